@@ -1,0 +1,128 @@
+"""Throughput and peak memory of each pipeline stage, and of the whole.
+
+Usage: python bench/pipeline.py [--t17 N] [--repeat K]
+
+Corpora: the bundled example (examples/niger-withdrawal), and N Timeline17
+articles from ../shared/benchmarks when present (unpacked into
+.cache/benchmarks). Prints articles/s and words/s per stage; peak memory is
+the process's peak resident set size after the stage (it only grows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from dateline.annotate.pipeline import Pipeline, default_pipeline
+from dateline.corpus import prepare_paths, place_in_stories, relink
+from dateline.ingest.prepare import content_hash
+from dateline.nlp import load_nlp
+from dateline.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "benchmarks"
+CACHE = ROOT / ".cache" / "benchmarks"
+T17 = CACHE / "timelines-t17-dev" / "tls" / "llm-tls-copy" / "Dataset" / "T17"
+
+
+@dataclass(frozen=True)
+class Row:
+    stage: str
+    articles: int
+    words: int
+    seconds: float
+
+    def line(self) -> str:
+        rate = lambda n: n / self.seconds if self.seconds else float("inf")  # noqa: E731
+        return (f"{self.stage:<28} {self.articles:>6} {rate(self.articles):>10.1f} "
+                f"{rate(self.words):>11.0f} {self.seconds:>8.2f} {peak_mb():>8.0f}")
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def t17_articles(n: int) -> Path | None:
+    if not T17.exists() and (SHARED / "unpack").exists():
+        subprocess.run(["bash", str(SHARED / "unpack"), str(CACHE)], check=True, capture_output=True)
+    if not T17.exists():
+        return None
+    out = Path(tempfile.mkdtemp()) / "t17.jsonl"
+    rows = []
+    for topic in sorted(T17.iterdir()):
+        path = topic / "outputwithpub.csv"
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                rows += [(topic.name, r) for r in csv.DictReader(fh)]
+    step = max(1, len(rows) // n)
+    with out.open("w", encoding="utf-8") as fh:
+        for i, (topic, r) in enumerate(rows[::step][:n]):
+            fh.write(json.dumps({"id": f"t17-{topic}-{i}", "published": r["date"], "text": r["text"]}) + "\n")
+    return out
+
+
+def timed_pipeline(totals: dict[str, float]) -> Pipeline:
+    def wrap(component):
+        def run(ctx):
+            t = time.perf_counter()
+            out = component.run(ctx)
+            totals[component.name] += time.perf_counter() - t
+            return out
+        return replace(component, run=run)
+    return Pipeline(tuple(wrap(c) for c in default_pipeline().components))
+
+
+def bench(name: str, paths: list[Path]) -> list[Row]:
+    t = time.perf_counter()
+    docs, failures = prepare_paths(paths)
+    rows = [Row("read+clean+date", len(docs), 0, time.perf_counter() - t)]
+    words = sum(len(d.text.split()) for d in docs)
+    rows[0] = replace(rows[0], words=words)
+    nlp = load_nlp()
+    t = time.perf_counter()
+    parsed = list(nlp.pipe((d.text for d in docs), batch_size=32))
+    rows.append(Row("spacy parse", len(docs), words, time.perf_counter() - t))
+    totals: dict[str, float] = defaultdict(float)
+    pipeline = timed_pipeline(totals)
+    annotated = [pipeline.annotate_one(d, p) for d, p in zip(docs, parsed)]
+    rows += [Row(f"  {stage}", len(docs), words, secs) for stage, secs in totals.items()]
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        t = time.perf_counter()
+        store.add_documents([(a, content_hash(a.document.text), None) for a in annotated])
+        rows.append(Row("store", len(docs), words, time.perf_counter() - t))
+        t = time.perf_counter()
+        relink(store, place_in_stories(store, [a.document.id for a in annotated]))
+        rows.append(Row("stories+entities+facts", len(docs), words, time.perf_counter() - t))
+    total = sum(r.seconds for r in rows if not r.stage.startswith("  ")) + sum(totals.values())
+    rows.append(Row("whole pipeline", len(docs), words, total))
+    print(f"\n{name}: {len(docs)} articles, {words} words, {len(failures)} failed")
+    print(f"{'stage':<28} {'docs':>6} {'articles/s':>10} {'words/s':>11} {'seconds':>8} {'peak MB':>8}")
+    for r in rows:
+        print(r.line())
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--t17", type=int, default=200, help="Timeline17 articles to use (0: none)")
+    args = parser.parse_args()
+    load_nlp()  # model loading is start-up, not throughput
+    bench("example corpus", [ROOT / "examples" / "niger-withdrawal"])
+    t17 = t17_articles(args.t17) if args.t17 else None
+    if t17 is None:
+        print("\nTimeline17 not found under ../shared/benchmarks: skipped", file=sys.stderr)
+    else:
+        bench(f"Timeline17 ({args.t17} articles)", [t17])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,506 @@
+"""Attribution layer: who said, wrote or believes what, quoted or reported.
+
+Needs the "sentences" and "entities" layers. Three kinds of evidence:
+direct quotes (straight or curly marks, the cue before, after or between the
+pieces), indirect speech read from the dependency parse (a cue verb from
+`data/attribution.toml` whose subject is the source and whose clausal
+complement is the content) and "according to X". Speakers are then resolved in
+text order: an entity in the source gives its canonical name, a pronoun the
+nearest compatible earlier speaker, "the official" an earlier anonymous
+official, an unnamed description ("a senior U.S. official") stays as written
+with `anonymous=True`, and a cue-less quote right after an attributed sentence
+continues that speaker.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from dateline.annotate.entities import describe_person_roles, title_words
+from dateline.annotate.pipeline import Context
+from dateline.model import Attribution, Entity, Sentence
+from dateline.resources import load_table
+
+logger = logging.getLogger(__name__)
+
+MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or partial quotes
+_QUOTE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
+_LEADING_DETERMINERS = frozenset({"a", "an", "the", "some", "several", "many", "other"})
+_DEFINITE = frozenset({"the", "this", "that"})
+_COMPLEMENTS = ("ccomp", "xcomp")
+_NO_OBJECT_CONTENT = frozenset({"say", "tell", "add", "answer", "reply", "assure", "write", "post", "tweet"})
+_ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+UNNAMED = "unnamed source"
+
+
+@dataclass(frozen=True)
+class _Found:
+    """An attribution before its speaker is resolved."""
+
+    content_start: int
+    content_end: int
+    content: str
+    direct: bool
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    source_head: int | None = None  # token index of the source's head word
+    source_start: int | None = None
+    source_end: int | None = None
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str
+    anonymous: bool
+    kind: str  # "person", "institution", "anonymous", "unresolved"
+    head: str | None = None  # the head noun of a description: "official"
+
+
+def find_attributions(ctx: Context) -> tuple[Attribution, ...]:
+    """Direct and indirect attributions with resolved speakers, in text order."""
+    quotes = quote_spans(ctx.document.text)
+    direct = _direct(ctx, quotes)
+    used = {f.cue_start for f in direct if f.cue_start is not None}
+    found = direct + _indirect(ctx, quotes, used) + _according_to(ctx)
+    found.sort(key=lambda f: (min(f.content_start, f.content_start if f.source_start is None else f.source_start), f.content_start))
+    return _resolve_all(ctx, found)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation marks, in order."""
+    spans = [(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)]
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def cue_lemmas() -> frozenset[str]:
+    """Lemmas of verbs that report speech or belief."""
+    cues = load_table("attribution")["cues"]
+    return frozenset(cues["speech"]) | frozenset(cues["belief"])
+
+
+@functools.lru_cache(maxsize=1)
+def _source_nouns(kind: str) -> frozenset[str]:
+    return frozenset(load_table("attribution")["sources"][kind])
+
+
+@functools.lru_cache(maxsize=1)
+def _pronouns() -> dict[str, str]:
+    table = load_table("attribution")["pronouns"]
+    return {word: kind for kind, words in table.items() for word in words}
+
+
+# --- direct quotes ------------------------------------------------------------
+
+
+def _direct(ctx: Context, quotes: list[tuple[int, int]]) -> list[_Found]:
+    text = ctx.document.text
+    found: list[_Found] = []
+    for start, end in quotes:
+        cue = _quote_cue(ctx, quotes, start, end)
+        if cue is not None and _is_partial_quote(cue, start, end):
+            continue  # a quoted fragment inside reported speech: the indirect pass has it
+        found.append(_quoted(text, start, end, cue))
+    merged = _merge_split_quotes(text, found)
+    return [f for f in merged if len(f.content.split()) >= MIN_QUOTE_WORDS]
+
+
+def _quote_cue(ctx: Context, quotes: list[tuple[int, int]], start: int, end: int):
+    """The cue verb nearest the quote, outside any quote, in the sentences it touches."""
+    frame = _frame_sentences(ctx.layers["sentences"], start, end)
+    if frame is None:
+        return None
+    span = ctx.parsed.char_span(frame[0], frame[1], alignment_mode="expand")
+    candidates = [
+        t for t in span if _is_cue_verb(t) and not _inside_any(t.idx, quotes) and _source(t) is not None
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+
+
+def _frame_sentences(sentences: Sequence[Sentence], start: int, end: int) -> tuple[int, int] | None:
+    touching = [s for s in sentences if s.start < end + 1 and start - 1 < s.end]
+    if not touching:
+        return None
+    return touching[0].start, touching[-1].end
+
+
+def _is_partial_quote(cue, start: int, end: int) -> bool:
+    """Whether the quote sits inside the cue's complement, which has more words than the quote."""
+    for child in cue.children:
+        if child.dep_ in _COMPLEMENTS:
+            left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            words_outside = [t for t in child.subtree if t.is_alpha and not start <= t.idx < end]
+            if left <= end and start <= right and len(words_outside) > 1:
+                return True
+    return False
+
+
+def _quoted(text: str, start: int, end: int, cue) -> _Found:
+    content_start, content_end = _trim(text, start, end)
+    found = _Found(content_start, content_end, text[content_start:content_end], direct=True)
+    return _with_cue(found, cue) if cue is not None else found
+
+
+def _with_cue(found: _Found, cue) -> _Found:
+    source = _source(cue)
+    cued = replace(found, cue=cue.text, cue_start=cue.idx, cue_end=cue.idx + len(cue))
+    if source is None:
+        return cued
+    head, start, end = source
+    return replace(cued, source_head=head.i, source_start=start, source_end=end)
+
+
+def _merge_split_quotes(text: str, found: list[_Found]) -> list[_Found]:
+    """Joins “No,” she added, “the US is ...” into one attribution spanning both pieces.
+
+    The content then reads "No, the US is ..."; its offsets cover both pieces
+    and the cue between them.
+    """
+    merged: list[_Found] = []
+    for item in found:
+        previous = merged[-1] if merged else None
+        if previous and item.cue_start is not None and item.cue_start == previous.cue_start:
+            closing = min(i for i in (text.find(m, previous.content_end) for m in "”\"") if i >= 0)
+            content = f"{text[previous.content_start : closing].rstrip()} {item.content}"
+            merged[-1] = replace(previous, content=content, content_end=item.content_end)
+        else:
+            merged.append(item)
+    return merged
+
+
+# --- indirect speech ------------------------------------------------------------
+
+
+def _indirect(ctx: Context, quotes: list[tuple[int, int]], used: set[int]) -> list[_Found]:
+    text = ctx.document.text
+    found: list[_Found] = []
+    for token in ctx.parsed:
+        if token.idx in used or not _is_cue_verb(token) or _inside_any(token.idx, quotes):
+            continue
+        content = _content_of(token)
+        if content is None or (_source(token) is None and not _is_passive(token)):
+            continue  # a bare participle ("assuming office") reports nobody's words
+        start, end = _trim(text, *_clip_to_line(text, token.idx, *_content_bounds(token, content)))
+        if end > start:
+            found.append(_with_cue(_Found(start, end, text[start:end], direct=False), token))
+    return found
+
+
+def _content_bounds(cue, content) -> tuple[int, int]:
+    """The complement's span; a passive cue ("troops are expected to leave") adds its subject."""
+    start, end = _subtree_bounds(content, skip_mark=True)
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
+    if subjects and content.dep_ == "xcomp":
+        start = min(start, _subtree_bounds(subjects[0])[0])
+    return start, end
+
+
+def _content_of(cue):
+    """The reported clause: a clausal complement, or the object of verbs like "announce"."""
+    for child in cue.children:
+        if child.dep_ in _COMPLEMENTS:
+            return child
+    if cue.lemma_ in _NO_OBJECT_CONTENT:
+        return None
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.pos_ in {"NOUN", "PROPN"}:
+            return child
+    return None
+
+
+def _according_to(ctx: Context) -> list[_Found]:
+    text = ctx.document.text
+    found: list[_Found] = []
+    for token in ctx.parsed:
+        source = _according_source(token)
+        if source is None:
+            continue
+        left, right = _clip_to_line(text, token.idx, *_subtree_bounds(source))
+        start, end = _according_content(ctx.layers["sentences"], text, token.idx, right)
+        if end > start:
+            cue_end = token.nbor().idx + len(token.nbor())
+            found.append(
+                _Found(start, end, text[start:end], False, "according to", token.idx, cue_end, source.i, left, right)
+            )
+    return found
+
+
+def _according_source(token):
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.nbor().lower_ != "to":
+        return None
+    objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
+    return objects[0] if objects else None
+
+
+def _according_content(sentences: Sequence[Sentence], text: str, start: int, end: int) -> tuple[int, int]:
+    """The rest of the sentence around an "according to X" phrase."""
+    sentence = next((s for s in sentences if s.start <= start < s.end), Sentence(start, end))
+    before = text[sentence.start : start].strip(" ,;:—–-")
+    if not before:
+        return _trim(text, end, sentence.end)
+    if not text[end : sentence.end].strip(" ,.;:!?"):
+        return _trim(text, sentence.start, start)
+    return _trim(text, sentence.start, sentence.end)
+
+
+# --- speakers ---------------------------------------------------------------------
+
+
+def _resolve_all(ctx: Context, found: list[_Found]) -> tuple[Attribution, ...]:
+    history: list[tuple[_Found, _Speaker]] = []
+    out: list[Attribution] = []
+    for item in found:
+        if item.cue is None:
+            item = _continuation(ctx, item, history)
+            if item is None:
+                continue
+        speaker = _speaker(ctx, item, history)
+        history.append((item, speaker))
+        out.append(_attribution(ctx.document.text, item, speaker))
+    return tuple(out)
+
+
+def _continuation(ctx: Context, item: _Found, history: list[tuple[_Found, _Speaker]]) -> _Found | None:
+    """A cue-less quote continues the speaker of an attribution in the sentence before it."""
+    if not history:
+        return None
+    previous, _ = history[-1]
+    sentences = ctx.layers["sentences"]
+    index = _sentence_index(sentences, item.content_start)
+    last = _sentence_index(sentences, max(previous.content_end - 1, previous.source_end or 0))
+    if index is None or last is None or index - last not in (0, 1):
+        return None
+    return replace(
+        item,
+        cue=previous.cue,
+        source_head=previous.source_head,
+        source_start=previous.source_start,
+        source_end=previous.source_end,
+    )
+
+
+def _speaker(ctx: Context, item: _Found, history: list[tuple[_Found, _Speaker]]) -> _Speaker:
+    if item.source_head is None:
+        return _Speaker(UNNAMED, True, "anonymous")
+    head = ctx.parsed[item.source_head]
+    if head.lower_ in _pronouns():
+        return _pronoun_speaker(ctx, head, history)
+    entity = _entity_at(ctx.layers["entities"], head.idx) or _named_apposition(ctx, head)
+    if entity is not None and entity.label in _ENTITY_SPEAKERS:
+        return _Speaker(entity.canonical, False, "person" if entity.label == "PERSON" else "institution")
+    return _described_speaker(ctx, item, head, history)
+
+
+def _described_speaker(ctx: Context, item: _Found, head, history) -> _Speaker:
+    description = _description(ctx.document.text, item.source_start, item.source_end)
+    lemma = head.lower_
+    anonymous = lemma in _source_nouns("anonymous") or _is_bare_plural(head)
+    kind = "anonymous" if anonymous else "institution"
+    if _is_definite(head):
+        earlier = _earlier_with_head(history, lemma, kind) or _titled_person(ctx, head)
+        if earlier is not None:
+            return earlier
+    return _Speaker(description, anonymous, kind, lemma)
+
+
+def _titled_person(ctx: Context, head) -> _Speaker | None:
+    """The nearest earlier person holding the title: "Foreign Minister Fuad Hussein" for "the minister"."""
+    if head.lower_ not in title_words():
+        return None
+    roles = [r for r in describe_person_roles(ctx) if r.start < head.idx and r.role and head.lower_ in r.role.lower().split()]
+    return _Speaker(roles[-1].person, False, "person") if roles else None
+
+
+def _named_apposition(ctx: Context, head) -> Entity | None:
+    """The person named beside a description: "the ministry spokesman, Ahmed Fahmy,"."""
+    for child in head.children:
+        entity = _entity_at(ctx.layers["entities"], child.idx) if child.dep_ == "appos" else None
+        if entity is not None and entity.label == "PERSON":
+            return entity
+    return None
+
+
+def _pronoun_speaker(ctx: Context, pronoun, history: list[tuple[_Found, _Speaker]]) -> _Speaker:
+    """The nearest earlier speaker or entity a pronoun can stand for."""
+    wanted = _pronouns()[pronoun.lower_]
+    if wanted == "person":
+        people = [(e.start, _Speaker(e.canonical, False, "person")) for e in ctx.layers["entities"] if e.label == "PERSON"]
+        spoken = [(f.source_start or 0, s) for f, s in history if s.kind == "person"]
+        earlier = [c for c in people + spoken if c[0] < pronoun.idx]
+        if earlier:
+            return max(earlier, key=lambda c: c[0])[1]
+    else:
+        kinds = {"thing": ("institution",), "group": ("institution", "anonymous")}[wanted]
+        for _, speaker in reversed(history):
+            if speaker.kind in kinds:
+                return speaker
+    return _Speaker(pronoun.text, True, "unresolved")
+
+
+def _earlier_with_head(history, lemma: str, kind: str) -> _Speaker | None:
+    """The earlier description with the same head: "a senior U.S. official" for "the official"."""
+    for _, speaker in reversed(history):
+        if speaker.kind == kind and speaker.head == lemma:
+            return speaker
+    return None
+
+
+def _attribution(text: str, item: _Found, speaker: _Speaker) -> Attribution:
+    source_text = text[item.source_start : item.source_end] if item.source_start is not None else speaker.name
+    return Attribution(
+        speaker=speaker.name,
+        source_text=source_text,
+        anonymous=speaker.anonymous,
+        cue=item.cue or "",
+        content=item.content,
+        content_start=item.content_start,
+        content_end=item.content_end,
+        direct=item.direct,
+        source_start=item.source_start,
+        source_end=item.source_end,
+        cue_start=item.cue_start,
+        cue_end=item.cue_end,
+    )
+
+
+# --- small parse helpers ----------------------------------------------------------
+
+
+def _is_cue_verb(token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in cue_lemmas()
+
+
+def _source(cue, depth: int = 0):
+    """(head token, start, end) of who the cue verb reports, within the cue's line.
+
+    The subject; the agent of a passive; the noun after an inverted cue
+    ('"...," stated the ministry'); the subject of the verb a cue is coordinated
+    with ("said ... and added"); else a short noun phrase opening the cue's line,
+    for when the parser tied a headline to the paragraph below it.
+    """
+    text = cue.doc.text
+    participle = _participle_source(cue)
+    if participle is not None:
+        return participle
+    for candidate in (_subject(cue), _inverted_subject(cue)):
+        if candidate is not None and _same_line(text, candidate.idx, cue.idx):
+            return (candidate, *_clip_to_line(text, cue.idx, *_subtree_bounds(candidate)))
+    if (cue.dep_ == "conj" or (cue.dep_ == "advcl" and cue.tag_ == "VBG")) and depth < 2:
+        return _source(cue.head, depth + 1)  # "..., adding that ..." reports the main verb's subject
+    return _line_opening_phrase(cue)
+
+
+def _participle_source(cue):
+    """Repairs a frequent misparse of "Sources accompanying the minister said ...".
+
+    The parser makes the participle the main verb and the cue its complement;
+    the source then runs from the participle's subject to the cue's subject.
+    """
+    head, subject = cue.head, _subject(cue)
+    if cue.dep_ != "ccomp" or head.tag_ != "VBG" or head.i > cue.i or subject is None:
+        return None
+    own = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    if own is None or not _same_line(cue.doc.text, own.idx, cue.idx):
+        return None
+    return own, _subtree_bounds(own)[0], _subtree_bounds(subject)[1]
+
+
+def _subject(cue):
+    for child in cue.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _inverted_subject(cue):
+    if not any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children):
+        return None
+    return next((c for c in cue.rights if c.dep_ in {"dobj", "attr", "npadvmod"} and c.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def _line_opening_phrase(cue):
+    line_start = cue.doc.text.rfind("\n", 0, cue.idx) + 1
+    words = [t for t in cue.doc[: cue.i] if t.idx >= line_start]
+    if not 0 < len(words) <= 8 or any(t.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "SCONJ"} for t in words):
+        return None
+    if words[-1].pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    return words[-1], words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _is_passive(cue) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children)
+
+
+def _same_line(text: str, a: int, b: int) -> bool:
+    low, high = sorted((a, b))
+    return "\n" not in text[low:high]
+
+
+def _clip_to_line(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """Cuts a span to the line holding `anchor`: parses sometimes run across paragraphs."""
+    line_start = text.rfind("\n", 0, anchor) + 1
+    line_end = text.find("\n", anchor)
+    line_end = len(text) if line_end == -1 else line_end
+    return max(start, line_start), min(end, line_end)
+
+
+def _subtree_bounds(token, skip_mark: bool = False) -> tuple[int, int]:
+    words = [t for t in token.subtree if not (skip_mark and t.dep_ == "mark" and t.head == token and t.i < token.i)]
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strips spaces, quote marks and clause punctuation from both ends.
+
+    A closing mark is kept when the span opens a quotation inside it
+    (the talks were "constructive").
+    """
+    edge = " \n\t,;:—–-“”\"'‘’"
+    while start < end and text[start] in edge:
+        start += 1
+    while end > start and text[end - 1] in edge + ".":
+        end -= 1
+    inside = text[start:end]
+    closing = text[end : end + 2].lstrip(".,")[:1]
+    if (inside.count("“") > inside.count("”") and closing == "”") or (inside.count('"') % 2 and closing == '"'):
+        end = text.index(closing, end) + 1
+    return start, end
+
+
+def _description(text: str, start: int | None, end: int | None) -> str:
+    """The source as written, without its determiner or a clause after a comma."""
+    words = text[start:end].split(",")[0].split() if start is not None else []
+    while words and words[0].lower() in _LEADING_DETERMINERS:
+        words = words[1:]
+    return " ".join(words).strip(" ,;:") or UNNAMED
+
+
+def _is_bare_plural(head) -> bool:
+    has_determiner = any(c.dep_ in {"det", "poss"} for c in head.children)
+    return head.tag_ == "NNS" and not has_determiner
+
+
+def _is_definite(head) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+
+
+def _entity_at(entities: Sequence[Entity], position: int) -> Entity | None:
+    return next((e for e in entities if e.start <= position < e.end), None)
+
+
+def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _sentence_index(sentences: Sequence[Sentence], position: int) -> int | None:
+    return next((i for i, s in enumerate(sentences) if s.start <= position < s.end), None)

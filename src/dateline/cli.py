@@ -1,0 +1,265 @@
+"""The command line: each command parses options, makes one library call, prints.
+
+Every command that reads or writes the store takes `--db FILE` (default
+`$DATELINE_DB`, else `dateline.db` in the current folder). Errors become one
+clear line on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+
+from dateline.errors import DatelineError
+
+app = typer.Typer(
+    help="dateline: a time-aware, source-attributed knowledge base of a developing news story.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", envvar="DATELINE_DB", help="Database file (default: $DATELINE_DB or ./dateline.db)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+StoryArg = Annotated[Optional[str], typer.Argument(help="Story id, id prefix or title words (default: the largest story).")]
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DatelineError(f"{option} {value!r} is not a date; use YYYY-MM-DD, e.g. 2024-10-01") from None
+
+
+def _open(db: Path, *, must_exist: bool = True):
+    from dateline.store import Store
+
+    if must_exist and not db.exists():
+        raise DatelineError(f"{db}: no such database; create it with `dateline ingest PATH --db {db}`")
+    return Store(db)
+
+
+def _show(markdown_text: str, data: object, as_json: bool) -> None:
+    from dateline.jsonable import to_json
+
+    if as_json:
+        print(json.dumps(to_json(data), indent=2, ensure_ascii=False))
+    else:
+        console.print(Markdown(markdown_text))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .html .htm .txt .jsonl")],
+    db: DbOption = Path("dateline.db"),
+    batch_size: Annotated[int, typer.Option(help="Documents annotated per batch.")] = 32,
+    strict: Annotated[bool, typer.Option(help="Exit with an error if any file failed.")] = False,
+) -> None:
+    """Add articles to the store and relink the stories they touch.
+
+    Example: dateline ingest examples/niger-withdrawal --db story.db
+    """
+    from rich.progress import Progress
+
+    from dateline.corpus import ingest as run_ingest
+
+    with _open(db, must_exist=False) as store, Progress(console=err, transient=True) as bar:
+        task = bar.add_task("annotating", total=None)
+        report = run_ingest(paths, store, batch_size=batch_size, progress=lambda n, t: bar.update(task, completed=n, total=t))
+    for failure in report.failures:
+        err.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}", highlight=False)
+    for new, old in report.duplicates:
+        err.print(f"duplicate: {new} repeats {old} (kept and linked)", highlight=False)
+    console.print(
+        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failures)}; "
+        f"stories touched: {len(report.stories)} -> {db}"
+    )
+    if strict and report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stories(db: DbOption = Path("dateline.db"), as_json: JsonOption = False) -> None:
+    """List stories, largest first.
+
+    Example: dateline stories --db story.db
+    """
+    from dateline.views.markdown import stories_md
+
+    with _open(db) as store:
+        found = store.stories()
+    _show(stories_md(found), found, as_json)
+
+
+@app.command()
+def timeline(
+    story: StoryArg = None,
+    db: DbOption = Path("dateline.db"),
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Only what was published by this date.")] = None,
+    max_dates: Annotated[Optional[int], typer.Option(help="Keep the N most reported dates.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The story's timeline: what happened when, with citations.
+
+    Example: dateline timeline --as-of 2024-06-01
+    """
+    from dateline.views.markdown import timeline_md
+    from dateline.views.timeline import story_timeline
+
+    with _open(db) as store:
+        t = story_timeline(store, story, as_of=_date(as_of, "--as-of"), max_dates=max_dates)
+    _show(timeline_md(t), t, as_json)
+
+
+@app.command()
+def facts(story: StoryArg = None, db: DbOption = Path("dateline.db"), as_json: JsonOption = False) -> None:
+    """The fact ledger: every open question, each value's history and sources.
+
+    Example: dateline facts
+    """
+    from dateline.views.markdown import facts_md
+    from dateline.views.stories import resolve_story
+
+    with _open(db) as store:
+        found = store.facts(resolve_story(store, story).id)
+    _show(facts_md(found), found, as_json)
+
+
+@app.command()
+def brief(
+    story: StoryArg = None,
+    db: DbOption = Path("dateline.db"),
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="The state of the story on this date.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The state of a story as of a date: current values, disputes, latest events.
+
+    Example: dateline brief --as-of 2024-06-01
+    """
+    from dateline.views.brief import brief as build_brief
+    from dateline.views.markdown import brief_md
+
+    with _open(db) as store:
+        b = build_brief(store, story, as_of=_date(as_of, "--as-of"))
+    _show(brief_md(b), b, as_json)
+
+
+@app.command()
+def diff(
+    since: Annotated[str, typer.Option("--since", help="Start date (exclusive), YYYY-MM-DD.")],
+    until: Annotated[Optional[str], typer.Option("--until", help="End date (inclusive).")] = None,
+    story: Annotated[Optional[str], typer.Option("--story", help="Story id or title words.")] = None,
+    db: DbOption = Path("dateline.db"),
+    as_json: JsonOption = False,
+) -> None:
+    """What changed between two dates: new facts, changed values, new disputes.
+
+    Example: dateline diff --since 2024-05-01 --until 2024-08-01
+    """
+    from dateline.views.diff import diff as build_diff
+    from dateline.views.markdown import diff_md
+
+    with _open(db) as store:
+        d = build_diff(store, since=_date(since, "--since"), until=_date(until, "--until"), story=story)
+    _show(diff_md(d), d, as_json)
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id, id prefix, or part of its file path.")],
+    db: DbOption = Path("dateline.db"),
+    as_json: JsonOption = False,
+) -> None:
+    """One stored article with its date, entities, times, quantities, quotes and claims.
+
+    Example: dateline show doc-3f2a
+    """
+    from dateline.views.export import annotation_record
+    from dateline.views.markdown import document_md
+
+    with _open(db) as store:
+        ids = store.find_documents(doc)
+        if len(ids) != 1:
+            raise DatelineError(f"{doc!r} matches {len(ids)} documents{': ' + ', '.join(ids[:10]) if ids else ''}")
+        annotated = store.annotated(ids[0])
+    _show(document_md(annotated), annotation_record(annotated), as_json)
+
+
+@app.command()
+def failures(db: DbOption = Path("dateline.db"), as_json: JsonOption = False) -> None:
+    """Files and documents that could not be ingested, with the reason.
+
+    Example: dateline failures
+    """
+    with _open(db) as store:
+        found = store.failures()
+    text = "\n".join(f"- `{f.source}` ({f.stage}): {f.reason}" for f in found) or "_no failures_"
+    _show(text, found, as_json)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help="json | csv | md")] = "json",
+    out: Annotated[Path, typer.Option("--out", help="File to write.")] = Path("dateline-export.json"),
+    db: DbOption = Path("dateline.db"),
+) -> None:
+    """Write the corpus view (stories, facts, timeline) to a file.
+
+    Example: dateline export --format json --out story.json
+    """
+    from dateline.views.export import FORMATS, render_export
+
+    if format not in FORMATS:
+        raise DatelineError(f"--format {format!r}: choose one of {', '.join(FORMATS)}")
+    with _open(db) as store:
+        out.write_text(render_export(store, format), encoding="utf-8")
+    console.print(f"wrote {out}")
+
+
+@app.command()
+def annotate(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .html .htm .txt .jsonl")],
+    out: Annotated[Path, typer.Option("--out", help="JSONL file to write, one document per line.")],
+    batch_size: Annotated[int, typer.Option(help="Documents annotated per batch.")] = 32,
+) -> None:
+    """Annotate articles without a store: one JSON object per document (schemas/annotate.schema.json).
+
+    Example: dateline annotate examples/niger-withdrawal --out annotations.jsonl
+    """
+    from dateline.corpus import annotate_paths
+    from dateline.model import Failure
+    from dateline.views.export import annotation_record
+
+    written = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for item in annotate_paths(paths, batch_size=batch_size):
+            if isinstance(item, Failure):
+                err.print(f"[yellow]skipped[/] {item.source}: {item.reason}", highlight=False)
+                continue
+            fh.write(json.dumps(annotation_record(item), ensure_ascii=False) + "\n")
+            written += 1
+    console.print(f"wrote {written} document(s) to {out}")
+
+
+def main() -> None:
+    logging.basicConfig(level=os.environ.get("DATELINE_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except DatelineError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(1)

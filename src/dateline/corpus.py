@@ -1,0 +1,174 @@
+"""Adding articles to a store and relinking what they touch.
+
+`ingest(paths, store)` runs the whole per-document path (read, clean, date,
+annotate) in batches, commits each batch, then places the new articles in
+stories and relinks only the stories that changed: entities across articles
+and the fact ledger. One bad file never stops the batch; every failure is
+recorded in the store and returned.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dateline.annotate.pipeline import annotate
+from dateline.ingest.dating import refine_undated
+from dateline.ingest.prepare import content_hash, prepare
+from dateline.ingest.readers import read_paths
+from dateline.link import stories as story_linker
+from dateline.link.entities import link_entities
+from dateline.link.facts import build_facts
+from dateline.link.observations import Observation, Source, from_claim, from_quantity
+from dateline.model import AnnotatedDocument, Citation, Document, Failure, Sentence
+from dateline.store import Store
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    added: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    duplicates: tuple[tuple[str, str], ...]  # (new id, id it duplicates)
+    failures: tuple[Failure, ...]
+    stories: tuple[str, ...]  # stories that were created or changed
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read, clean, date, annotate and store articles; relink the stories they touch."""
+    documents, failures = prepare_paths(paths)
+    fresh = [d for d in documents if not store.has_document(d.id)]
+    unchanged = tuple(d.id for d in documents if store.has_document(d.id))
+    fresh = refine_undated(fresh, known=[d for d in store.documents() if d.published.value])
+    added, duplicates, more_failures = _annotate_and_store(fresh, store, batch_size, progress)
+    failures.extend(more_failures)
+    store.record_failures(failures)
+    touched = place_in_stories(store, added)
+    relink(store, touched)
+    return IngestReport(tuple(added), unchanged, tuple(duplicates), tuple(failures), tuple(touched))
+
+
+def prepare_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[Failure]]:
+    documents: list[Document] = []
+    failures: list[Failure] = []
+    seen: set[str] = set()
+    for item in prepare(read_paths(paths)):
+        if isinstance(item, Failure):
+            failures.append(item)
+        elif item.id not in seen:
+            seen.add(item.id)
+            documents.append(item)
+    return documents, failures
+
+
+def _annotate_and_store(
+    documents: Sequence[Document], store: Store, batch_size: int, progress: Progress | None
+) -> tuple[list[str], list[tuple[str, str]], list[Failure]]:
+    added: list[str] = []
+    duplicates: list[tuple[str, str]] = []
+    failures: list[Failure] = []
+    for i in range(0, len(documents), batch_size):
+        batch = documents[i : i + batch_size]
+        rows = []
+        for result in annotate(batch, batch_size=batch_size):
+            if isinstance(result, Failure):
+                failures.append(result)
+                continue
+            digest = content_hash(result.document.text)
+            original = store.duplicate_of(digest)
+            if original:
+                duplicates.append((result.document.id, original))
+            rows.append((result, digest, original))
+            added.append(result.document.id)
+        store.add_documents(rows)
+        if progress:
+            progress(min(i + batch_size, len(documents)), len(documents))
+    return added, duplicates, failures
+
+
+def place_in_stories(store: Store, doc_ids: Sequence[str]) -> list[str]:
+    """Assign each new article to a story; returns the stories touched."""
+    signatures = store.story_signatures()
+    names = store.entity_names(doc_ids)
+    touched: dict[str, None] = {}
+    for doc_id in doc_ids:
+        doc = store.document(doc_id)
+        if doc is None:
+            continue
+        terms = story_linker.document_terms(doc.text, (n for n, _ in names.get(doc_id, [])))
+        assignment = story_linker.assign(doc_id, terms, signatures)
+        store.assign_story(doc_id, assignment.story_id)
+        touched[assignment.story_id] = None
+    for story_id in touched:
+        store.save_story(story_id, _story_title(store, story_id), signatures[story_id])
+    return list(touched)
+
+
+def _story_title(store: Store, story_id: str) -> str:
+    docs = [d for d in store.documents(story_id) if d.title]
+    if not docs:
+        return story_id
+    dated = [d for d in docs if d.published.value]
+    return (dated or docs)[0].title or story_id
+
+
+def relink(store: Store, story_ids: Iterable[str]) -> None:
+    """Recompute cross-document entities and the fact ledger of these stories only."""
+    for story_id in story_ids:
+        _link_story_entities(store, story_id)
+        observations = list(story_observations(store, story_id))
+        store.replace_facts(story_id, build_facts(story_id, observations))
+
+
+def _link_story_entities(store: Store, story_id: str) -> None:
+    per_doc: dict[str, list] = {}
+    for doc_id, entity in store.layer_for_story("entities", story_id):
+        per_doc.setdefault(doc_id, []).append(entity)
+    store.set_corpus_names(link_entities(per_doc.items()))
+
+
+def story_observations(store: Store, story_id: str) -> Iterable[Observation]:
+    meta = store.document_meta()
+    for doc in store.documents(story_id):
+        annotated = store.annotated(doc.id)
+        if annotated is not None and not meta[doc.id]["duplicate_of"]:
+            yield from document_observations(annotated)
+
+
+def document_observations(annotated: AnnotatedDocument) -> Iterable[Observation]:
+    doc = annotated.document
+    source = Source(doc.id, doc.outlet, doc.published.value)
+    anonymous = {a.speaker for a in annotated.attributions if a.anonymous}
+    for q in annotated.quantities:
+        obs = from_quantity(q, source, cite(doc, annotated.sentences, q.start, q.end))
+        if obs:
+            yield obs
+    for c in annotated.claims:
+        obs = from_claim(c, source, cite(doc, annotated.sentences, c.start, c.end), c.speaker in anonymous)
+        if obs:
+            yield obs
+
+
+def cite(doc: Document, sentences: Sequence[Sentence], start: int, end: int) -> Citation:
+    """The sentence around a span, as a citation."""
+    sentence = next((s for s in sentences if s.start <= start < s.end), None)
+    s, e = (sentence.start, max(sentence.end, end)) if sentence else (start, end)
+    return Citation(doc.id, s, e, doc.text[s:e], doc.outlet, doc.published.value)
+
+
+def annotate_paths(paths: Iterable[str | Path], *, batch_size: int = 32):
+    """Annotate articles without storing them: yields AnnotatedDocument or Failure."""
+    documents, failures = prepare_paths(paths)
+    yield from failures
+    yield from annotate(refine_undated(documents), batch_size=batch_size)

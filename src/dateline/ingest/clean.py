@@ -1,0 +1,335 @@
+"""Plain-text cleaning: drop site furniture lines, keep every article sentence.
+
+Text copied from news pages carries page chrome: menus, share buttons, "Read
+more" teasers with their photo captions and headlines, related-article lists,
+comment forms, ad-block notices, lone dates and bylines. `clean_text` labels
+each line from its shape (length, final punctuation, capitalisation), marker
+words from `data/furniture.toml`, its position and its neighbours, then keeps
+the article lines. Title, byline and date lines become metadata fields.
+
+The rule of thumb: a line that ends like a sentence is only dropped when a
+marker says so; unpunctuated lines are dropped when they look like chrome.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dateline.resources import load_table
+
+__all__ = ["CleanText", "clean_text", "find_date"]
+
+logger = logging.getLogger(__name__)
+
+_TERMINAL = ".!?…:"
+_CLOSERS = "\"'”’»)]*"
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
+# Labels that never count as article text: kept lines are "sentence" and "plain".
+_KEPT = ("sentence", "plain")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Article text without furniture, and what was taken out of it."""
+
+    text: str  # one paragraph per line
+    removed: tuple[str, ...]  # every dropped line, in order (title, date and byline lines too)
+    title: str | None
+    byline: str | None
+    dateline: str | None  # ISO date of the first lone date line, when it parses
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    lower: str
+    words: tuple[str, ...]
+    terminal: bool  # ends like a sentence, ignoring closing quotes and brackets
+
+    @classmethod
+    def of(cls, text: str) -> _Line:
+        stripped = text.rstrip(_CLOSERS + " ")
+        terminal = bool(stripped) and stripped[-1] in _TERMINAL
+        return cls(text, text.lower(), tuple(text.split()), terminal)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    table: dict[str, Any]
+    date: re.Pattern[str]
+    ends_with_date: re.Pattern[str]
+    byline: re.Pattern[str]
+    months: dict[str, int]
+
+
+def clean_text(text: str, *, light: bool = False, title: str | None = None) -> CleanText:
+    """`text` without site furniture, with title, byline and date line set aside.
+
+    `light` is for text a main-text extractor already produced: the positional
+    rules (short unpunctuated lines before the first or after the last article
+    sentence) are skipped; marker, date and heading rules still apply. A known
+    `title` (from page metadata) is removed where it repeats instead of guessed.
+    """
+    rules = _rules()
+    lines = [_Line.of(line) for line in _normalised_lines(text)]
+    labels = _context_labels(lines, [_intrinsic_label(line, rules) for line in lines], rules)
+    labels = _position_labels(lines, labels, rules, light=light, known_title=title)
+    kept = [line.text for line, label in zip(lines, labels) if label in _KEPT]
+    removed = tuple(line.text for line, label in zip(lines, labels) if label not in _KEPT)
+    return CleanText(
+        text="\n".join(kept),
+        removed=removed,
+        title=_first(lines, labels, "title"),
+        byline=_byline(lines, labels, rules),
+        dateline=_dateline(lines, labels, rules),
+    )
+
+
+def find_date(text: str) -> tuple[re.Match[str], str] | None:
+    """The first full calendar date written in `text` and its ISO form."""
+    rules = _rules()
+    for match in rules.date.finditer(text):
+        iso = _iso(match, rules.months)
+        if iso:
+            return match, iso
+    return None
+
+
+# --- normalising -----------------------------------------------------------
+
+
+def _normalised_lines(text: str) -> list[str]:
+    """Non-blank lines, NFC, odd spaces collapsed; hard-wrapped paragraphs rejoined."""
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE)).replace("\r\n", "\n").replace("\r", "\n")
+    blocks = [[_SPACES.sub(" ", line).strip() for line in block.split("\n")] for block in re.split(r"\n\s*\n", text)]
+    blocks = [[line for line in block if line] for block in blocks]
+    if _looks_hard_wrapped(blocks):
+        return [" ".join(block) for block in blocks if block]
+    return [line for block in blocks for line in block]
+
+
+def _looks_hard_wrapped(blocks: list[list[str]]) -> bool:
+    """True when paragraphs were broken at a fixed width (most inner lines end mid-sentence)."""
+    inner = [line for block in blocks for line in block[:-1]]
+    if len(inner) < 3 or max(len(line) for line in inner) > 100:
+        return False
+    open_ended = sum(not _Line.of(line).terminal for line in inner)
+    return open_ended / len(inner) >= 0.6
+
+
+# --- labelling one line ----------------------------------------------------
+
+
+def _intrinsic_label(line: _Line, rules: _Rules) -> str:
+    """What a line is on its own: furniture of some kind, "sentence" or "plain"."""
+    table = rules.table
+    bare = line.lower.strip(" .:!•|-–—»›>*")
+    if bare in table["section_end"]["lines"]:
+        return "section_end"
+    if bare in table["teaser"]["lines"]:
+        return "teaser_marker"
+    if line.lower.startswith(tuple(table["teaser"]["prefixes"])):
+        return "teaser"
+    for label, test in _LINE_TESTS:
+        if test(line, rules):
+            return label
+    if line.terminal:
+        return "sentence"
+    return "heading" if _is_heading(line, table["headings"]) else "plain"
+
+
+def _is_phrase(line: _Line, rules: _Rules) -> bool:
+    phrases = rules.table["phrases"]
+    if line.lower.startswith(tuple(phrases["prefixes"])):
+        return True
+    if len(line.words) > phrases["max_words"] or not any(p in line.lower for p in phrases["contains"]):
+        return False
+    # A reported sentence that happens to contain a marker ("told to click here", a volunteer said) is text.
+    return not (line.terminal and any(w.strip(",.") in phrases["reporting_words"] for w in line.lower.split()))
+
+
+def _is_caption(line: _Line, rules: _Rules) -> bool:
+    captions = rules.table["captions"]
+    if line.lower.startswith(tuple(captions["prefixes"])):
+        return True
+    if any(credit in line.lower[-60:] for credit in captions["credits"]):
+        return True
+    # "..., Lebanon, Sept. 23, 2024" closes a caption; an article sentence would end in a period.
+    return not line.terminal and bool(rules.ends_with_date.search(line.text))
+
+
+def _is_date_line(line: _Line, rules: _Rules) -> bool:
+    found = find_date(line.text)
+    if not found or len(line.words) > 14:
+        return False
+    match, _ = found
+    rest = _TIME.sub(" ", line.text[: match.start()] + " " + line.text[match.end() :]).lower()
+    dates = rules.table["dates"]
+    ignored = set(dates["labels"]) | set(dates["weekdays"])
+    words = [w for w in re.findall(r"[^\W_]+", rest) if w not in ignored]
+    if line.terminal and words:
+        return False  # "He arrived on Friday, 10 January 2025." is a sentence
+    return len(words) <= dates["max_other_words"]
+
+
+def _is_byline(line: _Line, rules: _Rules) -> bool:
+    """"By Jane Roe and John Doe": a prefix, then mostly capitalised names."""
+    match = rules.byline.match(line.text)
+    if not match or line.terminal or len(line.words) > rules.table["bylines"]["max_words"]:
+        return False
+    names = [w for w in match.group("name").split() if w[0].isalpha() and w.lower() != "and"]
+    return bool(names) and sum(w[0].isupper() for w in names) / len(names) >= 0.6
+
+
+def _is_nav(line: _Line, rules: _Rules) -> bool:
+    """Menus, buttons, section labels, empty field labels ("Date:") and decoration."""
+    nav = rules.table["nav"]
+    if not any(ch.isalpha() for ch in line.text):
+        return True
+    if line.text.endswith(":") and len(line.words) <= 2:
+        return True
+    if len(line.words) > nav["max_words"] or (line.terminal and not line.text.endswith(":")):
+        return False
+    tokens = [w.strip(".,;:!?()[]\"'“”‘’") or w for w in line.lower.split()]
+    allowed = set(nav["words"]) | set(nav["connectors"])
+    return all(t in allowed for t in tokens) and any(t in nav["words"] for t in tokens)
+
+
+def _is_heading(line: _Line, headings: dict[str, Any]) -> bool:
+    """Title Case and short: a headline or subheading, not a sentence."""
+    if len(line.words) > headings["max_words"]:
+        return False
+    minor = set(headings["minor_words"])
+    letters = [w.lstrip("\"'“‘(«[") for w in line.words]
+    significant = [w for w in letters if w and w[0].isalpha() and w.lower() not in minor]
+    if not significant:
+        return False
+    capitals = sum(w[0].isupper() for w in significant)
+    return capitals / len(significant) >= headings["min_capital_ratio"]
+
+
+# Checked in this order; the first that holds names the line.
+_LINE_TESTS = (
+    ("furniture", _is_phrase),
+    ("date", _is_date_line),
+    ("caption", _is_caption),
+    ("byline", _is_byline),
+    ("nav", _is_nav),
+)
+
+
+# --- labelling from neighbours and position --------------------------------
+
+
+def _context_labels(lines: list[_Line], labels: list[str], rules: _Rules) -> list[str]:
+    """Drop the teaser lines after "Read more" and the link lists after "Related Articles"."""
+    result = list(labels)
+    marker, budget = None, 0
+    for i, (line, label) in enumerate(zip(lines, labels)):
+        if label in ("section_end", "teaser_marker"):
+            marker = label
+            budget = len(lines) if label == "section_end" else rules.table["teaser"]["max_lines"]
+            continue
+        if marker and budget > 0 and _continues_teaser(line, label, rules):
+            result[i] = "related" if marker == "section_end" else "teaser"
+            budget -= 1
+            continue
+        marker = None
+    return result
+
+
+def _continues_teaser(line: _Line, label: str, rules: _Rules) -> bool:
+    """A linked headline or caption, not the article resuming."""
+    return label != "sentence" or bool(rules.ends_with_date.search(line.text))
+
+
+def _position_labels(
+    lines: list[_Line], labels: list[str], rules: _Rules, *, light: bool, known_title: str | None
+) -> list[str]:
+    """Find the title; drop short unpunctuated lines outside the article body."""
+    result = list(labels)
+    body = [i for i, (line, label) in enumerate(zip(lines, labels)) if label == "sentence" and len(line.words) >= 6]
+    first_body = body[0] if body else len(lines)
+    if known_title:
+        title_text = " ".join(known_title.split()).lower()
+    else:
+        guess = _title_index(lines, result[:first_body], rules.table["title"])
+        title_text = lines[guess].lower if guess is not None else None
+    for i, line in enumerate(lines):
+        if result[i] in ("heading", "plain") and line.lower == title_text:
+            result[i] = "title"
+    if light or not body:
+        return result
+    for i, (line, label) in enumerate(zip(lines, result)):
+        outside = i < first_body or i > body[-1]
+        if outside and label == "plain" and len(line.words) <= 6:
+            result[i] = "header" if i < first_body else "footer"
+    return result
+
+
+def _title_index(lines: list[_Line], head_labels: list[str], spec: dict[str, Any]) -> int | None:
+    """The first substantial headline-like line among the first candidates before the body."""
+    candidates = [i for i, label in enumerate(head_labels) if label in ("heading", "plain")]
+    for i in candidates[: spec["search_lines"]]:
+        if spec["min_words"] <= len(lines[i].words) <= spec["max_words"]:
+            return i
+    return None
+
+
+# --- metadata --------------------------------------------------------------
+
+
+def _first(lines: list[_Line], labels: list[str], wanted: str) -> str | None:
+    return next((line.text for line, label in zip(lines, labels) if label == wanted), None)
+
+
+def _byline(lines: list[_Line], labels: list[str], rules: _Rules) -> str | None:
+    text = _first(lines, labels, "byline")
+    match = rules.byline.match(text) if text else None
+    return match.group("name").strip(" ,;|-–—") or None if match else None
+
+
+def _dateline(lines: list[_Line], labels: list[str], rules: _Rules) -> str | None:
+    text = _first(lines, labels, "date")
+    found = find_date(text) if text else None
+    return found[1] if found else None
+
+
+def _iso(match: re.Match[str], months: dict[str, int]) -> str | None:
+    parts = match.groupdict()
+    year = next(parts[k] for k in ("y1", "y2", "y3") if parts[k])
+    month = next(parts[k] for k in ("m1", "m2", "m3") if parts[k])
+    day = next(parts[k] for k in ("d1", "d2", "d3") if parts[k])
+    number = int(month) if month.isdigit() else months[month.lower().rstrip(".")]
+    try:
+        return date(int(year), number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    table = load_table("furniture")
+    months = table["dates"]["months"]
+    names = "|".join(sorted(months, key=len, reverse=True))
+    mdy = rf"(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    dmy = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{names})\.?,?\s+(?P<y2>\d{{4}})"
+    iso = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+    any_date = rf"\b(?:{mdy}|{dmy}|{iso})\b"
+    prefixes = "|".join(re.escape(p) for p in sorted(table["bylines"]["prefixes"], key=len, reverse=True))
+    byline = rf"(?:{prefixes})\s+(?P<name>\S.*)$"
+    return _Rules(
+        table=table,
+        date=re.compile(any_date, re.I),
+        ends_with_date=re.compile(rf",\s*{any_date}\s*\.?\s*$", re.I),
+        byline=re.compile(byline, re.I),
+        months=months,
+    )

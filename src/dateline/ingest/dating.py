@@ -1,0 +1,397 @@
+"""Document dating: when was an article published, how sure are we, and why.
+
+In order of trust: a declared date (metadata), an explicit date line among the
+first lines of the raw text, or an inference from the article's own time
+expressions. Inference scores every candidate day against clues: past events
+("an attack on August 5") precede publication and usually closely; deadlines
+("by September 2025") follow it; "the next 12 months ... no later than
+September 2025" implies about a year before; "on Thursday" means 0-6 days after
+a Thursday. `refine_undated` then lets weakly dated documents borrow a date
+from a dated one that reports the same event.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+from dateline.annotate.timex import context_tense, sentence_bounds, tag
+from dateline.model import Document, PublishedDate, TimeExpr
+from dateline.resources import load_table
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["date_document", "refine_undated"]
+
+ClueKind = Literal["after", "before", "weekday", "year_now", "year_stated", "implied"]
+
+_MAX_CONFIDENCE = 0.7
+_LOW_CONFIDENCE = 0.5
+_RAW_WEIGHT = 0.5  # captions and related headlines only in the raw text: weaker evidence
+_HEADER_LINES = 6
+_TRUSTED = ("metadata", "dateline", "corpus")
+
+
+@dataclass(frozen=True)
+class _Clue:
+    """One piece of evidence about the publication day, with the words behind it."""
+
+    kind: ClueKind
+    phrase: str
+    value: str  # TIMEX3 value: "2024-08-05", "XXXX-08-05", "XXXX-WXX-4", "2025-09"
+    weight: float
+
+
+# --- public API -----------------------------------------------------------------
+
+
+def date_document(text: str, *, declared: str | None = None, raw_text: str | None = None) -> PublishedDate:
+    """The publication date of one document, with method, confidence and reason."""
+    if declared:
+        parsed = _parse_date(declared)
+        if parsed is not None:
+            return PublishedDate(parsed, "metadata", 0.95, f"declared date {declared.strip()!r}")
+        logger.info("declared date %r could not be parsed", declared)
+    found = _date_line(raw_text or text)
+    if found is not None:
+        day, line = found
+        return PublishedDate(day, "dateline", 0.9, f"date line {line!r}")
+    return _infer(_clues(text, raw_text))
+
+
+def refine_undated(documents: Sequence[Document], known: Sequence[Document] = ()) -> list[Document]:
+    """Documents with dates borrowed from dated ones reporting the same events."""
+    donors = [d for d in [*documents, *known] if d.published.value is not None]
+    refined = []
+    for doc in documents:
+        if not _needs_date(doc.published):
+            refined.append(doc)
+            continue
+        better = _borrow_event_date(doc, donors) or _with_corpus_prior(doc, donors)
+        refined.append(replace(doc, published=better) if better else doc)
+    return refined
+
+
+# --- declared dates and date lines ------------------------------------------------
+
+
+def _parse_date(value: str) -> date | None:
+    for expr in tag(value, None):
+        if re.match(r"\d{4}-\d{2}-\d{2}", expr.value):
+            return date.fromisoformat(expr.value[:10])
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _date_line(raw: str) -> tuple[date, str] | None:
+    lines = [line.strip() for line in raw.splitlines() if line.strip()][:_HEADER_LINES]
+    for line in lines:
+        if len(line) > 100:
+            continue
+        for expr in tag(line, None):
+            rest = line[: expr.start] + line[expr.end:]
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", expr.value[:10]) and len(re.findall(r"\w+", rest)) <= 4:
+                return date.fromisoformat(expr.value[:10]), line
+    return None
+
+
+# --- clues ------------------------------------------------------------------------
+
+
+def _clues(text: str, raw_text: str | None) -> list[_Clue]:
+    clues = _clues_in(text, 1.0)
+    if raw_text:
+        for line in raw_text.splitlines():
+            if line.strip() and line.strip() not in text:
+                clues.extend(_clues_in(line, _RAW_WEIGHT))
+    unique: dict[tuple[str, str], _Clue] = {}
+    for clue in clues:  # a repeated deadline is one fact, not more evidence
+        key = (clue.kind, clue.value)
+        if key not in unique or unique[key].weight < clue.weight:
+            unique[key] = clue
+    return list(unique.values())
+
+
+def _clues_in(text: str, weight: float) -> list[_Clue]:
+    exprs = tag(text, None)
+    clues: list[_Clue] = []
+    for expr in exprs:
+        phrase = _phrase(text, expr)
+        if expr.type == "DURATION":
+            clues.extend(_implied(text, expr, exprs, phrase, weight))
+            continue
+        clues.extend(_point_clues(text, expr, phrase, weight))
+    return clues
+
+
+def _point_clues(text: str, expr: TimeExpr, phrase: str, weight: float) -> list[_Clue]:
+    value = expr.value
+    if not re.fullmatch(r"(?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?|XXXX-WXX-\d", value):
+        return []
+    tense = context_tense(text, expr.start, expr.end)
+    if value.startswith("XXXX-WXX"):
+        return [_Clue("weekday", phrase, value, weight * (0.5 if tense == "future" else 1.0))]
+    if value == "XXXX":
+        return []
+    future = tense == "future" or (tense != "past" and expr.role in ("deadline", "end"))
+    clues = [_Clue("before" if future else "after", phrase, value, weight)]
+    if value[:4].isdigit():
+        if len(value) == 4 and tense == "present" and not future:
+            clues.append(_Clue("year_now", phrase, value, weight))
+        elif len(value) > 4 and weight == 1.0:
+            clues.append(_Clue("year_stated", phrase, value, weight))
+    return clues
+
+
+def _implied(text: str, expr: TimeExpr, exprs: Sequence[TimeExpr], phrase: str, weight: float) -> list[_Clue]:
+    """'Over the next 12 months, ... no later than September 2025' -> published about 2024-09."""
+    m = re.fullmatch(r"P(\d+)([YMWD])", expr.value)
+    if not m or not re.match(r"the\s+(?:next|coming|following)\b", expr.text, re.I):
+        return []
+    s_start, s_end = sentence_bounds(text, expr.start, expr.end)
+    for other in exprs:
+        if s_start <= other.start < s_end and other.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}", other.value):
+            # the span ends with the stated month, so it began N units before that month's end
+            implied = _minus(_interval(other.value)[1], int(m.group(1)), m.group(2))
+            return [_Clue("implied", f"{phrase} ... {other.text}", implied.isoformat(), weight * 2)]
+    return []
+
+
+def _minus(day: date, n: int, unit: str) -> date:
+    if unit in ("W", "D"):
+        return day - timedelta(days=n * (7 if unit == "W" else 1))
+    index = day.year * 12 + day.month - 1 - n * (12 if unit == "Y" else 1)
+    year, month = divmod(index, 12)
+    return min(day.replace(year=year, month=month + 1, day=1) + timedelta(days=day.day - 1),
+               _month_end(year, month + 1))
+
+
+def _phrase(text: str, expr: TimeExpr) -> str:
+    s_start, _ = sentence_bounds(text, expr.start, expr.end)
+    words = text[s_start:expr.start].split()[-3:]
+    return " ".join([*words, expr.text])
+
+
+# --- scoring ------------------------------------------------------------------------
+
+
+def _interval(value: str) -> tuple[date, date]:
+    year = int(value[:4])
+    if len(value) == 4:
+        return date(year, 1, 1), date(year, 12, 31)
+    month = int(value[5:7])
+    if len(value) == 7:
+        return date(year, month, 1), _month_end(year, month)
+    day = date.fromisoformat(value)
+    return day, day
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _occurrence(value: str, day: date, forward: bool) -> tuple[date, date]:
+    """The interval of 'XXXX-MM(-DD)' nearest `day` in the past or the future."""
+    years = (day.year, day.year + 1) if forward else (day.year, day.year - 1)
+    for year in years:
+        try:
+            lo, hi = _interval(f"{year:04d}{value[4:]}")
+        except ValueError:  # 29 February
+            continue
+        if (forward and hi >= day) or (not forward and lo <= day):
+            return lo, hi
+    return _interval(f"{years[-1]:04d}{value[4:]}")
+
+
+def _score(clue: _Clue, day: date) -> float:
+    w = clue.weight
+    if clue.kind == "weekday":
+        offset = (day.isoweekday() - int(clue.value[-1])) % 7
+        return w * (1.2 if offset == 0 else 0.7 - 0.1 * offset)
+    if clue.kind == "year_now":
+        return 1.5 * w if day.year == int(clue.value) else 0.0
+    if clue.kind == "year_stated":  # news style omits the year for dates in the current year
+        return 0.5 * w if day.year != int(clue.value[:4]) else 0.0
+    if clue.kind == "implied":
+        point = date.fromisoformat(clue.value)
+        # the stated end is an upper bound: later days fit worse than earlier ones
+        return w / (1 + (point - day).days / 15) if day <= point else w / (1 + (day - point).days / 7)
+    specific = clue.value[:4].isdigit()
+    if clue.kind == "after":
+        return _score_after(clue, day, specific)
+    return _score_before(clue, day, specific)
+
+
+def _distance(day: date, lo: date, hi: date) -> int:
+    return max((lo - day).days, (day - hi).days, 0)
+
+
+def _score_after(clue: _Clue, day: date, specific: bool) -> float:
+    lo, hi = _interval(clue.value) if specific else _occurrence(clue.value, day, forward=False)
+    if day < lo:
+        return -3 * clue.weight
+    scale = {4: 365, 7: 60}.get(len(clue.value), 30)
+    weight = clue.weight * (0.3 if len(clue.value) == 4 else 1.0)
+    return weight / (1 + _distance(day, lo, hi) / scale)
+
+
+def _score_before(clue: _Clue, day: date, specific: bool) -> float:
+    lo, hi = _interval(clue.value) if specific else _occurrence(clue.value, day, forward=True)
+    if day > hi:
+        return -3 * clue.weight
+    years_ahead = _distance(day, lo, hi) / 365
+    if not specific:
+        return clue.weight / (1 + years_ahead * 4)
+    # deadlines with a stated year lie months to a few years ahead
+    return clue.weight * max(0.0, 0.9 - 0.1 * years_ahead) if years_ahead <= 3 else -clue.weight
+
+
+def _candidates(clues: Sequence[_Clue], prior: tuple[date, date] | None = None) -> list[date]:
+    after = [int(c.value[:4]) for c in clues if c.kind in ("after", "year_now") and c.value[:4].isdigit()]
+    before = [int(c.value[:4]) for c in clues if c.kind == "before" and c.value[:4].isdigit()]
+    if not after and not before:
+        # Text that never states a year ("on June 3") can still be placed
+        # within the period of related dated documents.
+        return _days(*prior) if prior else []
+    last = min(before) if before else max(after) + 1
+    first = max(after) if after and max(after) <= last else last - 5
+    first = max(first, last - 5)
+    return _days(date(first, 1, 1), date(last, 12, 31))
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _infer(clues: Sequence[_Clue], prior: tuple[date, date] | None = None) -> PublishedDate:
+    days = _candidates(clues, prior)
+    if not days:
+        return PublishedDate.unknown("no dated events or deadlines in the text to infer a date from")
+    scored = sorted(((_total(clues, d, prior), d) for d in days), reverse=True)
+    best_score, best = scored[0]
+    rival = next((s for s, d in scored if abs((d - best).days) > 3), best_score - 3)
+    confidence = _MAX_CONFIDENCE * (1 - math.exp(-1.2 * max(best_score - rival, 0.0)))
+    return PublishedDate(best, "inferred", round(confidence, 2), _explain(clues, best))
+
+
+def _total(clues: Iterable[_Clue], day: date, prior: tuple[date, date] | None) -> float:
+    total = sum(_score(c, day) for c in clues)
+    return total + (1.0 if prior and prior[0] <= day <= prior[1] else 0.0)
+
+
+def _explain(clues: Sequence[_Clue], day: date) -> str:
+    ranked = sorted((c for c in clues if _score(c, day) > 0), key=lambda c: -_score(c, day))[:5]
+    parts = [_describe(c, day) for c in ranked]
+    return f"inferred {day.isoformat()}: " + "; ".join(parts) if parts else f"inferred {day.isoformat()}"
+
+
+def _describe(clue: _Clue, day: date) -> str:
+    if clue.kind == "weekday":
+        return f"{clue.phrase!r} -> {day.strftime('%A')} {day.isoformat()} or up to 6 days after"
+    if clue.kind == "year_now":
+        return f"{clue.phrase!r} in the present tense -> {clue.value}"
+    if clue.kind == "year_stated":
+        return f"{clue.phrase!r} states its year, so it is likely not the current year"
+    if clue.kind == "implied":
+        return f"{clue.phrase!r} implies about {clue.value}"
+    forward = clue.kind == "before"
+    lo, hi = _interval(clue.value) if clue.value[:4].isdigit() else _occurrence(clue.value, day, forward)
+    shown = clue.value if clue.value[:4].isdigit() else f"{lo.isoformat()[: len(clue.value)]}"
+    return f"{'before' if forward else 'after'} {clue.phrase!r} ({shown})"
+
+
+# --- corpus-level refinement ----------------------------------------------------------
+
+
+def _needs_date(published: PublishedDate) -> bool:
+    return published.method == "unknown" or (
+        published.method == "inferred" and published.confidence < _LOW_CONFIDENCE
+    )
+
+
+def _can_lend(donor: Document, receiver: Document) -> bool:
+    mine, theirs = receiver.published, donor.published
+    if donor.id == receiver.id or theirs.value is None:
+        return False
+    return theirs.method in _TRUSTED or theirs.confidence > mine.confidence
+
+
+def _borrow_event_date(doc: Document, donors: Sequence[Document]) -> PublishedDate | None:
+    mine = _weekday_mentions(doc.text)
+    shared_dates = _stated_dates(doc.text)
+    best: tuple[int, PublishedDate] | None = None
+    for donor in donors:
+        if not _can_lend(donor, doc):
+            continue
+        for weekday, words in mine:
+            for their_weekday, their_words in _weekday_mentions(donor.text):
+                common = words & their_words
+                dates = shared_dates & _stated_dates(donor.text)
+                score = len(common) + 2 * len(dates)
+                if weekday == their_weekday and len(common) >= 2 and dates and (best is None or score > best[0]):
+                    best = (score, _event_date(donor, weekday, common, dates))
+    return best[1] if best else None
+
+
+def _event_date(donor: Document, weekday: int, common: set[str], dates: set[str]) -> PublishedDate:
+    published = donor.published.value or date.min
+    day = published - timedelta(days=(published.isoweekday() - weekday) % 7)
+    reason = (
+        f"same event as document {donor.id} (dated {published.isoformat()}, {donor.published.method}): "
+        f"both report it on {day.strftime('%A')} with shared words {sorted(common)[:6]} "
+        f"and dates {sorted(dates)}; {day.strftime('%A')} -> {day.isoformat()}"
+    )
+    return PublishedDate(day, "corpus", round(min(0.6, donor.published.confidence), 2), reason)
+
+
+def _with_corpus_prior(doc: Document, donors: Sequence[Document]) -> PublishedDate | None:
+    """Re-infer with a prior: near the dates of trusted documents that share stated dates."""
+    mine = _stated_dates(doc.text) | _stated_days(doc.text)
+    related = [d for d in donors if _can_lend(d, doc) and mine & (_stated_dates(d.text) | _stated_days(d.text))]
+    if not related:
+        return None
+    days = sorted(d.published.value for d in related if d.published.value)
+    prior = (days[0] - timedelta(days=60), days[-1] + timedelta(days=60))
+    inferred = _infer(_clues(doc.text, doc.raw_text), prior)
+    inside = inferred.value is not None and prior[0] <= inferred.value <= prior[1]
+    if not inside or inferred.value == doc.published.value:
+        return None
+    ids = ", ".join(d.id for d in related)
+    reason = f"{inferred.reason}; within the period of related dated documents ({ids})"
+    return PublishedDate(inferred.value, "corpus", inferred.confidence, reason)
+
+
+def _stated_dates(text: str) -> set[str]:
+    return {e.value for e in tag(text, None) if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", e.value)}
+
+
+def _stated_days(text: str) -> set[str]:
+    """Month-days the text states, with or without a year ("May 19" matches "19 May 2024")."""
+    return {e.value[-5:] for e in tag(text, None) if re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", e.value)}
+
+
+def _weekday_mentions(text: str) -> list[tuple[int, set[str]]]:
+    mentions = []
+    for expr in tag(text, None):
+        if expr.value.startswith("XXXX-WXX-"):
+            start, end = sentence_bounds(text, expr.start, expr.end)
+            mentions.append((int(expr.value[9]), _content_words(text[start:end])))
+    return mentions
+
+
+def _content_words(sentence: str) -> set[str]:
+    stop = _stopwords()
+    return {w for w in re.findall(r"[a-z]{4,}", sentence.lower()) if w not in stop}
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(load_table("timex")["dating"]["stopwords"])

@@ -1,0 +1,86 @@
+"""From RawDocument to Document: extract, clean, date, identify, name.
+
+`prepare` is the ingest stage's one entry point for a batch: readers' output
+in, Documents and Failures out, in order. A document's id is stable: the given
+id, else a hash of its normalised clean text, so ingesting the same article
+twice gives the same id (and `content_hash` finds exact duplicates).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+
+from dateline.errors import IngestError
+from dateline.ingest.clean import clean_text
+from dateline.ingest.dating import date_document
+from dateline.ingest.html import extract
+from dateline.ingest.language import detect_language
+from dateline.model import Document, Failure, RawDocument
+
+__all__ = ["content_hash", "document_id", "prepare", "to_document"]
+
+logger = logging.getLogger(__name__)
+
+_STAGE = "clean"
+_WHITESPACE = re.compile(r"\s+")
+
+
+def prepare(raws: Iterable[RawDocument | Failure], *, strict: bool = False) -> Iterator[Document | Failure]:
+    """A Document or a Failure for each input, in order; earlier Failures pass through.
+
+    With `strict`, an unexpected error (a bug, not bad input) is raised instead
+    of being recorded as a Failure.
+    """
+    for raw in raws:
+        if isinstance(raw, Failure):
+            yield raw
+            continue
+        try:
+            yield to_document(raw)
+        except IngestError as exc:
+            yield Failure(raw.source, _STAGE, exc.problem)
+        except Exception as exc:
+            if strict:
+                raise
+            logger.exception("unexpected error preparing %s", raw.source)
+            yield Failure(raw.source, _STAGE, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def to_document(raw: RawDocument) -> Document:
+    """The clean, dated Document for one raw article; IngestError when there is none."""
+    from_html = raw.html is not None
+    if from_html:
+        raw = extract(raw)
+    original = raw.text or ""
+    # Extracted HTML is already free of page chrome, so only the marker rules apply.
+    clean = clean_text(original, light=from_html, title=raw.title)
+    if not clean.text.strip():
+        raise IngestError(raw.source, "no article text left after removing site furniture")
+    published = date_document(clean.text, declared=raw.published or clean.dateline, raw_text=original)
+    return Document(
+        id=raw.id or document_id(clean.text),
+        source=raw.source,
+        text=clean.text,
+        title=raw.title or clean.title,
+        outlet=raw.outlet,
+        url=raw.url,
+        author=raw.author or clean.byline,
+        language=detect_language(clean.text),
+        published=published,
+        removed_lines=clean.removed,
+        raw_text=original,
+    )
+
+
+def content_hash(text: str) -> str:
+    """SHA-1 hex of `text` lowercased with whitespace collapsed: equal for exact duplicates."""
+    normal = _WHITESPACE.sub(" ", text.lower()).strip()
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()
+
+
+def document_id(text: str) -> str:
+    """The stable id of a document without a given one: "doc-" + 12 hex of its content hash."""
+    return "doc-" + content_hash(text)[:12]

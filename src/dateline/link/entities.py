@@ -1,0 +1,94 @@
+"""Cross-document entity linking: one corpus-wide name per person or organisation.
+
+Each document already names its referents by their fullest in-document form
+(see `dateline.annotate.entities`). Across articles the same referent still
+appears as "Mohammed Shia al-Sudani", "Mohammed Shia Al-Sudani" or only
+"Sudani"; acronyms and alias groups add more variants. Names are grouped, most
+complete first, and each group is named by its most complete, then most
+frequent, form. A short name that could belong to two different full names
+("Hussein") is left alone rather than guessed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from dateline.annotate.entities import alias_canonical, is_acronym_of, name_key
+from dateline.model import Entity
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _Group:
+    """Names found to refer to one thing (mutable only while linking)."""
+
+    person: bool
+    names: Counter = field(default_factory=Counter)
+
+    def best_name(self) -> str:
+        return max(self.names, key=lambda n: (len(name_key(n)), self.names[n], n))
+
+
+def same_referent(a: str, b: str, *, people: bool = True) -> bool:
+    """Whether two names can denote the same referent.
+
+    True for alias-group members ("Daesh", "ISIS"), case, dot, hyphen and
+    "al-" variants, a name and its trailing part ("Sudani" and "Mohammed Shia
+    al-Sudani"; for organisations and places, `people=False`, the trailing part
+    must have two words or more), and an acronym and its long form ("PMF").
+    """
+    key_a, key_b = name_key(a), name_key(b)
+    if not key_a or not key_b:
+        return False
+    alias_a, alias_b = alias_canonical(a), alias_canonical(b)
+    if alias_a and alias_b:
+        return alias_a[0] == alias_b[0]
+    shortest = min(len(key_a), len(key_b))
+    if (people or shortest > 1) and (_ends_with(key_a, key_b) or _ends_with(key_b, key_a)):
+        return True
+    return is_acronym_of(a, b) or is_acronym_of(b, a)
+
+
+def link_entities(per_doc: Iterable[tuple[str, Sequence[Entity]]]) -> dict[tuple[str, str], str]:
+    """Maps (document id, per-document canonical name) to the corpus-wide name."""
+    mentions, people, seen = _collect(per_doc)
+    groups: list[_Group] = []
+    home: dict[str, _Group] = {}
+    for name in sorted(mentions, key=lambda n: (-len(name_key(n)), -mentions[n], n)):
+        group = _home(groups, name, name in people)
+        if group is None:
+            group = _Group(name in people)
+            groups.append(group)
+        group.names[name] += mentions[name]
+        home[name] = group
+    return {(doc, name): home[name].best_name() for doc, name in seen}
+
+
+def _collect(per_doc: Iterable[tuple[str, Sequence[Entity]]]) -> tuple[Counter, set[str], set[tuple[str, str]]]:
+    """Mentions per canonical name, the names ever tagged PERSON, and (document, name) pairs."""
+    mentions: Counter = Counter()
+    people: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    for doc_id, entities in per_doc:
+        for entity in entities:
+            mentions[entity.canonical] += 1
+            seen.add((doc_id, entity.canonical))
+            if entity.label == "PERSON":
+                people.add(entity.canonical)
+    return mentions, people, seen
+
+
+def _home(groups: list[_Group], name: str, person: bool) -> _Group | None:
+    """The one existing group `name` belongs to; None when none or several fit."""
+    fits = [g for g in groups if g.person == person and any(same_referent(name, n, people=person) for n in g.names)]
+    if len(fits) > 1:
+        logger.debug("%r could be any of %d referents; kept apart", name, len(fits))
+    return fits[0] if len(fits) == 1 else None
+
+
+def _ends_with(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    return len(full) >= len(short) and full[len(full) - len(short) :] == short

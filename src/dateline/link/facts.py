@@ -1,0 +1,228 @@
+"""The fact ledger: observations answering the same question, with their history.
+
+Observations are grouped by key into facts; a postponement ("originally
+scheduled for September 2025, delayed by three years") joins the fact holding
+the value it revises. Each fact's values are replayed in publication order, and
+each new value is related to what was known before it:
+- agree: the same value again (counted once per outlet);
+- elaborate: a more precise form of a known value (2025 -> 2025-09);
+- update: a different value that supersedes (it says it revises the old one,
+  or it comes later than every report of the old one);
+- contradict: a different value reported while the old one still stood;
+- deny: a source rejects the newest value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from dateline.link.observations import Observation
+from dateline.model import Fact, FactValue
+
+QUANTITY_TOLERANCE = 0.05
+SAME_TIME_DAYS = 3
+
+
+@dataclass
+class _Value:
+    """A value under construction while a fact's observations are replayed."""
+
+    value: str
+    kind: str
+    label: str
+    relation: str
+    first: Observation
+    observations: list[Observation] = field(default_factory=list)
+    contradicts: tuple[str, ...] = ()
+
+    def freeze(self) -> FactValue:
+        obs = self.observations
+        return FactValue(
+            value=self.value,
+            kind=self.kind,
+            documents=_unique(o.source.doc_id for o in obs),
+            outlets=_unique(o.source.outlet or o.source.doc_id for o in obs),
+            first_reported=self.first.source.published,
+            relation=self.relation,  # type: ignore[arg-type]
+            label=self.label,
+            citations=tuple(o.citation for o in obs),
+            speakers=_unique(o.speaker for o in obs if o.speaker),
+            modality=self.first.modality,
+            hedged=all(o.hedged or o.anonymous for o in obs),
+            contradicts=self.contradicts,
+        )
+
+
+def build_facts(story_id: str, observations: Iterable[Observation]) -> list[Fact]:
+    """The story's facts, most widely reported first."""
+    groups = _group(list(observations))
+    facts = [_fact(story_id, key, obs) for key, obs in groups.items()]
+    facts = [f for f in facts if f.values]
+    return sorted(facts, key=lambda f: (-_reach(f), f.question))
+
+
+def _group(observations: list[Observation]) -> dict[tuple, list[Observation]]:
+    groups: dict[tuple, list[Observation]] = defaultdict(list)
+    revisions = [o for o in observations if o.revises]
+    for o in observations:
+        if not o.revises:
+            groups[o.key].append(o)
+    for o in revisions:
+        targets = [k for k, obs in groups.items() if any(_same(x, o.revises or "") for x in obs)]
+        for key in targets or [o.key]:
+            groups[key].append(o)
+    return groups
+
+
+def _fact(story_id: str, key: tuple, observations: list[Observation]) -> Fact:
+    ordered = sorted(observations, key=_when)
+    values: list[_Value] = []
+    for o in ordered:
+        _replay(values, o)
+    frozen = tuple(v.freeze() for v in values)
+    question = _question(key, ordered)
+    fact_id = "fact-" + hashlib.sha1(f"{story_id}|{'|'.join(key)}".encode()).hexdigest()[:10]
+    fact = Fact(id=fact_id, story=story_id, question=question, values=frozen, current=None)
+    return with_current(fact, as_of=None)
+
+
+def _replay(values: list[_Value], o: Observation) -> None:
+    if o.denies:
+        target = values[-1] if values else None
+        if target is not None:
+            values.append(_Value(target.value, target.kind, target.label, "deny", o, [o]))
+        return
+    for v in values:
+        if v.relation != "deny" and _same(o, v.value):
+            v.observations.append(o)
+            return
+    relation = _relation(values, o)
+    rivals = () if relation in ("first", "elaborate") else _standing_values(values)
+    values.append(_Value(o.value, o.kind, o.label, relation, o, [o], rivals))
+
+
+def _standing_values(values: list[_Value]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v.value for v in values if v.relation != "deny"))
+
+
+def _relation(values: list[_Value], o: Observation) -> str:
+    standing = [v for v in values if v.relation != "deny"]
+    if not standing:
+        return "first"
+    if any(_refines(v.value, o.value) for v in standing):
+        return "elaborate"
+    if o.revises and any(_same_value(v.value, o.revises, v.kind) for v in standing):
+        return "update"
+    latest_old = max((_when(x)[0] for v in standing for x in v.observations), default=date.min)
+    if _when(o)[0] > latest_old and (_when(o)[0] - latest_old).days > SAME_TIME_DAYS:
+        return "update"
+    return "contradict"
+
+
+def with_current(fact: Fact, as_of: date | None) -> Fact:
+    """The fact as known on `as_of` (None: now), with its current value and why.
+
+    Rule: among values reported by then and not denied afterwards, the newest
+    update wins (later reports supersede earlier ones); among values that merely
+    agree or contradict each other, the one most outlets carry wins. A current
+    value is disputed when a different value is still carried by more outlets,
+    when it rests on one source or on anonymous or hedged sourcing, or when
+    someone denied it.
+    """
+    values = tuple(v for v in fact.values if _reported_by(v, as_of))
+    if not values:
+        return replace(fact, values=(), current=None, current_reason="", disputed=False)
+    standing = [v for v in values if v.relation != "deny"]
+    current = _pick_current(standing)
+    rivals = [v for v in standing if v.value != current.value]
+    denials = [v for v in values if v.relation == "deny" and v.value == current.value]
+    disputed = bool(denials) or (
+        bool(rivals) and (len(current.outlets) <= 1 or current.hedged
+                          or any(len(r.outlets) > len(current.outlets) for r in rivals))
+    )
+    reason = _reason(current, rivals, denials)
+    return replace(fact, values=values, current=current.value, current_reason=reason, disputed=disputed)
+
+
+def _pick_current(standing: list[FactValue]) -> FactValue:
+    updates = [v for v in standing if v.relation == "update"]
+    if updates:
+        return max(updates, key=lambda v: v.first_reported or date.min)
+    return max(standing, key=lambda v: (len(v.outlets), v.first_reported or date.min))
+
+
+def _reason(current: FactValue, rivals: list[FactValue], denials: list[FactValue]) -> str:
+    sourcing = "anonymous or hedged sources" if current.hedged else "attributed reporting"
+    parts = [
+        f"{current.label or current.value}: {current.relation} first reported "
+        f"{current.first_reported or 'undated'}, carried by {len(current.outlets)} "
+        f"outlet(s) ({', '.join(current.outlets)}), {sourcing}"
+    ]
+    for r in rivals:
+        parts.append(f"differs from {r.label or r.value} ({len(r.outlets)} outlet(s), first {r.first_reported or 'undated'})")
+    for d in denials:
+        parts.append(f"denied by {', '.join(d.speakers or d.outlets)} ({d.first_reported or 'undated'})")
+    return "; ".join(parts)
+
+
+def _reported_by(v: FactValue, as_of: date | None) -> bool:
+    return as_of is None or v.first_reported is None or v.first_reported <= as_of
+
+
+def _same(o: Observation, value: str) -> bool:
+    return _same_value(o.value, value, o.kind)
+
+
+def _same_value(a: str, b: str, kind: str) -> bool:
+    if kind != "quantity":
+        return a == b
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return a == b
+    return abs(x - y) <= QUANTITY_TOLERANCE * max(abs(x), abs(y))
+
+
+def _refines(old: str, new: str) -> bool:
+    """A more precise date of the same value: 2025 -> 2025-09."""
+    return new != old and new.startswith(old + "-")
+
+
+def _when(o: Observation) -> tuple[date, str]:
+    return (o.source.published or date.max, o.source.doc_id)
+
+
+def _question(key: tuple, observations: list[Observation]) -> str:
+    if key[0] == "count":
+        return f"How many {key[1]} are in {_title_place(observations)}?"
+    verb = key[1]
+    subject = _subject_phrase(observations)
+    phase = f"{key[3]} " if len(key) > 3 and key[3] and key[3] not in subject.lower() else ""
+    return f"When will {phase}{subject} {verb}?"
+
+
+def _title_place(observations: list[Observation]) -> str:
+    subject = observations[0].subject or ""
+    return subject.split(" in ", 1)[-1]
+
+
+def _subject_phrase(observations: list[Observation]) -> str:
+    subjects = [o.subject for o in observations if o.subject and not o.revises]
+    subjects = subjects or [o.subject for o in observations if o.subject] or ["it"]
+    best = min(subjects, key=lambda s: (abs(len(s.split()) - 5), s))
+    words = best.split()
+    if words and words[0].lower() in {"a", "an", "the"}:
+        words = words[1:]
+    return "the " + " ".join(words)
+
+
+def _unique(items: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for i in items if i))
+
+
+def _reach(fact: Fact) -> int:
+    return len({o for v in fact.values for o in v.outlets})

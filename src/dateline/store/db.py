@@ -1,0 +1,317 @@
+"""The one embedded database file: every read and write of dateline's data.
+
+All SQL lives in this package. Writes happen in short transactions so a reader
+(the web app) never blocks for long and a crash loses nothing committed.
+Records go in and come out as the typed values of `dateline.model`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import StoreError
+from dateline.jsonable import to_json
+from dateline.model import (
+    AnnotatedDocument,
+    Attribution,
+    Citation,
+    Claim,
+    Document,
+    Entity,
+    Fact,
+    FactValue,
+    Failure,
+    PublishedDate,
+    Quantity,
+    Sentence,
+    Story,
+    TimeExpr,
+)
+from dateline.store.schema import migrate
+
+logger = logging.getLogger(__name__)
+
+# layer name -> (table, record type); columns are the record's field names.
+LAYERS: dict[str, tuple[str, type]] = {
+    "sentences": ("sentences", Sentence),
+    "entities": ("entities", Entity),
+    "timexes": ("timexes", TimeExpr),
+    "quantities": ("quantities", Quantity),
+    "attributions": ("attributions", Attribution),
+    "claims": ("claims", Claim),
+}
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a dateline database or unreadable ({exc})") from exc
+    return conn
+
+
+class Store:
+    """A dateline database file; open it with `Store(path)`."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.conn = connect(self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- documents and their layers --------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    def duplicate_of(self, content_hash: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT id FROM documents WHERE content_hash = ? AND duplicate_of IS NULL LIMIT 1",
+            (content_hash,),
+        ).fetchone()
+        return row["id"] if row else None
+
+    def add_documents(self, items: Iterable[tuple[AnnotatedDocument, str, str | None]]) -> int:
+        """Store annotated documents (with content hash and duplicate link) in one transaction.
+
+        Re-adding a document id replaces its layers, so ingesting twice is idempotent.
+        """
+        count = 0
+        with self.conn:
+            for annotated, content_hash, duplicate in items:
+                self._write_document(annotated, content_hash, duplicate)
+                count += 1
+        return count
+
+    def _write_document(self, annotated: AnnotatedDocument, content_hash: str, duplicate: str | None):
+        doc = annotated.document
+        story = self.conn.execute("SELECT story_id FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+        self.conn.execute(
+            """INSERT INTO documents (id, source, url, outlet, title, author, language, text,
+               raw_text, removed_lines, published, published_method, published_confidence,
+               published_reason, content_hash, duplicate_of, story_id)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (
+                doc.id, doc.source, doc.url, doc.outlet, doc.title, doc.author, doc.language,
+                doc.text, doc.raw_text, json.dumps(list(doc.removed_lines)),
+                _iso(doc.published.value), doc.published.method, doc.published.confidence,
+                doc.published.reason, content_hash, duplicate, story["story_id"] if story else None,
+            ),
+        )
+        for layer, (table, _cls) in LAYERS.items():
+            self._write_layer(table, doc.id, getattr(annotated, layer))
+
+    def _write_layer(self, table: str, doc_id: str, records: tuple) -> None:
+        if not records:
+            return
+        names = [f.name for f in dataclasses.fields(records[0])]
+        columns = ", ".join(["doc_id", "seq", *(f'"{n}"' for n in names)])
+        marks = ", ".join("?" * (len(names) + 2))
+        rows = [(doc_id, i, *(_to_sql(getattr(r, n)) for n in names)) for i, r in enumerate(records)]
+        self.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return _document(row) if row else None
+
+    def find_documents(self, prefix: str) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id LIKE ? OR source LIKE ? ORDER BY id",
+            (prefix + "%", "%" + prefix + "%"),
+        ).fetchall()
+        return [r["id"] for r in rows]
+
+    def documents(self, story: str | None = None, *, as_of: date | None = None) -> list[Document]:
+        sql, args = "SELECT * FROM documents WHERE 1=1", []
+        if story:
+            sql, args = sql + " AND story_id = ?", [story]
+        rows = self.conn.execute(sql + " ORDER BY published IS NULL, published, id", args).fetchall()
+        docs = [_document(r) for r in rows]
+        if as_of is not None:
+            docs = [d for d in docs if d.published.value is None or d.published.value <= as_of]
+        return docs
+
+    def document_meta(self) -> dict[str, dict[str, Any]]:
+        """id -> {outlet, published, story_id, duplicate_of, title}: the fields linking needs."""
+        rows = self.conn.execute(
+            "SELECT id, outlet, published, story_id, duplicate_of, title, source FROM documents"
+        ).fetchall()
+        return {r["id"]: dict(r) for r in rows}
+
+    def annotated(self, doc_id: str) -> AnnotatedDocument | None:
+        doc = self.document(doc_id)
+        if doc is None:
+            return None
+        layers = {name: self.layer(name, doc_id) for name in LAYERS}
+        return AnnotatedDocument(document=doc, **layers)
+
+    def layer(self, name: str, doc_id: str) -> tuple:
+        table, cls = LAYERS[name]
+        rows = self.conn.execute(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY seq", (doc_id,))
+        return tuple(_record(cls, row) for row in rows)
+
+    def layer_for_story(self, name: str, story: str) -> list[tuple[str, Any]]:
+        """(doc_id, record) for every record of a layer in a story's documents."""
+        table, cls = LAYERS[name]
+        rows = self.conn.execute(
+            f"""SELECT l.* FROM {table} l JOIN documents d ON d.id = l.doc_id
+                WHERE d.story_id = ? AND d.duplicate_of IS NULL ORDER BY l.doc_id, l.seq""",
+            (story,),
+        )
+        return [(row["doc_id"], _record(cls, row)) for row in rows]
+
+    def set_corpus_names(self, names: dict[tuple[str, str], str]) -> None:
+        with self.conn:
+            self.conn.executemany(
+                "UPDATE entities SET corpus_name = ? WHERE doc_id = ? AND canonical = ?",
+                [(name, doc_id, canonical) for (doc_id, canonical), name in names.items()],
+            )
+
+    def entity_names(self, doc_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        """doc_id -> [(corpus name or canonical, label)] for the given documents."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for doc_id in doc_ids:
+            rows = self.conn.execute(
+                "SELECT COALESCE(corpus_name, canonical) AS name, label FROM entities WHERE doc_id = ?",
+                (doc_id,),
+            ).fetchall()
+            out[doc_id] = [(r["name"], r["label"]) for r in rows]
+        return out
+
+    # --- failures ----------------------------------------------------------
+
+    def record_failures(self, failures: Iterable[Failure]) -> None:
+        with self.conn:
+            self.conn.executemany(
+                "INSERT INTO failures (source, stage, reason) VALUES (?, ?, ?)",
+                [(f.source, f.stage, f.reason) for f in failures],
+            )
+
+    def failures(self) -> list[Failure]:
+        rows = self.conn.execute("SELECT source, stage, reason FROM failures ORDER BY id").fetchall()
+        return [Failure(r["source"], r["stage"], r["reason"]) for r in rows]
+
+    # --- stories -------------------------------------------------------------
+
+    def stories(self) -> list[Story]:
+        rows = self.conn.execute(
+            """SELECT s.id, s.title, group_concat(d.id) AS docs FROM stories s
+               JOIN documents d ON d.story_id = s.id GROUP BY s.id
+               ORDER BY count(d.id) DESC, s.id"""
+        ).fetchall()
+        return [Story(r["id"], r["title"], tuple(sorted(r["docs"].split(",")))) for r in rows]
+
+    def story_signatures(self) -> dict[str, dict[str, float]]:
+        rows = self.conn.execute("SELECT id, signature FROM stories").fetchall()
+        return {r["id"]: json.loads(r["signature"]) for r in rows}
+
+    def save_story(self, story_id: str, title: str, signature: dict[str, float]) -> None:
+        with self.conn:
+            self.conn.execute(
+                """INSERT INTO stories (id, title, signature) VALUES (?, ?, ?)
+                   ON CONFLICT(id) DO UPDATE SET title = excluded.title,
+                   signature = excluded.signature""",
+                (story_id, title, json.dumps(signature)),
+            )
+
+    def assign_story(self, doc_id: str, story_id: str) -> None:
+        with self.conn:
+            self.conn.execute("UPDATE documents SET story_id = ? WHERE id = ?", (story_id, doc_id))
+
+    def drop_empty_stories(self) -> None:
+        with self.conn:
+            self.conn.execute(
+                "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM documents WHERE story_id IS NOT NULL)"
+            )
+
+    # --- facts -----------------------------------------------------------------
+
+    def replace_facts(self, story_id: str, facts: list[Fact]) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM facts WHERE story_id = ?", (story_id,))
+            self.conn.executemany(
+                "INSERT INTO facts (id, story_id, seq, question, body) VALUES (?, ?, ?, ?, ?)",
+                [(f.id, story_id, i, f.question, json.dumps(to_json(f))) for i, f in enumerate(facts)],
+            )
+
+    def facts(self, story_id: str | None = None) -> list[Fact]:
+        sql, args = "SELECT body FROM facts", ()
+        if story_id:
+            sql, args = sql + " WHERE story_id = ?", (story_id,)
+        rows = self.conn.execute(sql + " ORDER BY story_id, seq", args).fetchall()
+        return [fact_from_json(json.loads(r["body"])) for r in rows]
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _to_sql(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return json.dumps(dataclasses.asdict(value))
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _record(cls: type, row: sqlite3.Row) -> Any:
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        value = row[f.name]
+        if f.name == "quantity" and value is not None:
+            value = Quantity(**json.loads(value))
+        elif f.type in ("bool", bool) and value is not None:
+            value = bool(value)
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+def _document(row: sqlite3.Row) -> Document:
+    published = PublishedDate(
+        date.fromisoformat(row["published"]) if row["published"] else None,
+        row["published_method"],
+        row["published_confidence"],
+        row["published_reason"],
+    )
+    return Document(
+        id=row["id"], source=row["source"], text=row["text"], title=row["title"],
+        outlet=row["outlet"], url=row["url"], author=row["author"], language=row["language"],
+        published=published, removed_lines=tuple(json.loads(row["removed_lines"])),
+        raw_text=row["raw_text"],
+    )
+
+
+def fact_from_json(data: dict[str, Any]) -> Fact:
+    values = tuple(_fact_value(v) for v in data["values"])
+    return Fact(**{**data, "values": values})
+
+
+def _fact_value(data: dict[str, Any]) -> FactValue:
+    citations = tuple(
+        Citation(**{**c, "published": date.fromisoformat(c["published"]) if c["published"] else None})
+        for c in data["citations"]
+    )
+    first = date.fromisoformat(data["first_reported"]) if data["first_reported"] else None
+    tuples = {k: tuple(data[k]) for k in ("documents", "outlets", "speakers")}
+    return FactValue(**{**data, **tuples, "citations": citations, "first_reported": first})

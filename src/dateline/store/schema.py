@@ -1,0 +1,120 @@
+"""The database schema as named, ordered migrations.
+
+SQLite, not DuckDB: SQLite in WAL mode lets the web app keep reading while the
+CLI writes to the same file, each ingest batch is one transaction (a crash
+loses nothing already committed), and it ships with Python. DuckDB allows only
+one writing process and locks readers out of it. Parquet exports (a later
+issue) let any engine read the same tables.
+
+A migration is appended, never edited: `user_version` records how many ran.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "0001_documents_and_layers",
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT,
+            outlet TEXT,
+            title TEXT,
+            author TEXT,
+            language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            raw_text TEXT,
+            removed_lines TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            published_method TEXT NOT NULL,
+            published_confidence REAL NOT NULL,
+            published_reason TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            duplicate_of TEXT,
+            story_id TEXT,
+            ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE INDEX documents_story ON documents(story_id);
+        CREATE INDEX documents_hash ON documents(content_hash);
+        CREATE TABLE sentences (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, seq)
+        );
+        CREATE TABLE entities (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, text TEXT, label TEXT, canonical TEXT,
+            start INTEGER, "end" INTEGER, corpus_name TEXT,
+            PRIMARY KEY (doc_id, seq)
+        );
+        CREATE INDEX entities_name ON entities(corpus_name);
+        CREATE TABLE timexes (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, text TEXT, type TEXT, value TEXT, role TEXT,
+            start INTEGER, "end" INTEGER, lower TEXT, upper TEXT, anchor TEXT, mod TEXT,
+            PRIMARY KEY (doc_id, seq)
+        );
+        CREATE TABLE quantities (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, text TEXT, value REAL, approximate INTEGER, counts TEXT,
+            start INTEGER, "end" INTEGER, "where" TEXT, lower REAL, upper REAL, unit TEXT,
+            PRIMARY KEY (doc_id, seq)
+        );
+        CREATE TABLE attributions (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, speaker TEXT, source_text TEXT, anonymous INTEGER,
+            cue TEXT, content TEXT, content_start INTEGER, content_end INTEGER,
+            direct INTEGER, source_start INTEGER, source_end INTEGER,
+            cue_start INTEGER, cue_end INTEGER,
+            PRIMARY KEY (doc_id, seq)
+        );
+        CREATE TABLE claims (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, text TEXT, subject TEXT, predicate TEXT, object TEXT,
+            modality TEXT, negated INTEGER, time TEXT, speaker TEXT,
+            start INTEGER, "end" INTEGER, predicate_class TEXT, time_role TEXT,
+            time_lower TEXT, time_upper TEXT, place TEXT, hedged INTEGER,
+            quantity TEXT, revises TEXT,
+            PRIMARY KEY (doc_id, seq)
+        );
+        CREATE TABLE failures (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL,
+            at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        """,
+    ),
+    (
+        "0002_stories_and_facts",
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            signature TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE facts (
+            id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            question TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX facts_story ON facts(story_id);
+        """,
+    ),
+)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Run the migrations this database has not seen; returns the schema version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for number, (_name, sql) in enumerate(MIGRATIONS, start=1):
+        if number <= version:
+            continue
+        # executescript runs outside Python's implicit transactions, so the
+        # explicit BEGIN/COMMIT makes each migration all-or-nothing.
+        conn.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
+    return len(MIGRATIONS)

@@ -1,0 +1,56 @@
+"""What changed between two dates: new articles, new facts, changed values,
+new disputes and new timeline entries, each with citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from dateline.model import Fact, FactValue, TimelineEntry
+from dateline.store import Store
+from dateline.views.stories import resolve_story, story_documents
+from dateline.views.timeline import build_timeline
+
+CHANGES = ("update", "contradict", "deny", "elaborate")
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    fact: str
+    question: str
+    value: FactValue
+    previous: tuple[FactValue, ...]
+
+
+@dataclass(frozen=True)
+class Diff:
+    story: str
+    title: str
+    since: date
+    until: date | None
+    new_documents: tuple[str, ...]
+    new_facts: tuple[Fact, ...]
+    changed: tuple[ValueChange, ...]
+    new_disputes: tuple[ValueChange, ...]
+    new_entries: tuple[TimelineEntry, ...]
+
+
+def diff(store: Store, *, since: date, until: date | None = None, story: str | None = None) -> Diff:
+    found = resolve_story(store, story)
+    docs = story_documents(store, found)
+    new_docs = tuple(d.document.id for d in docs if _within(d.document.published.value, since, until))
+    new_facts, changed = [], []
+    for fact in store.facts(found.id):
+        fresh = [v for v in fact.values if _within(v.first_reported, since, until)]
+        before = tuple(v for v in fact.values if v.first_reported and v.first_reported <= since)
+        if fresh and not before:
+            new_facts.append(fact)
+        changed.extend(ValueChange(fact.id, fact.question, v, before) for v in fresh if before and v.relation in CHANGES)
+    timeline = build_timeline(found.id, found.title, docs, as_of=until)
+    entries = tuple(e for e in timeline.entries if e.date[:10] > since.isoformat())
+    disputes = tuple(c for c in changed if c.value.relation in ("contradict", "deny"))
+    return Diff(found.id, found.title, since, until, new_docs, tuple(new_facts), tuple(changed), disputes, entries)
+
+
+def _within(day: date | None, since: date, until: date | None) -> bool:
+    return day is not None and day > since and (until is None or day <= until)

@@ -1,0 +1,85 @@
+"""The machine-readable contracts: the `annotate` JSONL record and the `export`
+corpus JSON (schemas in `schemas/`), plus CSV and Markdown exports.
+
+Fields are only ever added to these, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from dateline.jsonable import to_json
+from dateline.model import AnnotatedDocument
+from dateline.store import Store
+from dateline.views import markdown
+from dateline.views.brief import brief
+from dateline.views.timeline import story_timeline
+
+FORMATS = ("json", "csv", "md")
+
+
+def annotation_record(ad: AnnotatedDocument) -> dict[str, Any]:
+    """One line of `dateline annotate` output."""
+    d = ad.document
+    record = {
+        "id": d.id,
+        "source": d.source,
+        "outlet": d.outlet,
+        "title": d.title,
+        "url": d.url,
+        "author": d.author,
+        "language": d.language,
+        "published": to_json(d.published),
+        "text": d.text,
+    }
+    for layer in ("sentences", "entities", "timexes", "quantities", "attributions", "claims"):
+        record[layer] = to_json(getattr(ad, layer))
+    return record
+
+
+def corpus_record(store: Store) -> dict[str, Any]:
+    """The whole corpus view written by `dateline export --format json`."""
+    stories = store.stories()
+    timeline = []
+    for s in stories:
+        for e in story_timeline(store, s.id).entries:
+            timeline.append({"story": s.id, **to_json(e)})
+    return {
+        "stories": [to_json(s) for s in stories],
+        "facts": [to_json(f) for f in store.facts()],
+        "timeline": timeline,
+        "failures": [to_json(f) for f in store.failures()],
+    }
+
+
+def render_export(store: Store, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(corpus_record(store), indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        return _facts_csv(store)
+    if fmt == "md":
+        return _markdown_report(store)
+    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _facts_csv(store: Store) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["fact", "story", "question", "value", "label", "relation", "first_reported",
+                     "outlets", "documents", "current", "disputed"])
+    for f in store.facts():
+        for v in f.values:
+            writer.writerow([f.id, f.story, f.question, v.value, v.label, v.relation, v.first_reported or "",
+                             "; ".join(v.outlets), "; ".join(v.documents), v.value == f.current, f.disputed])
+    return out.getvalue()
+
+
+def _markdown_report(store: Store) -> str:
+    parts = []
+    for s in store.stories():
+        parts.append(markdown.brief_md(brief(store, s.id)))
+        parts.append(markdown.timeline_md(story_timeline(store, s.id)))
+    return "\n\n".join(parts) + "\n"

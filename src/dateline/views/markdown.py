@@ -1,0 +1,131 @@
+"""Markdown renderings of the views; the terminal shows the same text through rich.
+
+One renderer per view record. Citations are short: outlet, date and document id,
+with the sentence quoted where a reader needs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from dateline.model import AnnotatedDocument, Citation, Fact, FactValue, Story, TimelineEntry
+from dateline.views.brief import Briefing
+from dateline.views.diff import Diff
+from dateline.views.timeline import Timeline
+
+
+def cite_short(c: Citation) -> str:
+    when = c.published.isoformat() if c.published else "undated"
+    return f"{c.outlet or 'unknown outlet'}, {when}, `{c.document}`"
+
+
+def _quote(c: Citation, limit: int = 220) -> str:
+    text = " ".join(c.text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def stories_md(stories: Sequence[Story]) -> str:
+    rows = ["| story | articles | title |", "|---|---|---|"]
+    rows += [f"| `{s.id}` | {len(s.documents)} | {s.title} |" for s in stories]
+    return "\n".join(rows)
+
+
+def timeline_md(t: Timeline) -> str:
+    lines = [f"## Timeline: {t.title}", ""]
+    if t.as_of:
+        lines += [f"_as of {t.as_of.isoformat()}_", ""]
+    lines += [_entry_md(e) for e in t.entries] or ["_no dated events yet_"]
+    return "\n".join(lines)
+
+
+def _entry_md(e: TimelineEntry) -> str:
+    sources = "; ".join(cite_short(c) for c in e.citations)
+    return f"- **{e.date}** {_quote(e.citations[0]) if e.citations else e.text} ({sources})"
+
+
+def value_md(v: FactValue) -> str:
+    who = f" said by {', '.join(v.speakers)}" if v.speakers else ""
+    hedge = " (anonymous/hedged)" if v.hedged else ""
+    return (
+        f"  - {v.relation}: **{v.label or v.value}**, first {v.first_reported or 'undated'}, "
+        f"{len(v.outlets)} outlet(s): {', '.join(v.outlets)}{who}{hedge}"
+    )
+
+
+def fact_md(f: Fact, *, with_quotes: bool = True) -> str:
+    flag = " **[disputed]**" if f.disputed else ""
+    current = next((v for v in reversed(f.values) if v.value == f.current), None)
+    head = f"### {f.question}{flag}\n\nCurrent: **{current.label if current else f.current}**. {f.current_reason}"
+    body = [value_md(v) + (_quotes(v) if with_quotes else "") for v in f.values]
+    return "\n".join([head, "", *body])
+
+
+def _quotes(v: FactValue) -> str:
+    return "".join(f"\n    - \"{_quote(c)}\" ({cite_short(c)})" for c in v.citations[:3])
+
+
+def facts_md(facts: Iterable[Fact], title: str = "Fact ledger") -> str:
+    parts = [f"## {title}", ""] + [fact_md(f) + "\n" for f in facts]
+    return "\n".join(parts) if len(parts) > 2 else f"## {title}\n\n_no facts yet_"
+
+
+def brief_md(b: Briefing) -> str:
+    when = f"as of {b.as_of.isoformat()}" if b.as_of else "latest"
+    lines = [
+        f"# {b.title}",
+        "",
+        f"Briefing {when}: {b.documents} article(s) from {len(b.outlets)} outlet(s) "
+        f"({', '.join(b.outlets)}); {b.undated} undated.",
+        "",
+        "## Open questions",
+        "",
+    ]
+    lines += [fact_md(f, with_quotes=True) + "\n" for f in b.facts] or ["_no facts yet_", ""]
+    if b.disputed:
+        lines += ["## Disputed", ""] + [f"- {f.question} {f.current_reason}" for f in b.disputed] + [""]
+    lines += ["## Latest events", ""] + [_entry_md(e) for e in b.latest]
+    return "\n".join(lines)
+
+
+def diff_md(d: Diff) -> str:
+    until = d.until.isoformat() if d.until else "now"
+    lines = [f"# What changed: {d.title}", "", f"From {d.since.isoformat()} to {until}: {len(d.new_documents)} new article(s).", ""]
+    lines += ["## New facts", ""] + ([fact_md(f) + "\n" for f in d.new_facts] or ["_none_", ""])
+    lines += ["## Changed values", ""]
+    for c in d.changed or ():
+        before = ", ".join(p.label or p.value for p in c.previous)
+        lines.append(f"- {c.question} {c.value.relation}: **{c.value.label or c.value.value}** (before: {before})")
+        lines += [f"    - \"{_quote(x)}\" ({cite_short(x)})" for x in c.value.citations[:2]]
+    lines += [] if d.changed else ["_none_"]
+    lines += ["", "## New disputes", ""] + ([f"- {c.question}: {c.value.label}" for c in d.new_disputes] or ["_none_"])
+    lines += ["", "## New events", ""] + ([_entry_md(e) for e in d.new_entries] or ["_none_"])
+    return "\n".join(lines)
+
+
+def document_md(ad: AnnotatedDocument) -> str:
+    d = ad.document
+    p = d.published
+    lines = [
+        f"# {d.title or d.id}",
+        "",
+        f"- id: `{d.id}`  source: `{d.source}`",
+        f"- outlet: {d.outlet or 'unknown'}  language: {d.language}",
+        f"- published: {p.value or 'unknown'} ({p.method}, confidence {p.confidence:.2f}): {p.reason}",
+        "",
+        d.text,
+        "",
+        "## Entities",
+        "",
+    ]
+    lines += sorted({f"- {e.canonical} ({e.label})" for e in ad.entities})
+    lines += ["", "## Time expressions", ""] + [f"- {t.text} -> {t.value} ({t.role})" for t in ad.timexes]
+    lines += ["", "## Quantities", ""] + [f"- {q.text} -> {q.value:g} {q.counts or ''} {('in ' + q.where) if q.where else ''}" for q in ad.quantities]
+    lines += ["", "## Attributions", ""] + [
+        f"- {a.speaker}{' (anonymous)' if a.anonymous else ''} [{a.cue}]: \"{a.content}\"" for a in ad.attributions
+    ]
+    lines += ["", "## Claims", ""] + [
+        f"- ({c.modality}{', negated' if c.negated else ''}{', hedged' if c.hedged else ''}) "
+        f"{c.subject} / {c.predicate} / {c.object} / time={c.time} speaker={c.speaker}"
+        for c in ad.claims
+    ]
+    return "\n".join(lines)

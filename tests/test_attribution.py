@@ -1,0 +1,163 @@
+"""Tests for the attribution layer: quotes, reported speech, speaker resolution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+
+from dateline.annotate.attribution import find_attributions, quote_spans
+from dateline.annotate.entities import find_entities
+from dateline.annotate.pipeline import Context
+from dateline.annotate.sentences import find_sentences
+from dateline.model import Attribution, Document, PublishedDate
+from dateline.nlp import load_nlp
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def _attributions(text: str) -> tuple[Attribution, ...]:
+    document = Document("t", "test", text, None, None, None, None, "en", PublishedDate.unknown())
+    parsed = load_nlp()(text)
+    layers: dict[str, tuple] = {}
+    layers["sentences"] = find_sentences(Context(document, parsed, MappingProxyType(dict(layers))))
+    layers["entities"] = find_entities(Context(document, parsed, MappingProxyType(dict(layers))))
+    return find_attributions(Context(document, parsed, MappingProxyType(layers)))
+
+
+def _find(attributions: tuple[Attribution, ...], content_start: str) -> Attribution:
+    matches = [a for a in attributions if a.content.startswith(content_start)]
+    assert matches, [(a.speaker, a.content) for a in attributions]
+    return matches[0]
+
+
+# (text, content begins with, speaker, anonymous, direct, cue)
+CASES = [
+    ("“Our presence is going to shrink over the coming year,” defence spokesperson Maria Lopez told reporters on Tuesday.",
+     "Our presence is going", "Maria Lopez", False, True, "told"),
+    ("Defence spokesperson Maria Lopez spoke on Tuesday. “No,” she added, “the army is not leaving the north.”",
+     "No, the army is not leaving", "Maria Lopez", False, True, "added"),
+    ("A senior U.S. official said that the plan was final. The official added, “This is not a retreat. It is a new phase of the partnership.”",
+     "This is not a retreat. It is", "senior U.S. official", True, True, "added"),
+    ('"We were close to a deal, but events intervened," stated the Egyptian foreign ministry.',
+     "We were close to a deal", "Egyptian foreign ministry", False, True, "stated"),
+    ("Defense Secretary Lloyd Austin said that the troops would stay until spring.",
+     "the troops would stay until spring", "Lloyd Austin", False, False, "said"),
+    ("Jordanian officials warned the border could close within days.",
+     "the border could close", "Jordanian officials", True, False, "warned"),
+    ("Kenyan President William Ruto told reporters that the talks had collapsed.",
+     "the talks had collapsed", "William Ruto", False, False, "told"),
+    ("According to people familiar with the matter, the deal will be signed next week.",
+     "the deal will be signed next week", "people familiar with the matter", True, False, "according to"),
+    ("The convoy left the capital at dawn, according to the interior ministry.",
+     "The convoy left the capital at dawn", "interior ministry", False, False, "according to"),
+    ("The reactor had been damaged in the strike, Iranian sources revealed.",
+     "The reactor had been damaged", "Iranian sources", True, False, "revealed"),
+    ("Baghdad wants foreign troops to leave by next year.",
+     "foreign troops to leave", "Baghdad", False, False, "wants"),
+    ("Chancellor Olaf Scholz believes the sanctions are working.",
+     "the sanctions are working", "Olaf Scholz", False, False, "believes"),
+    ("It was announced on Friday that the summit would be postponed.",
+     "the summit would be postponed", "unnamed source", True, False, "announced"),
+    ("Finance Minister Anna Berg presented the budget. She insisted that taxes would not rise.",
+     "taxes would not rise", "Anna Berg", False, False, "insisted"),
+    ("The Pentagon confirmed that two drones were shot down over the base.",
+     "two drones were shot down", "US Department of Defense", False, False, "confirmed"),
+    ("The ministry denied that any soldiers had been captured.",
+     "any soldiers had been captured", "ministry", False, False, "denied"),
+    ("Sources accompanying the minister disclosed that the visit had been cut short.",
+     "the visit had been cut short", "Sources accompanying the minister", True, False, "disclosed"),
+    ("The joint statement said the mission would end in 2026. “The partners will keep advising local forces on the ground,” it added.",
+     "The partners will keep", "joint statement", False, True, "added"),
+    ('Foreign Minister Fuad Hussein met the envoy. "We will not leave this country," the minister said, adding that talks would go on.',
+     "talks would go on", "Fuad Hussein", False, False, "adding"),
+    ('The foreign ministry spokesman, Ahmed Fahmy, said the talks were "constructive and frank".',
+     'the talks were "constructive and frank"', "Ahmed Fahmy", False, False, "said"),
+    ("Officials, who spoke on condition of anonymity, said the strike killed at least 12 fighters.",
+     "the strike killed", "Officials", True, False, "said"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, content, speaker, anonymous, direct, cue",
+    CASES,
+    ids=["quote-cue-after", "split-quote-pronoun", "multi-sentence-quote-definite-anonymous", "straight-quotes-inverted",
+         "said-that", "warned", "told-reporters", "according-to-first", "according-to-last", "revealed-after",
+         "wants", "believes", "passive", "pronoun", "institution-alias", "denied", "anonymous-with-name", "it-added",
+         "adding-definite-title", "apposition-partial-quote", "relative-clause"],
+)
+def test_attribution(text, content, speaker, anonymous, direct, cue):
+    found = _find(_attributions(text), content)
+    assert (found.speaker, found.anonymous, found.direct, found.cue) == (speaker, anonymous, direct, cue)
+    assert found.content.startswith(content)
+    assert text[found.content_start :].startswith(content.split()[0])
+    assert text[: found.content_end].endswith(found.content.split()[-1])
+    assert text[found.cue_start : found.cue_end].lower() == cue.lower()
+
+
+@pytest.mark.slow
+def test_quote_without_cue_continues_previous_speaker():
+    text = ("Economy Minister Paolo Rossi spoke after the vote. “Inflation will fall again this year,” he said. "
+            "“We expect growth to return in the autumn.”")
+    found = _find(_attributions(text), "We expect growth")
+    assert (found.speaker, found.direct) == ("Paolo Rossi", True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["He described the raid as “illegal” and left.", "The ceasefire held through the night in the south."],
+    ids=["scare-quote", "no-cue"],
+)
+def test_no_attribution(text):
+    assert not [a for a in _attributions(text) if a.direct]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("He said “go now” and “stay”.", ["go now", "stay"]), ('She said "yes".', ["yes"]), ("“open\nnever closed", [])],
+    ids=["curly", "straight", "unclosed-across-lines"],
+)
+def test_quote_spans(text, expected):
+    assert [text[s:e] for s, e in quote_spans(text)] == expected
+
+
+def _seed_attributions() -> list[Attribution]:
+    if not SEEDS.is_dir():
+        pytest.skip("shared seeds are absent")
+    return [a for path in sorted(SEEDS.glob("*.txt")) for a in _attributions(path.read_text("utf-8"))]
+
+
+@pytest.mark.slow
+@pytest.mark.seeds
+@pytest.mark.parametrize(
+    "content, speaker, anonymous",
+    [
+        ("This is not a withdrawal", "senior U.S. official", True),
+        ("No, the US is not withdrawing from Iraq", "Sabrina Singh", False),
+        ("Our footprint is going to be changing", "Sabrina Singh", False),
+        ("We were very close to announcing this agreement", "foreign ministry", False),
+    ],
+    ids=["not-a-withdrawal", "not-withdrawing", "footprint", "foreign-ministry"],
+)
+def test_seed_attributions(content, speaker, anonymous):
+    found = _find(tuple(_seed_attributions()), content)
+    assert speaker in found.speaker
+    assert found.anonymous is anonymous
+    assert found.direct
+
+
+@pytest.mark.slow
+@pytest.mark.seeds
+def test_seed_sudani_variants_share_a_canonical_name():
+    if not SEEDS.is_dir():
+        pytest.skip("shared seeds are absent")
+    canonicals = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text("utf-8")
+        document = Document(path.stem, str(path), text, None, None, None, None, "en", PublishedDate.unknown())
+        entities = find_entities(Context(document, load_nlp()(text), MappingProxyType({})))
+        canonicals |= {e.canonical.casefold() for e in entities if "sudani" in e.text.casefold()}
+    assert canonicals == {"mohammed shia al-sudani"}

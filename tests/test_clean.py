@@ -1,0 +1,217 @@
+"""Tests for dateline.ingest.clean: furniture lines go, article sentences stay."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dateline.ingest.clean import clean_text, find_date
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+ARTICLE = [
+    "Flood barriers along the river were raised on Sunday night as water levels kept rising.",
+    "The mayor said evacuation centres would stay open until at least Wednesday.",
+    "“We are not out of danger yet,” she told a late-night briefing.",
+    "Forecasters expect the river to peak early on Tuesday.",
+]
+
+
+def _clean(*lines: str, **options):
+    return clean_text("\n\n".join(lines), **options)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Home | News | World | Politics",
+        "Share on Facebook",
+        "Back to top",
+        "Top",
+        "logo",
+        "Advertisement",
+        "Adblock Detected",
+        "Please consider supporting us by disabling your ad blocker",
+        "We use cookies to give you the best experience on our site",
+        "Your email address will not be published. Required fields are marked *",
+        "© 2024 River Valley Press. All rights reserved.",
+        "Reporting by Jane Roe; Editing by John Doe",
+        "Date:",
+        "***",
+    ],
+    ids=["menu", "share", "back-to-top", "top", "logo", "advert", "adblock", "adblock-plea", "cookies",
+         "comment-form", "copyright", "credits", "empty-field", "decoration"],
+)
+def test_furniture_line_is_removed_mid_article(furniture):
+    result = _clean(ARTICLE[0], ARTICLE[1], furniture, ARTICLE[2], ARTICLE[3])
+    assert result.text.splitlines() == ARTICLE
+    assert furniture in result.removed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“No.”",
+        "Why now?",
+        "He declined to comment.",
+        "By the end of the week, most roads had reopened.",
+        "Officials said the town had last flooded on March 4, 2019.",
+        "He arrived in the capital on Friday, 10 January 2025.",
+        "Residents were told to follow us on the evacuation route, a volunteer said.",
+        "The river authority says water could reach homes on the lower bank within hours",
+    ],
+    ids=["short-quote", "question", "short-sentence", "by-sentence", "ends-in-date", "date-sentence",
+         "nav-words-in-sentence", "unpunctuated-long"],
+)
+def test_article_sentence_is_kept(sentence):
+    result = _clean(ARTICLE[0], sentence, ARTICLE[1])
+    assert sentence in result.text.splitlines()
+
+
+def test_read_more_teaser_caption_and_headline_are_removed():
+    result = _clean(
+        ARTICLE[0],
+        "Read more",
+        "Sandbags stacked outside a shop in the old town, Riverton, Feb. 11, 2024",
+        "Storm warnings extended across the north",
+        ARTICLE[1],
+        "READ MORE: Why rivers flood faster than they used to – Science Weekly",
+        ARTICLE[2],
+    )
+    assert result.text.splitlines() == ARTICLE[:3]
+    assert len(result.removed) == 4
+
+
+def test_teaser_caption_with_period_is_removed_only_after_marker():
+    caption = "File photo: volunteers fill sandbags near the river bank, May 2, 2021."
+    result = _clean(ARTICLE[0], "Read more", caption, "Dams under review", ARTICLE[1])
+    assert result.text.splitlines() == ARTICLE[:2]
+
+
+@pytest.mark.parametrize(
+    "marker", ["Related Articles", "Latest stories", "Related stories", "You may also like"],
+)
+def test_related_section_is_removed_to_the_end(marker):
+    result = _clean(*ARTICLE, marker, "Bridge closed after crack found", "New flood maps published",
+                    "Leave a Reply", "Comment *")
+    assert result.text.splitlines() == ARTICLE
+
+
+def test_related_block_ends_at_the_next_sentence():
+    result = _clean(ARTICLE[0], "Related Articles", "Bridge closed after crack found", ARTICLE[1])
+    assert result.text.splitlines() == ARTICLE[:2]
+
+
+def test_title_date_byline_become_metadata():
+    result = _clean(
+        "Monday, 12 February 2024",
+        "News",
+        "River Barriers Raised as Water Keeps Rising",
+        "By Jane Roe and Tom Weiss",
+        *ARTICLE,
+    )
+    assert (result.title, result.byline, result.dateline) == (
+        "River Barriers Raised as Water Keeps Rising", "Jane Roe and Tom Weiss", "2024-02-12")
+    assert result.text.splitlines() == ARTICLE
+
+
+def test_sentence_case_title_and_unpunctuated_standfirst():
+    standfirst = "The town's mayor says the barriers were raised just in time to protect the old quarter"
+    result = _clean("Riverton raises its flood barriers", standfirst, *ARTICLE)
+    assert result.title == "Riverton raises its flood barriers"
+    assert result.text.splitlines() == [standfirst, *ARTICLE]
+
+
+def test_repeated_title_and_subheadings_are_removed():
+    result = _clean("River Barriers Raised", "Outlet Name March 3, 2024 News", "River Barriers Raised",
+                    ARTICLE[0], "What Happens Next", ARTICLE[1])
+    assert result.text.splitlines() == ARTICLE[:2]
+    assert result.dateline == "2024-03-03"
+
+
+def test_no_title_when_text_starts_with_a_sentence():
+    assert _clean(*ARTICLE).title is None
+
+
+def test_hard_wrapped_paragraphs_are_rejoined():
+    wrapped = ("Flood barriers along the river were raised on Sunday\nnight as water levels kept rising, and "
+               "the mayor\nsaid evacuation centres would stay open until\nWednesday.\n\nForecasters expect the "
+               "river to peak early\non Tuesday, the weather service said in\na statement.")
+    assert len(clean_text(wrapped).text.splitlines()) == 2
+
+
+def test_non_english_text_is_left_intact():
+    lines = ["Les digues ont été relevées dimanche soir alors que le niveau de l’eau continuait de monter.",
+             "« Nous ne sommes pas encore hors de danger », a déclaré la maire."]
+    assert clean_text("\n".join(lines)).text.splitlines() == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("Tuesday, July 23, 2024", "2024-07-23"), ("10 January 2025", "2025-01-10"), ("Sept. 3, 2024", "2024-09-03"),
+     ("posted 2023-11-05 10:00", "2023-11-05"), ("February 30, 2024", None), ("in September 2025", None)],
+    ids=["mdy-weekday", "dmy", "abbrev", "iso", "impossible", "month-only"],
+)
+def test_find_date(text, iso):
+    found = find_date(text)
+    assert (found[1] if found else None) == iso
+
+
+# --- the five seed articles -------------------------------------------------
+
+
+def _seeds():
+    if not SEEDS.is_dir():
+        pytest.skip("seed articles not present")
+    return {path.name: clean_text(path.read_text("utf-8")) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.mark.seeds
+def test_seeds_lose_no_sentence():
+    for name, result in _seeds().items():
+        for line in result.removed:
+            long_sentence = line.rstrip("”\"’").endswith(".") and len(line.split()) > 12
+            assert not long_sentence or line.lower().startswith(("file photo", "photo")), (name, line)
+
+
+@pytest.mark.seeds
+def test_seeds_furniture_is_gone():
+    furniture = {"related articles", "adblock detected", "read more", "latest stories", "logo", "top", "world",
+                 "date:", "leave a reply", "back to top button"}
+    for name, result in _seeds().items():
+        kept = {line.lower() for line in result.text.splitlines()}
+        assert not kept & furniture, name
+        assert not any(line.lower().startswith("read more") for line in kept), name
+        assert not any(re.search(r"\b(ad ?blocker|email address will not be published)", line) for line in kept)
+
+
+@pytest.mark.seeds
+def test_seeds_teaser_lines_after_read_more_are_removed():
+    for name, result in _seeds().items():
+        removed = list(result.removed)
+        for i, line in enumerate(removed):
+            if line.lower() == "read more":
+                # the caption and the linked headline follow the marker
+                assert len(removed) >= i + 3, name
+                assert not removed[i + 1].lower().startswith("read more"), name
+        kept = result.text.splitlines()
+        assert all(len(line.split()) >= 6 for line in kept), name
+
+
+@pytest.mark.seeds
+def test_seeds_titles_and_datelines():
+    results = _seeds()
+    titled = [r for r in results.values() if r.title]
+    assert len(titled) >= 4
+    assert all(not r.title.endswith(".") for r in titled)
+    assert sum(r.dateline is not None for r in results.values()) >= 2
+
+
+def test_known_title_is_removed_and_not_guessed():
+    standfirst = "Barriers went up overnight along the whole length of the river walk"
+    result = clean_text("\n".join(["River barriers raised", standfirst, *ARTICLE]), light=True,
+                        title="River  barriers raised")
+    assert result.text.splitlines() == [standfirst, *ARTICLE]
+    assert result.title == "River barriers raised"

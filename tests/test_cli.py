@@ -1,0 +1,116 @@
+"""The command line on the bundled example, checked again through the library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from dateline.store import Store
+from tests.conftest import EXAMPLE
+
+SCHEMAS = Path(__file__).resolve().parents[1] / "src" / "dateline" / "schemas"
+runner = CliRunner()
+
+
+def run(*args: str):
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    return result
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["stories"], ["brief"], ["brief", "--as-of", "2024-06-01"], ["timeline"], ["timeline", "--max-dates", "3"],
+     ["facts"], ["diff", "--since", "2024-05-01", "--until", "2024-08-01"], ["failures"]],
+    ids=lambda c: "-".join(c),
+)
+def test_read_commands_succeed_as_text_and_json(example_db, command):
+    text = run(*command, "--db", str(example_db))
+    assert text.exit_code == 0, text.output
+    assert text.output.strip()
+    as_json = run(*command, "--db", str(example_db), "--json")
+    assert as_json.exit_code == 0
+    json.loads(as_json.output)
+
+
+def test_stories_separate_the_unrelated_articles(example_db, answer_key):
+    with Store(example_db) as store:
+        stories = store.stories()
+        sources = {s.id: {store.document(d).source for d in s.documents} for s in stories}
+    main = stories[0]
+    other = {str(EXAMPLE / p) for p in answer_key["other_story"]}
+    assert not other & sources[main.id]
+    assert len(main.documents) >= 11
+
+
+def test_export_json_follows_its_schema(example_db, tmp_path):
+    out = tmp_path / "export.json"
+    assert run("export", "--format", "json", "--out", str(out), "--db", str(example_db)).exit_code == 0
+    data = json.loads(out.read_text())
+    jsonschema.validate(data, json.loads((SCHEMAS / "export.schema.json").read_text()))
+    assert data["stories"] and data["facts"] and data["timeline"]
+
+
+@pytest.mark.parametrize("fmt, marker", [("csv", "question"), ("md", "# ")], ids=["csv", "md"])
+def test_export_other_formats(example_db, tmp_path, fmt, marker):
+    out = tmp_path / f"export.{fmt}"
+    assert run("export", "--format", fmt, "--out", str(out), "--db", str(example_db)).exit_code == 0
+    assert marker in out.read_text()
+
+
+def test_annotate_writes_schema_valid_jsonl(tmp_path):
+    out = tmp_path / "a.jsonl"
+    result = run("annotate", str(EXAMPLE), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    schema = json.loads((SCHEMAS / "annotate.schema.json").read_text())
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) >= 13
+    for record in records:
+        jsonschema.validate(record, schema)
+        for span in record["sentences"] + record["entities"] + record["timexes"]:
+            assert 0 <= span["start"] < span["end"] <= len(record["text"])
+
+
+def test_show_one_document(example_db):
+    with Store(example_db) as store:
+        doc_id = store.stories()[0].documents[0]
+    result = run("show", doc_id[:10], "--db", str(example_db), "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.output)["id"] == doc_id
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [(["brief", "--as-of", "June 1"], "not a date"), (["show", "no-such-doc"], "matches 0 documents"),
+     (["brief", "no such story words"], "matches no story"), (["export", "--format", "xml"], "choose one of")],
+    ids=["bad-date", "unknown-doc", "unknown-story", "bad-format"],
+)
+def test_user_errors_are_one_clear_line(example_db, args, message, capsys):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "dateline", *args, "--db", str(example_db)],
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_missing_database_is_a_clear_error(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "dateline", "brief", "--db", str(tmp_path / "none.db")],
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and "no such database" in done.stderr
+
+
+def test_every_command_is_documented():
+    readme = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text()
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        assert f"dateline {name}" in readme, f"docs/cli.md does not document `dateline {name}`"
+        assert "Example:" in (command.callback.__doc__ or ""), f"`{name}` help has no example"

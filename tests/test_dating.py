@@ -1,0 +1,169 @@
+"""Tests for document dating: declared dates, date lines, inference and corpus refinement."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dateline.ingest.dating import date_document, refine_undated
+from dateline.model import Document, PublishedDate
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+DECLARED = [
+    ("Tuesday, July 23, 2024", date(2024, 7, 23)),
+    ("10 January 2025", date(2025, 1, 10)),
+    ("2024-07-23T10:00:00Z", date(2024, 7, 23)),
+    ("2024-07-23", date(2024, 7, 23)),
+    ("Sept. 3, 2023 14:05", date(2023, 9, 3)),
+]
+
+
+@pytest.mark.parametrize(("declared", "expected"), DECLARED, ids=[d[0] for d in DECLARED])
+def test_declared_dates_are_metadata(declared, expected):
+    published = date_document("Some text.", declared=declared)
+    assert (published.value, published.method) == (expected, "metadata")
+    assert published.confidence >= 0.9
+
+
+DATELINES = [
+    ("• Friday, 10 January 2025\nlogo\nA headline here\nBody text follows.", date(2025, 1, 10)),
+    ("Menu\nGulan Media January 10, 2025 News\nThe body starts here.", date(2025, 1, 10)),
+    ("Tuesday, July 23, 2024\n\nIraq weighs a pull-out, officials say\n", date(2024, 7, 23)),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), DATELINES, ids=["weekday-dmy", "outlet-mdy", "weekday-mdy"])
+def test_date_line_in_raw_text(raw, expected):
+    published = date_document("The body.", raw_text=raw)
+    assert (published.value, published.method) == (expected, "dateline")
+
+
+def test_unparseable_declared_date_falls_back_to_date_line():
+    published = date_document("Body.", declared="sometime soon", raw_text="March 3, 2025\nBody.")
+    assert (published.value, published.method) == (date(2025, 3, 3), "dateline")
+
+
+def test_headline_with_a_date_is_not_a_date_line():
+    raw = "Leaders agree to hold the summit on March 3, 2025 in the capital city\nBody."
+    assert date_document("Body.", raw_text=raw).method != "dateline"
+
+
+INFERRED = [
+    (
+        "The defence ministry said on Thursday that the handover was put off. A rocket attack on August 5 "
+        "wounded four soldiers. The first units are to leave by September, and the rest by September 2025.",
+        date(2024, 8, 8),
+    ),
+    (
+        "The agreement, published on Friday, says the mission will wind down over the next 12 months, "
+        "ending no later than September 2025. Patrols will continue until at least September 2026.",
+        date(2024, 9, 27),
+    ),
+    (
+        "Parliament voted on Monday to extend the mandate. The previous mandate expired on March 31, 2023, "
+        "and the new one runs until March 2024, the speaker said.",
+        date(2023, 4, 3),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INFERRED, ids=["attack-thursday", "next-12-months", "expired"])
+def test_inferred_dates_are_close(text, expected):
+    published = date_document(text)
+    assert published.method == "inferred"
+    assert published.value is not None and abs((published.value - expected).days) <= 3
+    assert 0.0 <= published.confidence <= 0.7
+    assert published.reason
+
+
+def test_raw_only_caption_counts_as_evidence():
+    text = "The statement was issued on Friday. The mission will end by September 2025."
+    raw = text + "\nFile photo: a convoy near the border, Sept. 23, 2024."
+    published = date_document(text, raw_text=raw)
+    assert published.value == date(2024, 9, 27)
+    assert "Sept. 23, 2024" in published.reason
+
+
+def test_nothing_to_go_on_is_unknown():
+    published = date_document("The weather was pleasant and the market was busy.")
+    assert (published.value, published.method) == (None, "unknown")
+    assert published.reason
+
+
+def _doc(doc_id: str, text: str, published: PublishedDate) -> Document:
+    return Document(doc_id, doc_id, text, None, None, None, None, "en", published)
+
+
+DONOR_TEXT = ("In a joint statement on Friday, the defence ministers agreed to close the northern airbase "
+              "by June 2026.")
+RECEIVER_TEXT = ("The defence ministers' joint statement on Friday said the northern airbase would close "
+                 "by June 2026.")
+
+
+def test_refine_borrows_the_date_of_the_same_event():
+    donor = _doc("a", DONOR_TEXT, PublishedDate(date(2025, 3, 15), "metadata", 0.95, "declared"))
+    receiver = _doc("b", RECEIVER_TEXT, PublishedDate.unknown())
+    refined = refine_undated([receiver], known=[donor])
+    assert refined[0].published.value == date(2025, 3, 14)  # the Friday before the donor's Saturday
+    assert refined[0].published.method == "corpus"
+    assert "a" in refined[0].published.reason
+
+
+REFINE_UNCHANGED = [
+    ("confident", PublishedDate(date(2025, 1, 1), "dateline", 0.9, "date line"), RECEIVER_TEXT),
+    ("other-event", PublishedDate.unknown(), "Farmers protested on Friday about grain prices in June 2026."),
+]
+
+
+@pytest.mark.parametrize(("name", "published", "text"), REFINE_UNCHANGED, ids=[c[0] for c in REFINE_UNCHANGED])
+def test_refine_leaves_other_documents_alone(name, published, text):
+    donor = _doc("a", DONOR_TEXT, PublishedDate(date(2025, 3, 15), "metadata", 0.95, "declared"))
+    receiver = _doc("b", text, published)
+    assert refine_undated([receiver], known=[donor])[0] == receiver
+
+
+SEED_DATES = {"000": date(2025, 1, 10), "001": date(2024, 7, 23), "002": date(2024, 9, 27),
+              "003": date(2024, 8, 8), "004": date(2024, 9, 27)}
+
+
+def _seed_documents() -> list[Document]:
+    try:
+        from dateline.ingest.clean import clean_text
+    except ImportError:
+        clean_text = None
+    docs = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        text = clean_text(raw).text if clean_text else raw
+        published = date_document(text, raw_text=raw)
+        docs.append(Document(path.name[:3], str(path), text, None, None, None, None, "en", published, raw_text=raw))
+    return docs
+
+
+@pytest.mark.seeds
+def test_seed_documents_are_dated():
+    if not SEEDS.is_dir():
+        pytest.skip("seed articles not present")
+    docs = {d.id: d for d in refine_undated(_seed_documents())}
+    assert docs["000"].published.value == SEED_DATES["000"]
+    assert docs["001"].published.value == SEED_DATES["001"]
+    for doc_id in ("002", "003", "004"):
+        published = docs[doc_id].published
+        assert published.value is not None, doc_id
+        assert abs((published.value - SEED_DATES[doc_id]).days) <= 3, (doc_id, published)
+        assert published.reason
+
+
+def test_refine_uses_the_period_of_related_dated_documents():
+    text = "The council met on Monday after the flood on May 2. Repairs must finish by December 2026."
+    alone = date_document(text)
+    receiver = _doc("b", text, alone)
+    donor = _doc("a", "Engineers say the dam repairs must finish by December 2026.",
+                 PublishedDate(date(2024, 5, 10), "metadata", 0.95, "declared"))
+    refined = refine_undated([receiver], known=[donor])[0].published
+    assert alone.value != date(2024, 5, 6)
+    assert (refined.value, refined.method) == (date(2024, 5, 6), "corpus")
+    assert "(a)" in refined.reason

@@ -1,0 +1,107 @@
+"""The fact ledger on hand-built observations: grouping, relations, current value."""
+
+from datetime import date
+
+import pytest
+
+from dateline.link.facts import build_facts, with_current
+from dateline.link.observations import Observation, Source, readable_time
+from dateline.model import Citation
+
+
+def obs(doc, outlet, day, value, *, kind="date", key=("when", "end", "iraq", ""), revises=None,
+        denies=False, anonymous=False, subject="the coalition mission", speaker=None):
+    published = date.fromisoformat(day) if day else None
+    return Observation(
+        key=key, kind=kind, value=value, label=value, source=Source(doc, outlet, published),
+        citation=Citation(doc, 0, 10, f"sentence of {doc}", outlet, published),
+        subject=subject, revises=revises, denies=denies, anonymous=anonymous, speaker=speaker,
+    )
+
+
+COUNT = ("count", "us troops", "iraq")
+
+
+def test_repeated_value_is_one_agreed_value_with_every_outlet():
+    facts = build_facts("s", [obs(f"d{i}", f"outlet {i}", f"2024-0{i + 1}-01", "2500", kind="quantity", key=COUNT,
+                                  subject="US troops in Iraq") for i in range(5)])
+    (fact,) = facts
+    (value,) = fact.values
+    assert value.relation == "first" and len(value.outlets) == 5 and value.documents == ("d0", "d1", "d2", "d3", "d4")
+    assert fact.question == "How many us troops are in Iraq?"
+    assert fact.current == "2500" and not fact.disputed
+
+
+def test_approximate_counts_within_tolerance_agree():
+    facts = build_facts("s", [obs("a", "A", "2024-01-01", "2500", kind="quantity", key=COUNT),
+                              obs("b", "B", "2024-01-02", "2450", kind="quantity", key=COUNT)])
+    assert len(facts[0].values) == 1
+
+
+def test_postponement_joins_the_fact_it_revises_and_updates_it():
+    observations = [
+        obs("a", "Wire", "2024-07-23", "2025-09"),
+        obs("b", "Paper", "2024-09-27", "2025-09"),
+        obs("c", "Regional", "2025-01-10", ">=2028-09", key=("when", "end", "", ""), revises="2025-09",
+            anonymous=True, subject="the planned withdrawal of US forces"),
+    ]
+    (fact,) = build_facts("s", observations)
+    assert [v.relation for v in fact.values] == ["first", "update"]
+    assert fact.current == ">=2028-09" and fact.disputed
+    assert fact.values[-1].contradicts == ("2025-09",)
+    assert "2 outlet(s)" in fact.current_reason
+
+
+@pytest.mark.parametrize(
+    "as_of, current, disputed",
+    [("2024-10-01", "2025-09", False), ("2025-01-31", ">=2028-09", True), ("2024-07-01", None, False)],
+    ids=["before-postponement", "after-postponement", "before-anything"],
+)
+def test_current_value_as_of_a_date(as_of, current, disputed):
+    observations = [
+        obs("a", "Wire", "2024-07-23", "2025-09"),
+        obs("b", "Paper", "2024-09-27", "2025-09"),
+        obs("c", "Regional", "2025-01-10", ">=2028-09", revises="2025-09", anonymous=True),
+    ]
+    (fact,) = build_facts("s", observations)
+    known = with_current(fact, date.fromisoformat(as_of))
+    assert known.current == current and known.disputed == disputed
+
+
+def test_different_value_at_the_same_time_contradicts():
+    (fact,) = build_facts("s", [obs("a", "A", "2024-05-01", "2024-09-15"), obs("b", "B", "2024-05-02", "2024-10-15")])
+    assert [v.relation for v in fact.values] == ["first", "contradict"]
+    assert fact.disputed
+
+
+def test_later_different_value_updates():
+    (fact,) = build_facts("s", [obs("a", "A", "2024-05-01", "2024-09-15"), obs("b", "B", "2024-07-20", "2024-10-15")])
+    assert [v.relation for v in fact.values] == ["first", "update"]
+    assert fact.current == "2024-10-15"
+
+
+def test_more_precise_date_elaborates():
+    (fact,) = build_facts("s", [obs("a", "A", "2024-05-01", "2024-09"), obs("b", "B", "2024-05-02", "2024-09-15")])
+    assert [v.relation for v in fact.values] == ["first", "elaborate"]
+
+
+def test_denial_is_recorded_against_the_newest_value():
+    observations = [
+        obs("a", "A", "2024-05-01", "2024-09-15"),
+        obs("b", "B", "2024-07-20", ">=2024-12", revises="2024-09-15", anonymous=True),
+        obs("c", "C", "2024-07-22", "", denies=True, speaker="Pentagon spokesperson"),
+    ]
+    (fact,) = build_facts("s", observations)
+    assert [v.relation for v in fact.values] == ["first", "update", "deny"]
+    assert fact.disputed and "denied by Pentagon spokesperson" in fact.current_reason
+
+
+def test_undated_reports_sort_last_and_separate_questions_stay_apart():
+    facts = build_facts("s", [obs("a", None, None, "2025-09"), obs("b", "B", "2024-01-01", "2026-09", key=("when", "continue", "syria", ""))])
+    assert len(facts) == 2
+
+
+@pytest.mark.parametrize("value, text", [("2025-09", "September 2025"), (">=2028-09", "not before September 2028"),
+                                         ("2024-09-15", "15 September 2024"), ("2026", "2026")])
+def test_readable_time(value, text):
+    assert readable_time(value) == text

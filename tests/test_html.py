@@ -1,0 +1,111 @@
+"""Tests for dateline.ingest.html: main text and metadata from pages, broken markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import IngestError
+from dateline.ingest.html import extract, hostname
+from dateline.model import RawDocument
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+BODY = (
+    "<p>The regional water board said on Monday that reservoir levels had recovered after three weeks of rain.</p>"
+    "<p>Restrictions on garden hoses will be lifted from the first of next month, the board added.</p>"
+)
+
+
+@pytest.fixture(scope="module")
+def page() -> RawDocument:
+    html = (FIXTURES / "furniture_page.html").read_text("utf-8")
+    return extract(RawDocument(source="page.html", html=html, url="https://www.harbour-courier.example/port"))
+
+
+def test_page_metadata_is_filled(page):
+    assert (page.title, page.outlet, page.author, page.published) == (
+        "Port strike ends after nine days",
+        "The Harbour Courier",
+        "Mara Lindqvist",
+        "2024-03-14",
+    )
+    assert page.html is None
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["cookie", "Home", "Sport", "Share on", "Related Articles", "Shipping rates climb", "stuck for a week",
+     "Leave a Reply", "email address", "All rights reserved", "Back to top"],
+)
+def test_page_furniture_is_not_in_text(page, furniture):
+    assert furniture not in page.text
+
+
+def test_page_body_paragraphs_one_per_line(page):
+    lines = page.text.splitlines()
+    assert any(line.startswith("Dock workers at the northern container port voted") for line in lines)
+    assert lines[-1].startswith("The port authority said loading would resume")
+    assert any(line.startswith('"This is a fair deal') for line in lines)
+
+
+def test_given_metadata_wins_over_page():
+    raw = RawDocument(source="x", html=f"<html><head><title>Page title</title></head><body>{BODY}</body></html>",
+                      title="Given title", published="2023-01-02", outlet="Given outlet")
+    result = extract(raw)
+    assert (result.title, result.published, result.outlet) == ("Given title", "2023-01-02", "Given outlet")
+
+
+def test_outlet_falls_back_to_hostname():
+    result = extract(RawDocument(source="x", html=f"<html><body><div>{BODY}</div></body></html>",
+                                 url="https://www.water-news.example/a/1"))
+    assert result.outlet == "water-news.example"
+
+
+def test_small_article_body_is_not_doubled():
+    result = extract(RawDocument(source="x", html=f"<html><body><article>{BODY}</article></body></html>"))
+    assert result.text.count("reservoir levels") == 1
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><script>var answer = 42;</script><style>p {color: red}</style></body></html>",
+        "<html><head><title>Only a title</title></head><body></body></html>",
+        "   ",
+        "<<<>>> </div></span><!-- unterminated",
+    ],
+    ids=["only-script", "no-body", "blank", "garbage"],
+)
+def test_no_article_text_raises_ingest_error(html):
+    with pytest.raises(IngestError, match="no article text found in HTML"):
+        extract(RawDocument(source="bad.html", html=html))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f"<html><body><div><p>{BODY}<div><span><b>unclosed",
+        "<div>" * 5000 + BODY + "</div>" * 10,
+        f'<html><body><div class="{"x" * 2_000_000}">{BODY}</div></body></html>',
+        f"<html><body><table><tr><td>{BODY}</p></li></ul></body></html></html></html>",
+    ],
+    ids=["unclosed-tags", "deep-nesting", "huge-attribute", "stray-closers"],
+)
+def test_malformed_html_never_crashes(html):
+    try:
+        result = extract(RawDocument(source="broken.html", html=html))
+    except IngestError as exc:
+        assert "no article text found in HTML" in str(exc)
+    else:
+        assert "reservoir levels had recovered" in result.text
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [("https://www.example.com/a", "example.com"), ("http://news.example.org", "news.example.org"),
+     (None, None), ("not a url", None), ("http://[bad", None)],
+    ids=["www", "subdomain", "none", "no-scheme", "invalid"],
+)
+def test_hostname(url, host):
+    assert hostname(url) == host

@@ -1,0 +1,144 @@
+"""Tests for the temporal tagger: spans, TIMEX3 types and values, roles, bounds, anchors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.annotate.timex import context_tense, shift_value, tag
+
+FRI = date(2024, 9, 27)  # a Friday
+SAT = date(2024, 9, 28)
+AUG = date(2024, 8, 8)
+JAN = date(2025, 1, 10)
+
+# (sentence, dct, expression text, expected attributes)
+CASES = [
+    ("The mission ends in September 2025.", FRI, "September 2025", {"type": "DATE", "value": "2025-09"}),
+    ("Talks opened on Sept. 23, 2024 in Baghdad.", None, "Sept. 23, 2024", {"value": "2024-09-23"}),
+    ("The pact was signed on 10 January 2025.", None, "10 January 2025", {"value": "2025-01-10"}),
+    ("The city fell in 2024.", FRI, "2024", {"type": "DATE", "value": "2024", "anchor": None}),
+    ("Talks began in January, officials said.", FRI, "January", {"value": "2024-01", "anchor": "2024-09-27"}),
+    ("The ministers will meet again in January.", FRI, "January", {"value": "2025-01"}),
+    ("The statement was issued on Friday.", SAT, "Friday", {"value": "2024-09-27", "role": "point"}),
+    ("The envoys will meet on Friday.", SAT, "Friday", {"value": "2024-10-04"}),
+    ("The statement was issued on Friday.", None, "Friday", {"value": "XXXX-WXX-5", "anchor": None}),
+    ("Officials met last week.", FRI, "last week", {"value": "2024-W38"}),
+    ("Negotiations began earlier this year.", FRI, "earlier this year", {"value": "2024"}),
+    ("Ministers gather this week.", FRI, "this week", {"value": "2024-W39"}),
+    ("The report came out today.", FRI, "today", {"value": "2024-09-27"}),
+    ("The rockets hit the base yesterday.", FRI, "yesterday", {"value": "2024-09-26"}),
+    ("Voting starts tomorrow.", FRI, "tomorrow", {"value": "2024-09-28"}),
+    ("The rest will leave by the end of 2026.", FRI, "the end of 2026",
+     {"value": "2026", "mod": "END", "role": "deadline", "upper": "2026"}),
+    ("The phaseout will take place over the next 12 months.", FRI, "the next 12 months",
+     {"type": "DURATION", "value": "P12M", "role": "duration", "anchor": "2024-09-27", "upper": "2025-09"}),
+    ("The drawdown may last at least three years.", FRI, "at least three years",
+     {"type": "DURATION", "value": "P3Y", "mod": "EQUAL_OR_MORE"}),
+    ("The talks took nine months.", None, "nine months", {"type": "DURATION", "value": "P9M"}),
+    ("They cooperated for a decade.", None, "a decade", {"type": "DURATION", "value": "P10Y"}),
+    ("Violence has spread since the war began on October 7.", AUG, "October 7", {"value": "2023-10-07"}),
+    ("Violence has spread since the war began on October 7.", None, "October 7", {"value": "XXXX-10-07"}),
+    ("Attacks rose in recent months.", FRI, "recent months", {"value": "PAST_REF"}),
+    ("Troops are now on alert.", FRI, "now", {"value": "PRESENT_REF"}),
+    ("About 900 soldiers currently serve there.", FRI, "currently", {"value": "PRESENT_REF"}),
+    ("Much depends on the next few months.", FRI, "the next few months", {"value": "FUTURE_REF"}),
+    ("The festival is held every year.", None, "every year", {"type": "SET", "value": "P1Y"}),
+    ("The fair closes in 2024-W39.", None, "2024-W39", {"value": "2024-W39"}),
+    ("Rents doubled in the 1990s.", None, "the 1990s", {"value": "199"}),
+    ("A vote is expected in mid-2025.", None, "mid-2025", {"value": "2025", "mod": "MID"}),
+    ("Iraq set a target date for September 2025.", None, "September 2025",
+     {"role": "deadline", "upper": "2025-09"}),
+    ("The units must be gone no later than September 2025.", None, "September 2025",
+     {"role": "deadline", "upper": "2025-09"}),
+    ("The base stays open until at least September 2026.", None, "September 2026",
+     {"role": "end", "lower": "2026-09", "mod": "EQUAL_OR_MORE"}),
+    ("Flights resume from March 2025.", None, "March 2025", {"role": "start"}),
+    ("The new rules apply starting September.", FRI, "September", {"role": "start"}),
+    ("Troops have been deployed since 2014.", None, "2014", {"role": "start"}),
+    ("The army plans to stay through 2027.", None, "2027", {"role": "end"}),
+    ("The exit is to commence by September.", AUG, "September",
+     {"role": "deadline", "value": "2024-09", "upper": "2024-09"}),
+    ("The cease-fire must hold before May 2025, envoys will insist.", None, "May 2025", {"role": "deadline"}),
+    ("Baghdad will delay the exit, originally scheduled for September 2025, by at least three years.", JAN,
+     "at least three years", {"anchor": "2025-09", "lower": "2028-09", "role": "duration"}),
+    ("Prices rose over the past two years.", FRI, "the past two years",
+     {"type": "DURATION", "value": "P2Y", "lower": "2022-09"}),
+    ("The treaty was signed two years ago.", FRI, "two years ago", {"value": "2022"}),
+    ("Sales fell in the first quarter of 2024.", None, "the first quarter of 2024", {"value": "2024-Q1"}),
+    ("The ministers met at 10 a.m.", FRI, "10 a.m.", {"type": "TIME", "value": "2024-09-27T10:00"}),
+    ("The blast shook the city this morning.", FRI, "this morning", {"type": "TIME", "value": "2024-09-27TMO"}),
+    ("The embassy published it on Tuesday, July 23, 2024.", None, "Tuesday, July 23, 2024",
+     {"value": "2024-07-23"}),
+    ("The page was stamped 2024-07-23T10:00:00Z.", None, "2024-07-23T10:00:00Z",
+     {"type": "TIME", "value": "2024-07-23T10:00"}),
+    ("Patrols run twice a week.", None, "twice a week", {"type": "SET", "value": "P1W"}),
+    ("The force will grow in the coming months.", FRI, "the coming months", {"value": "FUTURE_REF"}),
+    ("The deal was reached last summer.", FRI, "last summer", {"value": "2023-SU"}),
+    ("Inflation peaked in the 20th century.", None, "the 20th century", {"value": "19"}),
+    ("It has lasted for years.", None, "years", {"type": "DURATION", "value": "PXY"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "expression", "expected"), CASES,
+                         ids=[f"{c[2]}|{c[0][:30]}" for c in CASES])
+def test_expression(sentence, dct, expression, expected):
+    found = {t.text: t for t in tag(sentence, dct)}
+    assert expression in found, f"{expression!r} not found in {sorted(found)}"
+    timex = found[expression]
+    got = {key: getattr(timex, key) for key in expected}
+    assert got == expected
+
+
+NOT_TIMEXES = [
+    ("Almost 2,500 US troops remain, with 900 more in Syria.", "2,500"),
+    ("Some 2000 soldiers arrived.", "2000"),
+    ("Officials may decide soon.", "may"),
+    ("Protesters march on the capital.", "march"),
+    ("The group talked to reporters.", "to"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fragment"), NOT_TIMEXES, ids=[c[1] for c in NOT_TIMEXES])
+def test_not_a_time_expression(sentence, fragment):
+    assert all(fragment not in t.text for t in tag(sentence, FRI))
+
+
+SPAN_TEXTS = [
+    "In September 2024, the allies agreed a plan. Troops left on Friday and will return by 2026.",
+    "Over the next 12 months, concluding no later than September 2025, the force shrinks.",
+    "From 2014 to 2017 the war raged; since then, every year, talks resume in the spring.",
+]
+
+
+@pytest.mark.parametrize("text", SPAN_TEXTS, ids=["mixed", "composed", "ranges"])
+def test_offsets_match_text_and_do_not_overlap(text):
+    found = tag(text, FRI)
+    assert found
+    for timex in found:
+        assert text[timex.start:timex.end] == timex.text
+    for first, second in zip(found, found[1:]):
+        assert first.end <= second.start
+
+
+TENSES = [
+    ("The ministry announced on Thursday that talks stalled.", "Thursday", "past"),
+    ("The envoys will meet on Thursday.", "Thursday", "future"),
+    ("The plan is to finish by September.", "September", "future"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "tense"), TENSES, ids=[c[2] + c[0][:12] for c in TENSES])
+def test_context_tense(sentence, expression, tense):
+    start = sentence.index(expression)
+    assert context_tense(sentence, start, start + len(expression)) == tense
+
+
+SHIFTS = [("2025-09", 3, "Y", "2028-09"), ("2024-09-27", 12, "M", "2025-09"), ("2024", -2, "Y", "2022"),
+          ("2024-01-31", 1, "W", "2024-02-07"), ("PAST_REF", 1, "Y", None)]
+
+
+@pytest.mark.parametrize(("value", "amount", "unit", "expected"), SHIFTS, ids=[s[0] + s[2] for s in SHIFTS])
+def test_shift_value(value, amount, unit, expected):
+    assert shift_value(value, amount, unit) == expected
