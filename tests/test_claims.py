@@ -48,6 +48,12 @@ class Case:
 
 
 CASES = [
+    Case("aspect-start-of-withdrawal", "Kabul reportedly wants the withdrawal of the foreign troops to commence by May.",
+         dict(predicate="withdrawal", predicate_class="start", time="2025-05", time_role="deadline"),
+         (T("May", "2025-05", "deadline"),)),
+    Case("participle-purpose-clause", "The ministry delayed the vote, aiming to finish the review by March 2026.",
+         dict(predicate="finish", predicate_class="end", subject="The ministry", time="2026-03", time_role="deadline"),
+         (T("March 2026", "2026-03", "deadline"),)),
     Case("planned-set-to", "The coalition mission in Iraq is set to conclude by September 2025.",
          dict(predicate="conclude", predicate_class="end", modality="planned", time="2025-09",
               time_role="deadline", place="Iraq", subject="The coalition mission in Iraq"),

@@ -10,10 +10,12 @@ recorded in the store and returned.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.annotate.claims import predicate_classes
 from dateline.annotate.pipeline import annotate
 from dateline.ingest.dating import refine_undated
 from dateline.ingest.prepare import content_hash, prepare
@@ -21,7 +23,7 @@ from dateline.ingest.readers import read_paths
 from dateline.link import stories as story_linker
 from dateline.link.entities import link_entities
 from dateline.link.facts import build_facts
-from dateline.link.observations import Observation, Source, from_claim, from_quantity
+from dateline.link.observations import Observation, Source, count_event, from_claim, from_quantity
 from dateline.model import AnnotatedDocument, Citation, Document, Failure, Sentence
 from dateline.store import Store
 
@@ -150,14 +152,33 @@ def document_observations(annotated: AnnotatedDocument) -> Iterable[Observation]
     doc = annotated.document
     source = Source(doc.id, doc.outlet, doc.published.value)
     anonymous = {a.speaker for a in annotated.attributions if a.anonymous}
+    place = main_place(annotated)
+    classes = predicate_classes()
     for q in annotated.quantities:
-        obs = from_quantity(q, source, cite(doc, annotated.sentences, q.start, q.end))
+        claim = min((c for c in annotated.claims if c.start <= q.start and q.end <= c.end),
+                    key=lambda c: c.end - c.start, default=None)
+        event = count_event(q, claim, classes)
+        obs = from_quantity(q, source, cite(doc, annotated.sentences, q.start, q.end), place, event)
         if obs:
             yield obs
     for c in annotated.claims:
-        obs = from_claim(c, source, cite(doc, annotated.sentences, c.start, c.end), c.speaker in anonymous)
+        citation = cite(doc, annotated.sentences, c.start, c.end)
+        obs = from_claim(c, source, citation, c.speaker in anonymous, place)
         if obs:
             yield obs
+
+
+def main_place(annotated: AnnotatedDocument) -> str | None:
+    """The place an article is about: where its claims and counts say things happen.
+
+    Falls back to its most mentioned country or city. News leaves the place of
+    a statement implicit when it is the article's subject ("the mission will end").
+    """
+    stated = Counter(c.place for c in annotated.claims if c.place)
+    stated.update(q.where for q in annotated.quantities if q.where)
+    if not stated:
+        stated.update(e.canonical for e in annotated.entities if e.label == "GPE")
+    return stated.most_common(1)[0][0] if stated else None
 
 
 def cite(doc: Document, sentences: Sequence[Sentence], start: int, end: int) -> Citation:

@@ -129,6 +129,7 @@ class Quantity:
     lower: float | None = None
     upper: float | None = None
     unit: str | None = None  # "USD", "%", None for plain counts
+    verb: str | None = None  # lemma of the verb governing the count: "injure", "remain"
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,11 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def predicate_classes() -> dict[str, str]:
+    """Verb or event-noun lemma -> the class of question it answers ("depart" -> "end")."""
+    return dict(_lexicon().classes)
+
+
 def find_claims(ctx: Context) -> tuple[Claim, ...]:
     """Every claim in the document, sentence by sentence, in text order."""
     doc = ctx.parsed
@@ -125,7 +130,8 @@ def _expand(head: Any, span: Any, subject: Any | None, denied: bool) -> list[_Cl
         absolutes = _absolutes(head)
         found.append(_clause(head, head, span, own_subject, denied, conjuncts + absolutes))
         for absolute in absolutes:
-            found.append(_clause(absolute.head, absolute, span, absolute.head, denied, []))
+            carrier = own_subject if absolute.dep_ == "advcl" else absolute.head
+            found.append(_clause(absolute, absolute, span, carrier, denied, []))
     for conjunct in conjuncts:
         found.extend(_expand(conjunct, span, own_subject, denied))
     return found
@@ -140,7 +146,10 @@ def _framed_contents(head: Any) -> list[Any]:
 
 def _absolutes(head: Any) -> list[Any]:
     """ "with the remaining forces scheduled to leave": the participle, if it plans a verb."""
-    found = []
+    found = [
+        c for c in head.children
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _lexicon().control
+    ]
     for prep in head.subtree:
         if prep.dep_ != "prep" or prep.lower_ != "with":
             continue
@@ -310,7 +319,7 @@ def _claim(ctx: Context, clause: _Clause, span: Any) -> Claim | None:
         speaker=attribution.speaker if attribution is not None else None,
         start=start,
         end=end,
-        predicate_class=_predicate_class(predicate, clause.predicate),
+        predicate_class=_aspect(_predicate_class(predicate, clause.predicate), clause),
         time_role=timing.role,
         time_lower=timing.lower,
         time_upper=timing.upper,
@@ -329,6 +338,19 @@ def _predicate_text(token: Any) -> str:
 def _predicate_class(predicate: str, token: Any) -> str | None:
     classes = _lexicon().classes
     return classes.get(predicate) or classes.get(token.lemma_.lower())
+
+
+def _aspect(predicate_class: str | None, clause: _Clause) -> str | None:
+    """ "wants the withdrawal to commence by September" asks when it starts, not ends."""
+    if predicate_class != "end":
+        return predicate_class
+    starts = {w for w, name in _lexicon().classes.items() if name == "start"}
+    for token in (*clause.chain, clause.predicate):
+        for child in token.children:
+            words = [child, *(c for c in child.children if child.dep_ == "prep" and child.lower_ == "to")]
+            if any(w.lemma_.lower() in starts for w in words):
+                return "start"
+    return predicate_class
 
 
 def _object_of(predicate: Any) -> Any | None:

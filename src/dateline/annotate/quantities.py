@@ -150,9 +150,21 @@ def _quantity_at(doc: Any, i: int, entities: tuple[Entity, ...]) -> tuple[Quanti
     quantity = Quantity(
         text=span.text, value=value, approximate=approximate, counts=counts,
         start=span.start_char, end=span.end_char, where=where,
-        lower=lower, upper=upper, unit=unit,
+        lower=lower, upper=upper, unit=unit, verb=_governing_verb(doc, number),
     )
     return quantity, end
+
+
+def _governing_verb(doc: Any, number: _Number) -> str | None:
+    """The verb whose subject or object the count is: "which injured [five personnel]"."""
+    token = _counted_noun(doc, number) or doc[number.end - 1]
+    for _ in range(3):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower()
+    return None
 
 
 def _bounds(number: _Number, second: _Number | None, kind: str | None) -> tuple[float, bool, float | None, float | None]:
@@ -282,7 +294,17 @@ def _is_skipped(doc: Any, number: _Number) -> bool:
         return True
     if _phrase_at(doc, number.end, lex.skip_after) or _is_glued_identifier(doc, number):
         return True
-    return _is_year(doc, number) or _is_age_apposition(doc, number)
+    return _is_year(doc, number) or _is_age_apposition(doc, number) or _is_compound_modifier(doc, number)
+
+
+def _is_compound_modifier(doc: Any, number: _Number) -> bool:
+    """ "a two-phase plan", "a 12-month review": the number describes the noun, it does
+    not count it. "a 2,500-strong force" still counts (the size of the force)."""
+    end = number.end
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or doc[end].whitespace_:
+        return False
+    follower = doc[end + 1]
+    return follower.is_alpha and follower.lower_ not in ("strong", "odd", "plus") and follower.tag_ != "NNS"
 
 
 def _in_skipped_entity(doc: Any, number: _Number, lex: _Lexicon) -> bool:

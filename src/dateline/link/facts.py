@@ -15,15 +15,17 @@ each new value is related to what was known before it:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from dateline.link.observations import Observation
+from dateline.link.observations import EVENT_COUNTS, Observation
 from dateline.model import Fact, FactValue
 
 QUANTITY_TOLERANCE = 0.05
+_WORD = re.compile(r"[a-z]{3,}")
 SAME_TIME_DAYS = 3
 
 
@@ -178,8 +180,9 @@ def _same(o: Observation, value: str) -> bool:
 
 
 def _same_value(a: str, b: str, kind: str) -> bool:
+    """Equal values; a vaguer date agrees with a precise one it contains (2025 ~ 2025-09)."""
     if kind != "quantity":
-        return a == b
+        return a == b or b.startswith(a + "-")
     try:
         x, y = float(a), float(b)
     except ValueError:
@@ -198,7 +201,8 @@ def _when(o: Observation) -> tuple[date, str]:
 
 def _question(key: tuple, observations: list[Observation]) -> str:
     if key[0] == "count":
-        return f"How many {key[1]} are in {_title_place(observations)}?"
+        verb = EVENT_COUNTS.get(key[3], "are in") if len(key) > 3 else "are in"
+        return f"How many {key[1]} {verb} {_title_place(observations)}?"
     verb = key[1]
     subject = _subject_phrase(observations)
     phase = f"{key[3]} " if len(key) > 3 and key[3] and key[3] not in subject.lower() else ""
@@ -211,10 +215,15 @@ def _title_place(observations: list[Observation]) -> str:
 
 
 def _subject_phrase(observations: list[Observation]) -> str:
+    """The phrase most like all the others: what the reports agree the question is about."""
     subjects = [o.subject for o in observations if o.subject and not o.revises]
     subjects = subjects or [o.subject for o in observations if o.subject] or ["it"]
-    best = min(subjects, key=lambda s: (abs(len(s.split()) - 5), s))
-    words = best.split()
+    bags = [set(_WORD.findall(s.lower())) for s in subjects]
+    best = max(
+        range(len(subjects)),
+        key=lambda i: (sum(len(bags[i] & other) for other in bags), -len(subjects[i])),
+    )
+    words = subjects[best].split()
     if words and words[0].lower() in {"a", "an", "the"}:
         words = words[1:]
     return "the " + " ".join(words)

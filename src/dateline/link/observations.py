@@ -10,6 +10,7 @@ The key of an observation is what makes two of them the same question.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,42 +48,76 @@ class Observation:
     denies: bool = False
 
 
-def from_quantity(q: Quantity, source: Source, citation: Citation) -> Observation | None:
-    """A count observation, when the quantity says what it counts and where."""
-    if not q.counts or q.unit or not q.where:
+CALENDAR = re.compile(r"^(>=)?\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+# Counts of an event, not of a standing number: "five personnel were injured",
+# "hundreds of troops may depart". Each asks its own question.
+EVENT_COUNTS = {"attack": "were hurt or killed in attacks in", "end": "will leave",
+                "start": "will arrive in", "deploy": "will be sent to"}
+
+
+def count_event(q: Quantity, claim: Claim | None, verb_classes: dict[str, str]) -> str:
+    """The event a count belongs to, or "" when it states how many there are.
+
+    Casualty verbs always make an event ("injured five"); leaving, arriving and
+    deploying do when planned or expected ("hundreds may depart"), since a
+    count that already happened ("leaving 2,500 behind") states a level.
+    """
+    klass = verb_classes.get(q.verb or "")
+    if klass == "attack":
+        return klass
+    if klass in EVENT_COUNTS and claim is not None and claim.modality != "happened":
+        return klass
+    return ""
+
+
+def from_quantity(
+    q: Quantity, source: Source, citation: Citation, main_place: str | None, event: str = ""
+) -> Observation | None:
+    """A count observation, when the quantity says what it counts; where defaults to the article's main place."""
+    where = q.where or main_place
+    if not q.counts or q.unit or not where:
         return None
     value = f"{q.value:g}"
     return Observation(
-        key=("count", q.counts.lower(), q.where.lower()),
+        key=("count", q.counts.lower(), where.lower(), event),
         kind="quantity",
         value=value,
         label=_quantity_label(q),
         source=source,
         citation=citation,
-        subject=f"{q.counts} in {q.where}",
+        subject=f"{q.counts} in {where}",
         approximate=q.approximate,
     )
 
 
-def from_claim(c: Claim, source: Source, citation: Citation, anonymous: bool) -> Observation | None:
-    """A time observation, when the claim dates an ending, start or continuation."""
+def from_claim(
+    c: Claim, source: Source, citation: Citation, anonymous: bool, main_place: str | None
+) -> Observation | None:
+    """A time observation, when the claim dates an ending, start or continuation.
+
+    A denied postponement ("the Pentagon denied the deadline had slipped")
+    becomes a denial of the newest value of the same question.
+    """
     klass = TIME_CLASSES.get(c.predicate_class or "")
     if klass is None:
         return None
-    denies = c.modality == "denied" or (c.negated and c.predicate_class == "delay")
+    denies = c.predicate_class == "delay" and (c.modality == "denied" or c.negated)
     value = _time_value(c)
-    if value is None and not denies:
+    if not denies and (value is None or not CALENDAR.match(value)):
         return None
-    if c.time_role not in TIME_ROLES and not c.revises and not denies:
+    if not denies and c.time_role not in TIME_ROLES and not c.revises and not _bounded_duration(c):
         return None
+    place = c.place or main_place or ""
     return Observation(
-        key=("when", klass, (c.place or "").lower(), _phase(c.subject)),
+        key=("when", klass, place.lower(), _phase(c.subject)),
         kind="date",
-        value=value or "",
-        label=_time_label(c, value),
+        value="" if denies else value or "",
+        label=_time_label(c, None if denies else value),
         source=source,
         citation=citation,
-        subject=c.subject,
+        subject=c.object if c.object and not c.revises else c.subject,
         speaker=c.speaker,
         anonymous=anonymous,
         modality=c.modality,
@@ -93,9 +128,15 @@ def from_claim(c: Claim, source: Source, citation: Citation, anonymous: bool) ->
 
 
 def _time_value(c: Claim) -> str | None:
-    if c.time_lower and c.time_lower != c.time:
+    if c.time_lower:
         return ">=" + c.time_lower
+    if _bounded_duration(c):
+        return c.time_upper  # "over the next 12 months": by the end of them
     return c.time
+
+
+def _bounded_duration(c: Claim) -> bool:
+    return c.time_role == "duration" and bool(c.time_upper) and c.modality in ("planned", "expected")
 
 
 def _phase(subject: str | None) -> str:
@@ -134,6 +175,7 @@ def readable_time(value: str) -> str:
 def _time_label(c: Claim, value: str | None) -> str:
     if value is None:
         return "denied"
-    prefix = {"deadline": "by ", "end": "until ", "start": "from "}.get(c.time_role or "", "")
+    role = "deadline" if _bounded_duration(c) else c.time_role or ""
+    prefix = {"deadline": "by ", "end": "until ", "start": "from "}.get(role, "")
     text = readable_time(value)
     return text if text.startswith("not before") else prefix + text

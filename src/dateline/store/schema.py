@@ -105,6 +105,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX facts_story ON facts(story_id);
         """,
     ),
+    (
+        "0003_quantity_verb",
+        """
+        ALTER TABLE quantities ADD COLUMN verb TEXT;
+        """,
+    ),
 )
 
 
