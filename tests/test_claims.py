@@ -48,6 +48,9 @@ class Case:
 
 
 CASES = [
+    Case("delay-to-a-new-date", "The two governments agreed to push the handover back by a month, to the end of June.",
+         dict(predicate="push back", predicate_class="delay", time="2025-06", time_role="deadline", revises=None),
+         (T("a month", "P1M", "duration", "DURATION"), T("the end of June", "2025-06"))),
     Case("aspect-start-of-withdrawal", "Kabul reportedly wants the withdrawal of the foreign troops to commence by May.",
          dict(predicate="withdrawal", predicate_class="start", time="2025-05", time_role="deadline"),
          (T("May", "2025-05", "deadline"),)),

@@ -1,5 +1,6 @@
 """The fact ledger on hand-built observations: grouping, relations, current value."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,17 +10,19 @@ from dateline.link.observations import Observation, Source, readable_time
 from dateline.model import Citation
 
 
-def obs(doc, outlet, day, value, *, kind="date", key=("when", "end", "iraq", ""), revises=None,
+def obs(doc, outlet, day, value, *, kind="date", key=("when", "end", "Iraq", ""), revises=None,
         denies=False, anonymous=False, subject="the coalition mission", speaker=None):
     published = date.fromisoformat(day) if day else None
+    ask, topic, place, qualifier = key
     return Observation(
-        key=key, kind=kind, value=value, label=value, source=Source(doc, outlet, published),
+        ask=ask, topic=topic, place=place, qualifier=qualifier, kind=kind, value=value, label=value,
+        source=Source(doc, outlet, published),
         citation=Citation(doc, 0, 10, f"sentence of {doc}", outlet, published),
         subject=subject, revises=revises, denies=denies, anonymous=anonymous, speaker=speaker,
     )
 
 
-COUNT = ("count", "us troops", "iraq")
+COUNT = ("count", "us troops", "Iraq", "")
 
 
 def test_repeated_value_is_one_agreed_value_with_every_outlet():
@@ -42,7 +45,7 @@ def test_postponement_joins_the_fact_it_revises_and_updates_it():
     observations = [
         obs("a", "Wire", "2024-07-23", "2025-09"),
         obs("b", "Paper", "2024-09-27", "2025-09"),
-        obs("c", "Regional", "2025-01-10", ">=2028-09", key=("when", "end", "", ""), revises="2025-09",
+        obs("c", "Regional", "2025-01-10", ">=2028-09", key=("when", "end", None, ""), revises="2025-09",
             anonymous=True, subject="the planned withdrawal of US forces"),
     ]
     (fact,) = build_facts("s", observations)
@@ -97,11 +100,24 @@ def test_denial_is_recorded_against_the_newest_value():
 
 
 def test_undated_reports_sort_last_and_separate_questions_stay_apart():
-    facts = build_facts("s", [obs("a", None, None, "2025-09"), obs("b", "B", "2024-01-01", "2026-09", key=("when", "continue", "syria", ""))])
+    facts = build_facts("s", [obs("a", None, None, "2025-09"), obs("b", "B", "2024-01-01", "2026-09", key=("when", "continue", "Syria", ""))])
     assert len(facts) == 2
+
+
+def test_an_unstated_place_takes_the_place_the_story_usually_states():
+    (fact,) = build_facts("s", [obs("a", "A", "2024-05-01", "2500", kind="quantity", key=COUNT),
+                                obs("b", "B", "2024-05-02", "2500", kind="quantity", key=("count", "us troops", None, ""))])
+    assert fact.question == "How many us troops are in Iraq?" and len(fact.values[0].documents) == 2
 
 
 @pytest.mark.parametrize("value, text", [("2025-09", "September 2025"), (">=2028-09", "not before September 2028"),
                                          ("2024-09-15", "15 September 2024"), ("2026", "2026")])
 def test_readable_time(value, text):
     assert readable_time(value) == text
+
+
+def test_a_postponement_by_a_duration_shifts_the_standing_deadline():
+    push = replace(obs("b", "B", "2024-07-18", "", anonymous=True), shift="P6W", revises="*")
+    (fact,) = build_facts("s", [obs("a", "A", "2024-05-19", "2024-09-15"), push])
+    assert [v.value for v in fact.values] == ["2024-09-15", "2024-10-27"]
+    assert fact.values[-1].relation == "update" and "pushed back 6 weeks" in fact.values[-1].label

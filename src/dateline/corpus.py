@@ -10,7 +10,6 @@ recorded in the store and returned.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,33 +151,18 @@ def document_observations(annotated: AnnotatedDocument) -> Iterable[Observation]
     doc = annotated.document
     source = Source(doc.id, doc.outlet, doc.published.value)
     anonymous = {a.speaker for a in annotated.attributions if a.anonymous}
-    place = main_place(annotated)
     classes = predicate_classes()
     for q in annotated.quantities:
         claim = min((c for c in annotated.claims if c.start <= q.start and q.end <= c.end),
                     key=lambda c: c.end - c.start, default=None)
         event = count_event(q, claim, classes)
-        obs = from_quantity(q, source, cite(doc, annotated.sentences, q.start, q.end), place, event)
+        obs = from_quantity(q, source, cite(doc, annotated.sentences, q.start, q.end), event)
         if obs:
             yield obs
     for c in annotated.claims:
-        citation = cite(doc, annotated.sentences, c.start, c.end)
-        obs = from_claim(c, source, citation, c.speaker in anonymous, place)
+        obs = from_claim(c, source, cite(doc, annotated.sentences, c.start, c.end), c.speaker in anonymous)
         if obs:
             yield obs
-
-
-def main_place(annotated: AnnotatedDocument) -> str | None:
-    """The place an article is about: where its claims and counts say things happen.
-
-    Falls back to its most mentioned country or city. News leaves the place of
-    a statement implicit when it is the article's subject ("the mission will end").
-    """
-    stated = Counter(c.place for c in annotated.claims if c.place)
-    stated.update(q.where for q in annotated.quantities if q.where)
-    if not stated:
-        stated.update(e.canonical for e in annotated.entities if e.label == "GPE")
-    return stated.most_common(1)[0][0] if stated else None
 
 
 def cite(doc: Document, sentences: Sequence[Sentence], start: int, end: int) -> Citation:

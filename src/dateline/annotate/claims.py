@@ -330,8 +330,13 @@ def _claim(ctx: Context, clause: _Clause, span: Any) -> Claim | None:
     )
 
 
+_PARTICLES = frozenset({"back", "off", "out", "down", "up"})
+
+
 def _predicate_text(token: Any) -> str:
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    # the small parser often tags the particle of "push back" as an adverb
+    particles = [c.lower_ for c in token.children
+                 if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)]
     return " ".join([token.lemma_.lower(), *particles])
 
 
@@ -485,15 +490,23 @@ def _timing(doc: Any, clause: _Clause, timexes: tuple[TimeExpr, ...], predicate_
     if not inside:
         return _Timing()
     if predicate_class == "delay":
-        revision = _revision(inside)
+        revision = _revision(doc.text, inside)
         if revision is not None:
             return revision
     chosen = next((t for t in inside if t.role in _PREFERRED_ROLES), inside[0])
     return _Timing(chosen.value, chosen.role, chosen.lower, chosen.upper)
 
 
-def _revision(timexes: list[TimeExpr]) -> _Timing | None:
-    """ "delay X, originally scheduled for September 2025, by at least three years"."""
+_TARGET_WORDS = ("to", "until", "till", "into")
+
+
+def _revision(text: str, timexes: list[TimeExpr]) -> _Timing | None:
+    """ "delay X, originally scheduled for September 2025, by at least three years";
+    "push the deadline back by six weeks, to the end of October" (a new date)."""
+    target = next((t for t in timexes if t.type == "DATE" and _after_word(text, t.start, _TARGET_WORDS)), None)
+    if target is not None:
+        original = next((t for t in timexes if t.type == "DATE" and t is not target), None)
+        return _Timing(target.value, "deadline", target.lower, target.upper, original.value if original else None)
     shift = next((t for t in timexes if t.lower or t.upper or t.type == "DURATION"), None)
     if shift is None:
         return None
@@ -504,6 +517,11 @@ def _revision(timexes: list[TimeExpr]) -> _Timing | None:
     time = shift.lower or shift.upper or _shifted(revises, shift.value)
     role = "deadline" if original is None else original.role
     return _Timing(time, role, shift.lower, shift.upper, revises)
+
+
+def _after_word(text: str, start: int, words: tuple[str, ...]) -> bool:
+    before = text[max(0, start - 12) : start].lower().split()
+    return bool(before) and before[-1] in words
 
 
 def _shifted(anchor: str, duration: str) -> str | None:

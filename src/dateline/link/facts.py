@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from dateline.link.observations import EVENT_COUNTS, Observation
+from dateline.annotate.timex import shift_value
+from dateline.link.observations import EVENT_COUNTS, Observation, readable_time
 from dateline.model import Fact, FactValue
 
 QUANTITY_TOLERANCE = 0.05
@@ -69,15 +70,41 @@ def build_facts(story_id: str, observations: Iterable[Observation]) -> list[Fact
 
 def _group(observations: list[Observation]) -> dict[tuple, list[Observation]]:
     groups: dict[tuple, list[Observation]] = defaultdict(list)
+    places = _usual_places(observations)
     revisions = [o for o in observations if o.revises]
     for o in observations:
         if not o.revises:
-            groups[o.key].append(o)
+            groups[_key(o, places)].append(o)
     for o in revisions:
-        targets = [k for k, obs in groups.items() if any(_same(x, o.revises or "") for x in obs)]
-        for key in targets or [o.key]:
+        targets = [k for k, obs in groups.items() if _revised_by(k, obs, o)]
+        for key in targets or ([] if o.shift else [_key(o, places)]):
             groups[key].append(o)
     return groups
+
+
+def _revised_by(key: tuple, observations: list[Observation], o: Observation) -> bool:
+    if o.revises == "*":
+        return key[:2] == (o.ask, o.topic) and any(x.value for x in observations)
+    return any(_same(x, o.revises or "") for x in observations)
+
+
+def _key(o: Observation, places: dict[tuple[str, str], str]) -> tuple[str, str, str, str]:
+    place = o.place or places.get((o.ask, o.topic)) or places.get((o.ask, "")) or ""
+    return (o.ask, o.topic, place, o.qualifier)
+
+
+def _usual_places(observations: list[Observation]) -> dict[tuple[str, str], str]:
+    """The place most often stated for each question in the story, and overall.
+
+    News leaves the place implicit when it is the story's subject ("the mission
+    will end by September"); the other reports of the same story state it.
+    """
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for o in observations:
+        if o.place:
+            votes[(o.ask, o.topic)][o.place] += 1
+            votes[(o.ask, "")][o.place] += 1
+    return {k: c.most_common(1)[0][0] for k, c in votes.items()}
 
 
 def _fact(story_id: str, key: tuple, observations: list[Observation]) -> Fact:
@@ -87,12 +114,16 @@ def _fact(story_id: str, key: tuple, observations: list[Observation]) -> Fact:
         _replay(values, o)
     frozen = tuple(v.freeze() for v in values)
     question = _question(key, ordered)
-    fact_id = "fact-" + hashlib.sha1(f"{story_id}|{'|'.join(key)}".encode()).hexdigest()[:10]
+    fact_id = "fact-" + hashlib.sha1(f"{story_id}|{'|'.join(key).lower()}".encode()).hexdigest()[:10]
     fact = Fact(id=fact_id, story=story_id, question=question, values=frozen, current=None)
     return with_current(fact, as_of=None)
 
 
 def _replay(values: list[_Value], o: Observation) -> None:
+    if o.shift:
+        o = _shifted(values, o)
+        if o is None:
+            return
     if o.denies:
         target = values[-1] if values else None
         if target is not None:
@@ -109,6 +140,21 @@ def _replay(values: list[_Value], o: Observation) -> None:
 
 def _standing_values(values: list[_Value]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v.value for v in values if v.relation != "deny"))
+
+
+def _shifted(values: list[_Value], o: Observation) -> Observation | None:
+    """A postponement by a duration, applied to the value standing when it was reported."""
+    standing = [v for v in values if v.relation != "deny" and v.value and not v.value.startswith(">=")]
+    if not standing:
+        return None
+    base = standing[-1].value
+    match = re.fullmatch(r"P(\d+(?:\.\d+)?)([DWMY])", o.shift or "")
+    moved = shift_value(base, float(match.group(1)), match.group(2)) if match else None
+    if moved is None:
+        return None
+    units = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
+    label = f"about {readable_time(moved)} ({readable_time(base)} pushed back {match.group(1)} {units[match.group(2)]})"
+    return replace(o, value=moved, label=label, revises=base, shift=None)
 
 
 def _relation(values: list[_Value], o: Observation) -> str:
@@ -199,19 +245,15 @@ def _when(o: Observation) -> tuple[date, str]:
     return (o.source.published or date.max, o.source.doc_id)
 
 
-def _question(key: tuple, observations: list[Observation]) -> str:
-    if key[0] == "count":
-        verb = EVENT_COUNTS.get(key[3], "are in") if len(key) > 3 else "are in"
-        return f"How many {key[1]} {verb} {_title_place(observations)}?"
-    verb = key[1]
+def _question(key: tuple[str, str, str, str], observations: list[Observation]) -> str:
+    ask, topic, place, qualifier = key
+    where = f" {place}" if place else ""
+    if ask == "count":
+        verb = EVENT_COUNTS.get(qualifier, "are in")
+        return f"How many {topic} {verb}{where}?" if where else f"How many {topic}?"
     subject = _subject_phrase(observations)
-    phase = f"{key[3]} " if len(key) > 3 and key[3] and key[3] not in subject.lower() else ""
-    return f"When will {phase}{subject} {verb}?"
-
-
-def _title_place(observations: list[Observation]) -> str:
-    subject = observations[0].subject or ""
-    return subject.split(" in ", 1)[-1]
+    phase = f"{qualifier} " if qualifier and qualifier not in subject.lower() else ""
+    return f"When will {phase}{subject} {topic}?"
 
 
 def _subject_phrase(observations: list[Observation]) -> str:

@@ -18,6 +18,7 @@ from dateline.model import Citation, Claim, Quantity
 
 TIME_CLASSES = {"end": "end", "start": "begin", "continue": "continue", "delay": "end"}
 TIME_ROLES = {"deadline", "end", "start"}
+MIN_COUNT = 10
 PHASE_WORDS = ("remaining", "rest of", "last", "final", "first", "initial", "second")
 
 
@@ -32,7 +33,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Observation:
-    key: tuple[str, ...]
+    """One reported value. The question it answers is (ask, topic, place, qualifier):
+    ("count", "us troops", "Iraq", "") or ("when", "end", "Iraq", "remaining")."""
+
+    ask: str  # "count" | "when"
+    topic: str  # what is counted, or the class of event dated
+    place: str | None  # as stated; None lets the story's usual place fill in
+    qualifier: str  # a count's event ("attack") or a date's phase ("remaining")
     kind: str  # "quantity" | "date"
     value: str
     label: str
@@ -44,8 +51,9 @@ class Observation:
     modality: str | None = None
     hedged: bool = False
     approximate: bool = False
-    revises: str | None = None
+    revises: str | None = None  # the value this one replaces; "*" for whatever stood
     denies: bool = False
+    shift: str | None = None  # a postponement by a duration ("P6W") of the standing value
 
 
 CALENDAR = re.compile(r"^(>=)?\d{4}(-\d{2}(-\d{2})?)?$")
@@ -72,49 +80,61 @@ def count_event(q: Quantity, claim: Claim | None, verb_classes: dict[str, str]) 
     return ""
 
 
-def from_quantity(
-    q: Quantity, source: Source, citation: Citation, main_place: str | None, event: str = ""
-) -> Observation | None:
-    """A count observation, when the quantity says what it counts; where defaults to the article's main place."""
-    where = q.where or main_place
-    if not q.counts or q.unit or not where:
+def from_quantity(q: Quantity, source: Source, citation: Citation, event: str = "") -> Observation | None:
+    """A count observation, when the quantity says what it counts."""
+    if not q.counts or q.unit or not _worth_asking(q, event):
         return None
     value = f"{q.value:g}"
     return Observation(
-        key=("count", q.counts.lower(), where.lower(), event),
+        ask="count",
+        topic=q.counts.lower(),
+        place=q.where,
+        qualifier=event,
         kind="quantity",
         value=value,
         label=_quantity_label(q),
         source=source,
         citation=citation,
-        subject=f"{q.counts} in {where}",
+        subject=q.counts,
         approximate=q.approximate,
     )
 
 
-def from_claim(
-    c: Claim, source: Source, citation: Citation, anonymous: bool, main_place: str | None
-) -> Observation | None:
+def from_claim(c: Claim, source: Source, citation: Citation, anonymous: bool) -> Observation | None:
     """A time observation, when the claim dates an ending, start or continuation.
 
     A denied postponement ("the Pentagon denied the deadline had slipped")
     becomes a denial of the newest value of the same question.
     """
+    if _denies_a_delay(c):
+        return _observation(c, "end", "", source, citation, anonymous, denies=True)
     klass = TIME_CLASSES.get(c.predicate_class or "")
     if klass is None:
         return None
     denies = c.predicate_class == "delay" and (c.modality == "denied" or c.negated)
+    if c.predicate_class == "delay" and not denies and not c.revises and _is_duration(c.time):
+        # "pushed the deadline back by six weeks": shifts whatever the deadline was
+        return _observation(c, klass, "", source, citation, anonymous, shift=c.time)
     value = _time_value(c)
     if not denies and (value is None or not CALENDAR.match(value)):
         return None
     if not denies and c.time_role not in TIME_ROLES and not c.revises and not _bounded_duration(c):
         return None
-    place = c.place or main_place or ""
+    return _observation(c, klass, "" if denies else value or "", source, citation, anonymous, denies=denies)
+
+
+def _observation(
+    c: Claim, klass: str, value: str, source: Source, citation: Citation, anonymous: bool,
+    *, denies: bool = False, shift: str | None = None,
+) -> Observation:
     return Observation(
-        key=("when", klass, place.lower(), _phase(c.subject)),
+        ask="when",
+        topic=klass,
+        place=c.place,
+        qualifier=_phase(c.subject),
         kind="date",
-        value="" if denies else value or "",
-        label=_time_label(c, None if denies else value),
+        value=value,
+        label=_time_label(c, value or None) if not shift else f"pushed back {shift}",
         source=source,
         citation=citation,
         subject=c.object if c.object and not c.revises else c.subject,
@@ -122,9 +142,28 @@ def from_claim(
         anonymous=anonymous,
         modality=c.modality,
         hedged=c.hedged,
-        revises=c.revises,
+        revises=c.revises or ("*" if shift else None),
         denies=denies,
+        shift=shift,
     )
+
+
+DELAY_WORDS = re.compile(r"\b(delay|postpone|push(ed|ing)? back|put off|defer|extend)", re.I)
+
+
+def _denies_a_delay(c: Claim) -> bool:
+    """ "The Pentagon denied a report that the deadline had been pushed back"."""
+    return c.predicate_class == "deny" and bool(DELAY_WORDS.search(c.text))
+
+
+def _is_duration(value: str | None) -> bool:
+    return bool(value and re.fullmatch(r"P\d+(\.\d+)?[DWMY]", value))
+
+
+def _worth_asking(q: Quantity, event: str) -> bool:
+    """Small counts of ordinary things ("two countries", "three diplomats") are
+    wording, not open questions; casualty counts always matter."""
+    return event == "attack" or q.value >= MIN_COUNT
 
 
 def _time_value(c: Claim) -> str | None:
