@@ -140,11 +140,8 @@ def _link_story_entities(store: Store, story_id: str) -> None:
 
 
 def story_observations(store: Store, story_id: str) -> Iterable[Observation]:
-    meta = store.document_meta()
-    for doc in store.documents(story_id):
-        annotated = store.annotated(doc.id)
-        if annotated is not None and not meta[doc.id]["duplicate_of"]:
-            yield from document_observations(annotated)
+    for annotated in store.annotated_for_story(story_id, duplicates=False):
+        yield from document_observations(annotated)
 
 
 def document_observations(annotated: AnnotatedDocument) -> Iterable[Observation]:

@@ -11,6 +11,7 @@ import dataclasses
 import json
 import logging
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -171,15 +172,28 @@ class Store:
         rows = self.conn.execute(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY seq", (doc_id,))
         return tuple(_record(cls, row) for row in rows)
 
-    def layer_for_story(self, name: str, story: str) -> list[tuple[str, Any]]:
+    def layer_for_story(self, name: str, story: str, *, duplicates: bool = False) -> list[tuple[str, Any]]:
         """(doc_id, record) for every record of a layer in a story's documents."""
         table, cls = LAYERS[name]
+        skip = "" if duplicates else "AND d.duplicate_of IS NULL"
         rows = self.conn.execute(
             f"""SELECT l.* FROM {table} l JOIN documents d ON d.id = l.doc_id
-                WHERE d.story_id = ? AND d.duplicate_of IS NULL ORDER BY l.doc_id, l.seq""",
+                WHERE d.story_id = ? {skip} ORDER BY l.doc_id, l.seq""",
             (story,),
         )
         return [(row["doc_id"], _record(cls, row)) for row in rows]
+
+    def annotated_for_story(self, story: str, *, duplicates: bool = True) -> list[AnnotatedDocument]:
+        """Every annotated document of a story, each layer read in one query."""
+        layers: dict[str, dict[str, list]] = {name: defaultdict(list) for name in LAYERS}
+        for name in LAYERS:
+            for doc_id, record in self.layer_for_story(name, story, duplicates=duplicates):
+                layers[name][doc_id].append(record)
+        docs = self.documents(story)
+        if not duplicates:
+            meta = self.document_meta()
+            docs = [d for d in docs if not meta[d.id]["duplicate_of"]]
+        return [AnnotatedDocument(d, **{n: tuple(layers[n][d.id]) for n in LAYERS}) for d in docs]
 
     def set_corpus_names(self, names: dict[tuple[str, str], str]) -> None:
         with self.conn:

@@ -18,7 +18,7 @@ from dateline.views import markdown
 from dateline.views.brief import brief
 from dateline.views.timeline import story_timeline
 
-FORMATS = ("json", "csv", "md")
+FORMATS = ("json", "csv", "md", "html")
 
 
 def annotation_record(ad: AnnotatedDocument) -> dict[str, Any]:
@@ -55,7 +55,12 @@ def corpus_record(store: Store) -> dict[str, Any]:
     }
 
 
-def render_export(store: Store, fmt: str) -> str:
+def render_export(store: Store, fmt: str, *, story: str | None = None) -> str:
+    """The export in one format; `story` picks the story of the HTML report (default: the largest)."""
+    if fmt == "html":
+        from dateline.views.report import render_report
+
+        return render_report(store, story)
     if fmt == "json":
         return json.dumps(corpus_record(store), indent=2, ensure_ascii=False)
     if fmt == "csv":

@@ -26,5 +26,4 @@ def resolve_story(store: Store, story: str | None) -> Story:
 
 
 def story_documents(store: Store, story: Story) -> list[AnnotatedDocument]:
-    docs = (store.annotated(doc_id) for doc_id in story.documents)
-    return [d for d in docs if d is not None]
+    return store.annotated_for_story(story.id)

@@ -1,0 +1,138 @@
+"""The REST API: the JSON twin of every page, from the same library calls as the CLI.
+
+Each route parses its parameters, makes one library call (through the view
+cache where it reads a whole story) and returns the record as JSON
+(`dateline.jsonable.to_json`, the shape `--json` prints).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+import json
+from collections.abc import Callable, Hashable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from dateline.jsonable import to_json
+from dateline.store import Store
+from dateline.views.brief import brief
+from dateline.views.diff import diff
+from dateline.views.export import annotation_record
+from dateline.views.search import search as run_search
+from dateline.views.stories import resolve_story
+from dateline.views.timeline import story_timeline
+from dateline.web import data
+from dateline.web.app import open_store, view
+
+router = APIRouter(prefix="/api", tags=["api"])
+StoreDep = Annotated[Store, Depends(open_store)]
+AsOf = Annotated[date | None, Query(description="Only what was published by this date (YYYY-MM-DD).")]
+
+
+def _json(value: Any) -> Response:
+    return _raw(_encode(value))
+
+
+def _raw(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
+
+
+def _encode(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def cached_json(request: Request, fn: Callable[..., Any], *args: Hashable, **kwargs: Hashable) -> bytes:
+    """`fn(store, ...)` encoded as JSON, from the view cache while the database is unchanged.
+
+    The encoded bytes are cached, not the record: encoding a thousand-article
+    timeline costs more than serving it.
+    """
+    return view(request, _serialised, fn, *args, **kwargs)
+
+
+def _serialised(store: Store, fn: Callable[..., Any], *args: Hashable, **kwargs: Hashable) -> bytes:
+    return _encode(to_json(fn(store, *args, **kwargs)))
+
+
+@router.get("/stories", summary="Stories, largest first")
+def stories(store: StoreDep) -> Response:
+    return _json(to_json(store.stories()))
+
+
+@router.get("/stories/{story}", summary="A story: its briefing and timeline as of a date")
+def story(request: Request, story: str, as_of: AsOf = None) -> Response:
+    parts = cached_json(request, brief, story, as_of=as_of), cached_json(request, story_timeline, story, as_of=as_of)
+    return _raw(b'{"brief":%s,"timeline":%s}' % parts)
+
+
+@router.get("/stories/{story}/brief", summary="The state of a story as of a date")
+def story_brief(request: Request, story: str, as_of: AsOf = None) -> Response:
+    return _raw(cached_json(request, brief, story, as_of=as_of))
+
+
+@router.get("/stories/{story}/timeline", summary="What happened when, each entry cited")
+def timeline(
+    request: Request,
+    story: str,
+    as_of: AsOf = None,
+    max_dates: Annotated[int | None, Query(ge=1, le=10_000, description="Keep the N most reported dates.")] = None,
+) -> Response:
+    return _raw(cached_json(request, story_timeline, story, as_of=as_of, max_dates=max_dates))
+
+
+@router.get("/stories/{story}/facts", summary="The fact ledger: every value's history and sources")
+def facts(request: Request, story: str, as_of: AsOf = None) -> Response:
+    return _json(to_json(view(request, data.ledger, story, as_of).facts))
+
+
+@router.get("/stories/{story}/facts/{fact}", summary="One fact with its value history")
+def fact(request: Request, story: str, fact: str, as_of: AsOf = None) -> Response:
+    return _raw(cached_json(request, data.fact, story, fact, as_of=as_of))
+
+
+@router.get("/stories/{story}/contradictions", summary="Facts whose sources disagree")
+def contradictions(request: Request, story: str) -> Response:
+    return _raw(cached_json(request, data.contradictions, story))
+
+
+@router.get("/stories/{story}/outlets", summary="What each outlet reported and how it worded it")
+def outlets(request: Request, story: str) -> Response:
+    return _raw(cached_json(request, data.outlets, story))
+
+
+@router.get("/stories/{story}/diff", summary="What changed between two dates")
+def story_diff(
+    request: Request,
+    story: str,
+    since: Annotated[date, Query(description="Start date (exclusive).")],
+    until: Annotated[date | None, Query(description="End date (inclusive).")] = None,
+) -> Response:
+    return _raw(cached_json(request, diff, since=since, until=until, story=story))
+
+
+@router.get("/documents", summary="Stored articles, oldest first")
+def documents(
+    request: Request,
+    story: Annotated[str | None, Query(description="Story id or title words.")] = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Response:
+    return _raw(cached_json(request, data.document_list, story, offset=offset, limit=limit))
+
+
+@router.get("/documents/{doc_id:path}", summary="One article with all its annotation layers")
+def document(store: StoreDep, doc_id: str) -> Response:
+    return _json(annotation_record(data.annotated(store, doc_id)))
+
+
+@router.get("/search", summary="Full-text search over stored articles")
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=500, description="Words that must all occur; the last may be a prefix.")],
+    story: Annotated[str | None, Query(description="Story id or title words.")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> Response:
+    story_id = resolve_story(store, story).id if story else None
+    return _json(to_json(run_search(store, q, story=story_id, limit=limit)))

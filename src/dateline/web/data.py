@@ -1,0 +1,196 @@
+"""The records the web pages show beyond the core views: outlets, contradictions,
+one fact's history, document lists and an article cut into highlighted segments.
+
+Each is a frozen dataclass built from library calls only, so a page and its
+JSON twin under /api/ show the same data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+
+from dateline.errors import QueryError
+from dateline.link.facts import with_current
+from dateline.model import AnnotatedDocument, Citation, Document, Fact, Story
+from dateline.store import Store
+from dateline.views.stories import resolve_story
+
+# Highlight kinds in the order their classes are listed on a segment.
+KINDS = ("entity", "timex", "quantity", "speaker", "cue", "quote", "claim")
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: date | None
+    published_method: str
+    source: str
+
+
+@dataclass(frozen=True)
+class DocumentList:
+    story: str | None
+    total: int
+    offset: int
+    documents: tuple[DocumentSummary, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    fact: str
+    question: str
+    value: str
+    relation: str
+    citation: Citation  # the first article worded this way
+    articles: int = 1  # how many of the outlet's articles carry the same wording
+
+
+@dataclass(frozen=True)
+class OutletReport:
+    outlet: str
+    documents: tuple[DocumentSummary, ...]
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class Outlets:
+    story: str
+    title: str
+    outlets: tuple[OutletReport, ...]
+
+
+@dataclass(frozen=True)
+class Contradictions:
+    story: str
+    title: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Ledger:
+    story: Story
+    as_of: date | None
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    kind: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    marks: tuple[Mark, ...]
+    entity: str | None = None  # canonical name, for a search link
+
+
+def summary(doc: Document) -> DocumentSummary:
+    return DocumentSummary(doc.id, doc.title, doc.outlet, doc.published.value, doc.published.method, doc.source)
+
+
+def document_list(store: Store, story: str | None, *, offset: int = 0, limit: int = 50) -> DocumentList:
+    story_id = resolve_story(store, story).id if story else None
+    docs = store.documents(story_id)
+    page = tuple(summary(d) for d in docs[offset : offset + limit])
+    return DocumentList(story_id, len(docs), offset, page)
+
+
+def fact(store: Store, story: str | None, fact_id: str, *, as_of: date | None = None) -> Fact:
+    found = resolve_story(store, story)
+    match = next((f for f in store.facts(found.id) if f.id == fact_id), None)
+    if match is None:
+        raise QueryError(f"{fact_id!r}: no such fact in story {found.id}")
+    return with_current(match, as_of)
+
+
+def ledger(store: Store, story: str | None, as_of: date | None = None) -> Ledger:
+    """The fact ledger as known on `as_of`: facts with no value reported by then are left out."""
+    found = resolve_story(store, story)
+    facts = (with_current(f, as_of) for f in store.facts(found.id))
+    return Ledger(found, as_of, tuple(f for f in facts if f.values))
+
+
+def publication_dates(store: Store, story: str | None) -> tuple[date, ...]:
+    """The days the story's articles came out, for the as-of picker."""
+    found = resolve_story(store, story)
+    return tuple(sorted({d.published.value for d in store.documents(found.id) if d.published.value}))
+
+
+def contradictions(store: Store, story: str | None) -> Contradictions:
+    """Facts whose values conflict: disputed, contradicted or denied."""
+    found = resolve_story(store, story)
+    facts = (with_current(f, None) for f in store.facts(found.id))
+    conflicting = tuple(
+        f for f in facts
+        if f.disputed or any(v.relation in ("contradict", "deny") or v.contradicts for v in f.values)
+    )
+    return Contradictions(found.id, found.title, conflicting)
+
+
+def outlets(store: Store, story: str | None) -> Outlets:
+    """What each outlet published and how it worded each fact's values."""
+    found = resolve_story(store, story)
+    docs: dict[str, list[DocumentSummary]] = defaultdict(list)
+    for d in store.documents(found.id):
+        docs[d.outlet or "unknown outlet"].append(summary(d))
+    said: dict[str, dict[tuple, Statement]] = defaultdict(dict)
+    for f in store.facts(found.id):
+        for v in f.values:
+            for c in v.citations:
+                wording = said[c.outlet or "unknown outlet"]
+                key = (f.id, v.value, " ".join(c.text.split()))
+                seen = wording.get(key)
+                wording[key] = replace(seen, articles=seen.articles + 1) if seen else Statement(
+                    f.id, f.question, v.label or v.value, v.relation, c)
+    names = sorted(set(docs) | set(said), key=lambda o: (-len(docs.get(o, ())), o))
+    reports = tuple(OutletReport(o, tuple(docs.get(o, ())), tuple(said[o].values())) for o in names)
+    return Outlets(found.id, found.title, reports)
+
+
+def segments(ad: AnnotatedDocument) -> tuple[Segment, ...]:
+    """The article text cut at every annotation boundary, each piece with the marks covering it."""
+    spans = _spans(ad)
+    text = ad.document.text
+    cuts = sorted({0, len(text), *(p for s in spans for p in s[:2] if 0 <= p <= len(text))})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [s for s in spans if s[0] <= a and s[1] >= b]
+        marks = tuple(Mark(kind, note) for _, _, kind, note in sorted(covering, key=lambda s: KINDS.index(s[2])))
+        entity = next((note.rsplit(" (", 1)[0] for _, _, kind, note in covering if kind == "entity"), None)
+        out.append(Segment(text[a:b], marks, entity))
+    return tuple(out)
+
+
+def _spans(ad: AnnotatedDocument) -> list[tuple[int, int, str, str]]:
+    spans = [(e.start, e.end, "entity", f"{e.canonical} ({e.label})") for e in ad.entities]
+    spans += [(t.start, t.end, "timex", f"{t.type} {t.value} ({t.role})") for t in ad.timexes]
+    spans += [(q.start, q.end, "quantity", f"{q.value:g} {q.counts or ''}".strip()) for q in ad.quantities]
+    for a in ad.attributions:
+        who = f"{a.speaker}{' (anonymous)' if a.anonymous else ''}"
+        spans.append((a.content_start, a.content_end, "quote", f"{'said' if a.direct else 'reported'} by {who}"))
+        if a.source_start is not None and a.source_end is not None:
+            spans.append((a.source_start, a.source_end, "speaker", who))
+        if a.cue_start is not None and a.cue_end is not None:
+            spans.append((a.cue_start, a.cue_end, "cue", a.cue))
+    spans += [(c.start, c.end, "claim", _claim_note(c)) for c in ad.claims]
+    return [s for s in spans if s[0] < s[1]]
+
+
+def _claim_note(c) -> str:
+    flags = [c.modality] + (["negated"] if c.negated else []) + (["hedged"] if c.hedged else [])
+    return f"claim ({', '.join(flags)}): {c.subject or '?'} / {c.predicate} / {c.object or '?'}" + (
+        f" @ {c.time}" if c.time else ""
+    )
+
+
+def annotated(store: Store, doc_id: str) -> AnnotatedDocument:
+    found = store.annotated(doc_id)
+    if found is None:
+        raise QueryError(f"{doc_id!r}: no such document")
+    return found
