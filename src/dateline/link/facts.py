@@ -205,9 +205,10 @@ def _pick_current(standing: list[FactValue]) -> FactValue:
 
 def _reason(current: FactValue, rivals: list[FactValue], denials: list[FactValue]) -> str:
     sourcing = "anonymous or hedged sources" if current.hedged else "attributed reporting"
+    how = {"first": "reported", "update": "an update reported", "elaborate": "a precision reported"}
     parts = [
-        f"{current.label or current.value}: {current.relation} first reported "
-        f"{current.first_reported or 'undated'}, carried by {len(current.outlets)} "
+        f"{current.label or current.value}: {how.get(current.relation, current.relation)} first on "
+        f"{current.first_reported or 'an unknown date'}, carried by {len(current.outlets)} "
         f"outlet(s) ({', '.join(current.outlets)}), {sourcing}"
     ]
     for r in rivals:

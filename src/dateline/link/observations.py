@@ -186,9 +186,9 @@ def _phase(subject: str | None) -> str:
 def _quantity_label(q: Quantity) -> str:
     number = f"{q.value:,.0f}" if q.value == int(q.value) else f"{q.value:,}"
     if q.lower is not None and q.upper is None and q.lower == q.value:
-        number = "at least " + number
-    elif q.upper is not None and q.lower is None and q.upper == q.value:
-        number = "at most " + number
+        return "at least " + number
+    if q.upper is not None and q.lower is None and q.upper == q.value:
+        return "at most " + number
     return ("about " if q.approximate else "") + number
 
 

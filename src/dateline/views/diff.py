@@ -48,7 +48,7 @@ def diff(store: Store, *, since: date, until: date | None = None, story: str | N
         changed.extend(ValueChange(fact.id, fact.question, v, before) for v in fresh if before and v.relation in CHANGES)
     timeline = build_timeline(found.id, found.title, docs, as_of=until)
     entries = tuple(e for e in timeline.entries if e.date[:10] > since.isoformat())
-    disputes = tuple(c for c in changed if c.value.relation in ("contradict", "deny"))
+    disputes = tuple(c for c in changed if c.value.relation in ("contradict", "deny") or c.value.contradicts)
     return Diff(found.id, found.title, since, until, new_docs, tuple(new_facts), tuple(changed), disputes, entries)
 
 
