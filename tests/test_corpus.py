@@ -97,3 +97,14 @@ def test_reingesting_changes_nothing(tmp_path):
         again = ingest([article], store)
         assert again.added == () and again.unchanged == first.added
         assert len(store.documents()) == 1
+
+
+def test_a_lightly_edited_copy_is_linked_as_a_near_duplicate(tmp_path):
+    (tmp_path / "wire.txt").write_text("Monday, 3 March 2025\n\n" + GOOD, encoding="utf-8")
+    edited = GOOD.replace("on Monday", "on Monday morning") + "Shipping lines welcomed the news.\n"
+    (tmp_path / "copy.txt").write_text("Tuesday, 4 March 2025\n\n" + edited, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        report = ingest([tmp_path / "wire.txt", tmp_path / "copy.txt"], store)
+        assert len(report.near_duplicates) == 1
+        assert store.near_duplicates() == list(report.near_duplicates)
+        assert len(store.documents()) == 2  # linked, never dropped

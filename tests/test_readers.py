@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from dateline.ingest.readers import decode_bytes, read_paths
+from dateline.ingest.readers import READABLE, decode_bytes, read_paths
 from dateline.model import Failure, RawDocument
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -27,7 +29,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("blank.txt", b"  \n\n\t ", "empty file"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (NUL bytes), not text"),
         ("page.html", b"<html>\x00\x00</html>", "binary file (NUL bytes), not text"),
-        ("notes.pdf", b"%PDF-1.4", "unsupported file type '.pdf': dateline reads .html, .htm, .txt, .jsonl"),
+        ("notes.pdf", b"%PDF-1.4", f"unsupported file type '.pdf': dateline reads {READABLE}"),
     ],
     ids=["empty", "whitespace-only", "binary-txt", "binary-html", "unsupported"],
 )
@@ -133,3 +135,77 @@ def test_jsonl_prefers_text_over_html(tmp_path):
     record = {"text": "Plain body.", "html": "<p>Other body.</p>", "published": 20240301}
     [result] = read_paths([_write(tmp_path, "a.jsonl", json.dumps(record).encode())])
     assert (result.text, result.html, result.published) == ("Plain body.", None, "20240301")
+
+
+# --- property: malformed input never stops a batch ------------------------------
+
+GOOD = "The harbour board confirmed on Tuesday that the new ferry terminal will open in May after two years of work."
+_TAGS = st.sampled_from(["p", "div", "article", "script", "table", "td", "html", "body", "meta", "a", "!--", "![CDATA["])
+BROKEN_MARKUP = st.lists(
+    st.one_of(_TAGS.map(lambda t: f"<{t}"), _TAGS.map(lambda t: f"</{t}>"), st.text(max_size=40), st.just("\"'=&#x;")),
+    max_size=30,
+).map("".join).map(lambda s: s.encode("utf-8", "surrogatepass"))
+DEEP = st.integers(50, 3000).map(lambda n: (b"<div><span>" * n + b"deep text" + b"</b>" * (n // 2)))
+HUGE_ATTRIBUTE = st.integers(1000, 200_000).map(lambda n: b'<p class="' + b"x" * n + b'">Hello.</p>')
+MIXED_ENCODINGS = st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=6).map(
+    lambda parts: b"".join(p.encode(enc, "replace") for p, enc in zip(parts, ["utf-8", "latin-1", "utf-16", "cp1252",
+                                                                                 "shift_jis", "koi8-r"])))
+BAD_PAYLOADS = st.one_of(st.binary(max_size=2000), BROKEN_MARKUP, DEEP, HUGE_ATTRIBUTE, MIXED_ENCODINGS)
+SINGLE_DOCUMENT = ("page.html", "story.txt", "story.txt.gz")
+CONTAINERS = ("crawl.warc", "crawl.warc.gz", "feed.rss", "news.zip", "news.tar.gz", "batch.jsonl")
+
+
+def _as_file(name: str, payload: bytes, wrap: bool) -> bytes:
+    """The payload as the file itself, or (when `wrap`) inside a well-formed container of that kind."""
+    import gzip as gz
+    import io
+    import tarfile
+    import zipfile
+
+    if not wrap:
+        return gz.compress(payload) if name == "story.txt.gz" else payload
+    stream = io.BytesIO()
+    if name == "news.zip":
+        with zipfile.ZipFile(stream, "w") as archive:
+            archive.writestr("inner.html", payload)
+        return stream.getvalue()
+    if name == "news.tar.gz":
+        with tarfile.open(fileobj=stream, mode="w:gz") as archive:
+            info = tarfile.TarInfo("inner.html")
+            info.size = len(payload)
+            archive.addfile(info, io.BytesIO(payload))
+        return stream.getvalue()
+    if name.startswith("crawl.warc"):
+        from dateline.ingest.warc import WarcPage, write_warc
+
+        write_warc(stream, [WarcPage("https://bad.example/", "text/html", None, payload)])
+        return stream.getvalue() if name.endswith(".gz") else gz.decompress(stream.getvalue())
+    if name == "feed.rss":
+        return b"<rss><channel><item><title>t</title><description>" + payload + b"</description></item></channel></rss>"
+    return b'{"html": ' + json.dumps(payload.decode("utf-8", "replace")).encode() + b"}\n" + payload
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(payload=BAD_PAYLOADS, wrap=st.booleans())
+def test_bad_files_never_stop_the_batch(tmp_path_factory, payload, wrap):
+    from dateline.ingest.prepare import prepare
+    from dateline.model import Document
+
+    folder = tmp_path_factory.mktemp("batch")
+    names = (*SINGLE_DOCUMENT, *CONTAINERS)
+    for name in names:
+        (folder / name).write_bytes(_as_file(name, payload, wrap))
+    (folder / "zz-good.txt").write_text(GOOD, encoding="utf-8")
+    results = list(prepare(read_paths([folder])))
+    by_file: dict[str, list] = {}
+    for result in results:
+        file_name = Path(result.source.split("!")[0].split("#")[0].rsplit(":", 1)[0]).name
+        by_file.setdefault(file_name, []).append(result)
+        if isinstance(result, Failure):
+            assert result.reason.strip() and result.stage in ("read", "clean")
+    assert set(by_file) == {*names, "zz-good.txt"}
+    for name in SINGLE_DOCUMENT:
+        assert len(by_file[name]) == 1, by_file[name]
+    assert [type(r) for r in by_file["zz-good.txt"]] == [Document]
+    assert by_file["zz-good.txt"][0].text == GOOD

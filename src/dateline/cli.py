@@ -65,7 +65,7 @@ def _show(markdown_text: str, data: object, as_json: bool) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .html .htm .txt .jsonl")],
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders, archives (.zip .tar.gz), WARC, RSS/Atom feeds, .html .txt .jsonl, or - for standard input; see docs/ingest.md.")],
     db: DbOption = Path("dateline.db"),
     batch_size: Annotated[int, typer.Option(help="Documents annotated per batch.")] = 32,
     strict: Annotated[bool, typer.Option(help="Exit with an error if any file failed.")] = False,
@@ -85,6 +85,8 @@ def ingest(
         err.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}", highlight=False)
     for new, old in report.duplicates:
         err.print(f"duplicate: {new} repeats {old} (kept and linked)", highlight=False)
+    for new, old, similarity in report.near_duplicates:
+        err.print(f"near duplicate: {new} ~ {old} ({similarity:.0%} of shingles shared)", highlight=False)
     console.print(
         f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failures)}; "
         f"stories touched: {len(report.stories)} -> {db}"
@@ -111,18 +113,21 @@ def timeline(
     story: StoryArg = None,
     db: DbOption = Path("dateline.db"),
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Only what was published by this date.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only events after this date.")] = None,
     max_dates: Annotated[Optional[int], typer.Option(help="Keep the N most reported dates.")] = None,
+    per_date: Annotated[Optional[int], typer.Option(help="Sentences per date (default 1).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """The story's timeline: what happened when, with citations.
 
-    Example: dateline timeline --as-of 2024-06-01
+    Example: dateline timeline --as-of 2024-06-01 --max-dates 10 --per-date 2
     """
     from dateline.views.markdown import timeline_md
     from dateline.views.timeline import story_timeline
 
     with _open(db) as store:
-        t = story_timeline(store, story, as_of=_date(as_of, "--as-of"), max_dates=max_dates)
+        t = story_timeline(store, story, as_of=_date(as_of, "--as-of"), max_dates=max_dates,
+                           per_date=per_date, since=_date(since, "--since"))
     _show(timeline_md(t), t, as_json)
 
 
@@ -214,20 +219,21 @@ def failures(db: DbOption = Path("dateline.db"), as_json: JsonOption = False) ->
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", help="json | csv | md")] = "json",
+    format: Annotated[str, typer.Option("--format", help="json | csv | md | html")] = "json",
     out: Annotated[Path, typer.Option("--out", help="File to write.")] = Path("dateline-export.json"),
+    story: Annotated[Optional[str], typer.Option("--story", help="The story of an html report (default: the largest).")] = None,
     db: DbOption = Path("dateline.db"),
 ) -> None:
-    """Write the corpus view (stories, facts, timeline) to a file.
+    """Write the corpus view (stories, facts, timeline) to a file, or one story as a self-contained HTML report.
 
-    Example: dateline export --format json --out story.json
+    Example: dateline export --format html --out report.html
     """
     from dateline.views.export import FORMATS, render_export
 
     if format not in FORMATS:
         raise DatelineError(f"--format {format!r}: choose one of {', '.join(FORMATS)}")
     with _open(db) as store:
-        out.write_text(render_export(store, format), encoding="utf-8")
+        out.write_text(render_export(store, format, story=story), encoding="utf-8")
     console.print(f"wrote {out}")
 
 
@@ -254,6 +260,18 @@ def annotate(
             fh.write(json.dumps(annotation_record(item), ensure_ascii=False) + "\n")
             written += 1
     console.print(f"wrote {written} document(s) to {out}")
+
+
+def _register_area_commands() -> None:
+    import importlib
+
+    from dateline.commands import MODULES
+
+    for name in MODULES:
+        importlib.import_module(f"dateline.commands.{name}")
+
+
+_register_area_commands()
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from dateline.annotate.claims import predicate_classes
 from dateline.annotate.pipeline import annotate
 from dateline.ingest.dating import refine_undated
+from dateline.ingest.dedupe import near_duplicates
 from dateline.ingest.prepare import content_hash, prepare
 from dateline.ingest.readers import read_paths
 from dateline.link import stories as story_linker
@@ -38,6 +39,7 @@ class IngestReport:
     duplicates: tuple[tuple[str, str], ...]  # (new id, id it duplicates)
     failures: tuple[Failure, ...]
     stories: tuple[str, ...]  # stories that were created or changed
+    near_duplicates: tuple[tuple[str, str, float], ...] = ()  # (new id, earlier id, similarity)
 
 
 def ingest(
@@ -55,9 +57,13 @@ def ingest(
     added, duplicates, more_failures = _annotate_and_store(fresh, store, batch_size, progress)
     failures.extend(more_failures)
     store.record_failures(failures)
+    new_ids = set(added)
+    earlier = [d for d in store.documents() if d.id not in new_ids]
+    near = near_duplicates([d for d in fresh if d.id in new_ids], known=earlier)
+    store.add_near_duplicates(near)
     touched = place_in_stories(store, added)
     relink(store, touched)
-    return IngestReport(tuple(added), unchanged, tuple(duplicates), tuple(failures), tuple(touched))
+    return IngestReport(tuple(added), unchanged, tuple(duplicates), tuple(failures), tuple(touched), tuple(near))
 
 
 def prepare_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[Failure]]:

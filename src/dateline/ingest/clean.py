@@ -27,13 +27,15 @@ __all__ = ["CleanText", "clean_text", "find_date"]
 
 logger = logging.getLogger(__name__)
 
-_TERMINAL = ".!?…:"
+_TERMINAL = ".!?…:。！？｡"
 _CLOSERS = "\"'”’»)]*"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
-# Labels that never count as article text: kept lines are "sentence" and "plain".
+# Lines with these labels are article text. After an HTML extractor, headings
+# and list items inside the body are the article's own (subheadings, tour dates).
 _KEPT = ("sentence", "plain")
+_KEPT_LIGHT = (*_KEPT, "heading")
 
 
 @dataclass(frozen=True)
@@ -75,15 +77,16 @@ def clean_text(text: str, *, light: bool = False, title: str | None = None) -> C
 
     `light` is for text a main-text extractor already produced: the positional
     rules (short unpunctuated lines before the first or after the last article
-    sentence) are skipped; marker, date and heading rules still apply. A known
+    sentence) are skipped and headings are kept; marker and date rules still apply. A known
     `title` (from page metadata) is removed where it repeats instead of guessed.
     """
     rules = _rules()
     lines = [_Line.of(line) for line in _normalised_lines(text)]
     labels = _context_labels(lines, [_intrinsic_label(line, rules) for line in lines], rules)
     labels = _position_labels(lines, labels, rules, light=light, known_title=title)
-    kept = [line.text for line, label in zip(lines, labels) if label in _KEPT]
-    removed = tuple(line.text for line, label in zip(lines, labels) if label not in _KEPT)
+    keep = _KEPT_LIGHT if light else _KEPT
+    kept = [line.text for line, label in zip(lines, labels) if label in keep]
+    removed = tuple(line.text for line, label in zip(lines, labels) if label not in keep)
     return CleanText(
         text="\n".join(kept),
         removed=removed,

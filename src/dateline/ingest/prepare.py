@@ -12,13 +12,14 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from dateline.errors import IngestError
 from dateline.ingest.clean import clean_text
 from dateline.ingest.dating import date_document
-from dateline.ingest.html import extract
+from dateline.ingest.html import extract, guess_date
 from dateline.ingest.language import detect_language
-from dateline.model import Document, Failure, RawDocument
+from dateline.model import Document, Failure, PublishedDate, RawDocument
 
 __all__ = ["content_hash", "document_id", "prepare", "to_document"]
 
@@ -51,15 +52,17 @@ def prepare(raws: Iterable[RawDocument | Failure], *, strict: bool = False) -> I
 
 def to_document(raw: RawDocument) -> Document:
     """The clean, dated Document for one raw article; IngestError when there is none."""
-    from_html = raw.html is not None
-    if from_html:
+    html = raw.html
+    if html is not None:
         raw = extract(raw)
     original = raw.text or ""
     # Extracted HTML is already free of page chrome, so only the marker rules apply.
-    clean = clean_text(original, light=from_html, title=raw.title)
+    clean = clean_text(original, light=html is not None, title=raw.title)
     if not clean.text.strip():
         raise IngestError(raw.source, "no article text left after removing site furniture")
     published = date_document(clean.text, declared=raw.published or clean.dateline, raw_text=original)
+    if html is not None and published.method in ("inferred", "unknown"):
+        published = _page_date(html, raw.url) or published
     return Document(
         id=raw.id or document_id(clean.text),
         source=raw.source,
@@ -73,6 +76,15 @@ def to_document(raw: RawDocument) -> Document:
         removed_lines=clean.removed,
         raw_text=original,
     )
+
+
+def _page_date(html: str, url: str | None) -> PublishedDate | None:
+    """A date written anywhere on the page, when neither metadata nor a date line gave one."""
+    found = guess_date(html, url)
+    if not found:
+        return None
+    day = date.fromisoformat(found[:10])
+    return PublishedDate(day, "metadata", 0.6, f"date {found!r} found in the page text by htmldate's extensive search")
 
 
 def content_hash(text: str) -> str:

@@ -213,6 +213,20 @@ class Store:
             out[doc_id] = [(r["name"], r["label"]) for r in rows]
         return out
 
+    def add_near_duplicates(self, pairs: Iterable[tuple[str, str, float]]) -> None:
+        """Record (later id, earlier id, similarity) pairs; both documents must be stored."""
+        with self.conn:
+            self.conn.executemany(
+                """INSERT OR REPLACE INTO near_duplicates (doc_id, other_id, similarity)
+                   SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)
+                   AND EXISTS (SELECT 1 FROM documents WHERE id = ?)""",
+                [(a, b, sim, a, b) for a, b, sim in pairs],
+            )
+
+    def near_duplicates(self) -> list[tuple[str, str, float]]:
+        rows = self.conn.execute("SELECT doc_id, other_id, similarity FROM near_duplicates ORDER BY doc_id")
+        return [(r["doc_id"], r["other_id"], r["similarity"]) for r in rows]
+
     # --- failures ----------------------------------------------------------
 
     def record_failures(self, failures: Iterable[Failure]) -> None:

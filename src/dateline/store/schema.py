@@ -130,6 +130,17 @@ END;
 INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         """,
     ),
+    (
+        "0005_near_duplicates",
+        """
+        CREATE TABLE near_duplicates (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            other_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            similarity REAL NOT NULL,
+            PRIMARY KEY (doc_id, other_id)
+        );
+        """,
+    ),
 )
 
 

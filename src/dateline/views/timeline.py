@@ -1,24 +1,38 @@
-"""The story timeline: what happened when, each entry cited.
+"""The story timeline: the most reported dates, each summarised by cited sentences.
 
-Entries come from two places: claims that something happened at a stated time
-(at day or month precision), and each dated article's lead sentence on its
-publication day (what was reported then). Entries on the same date that say
-nearly the same thing are merged, keeping every citation.
+A sentence is placed on a date in one of two ways: it names the date (a time
+expression at day or month precision, never later than its article), or it
+names none and its article was published that day. Dates are ranked by
+salience across sources: how many sentences name them, plus how many articles
+appeared on them. Each kept date is summarised by the sentences closest to
+the centroid of everything placed on it (TF-IDF over the story's sentences),
+preferring sentences that name the date; near-duplicates are merged into the
+chosen sentence, keeping every citation.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from dateline.corpus import cite
-from dateline.model import AnnotatedDocument, Citation, TimelineEntry
+from dateline.model import AnnotatedDocument, Citation, Sentence, TimelineEntry
 
+PER_DATE = 1
+PUBLISHED_WEIGHT = 0.5  # an article published on a date counts half a sentence naming it
+MONTH_WEIGHT = 0.5  # month-precision mentions are vaguer evidence than days
+NAMED_BONUS = 0.3  # a sentence that names its date beats one dated only by its article
+LEAD_SENTENCES = 5  # undated sentences count only from an article's lead
+MIN_WORDS, MAX_WORDS = 6, 60
 MERGE_OVERLAP = 0.5
-_DAY_OR_MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _WORD = re.compile(r"[a-z0-9]+")
+_POINT_ROLES = frozenset({"point", "start", "end"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +43,16 @@ class Timeline:
     entries: tuple[TimelineEntry, ...]
 
 
+@dataclass(frozen=True)
+class _Placed:
+    """One sentence placed on one date."""
+
+    date: str
+    doc: AnnotatedDocument
+    sentence: Sentence
+    named: bool  # the sentence names the date (not only its article's date)
+
+
 def build_timeline(
     story: str,
     title: str,
@@ -36,12 +60,22 @@ def build_timeline(
     *,
     as_of: date | None = None,
     max_dates: int | None = None,
+    per_date: int | None = None,
+    since: date | None = None,
 ) -> Timeline:
+    """The `max_dates` most salient dates (all when None), `per_date` sentences each.
+
+    Only articles published by `as_of` count, and only dates from `since` to
+    `as_of` are kept.
+    """
     published = [d for d in documents if _published_by(d, as_of)]
-    candidates = [*_event_entries(published), *_lead_entries(published)]
-    entries = _merge(c for c in candidates if as_of is None or c.date <= as_of.isoformat())
-    if max_dates:
-        entries = _most_cited_dates(entries, max_dates)
+    placed = [p for p in _place_sentences(published) if _within(p.date, since, as_of)]
+    by_date: dict[str, list[_Placed]] = defaultdict(list)
+    for p in placed:
+        by_date[p.date].append(p)
+    dates = _rank_dates(by_date, published, max_dates)
+    idf = _idf(placed)
+    entries = [e for d in sorted(dates) for e in _summarise(d, by_date[d], idf, per_date or PER_DATE)]
     return Timeline(story, title, as_of, tuple(entries))
 
 
@@ -50,45 +84,124 @@ def _published_by(doc: AnnotatedDocument, as_of: date | None) -> bool:
     return as_of is None or (value is not None and value <= as_of)
 
 
-def _event_entries(documents: Iterable[AnnotatedDocument]) -> Iterable[TimelineEntry]:
+def _within(day: str, since: date | None, as_of: date | None) -> bool:
+    # compare at the date's own precision: "2024-07" is within since=2024-07-15
+    if since is not None and day < since.isoformat()[: len(day)]:
+        return False
+    return as_of is None or day <= as_of.isoformat()[: len(day)]
+
+
+def _place_sentences(documents: Iterable[AnnotatedDocument]) -> Iterable[_Placed]:
     for ad in documents:
         published = ad.document.published.value
-        for claim in ad.claims:
-            if claim.modality != "happened" or not claim.time or not _DAY_OR_MONTH.match(claim.time):
+        named = _named_dates(ad, published)
+        for i, sentence in enumerate(ad.sentences):
+            if not _fits(ad.document.text[sentence.start : sentence.end]):
                 continue
-            if published and claim.time > published.isoformat():
-                continue
-            citation = cite(ad.document, ad.sentences, claim.start, claim.end)
-            yield TimelineEntry(claim.time, citation.text, (ad.document.id,), (citation,))
+            days = named.get(sentence.start)
+            if days:
+                yield from (_Placed(d, ad, sentence, True) for d in days)
+            elif published is not None and i < LEAD_SENTENCES:
+                yield _Placed(published.isoformat(), ad, sentence, False)
 
 
-def _lead_entries(documents: Iterable[AnnotatedDocument]) -> Iterable[TimelineEntry]:
-    for ad in documents:
-        published = ad.document.published.value
-        if published is None or not ad.sentences:
+def _named_dates(ad: AnnotatedDocument, published: date | None) -> dict[int, list[str]]:
+    """Sentence start -> the day/month dates its time expressions name."""
+    limit = published.isoformat() if published else None
+    found: dict[int, list[str]] = defaultdict(list)
+    for t in ad.timexes:
+        if t.type != "DATE" or t.role not in _POINT_ROLES:
             continue
-        lead = next((s for s in ad.sentences if len(ad.document.text[s.start : s.end].split()) >= 8), None)
-        if lead is None:
+        if not (_DAY.match(t.value) or _MONTH.match(t.value)):
             continue
-        citation = cite(ad.document, ad.sentences, lead.start, lead.end)
-        yield TimelineEntry(published.isoformat(), citation.text, (ad.document.id,), (citation,))
+        if limit is not None and t.value > limit[: len(t.value)]:
+            continue  # a planned or expected date has not happened yet when reported
+        sentence = next((s for s in ad.sentences if s.start <= t.start < s.end), None)
+        if sentence is not None and t.value not in found[sentence.start]:
+            found[sentence.start].append(t.value)
+    return found
 
 
-def _merge(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
-    merged: list[TimelineEntry] = []
-    for entry in sorted(entries, key=lambda e: (e.date, e.documents)):
-        twin = next((m for m in merged if m.date == entry.date and _overlap(m.text, entry.text) >= MERGE_OVERLAP), None)
-        if twin is None:
-            merged.append(entry)
-            continue
-        merged[merged.index(twin)] = _combine(twin, entry)
-    return merged
+def _fits(text: str) -> bool:
+    return MIN_WORDS <= len(text.split()) <= MAX_WORDS
 
 
-def _combine(a: TimelineEntry, b: TimelineEntry) -> TimelineEntry:
-    documents = tuple(dict.fromkeys(a.documents + b.documents))
-    citations: tuple[Citation, ...] = a.citations + b.citations
-    return replace(a, documents=documents, citations=citations)
+def _rank_dates(by_date: dict[str, list[_Placed]], documents: Sequence[AnnotatedDocument], limit: int | None) -> list[str]:
+    articles = Counter(d.document.published.value.isoformat() for d in documents if d.document.published.value)
+    score = {}
+    for day, placed in by_date.items():
+        mentions = sum(1 for p in placed if p.named) * (1.0 if _DAY.match(day) else MONTH_WEIGHT)
+        score[day] = mentions + PUBLISHED_WEIGHT * articles.get(day, 0)
+    ranked = sorted(score, key=lambda d: (-score[d], d))
+    return ranked[:limit] if limit else ranked
+
+
+def _summarise(day: str, placed: list[_Placed], idf: dict[str, float], k: int) -> list[TimelineEntry]:
+    vectors = [_vector(_text(p), idf) for p in placed]
+    centroid = _centroid(vectors)
+    order = sorted(
+        range(len(placed)),
+        key=lambda i: (-_cosine(vectors[i], centroid) * (1 + NAMED_BONUS * placed[i].named), i),
+    )
+    chosen: list[int] = []
+    for i in order:
+        if len(chosen) == k:
+            break
+        if all(_overlap(_text(placed[i]), _text(placed[j])) < MERGE_OVERLAP for j in chosen):
+            chosen.append(i)
+    return [_entry(day, placed[i], _twins(placed[i], placed)) for i in chosen]
+
+
+def _twins(main: _Placed, placed: list[_Placed]) -> list[_Placed]:
+    """Other sentences on the same date that say nearly the same thing."""
+    text = _text(main)
+    return [p for p in placed if p is not main and _overlap(text, _text(p)) >= MERGE_OVERLAP]
+
+
+def _entry(day: str, main: _Placed, twins: list[_Placed]) -> TimelineEntry:
+    citations: list[Citation] = []
+    seen: set[tuple[str, int]] = set()
+    for p in [main, *twins]:
+        key = (p.doc.document.id, p.sentence.start)
+        if key not in seen:
+            seen.add(key)
+            citations.append(cite(p.doc.document, p.doc.sentences, p.sentence.start, p.sentence.end))
+    documents = tuple(dict.fromkeys(c.document for c in citations))
+    return TimelineEntry(day, citations[0].text, documents, tuple(citations))
+
+
+def _text(p: _Placed) -> str:
+    return p.doc.document.text[p.sentence.start : p.sentence.end]
+
+
+def _idf(placed: Sequence[_Placed]) -> dict[str, float]:
+    seen = {(p.doc.document.id, p.sentence.start): _text(p) for p in placed}
+    df: Counter[str] = Counter()
+    for text in seen.values():
+        df.update(set(_WORD.findall(text.lower())))
+    n = len(seen) or 1
+    return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+
+
+def _vector(text: str, idf: dict[str, float]) -> dict[str, float]:
+    counts = Counter(_WORD.findall(text.lower()))
+    weights = {w: c * idf.get(w, 1.0) for w, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+    return {w: v / norm for w, v in weights.items()}
+
+
+def _centroid(vectors: Sequence[dict[str, float]]) -> dict[str, float]:
+    summed: Counter[str] = Counter()
+    for v in vectors:
+        summed.update(v)
+    norm = math.sqrt(sum(v * v for v in summed.values())) or 1.0
+    return {w: v / norm for w, v in summed.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
 def _overlap(a: str, b: str) -> float:
@@ -96,17 +209,20 @@ def _overlap(a: str, b: str) -> float:
     return len(x & y) / (min(len(x), len(y)) or 1)
 
 
-def _most_cited_dates(entries: list[TimelineEntry], max_dates: int) -> list[TimelineEntry]:
-    weight: dict[str, int] = {}
-    for e in entries:
-        weight[e.date] = weight.get(e.date, 0) + len(e.documents)
-    keep = set(sorted(weight, key=lambda d: (-weight[d], d))[:max_dates])
-    return [e for e in entries if e.date in keep]
-
-
-def story_timeline(store, story: str | None = None, *, as_of: date | None = None, max_dates: int | None = None) -> Timeline:
+def story_timeline(
+    store,
+    story: str | None = None,
+    *,
+    as_of: date | None = None,
+    max_dates: int | None = None,
+    per_date: int | None = None,
+    since: date | None = None,
+) -> Timeline:
     """The timeline of a stored story (the largest when `story` is None)."""
     from dateline.views.stories import resolve_story, story_documents
 
     found = resolve_story(store, story)
-    return build_timeline(found.id, found.title, story_documents(store, found), as_of=as_of, max_dates=max_dates)
+    documents = story_documents(store, found)
+    return build_timeline(
+        found.id, found.title, documents, as_of=as_of, max_dates=max_dates, per_date=per_date, since=since
+    )

@@ -1,0 +1,316 @@
+"""Story clustering and cross-document event coreference on ECB+, and a stream's speed.
+
+Usage: python bench/stories.py [--part docs,events,stream] [--seed 0] [--stream 10000]
+
+docs:   every ECB+ document of topics 1-35 (its annotated text) is fed one at a
+        time, in a seeded random order, to dateline's incremental story linker;
+        the stories are scored against the gold sub-topics (topic x ecb/ecbplus)
+        with B-cubed P/R/F1, homogeneity and completeness.
+events: gold event mentions (ACTION_* and NEG_ACTION_* markables) in the
+        annotated sentences of ECBplus_coreference_sentences.csv, linked by
+        dateline.link.events inside (a) the predicted stories, (b) the gold
+        sub-topics; plus the same-lemma baseline. Scored with MUC, B3, CEAF-e and
+        CoNLL F1 (their mean), singletons included. Mentions are GOLD mentions.
+stream: 10,000 articles synthesised from ECB+ and Timeline17 texts (sentence
+        windows of each text), clustered incrementally: articles/s, words/s and
+        peak memory (resident set of this process, measured before spaCy loads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import random
+import resource
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from dateline.annotate.timex import tag
+from dateline.link import stories
+from dateline.link.events import EventMention, event_kind, link_events
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "benchmarks"
+CACHE = ROOT / ".cache" / "benchmarks"
+ECB = CACHE / "events-ecbplus-topics1-35" / "ecbplus"
+T17 = CACHE / "timelines-t17-dev" / "tls" / "llm-tls-copy" / "Dataset" / "T17"
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}
+
+
+@dataclass
+class EcbDoc:
+    name: str
+    subtopic: str
+    offsets: dict[str, tuple[int, int]]  # t_id -> char span in text
+    sentence_of: dict[str, int]  # t_id -> sentence number
+    text: str
+    mentions: list[tuple[str, list[str], str]]  # (m_id, t_ids, gold cluster)
+
+
+def ensure_data(path: Path) -> bool:
+    if not path.exists() and (SHARED / "unpack").exists():
+        subprocess.run(["bash", str(SHARED / "unpack"), str(CACHE)], check=True, capture_output=True)
+    return path.exists()
+
+
+def read_ecb() -> list[EcbDoc]:
+    annotated: set[tuple[str, int]] = set()
+    with open(ECB / "ECBplus_coreference_sentences.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            annotated.add((f"{row['Topic']}_{row['File']}", int(row["Sentence Number"])))
+    docs = [_read_doc(p, annotated) for p in sorted((ECB / "ECB+").glob("*/*.xml"))]
+    return [d for d in docs if d.text]
+
+
+def _read_doc(path: Path, annotated: set[tuple[str, int]]) -> EcbDoc:
+    root = ET.parse(path).getroot()
+    name = path.stem
+    text, offsets, sentence_of = [], {}, {}
+    cursor, last_sentence = 0, None
+    for tok in root.iter("token"):
+        sentence = int(tok.get("sentence"))
+        if last_sentence is not None and sentence != last_sentence:
+            text.append("\n")
+            cursor += 1
+        elif text:
+            text.append(" ")
+            cursor += 1
+        word = tok.text or ""
+        offsets[tok.get("t_id")] = (cursor, cursor + len(word))
+        text.append(word)
+        cursor += len(word)
+        sentence_of[tok.get("t_id")] = sentence
+        last_sentence = sentence
+    topic, kind = name.split("_")[0], ("ecbplus" if name.endswith("ecbplus") else "ecb")
+    return EcbDoc(name, f"{topic}-{kind}", offsets, sentence_of, "".join(text),
+                  _mentions(root, name, annotated, sentence_of))
+
+
+def _mentions(root, name: str, annotated, sentence_of) -> list[tuple[str, list[str], str]]:
+    """Event mentions in the annotated sentences, each with its gold cluster."""
+    cluster: dict[str, str] = {}
+    instances = {m.get("m_id"): m.get("instance_id") for m in root.find("Markables") if m.get("instance_id")}
+    for rel in root.find("Relations") or []:
+        target = rel.find("target").get("m_id")
+        key = rel.get("note") or instances.get(target) or f"{name}:{target}"
+        if rel.tag == "INTRA_DOC_COREF":
+            key = f"{name}:{target}"
+        for src in rel.findall("source"):
+            cluster[src.get("m_id")] = key
+    out = []
+    for m in root.find("Markables"):
+        anchors = [a.get("t_id") for a in m.findall("token_anchor")]
+        if "ACTION" not in m.tag or not anchors or (name, sentence_of[anchors[0]]) not in annotated:
+            continue
+        out.append((m.get("m_id"), anchors, cluster.get(m.get("m_id"), f"{name}:{m.get('m_id')}")))
+    return out
+
+
+# --- clustering metrics -----------------------------------------------------
+
+
+def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    g, p = _clusters(gold), _clusters(pred)
+    prec = sum(len(p[pred[x]] & g[gold[x]]) / len(p[pred[x]]) for x in gold) / len(gold)
+    rec = sum(len(p[pred[x]] & g[gold[x]]) / len(g[gold[x]]) for x in gold) / len(gold)
+    return prec, rec, _f(prec, rec)
+
+
+def homogeneity_completeness(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float]:
+    n = len(gold)
+    joint = Counter((gold[x], pred[x]) for x in gold)
+    g, p = Counter(gold.values()), Counter(pred.values())
+    h_g = -sum(c / n * math.log(c / n) for c in g.values())
+    h_p = -sum(c / n * math.log(c / n) for c in p.values())
+    h_g_given_p = -sum(c / n * math.log(c / p[b]) for (a, b), c in joint.items())
+    h_p_given_g = -sum(c / n * math.log(c / g[a]) for (a, b), c in joint.items())
+    return (1 - h_g_given_p / h_g if h_g else 1.0), (1 - h_p_given_g / h_p if h_p else 1.0)
+
+
+def muc(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    def score(key: dict[str, str], response: dict[str, str]) -> float:
+        num = den = 0
+        for members in _clusters(key).values():
+            parts = {response.get(m, ("single", m)) for m in members}
+            num += len(members) - len(parts)
+            den += len(members) - 1
+        return num / den if den else 0.0
+
+    r, p = score(gold, pred), score(pred, gold)
+    return p, r, _f(p, r)
+
+
+def ceaf_e(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    g, p = list(_clusters(gold).values()), list(_clusters(pred).values())
+    index = {m: j for j, members in enumerate(p) for m in members}
+    sim = np.zeros((len(g), len(p)))
+    for i, members in enumerate(g):
+        for m in members:
+            j = index[m]
+            sim[i, j] += 1
+    sizes_g = np.array([len(x) for x in g])[:, None]
+    sizes_p = np.array([len(x) for x in p])[None, :]
+    phi = 2 * sim / (sizes_g + sizes_p)
+    rows, cols = linear_sum_assignment(-phi)
+    total = phi[rows, cols].sum()
+    prec, rec = total / len(p), total / len(g)
+    return prec, rec, _f(prec, rec)
+
+
+def _clusters(assign: dict[str, str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for x, c in assign.items():
+        out[c].add(x)
+    return out
+
+
+def _f(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+# --- the parts ------------------------------------------------------------------
+
+
+def cluster_docs(docs: list[EcbDoc], names: dict[str, list[str]], seed: int) -> dict[str, str]:
+    order = list(docs)
+    random.Random(seed).shuffle(order)
+    signatures: dict[str, dict[str, float]] = {}
+    return {d.name: stories.assign(d.name, stories.document_terms(d.text, names[d.name]), signatures).story_id
+            for d in order}
+
+
+def run_docs(docs, names, seed: int) -> dict[str, str]:
+    gold = {d.name: d.subtopic for d in docs}
+    started = time.perf_counter()
+    pred = cluster_docs(docs, names, seed)
+    took = time.perf_counter() - started
+    p, r, f = bcubed(gold, pred)
+    h, c = homogeneity_completeness(gold, pred)
+    topics = {d.name: d.subtopic.split("-")[0] for d in docs}
+    tp, tr, tf = bcubed(topics, pred)
+    print(f"documents {len(docs)}, gold sub-topics {len(set(gold.values()))}, stories {len(set(pred.values()))} "
+          f"({took:.2f} s)")
+    print(f"  vs sub-topics: B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  homogeneity {h:.3f} completeness {c:.3f}")
+    print(f"  vs topics:     B3 P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
+    return pred
+
+
+def parse_docs(docs: list[EcbDoc]):
+    from dateline.nlp import load_nlp
+
+    nlp = load_nlp()
+    parsed = {}
+    for d, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32)):
+        parsed[d.name] = doc
+    return parsed
+
+
+def event_mentions(d: EcbDoc, doc) -> list[tuple[EventMention, str]]:
+    out = []
+    sentences = list(doc.sents)
+    for m_id, anchors, gold in d.mentions:
+        start, end = d.offsets[anchors[0]][0], d.offsets[anchors[-1]][1]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        head = span.root if span is not None else None
+        sentence = next((s for s in sentences if s.start_char <= start < s.end_char), None)
+        who = tuple(sorted({e.text.lower() for e in (sentence.ents if sentence else ()) if e.label_ in ENTITY_LABELS
+                            and e.label_ not in {"GPE", "LOC", "FAC"}}))
+        places = [e.text.lower() for e in (sentence.ents if sentence else ()) if e.label_ in {"GPE", "LOC", "FAC"}]
+        times = [t.value for t in tag(sentence.text, None)] if sentence is not None else []
+        times = [t for t in times if t[:4].isdigit()]
+        lemma = head.lemma_.lower() if head is not None else d.text[start:end].lower()
+        out.append((EventMention(d.name, start, end, d.text[start:end], lemma, who,
+                                 places[0] if places else None, times[0] if times else None), gold))
+    return out
+
+
+def run_events(docs, parsed, predicted: dict[str, str]) -> None:
+    pairs = [pair for d in docs for pair in event_mentions(d, parsed[d.name])]
+    gold = {_mid(m): g for m, g in pairs}
+    mentions = [m for m, _ in pairs]
+    subtopics = {d.name: d.subtopic for d in docs}
+    print(f"event mentions (gold) {len(mentions)}, gold events {len(set(gold.values()))}")
+    print(f"  {'setting':<44} {'MUC':>6} {'B3':>6} {'CEAF-e':>6} {'CoNLL':>6}")
+    for label, groups, linker in [
+        ("same lemma, predicted stories", predicted, _lemma_baseline),
+        ("dateline events, predicted stories", predicted, None),
+        ("same lemma, gold sub-topics", subtopics, _lemma_baseline),
+        ("dateline events, gold sub-topics", subtopics, None),
+    ]:
+        started = time.perf_counter()
+        if linker is None:
+            pred = {_mid(m): e.id for e in link_events(mentions, stories=groups) for m in e.mentions}
+        else:
+            pred = linker(mentions, groups)
+        took = time.perf_counter() - started
+        f = [metric(gold, pred)[2] for metric in (muc, bcubed, ceaf_e)]
+        print(f"  {label:<44} {f[0]:>6.3f} {f[1]:>6.3f} {f[2]:>6.3f} {sum(f) / 3:>6.3f}  ({took:.2f} s)")
+
+
+def _lemma_baseline(mentions: list[EventMention], groups: dict[str, str]) -> dict[str, str]:
+    return {_mid(m): f"{groups[m.doc_id]}|{m.lemma}" for m in mentions}
+
+
+def _mid(m: EventMention) -> str:
+    return f"{m.doc_id}:{m.start}"
+
+
+def run_stream(n: int, seed: int) -> None:
+    texts = [d.text for d in read_ecb()] if ECB.exists() else []
+    if ensure_data(T17):
+        csv.field_size_limit(sys.maxsize)
+        for path in sorted(T17.glob("*/outputwithpub.csv")):
+            with open(path, encoding="utf-8") as f:
+                texts += [r["text"] for r in csv.DictReader(f)]
+    articles = [_window(texts, i) for i in range(n)]
+    random.Random(seed).shuffle(articles)
+    words = sum(len(a.split()) for a in articles)
+    signatures: dict[str, dict[str, float]] = {}
+    started = time.perf_counter()
+    for i, text in enumerate(articles):
+        stories.assign(f"s{i}", stories.document_terms(text, ()), signatures)
+    took = time.perf_counter() - started
+    print(f"stream: {n} articles from {len(texts)} texts, {words} words -> {len(signatures)} stories in {took:.1f} s: "
+          f"{n / took:.0f} articles/s, {words / took:.0f} words/s, peak memory "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def _window(texts: list[str], i: int) -> str:
+    lines = [x for x in texts[i % len(texts)].split("\n") if x.strip()]
+    shift = (i // len(texts)) * 3
+    return "\n".join(lines[shift % max(len(lines), 1):][:25] or lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", default="docs,events,stream")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--stream", type=int, default=10_000)
+    args = parser.parse_args()
+    parts = set(args.part.split(","))
+    if not ensure_data(ECB):
+        print("skipped: ../shared/benchmarks/events-ecbplus-topics1-35.tar.gz not found")
+        return 0
+    if "stream" in parts:
+        run_stream(args.stream, args.seed)
+    if parts & {"docs", "events"}:
+        docs = read_ecb()
+        parsed = parse_docs(docs)
+        names = {d.name: [e.text for e in parsed[d.name].ents if e.label_ in ENTITY_LABELS] for d in docs}
+        predicted = run_docs(docs, names, args.seed)
+        if "events" in parts:
+            run_events(docs, parsed, predicted)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+"""Commands beyond the core ones in `dateline.cli`, one module per area.
+
+Each module registers its commands on `dateline.cli.app` when imported; the
+CLI imports them all at start-up.
+"""
+
+MODULES = ("fetch", "timex", "speakers", "serve")
