@@ -138,7 +138,7 @@ def main() -> None:
 
 def report(base: str, paths: list[str], repeat: int) -> None:
     print(f"{'page':58} {'cold ms':>8} {'warm p50':>9} {'warm max':>9}")
-    worst, total, count, t0 = 0.0, 0, 0, time.perf_counter()
+    worst, total, t0 = 0.0, 0, time.perf_counter()
     for path in paths:
         cold = fetch_ms(base + path)
         warm = [fetch_ms(base + path) for _ in range(repeat)]

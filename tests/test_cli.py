@@ -25,7 +25,7 @@ def run(*args: str):
 @pytest.mark.parametrize(
     "command",
     [["stories"], ["brief"], ["brief", "--as-of", "2024-06-01"], ["timeline"], ["timeline", "--max-dates", "3"],
-     ["facts"], ["diff", "--since", "2024-05-01", "--until", "2024-08-01"], ["failures"]],
+     ["facts"], ["events"], ["diff", "--since", "2024-05-01", "--until", "2024-08-01"], ["failures"]],
     ids=lambda c: "-".join(c),
 )
 def test_read_commands_succeed_as_text_and_json(example_db, command):

@@ -146,6 +146,22 @@ def facts(story: StoryArg = None, db: DbOption = Path("dateline.db"), as_json: J
 
 
 @app.command()
+def events(story: StoryArg = None, db: DbOption = Path("dateline.db"), as_json: JsonOption = False) -> None:
+    """Events that several articles report, linked across articles, with the sentences.
+
+    Example: dateline events
+    """
+    from dateline.views.markdown import events_md
+    from dateline.views.stories import resolve_story
+
+    with _open(db) as store:
+        found = resolve_story(store, story)
+        linked = store.events(found.id)
+        documents = {d.id: d for d in store.documents(found.id)}
+    _show(events_md(linked, documents), linked, as_json)
+
+
+@app.command()
 def brief(
     story: StoryArg = None,
     db: DbOption = Path("dateline.db"),

@@ -10,11 +10,12 @@ recorded in the store and returned.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline.annotate.claims import predicate_classes
+from dateline.annotate.claims import light_predicates, predicate_classes
 from dateline.annotate.pipeline import annotate
 from dateline.ingest.dating import refine_undated
 from dateline.ingest.dedupe import near_duplicates
@@ -22,6 +23,7 @@ from dateline.ingest.prepare import content_hash, prepare
 from dateline.ingest.readers import read_paths
 from dateline.link import stories as story_linker
 from dateline.link.entities import link_entities
+from dateline.link.events import Event, link_events, mentions_from_claims
 from dateline.link.facts import build_facts
 from dateline.link.observations import Observation, Source, count_event, from_claim, from_quantity
 from dateline.model import AnnotatedDocument, Citation, Document, Failure, Sentence
@@ -30,6 +32,7 @@ from dateline.store import Store
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+_CALENDAR = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
 @dataclass(frozen=True)
@@ -131,11 +134,25 @@ def _story_title(store: Store, story_id: str) -> str:
 
 
 def relink(store: Store, story_ids: Iterable[str]) -> None:
-    """Recompute cross-document entities and the fact ledger of these stories only."""
+    """Recompute cross-document entities, events and the fact ledger of these stories only."""
     for story_id in story_ids:
         _link_story_entities(store, story_id)
-        observations = list(story_observations(store, story_id))
+        documents = store.annotated_for_story(story_id, duplicates=False)
+        observations = [o for ad in documents for o in document_observations(ad)]
         store.replace_facts(story_id, build_facts(story_id, observations))
+        store.replace_events(story_id, story_events(documents))
+
+
+def story_events(documents: Sequence[AnnotatedDocument]) -> list[Event]:
+    """Dated events reported by at least two articles, their triggers carrying an event of their own.
+
+    Undated same-verb mentions ("kept", "asked") are too often different
+    happenings to be linked on the verb alone.
+    """
+    light = light_predicates()
+    mentions = (m for ad in documents for m in mentions_from_claims(ad) if m.lemma not in light)
+    events = link_events(mentions)
+    return [e for e in events if e.time and _CALENDAR.match(e.time) and len({m.doc_id for m in e.mentions}) >= 2]
 
 
 def _link_story_entities(store: Store, story_id: str) -> None:
@@ -143,11 +160,6 @@ def _link_story_entities(store: Store, story_id: str) -> None:
     for doc_id, entity in store.layer_for_story("entities", story_id):
         per_doc.setdefault(doc_id, []).append(entity)
     store.set_corpus_names(link_entities(per_doc.items()))
-
-
-def story_observations(store: Store, story_id: str) -> Iterable[Observation]:
-    for annotated in store.annotated_for_story(story_id, duplicates=False):
-        yield from document_observations(annotated)
 
 
 def document_observations(annotated: AnnotatedDocument) -> Iterable[Observation]:

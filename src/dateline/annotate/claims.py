@@ -89,6 +89,12 @@ def predicate_classes() -> dict[str, str]:
     return dict(_lexicon().classes)
 
 
+def light_predicates() -> frozenset[str]:
+    """Verbs that carry no event of their own ("be", "say", "make"): not worth an event."""
+    lex = _lexicon()
+    return lex.light_transitive | lex.light_intransitive | lex.reporting
+
+
 def find_claims(ctx: Context) -> tuple[Claim, ...]:
     """Every claim in the document, sentence by sentence, in text order."""
     doc = ctx.parsed

@@ -19,6 +19,7 @@ from typing import Any
 
 from dateline.errors import StoreError
 from dateline.jsonable import to_json
+from dateline.link.events import Event, EventMention
 from dateline.model import (
     AnnotatedDocument,
     Attribution,
@@ -273,6 +274,23 @@ class Store:
                 "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM documents WHERE story_id IS NOT NULL)"
             )
 
+    # --- events ----------------------------------------------------------------
+
+    def replace_events(self, story_id: str, events: Iterable[Event]) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM events WHERE story_id = ?", (story_id,))
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO events (id, story_id, seq, kind, time, body) VALUES (?, ?, ?, ?, ?, ?)",
+                [(e.id, story_id, i, e.kind, e.time, json.dumps(to_json(e))) for i, e in enumerate(events)],
+            )
+
+    def events(self, story_id: str | None = None) -> list[Event]:
+        sql, args = "SELECT body FROM events", ()
+        if story_id:
+            sql, args = sql + " WHERE story_id = ?", (story_id,)
+        rows = self.conn.execute(sql + " ORDER BY story_id, seq", args).fetchall()
+        return [_event(json.loads(r["body"])) for r in rows]
+
     # --- facts -----------------------------------------------------------------
 
     def replace_facts(self, story_id: str, facts: list[Fact]) -> None:
@@ -289,6 +307,11 @@ class Store:
             sql, args = sql + " WHERE story_id = ?", (story_id,)
         rows = self.conn.execute(sql + " ORDER BY story_id, seq", args).fetchall()
         return [fact_from_json(json.loads(r["body"])) for r in rows]
+
+
+def _event(data: dict[str, Any]) -> Event:
+    mentions = tuple(EventMention(**{**m, "participants": tuple(m["participants"])}) for m in data["mentions"])
+    return Event(**{**data, "mentions": mentions, "participants": tuple(data["participants"])})
 
 
 def _iso(value: date | None) -> str | None:

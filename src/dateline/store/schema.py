@@ -141,6 +141,20 @@ INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         );
         """,
     ),
+    (
+        "0006_events",
+        """
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            time TEXT,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX events_story ON events(story_id);
+        """,
+    ),
 )
 
 

@@ -50,6 +50,7 @@ def corpus_record(store: Store) -> dict[str, Any]:
     return {
         "stories": [to_json(s) for s in stories],
         "facts": [to_json(f) for f in store.facts()],
+        "events": [{"story": s.id, **to_json(e)} for s in stories for e in store.events(s.id)],
         "timeline": timeline,
         "failures": [to_json(f) for f in store.failures()],
     }

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from dateline.model import AnnotatedDocument, Citation, Fact, FactValue, Story, TimelineEntry
+from dateline.link.events import Event
+from dateline.model import AnnotatedDocument, Citation, Document, Fact, FactValue, Story, TimelineEntry
 from dateline.views.brief import Briefing
 from dateline.views.diff import Diff
 from dateline.views.timeline import Timeline
@@ -100,6 +101,21 @@ def diff_md(d: Diff) -> str:
     lines += ["", "## New disputes", ""] + ([f"- {c.question}: {c.value.label}" for c in d.new_disputes] or ["_none_"])
     lines += ["", "## New events", ""] + ([_entry_md(e) for e in d.new_entries] or ["_none_"])
     return "\n".join(lines)
+
+
+def events_md(events: Sequence[Event], documents: dict[str, Document]) -> str:
+    lines = ["## Events reported by several articles", ""]
+    for e in events:
+        docs = list(dict.fromkeys(m.doc_id for m in e.mentions))
+        when = e.time or "undated"
+        who = f" ({', '.join(e.participants[:3])})" if e.participants else ""
+        lines.append(f"- **{when}** {e.kind}{who}, in {len(docs)} articles")
+        for m in e.mentions[:3]:
+            doc = documents.get(m.doc_id)
+            text = doc.text[m.start : m.end] if doc else m.trigger
+            outlet = doc.outlet if doc and doc.outlet else "unknown outlet"
+            lines.append(f"    - \"{' '.join(text.split())[:200]}\" ({outlet}, `{m.doc_id}`)")
+    return "\n".join(lines) if events else "## Events\n\n_no event is reported by two articles yet_"
 
 
 def document_md(ad: AnnotatedDocument) -> str:
