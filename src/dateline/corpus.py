@@ -23,9 +23,16 @@ from dateline.ingest.prepare import content_hash, prepare
 from dateline.ingest.readers import read_paths
 from dateline.link import stories as story_linker
 from dateline.link.entities import link_entities
-from dateline.link.events import Event, link_events, mentions_from_claims
+from dateline.link.events import Event, EventMention, link_events, mentions_from_claims
 from dateline.link.facts import build_facts
-from dateline.link.observations import Observation, Source, count_event, from_claim, from_quantity
+from dateline.link.observations import (
+    Observation,
+    Source,
+    count_event,
+    from_claim,
+    from_quantity,
+    observation_from_json,
+)
 from dateline.model import AnnotatedDocument, Citation, Document, Failure, Sentence
 from dateline.store import Store
 
@@ -102,6 +109,7 @@ def _annotate_and_store(
             rows.append((result, digest, original))
             added.append(result.document.id)
         store.add_documents(rows)
+        store.save_derived(derive(annotated) for annotated, _, _ in rows)
         if progress:
             progress(min(i + batch_size, len(documents)), len(documents))
     return added, duplicates, failures
@@ -133,26 +141,42 @@ def _story_title(store: Store, story_id: str) -> str:
     return (dated or docs)[0].title or story_id
 
 
+def derive(annotated: AnnotatedDocument) -> tuple[str, list[Observation], list[EventMention]]:
+    """What linking needs of one article, computed once when it is stored."""
+    light = light_predicates()
+    mentions = [m for m in mentions_from_claims(annotated) if m.lemma not in light]
+    return annotated.document.id, list(document_observations(annotated)), mentions
+
+
 def relink(store: Store, story_ids: Iterable[str]) -> None:
-    """Recompute cross-document entities, events and the fact ledger of these stories only."""
+    """Recompute cross-document entities, events and the fact ledger of these stories only.
+
+    Per-article work is never redone: each article's observations and event
+    mentions were derived when it was stored; relinking groups them.
+    """
+    missing = store.underived_documents()  # stored before derived records existed
+    store.save_derived(derive(ad) for ad in (store.annotated(d) for d in missing) if ad)
     for story_id in story_ids:
         _link_story_entities(store, story_id)
-        documents = store.annotated_for_story(story_id, duplicates=False)
-        observations = [o for ad in documents for o in document_observations(ad)]
+        derived = store.derived_for_story(story_id)
+        observations = [observation_from_json(o) for _, found, _ in derived for o in found]
+        mentions = [_mention(m) for _, _, found in derived for m in found]
         store.replace_facts(story_id, build_facts(story_id, observations))
-        store.replace_events(story_id, story_events(documents))
+        store.replace_events(story_id, story_events(mentions))
 
 
-def story_events(documents: Sequence[AnnotatedDocument]) -> list[Event]:
-    """Dated events reported by at least two articles, their triggers carrying an event of their own.
+def story_events(mentions: Iterable[EventMention]) -> list[Event]:
+    """Dated events reported by at least two articles.
 
     Undated same-verb mentions ("kept", "asked") are too often different
     happenings to be linked on the verb alone.
     """
-    light = light_predicates()
-    mentions = (m for ad in documents for m in mentions_from_claims(ad) if m.lemma not in light)
     events = link_events(mentions)
     return [e for e in events if e.time and _CALENDAR.match(e.time) and len({m.doc_id for m in e.mentions}) >= 2]
+
+
+def _mention(data: dict) -> EventMention:
+    return EventMention(**{**data, "participants": tuple(data["participants"])})
 
 
 def _link_story_entities(store: Store, story_id: str) -> None:

@@ -65,6 +65,21 @@ EVENT_COUNTS = {"attack": "were hurt or killed in attacks in", "end": "will leav
                 "start": "will arrive in", "deploy": "will be sent to"}
 
 
+def observation_from_json(data: dict) -> Observation:
+    """An Observation back from its stored JSON form."""
+    source = data["source"]
+    citation = data["citation"]
+    return Observation(**{
+        **data,
+        "source": Source(source["doc_id"], source["outlet"], _day(source["published"])),
+        "citation": Citation(**{**citation, "published": _day(citation["published"])}),
+    })
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
 def count_event(q: Quantity, claim: Claim | None, verb_classes: dict[str, str]) -> str:
     """The event a count belongs to, or "" when it states how many there are.
 

@@ -8,6 +8,7 @@ Records go in and come out as the typed values of `dateline.model`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 import sqlite3
@@ -274,6 +275,31 @@ class Store:
                 "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM documents WHERE story_id IS NOT NULL)"
             )
 
+    # --- per-document derived records ---------------------------------------------
+
+    def save_derived(self, rows: Iterable[tuple[str, list, list]]) -> None:
+        """(doc_id, observations, event mentions) computed once per document, so
+        relinking a story reads them instead of every annotation layer."""
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO derived (doc_id, observations, mentions) VALUES (?, ?, ?)",
+                [(d, json.dumps(to_json(o)), json.dumps(to_json(m))) for d, o, m in rows],
+            )
+
+    def derived_for_story(self, story: str) -> list[tuple[str, list[dict], list[dict]]]:
+        """(doc_id, observations, mentions) as JSON data for a story's original articles."""
+        rows = self.conn.execute(
+            """SELECT x.doc_id, x.observations, x.mentions FROM derived x JOIN documents d ON d.id = x.doc_id
+               WHERE d.story_id = ? AND d.duplicate_of IS NULL
+               ORDER BY d.published IS NULL, d.published, d.id""",
+            (story,),
+        )
+        return [(r["doc_id"], json.loads(r["observations"]), json.loads(r["mentions"])) for r in rows]
+
+    def underived_documents(self) -> list[str]:
+        rows = self.conn.execute("SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM derived)")
+        return [r["id"] for r in rows]
+
     # --- events ----------------------------------------------------------------
 
     def replace_events(self, story_id: str, events: Iterable[Event]) -> None:
@@ -326,16 +352,26 @@ def _to_sql(value: Any) -> Any:
     return value
 
 
-def _record(cls: type, row: sqlite3.Row) -> Any:
-    kwargs = {}
+@functools.lru_cache(maxsize=None)
+def _plan(cls: type) -> tuple[tuple[str, str], ...]:
+    """(field, conversion) for each field of a layer record: how a row becomes it."""
+    plan = []
     for f in dataclasses.fields(cls):
-        value = row[f.name]
-        if f.name == "quantity" and value is not None:
+        kind = "quantity" if f.name == "quantity" else "bool" if f.type in ("bool", bool) else ""
+        plan.append((f.name, kind))
+    return tuple(plan)
+
+
+def _record(cls: type, row: sqlite3.Row) -> Any:
+    values = []
+    for name, kind in _plan(cls):
+        value = row[name]
+        if value is not None and kind == "quantity":
             value = Quantity(**json.loads(value))
-        elif f.type in ("bool", bool) and value is not None:
+        elif value is not None and kind == "bool":
             value = bool(value)
-        kwargs[f.name] = value
-    return cls(**kwargs)
+        values.append(value)
+    return cls(*values)
 
 
 def _document(row: sqlite3.Row) -> Document:

@@ -155,6 +155,16 @@ INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         CREATE INDEX events_story ON events(story_id);
         """,
     ),
+    (
+        "0007_derived",
+        """
+        CREATE TABLE derived (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            observations TEXT NOT NULL,
+            mentions TEXT NOT NULL
+        );
+        """,
+    ),
 )
 
 
