@@ -98,11 +98,39 @@ def test_attribution(text, content, speaker, anonymous, direct, cue):
 
 
 @pytest.mark.slow
-def test_quote_without_cue_continues_previous_speaker():
+def test_quote_without_cue_in_the_same_paragraph_joins_the_statement():
     text = ("Economy Minister Paolo Rossi spoke after the vote. “Inflation will fall again this year,” he said. "
             "“We expect growth to return in the autumn.”")
-    found = _find(_attributions(text), "We expect growth")
+    found = _find(_attributions(text), "Inflation will fall")
+    assert found.content == "Inflation will fall again this year, We expect growth to return in the autumn"
     assert (found.speaker, found.direct) == ("Paolo Rossi", True)
+    assert text[: found.content_end].endswith("autumn")
+
+
+@pytest.mark.slow
+def test_quote_without_cue_in_the_next_paragraph_continues_the_speaker():
+    text = ("Economy Minister Paolo Rossi spoke after the vote. “Inflation will fall again this year,” he said.\n"
+            "“We expect growth to return in the autumn.”")
+    found = _find(_attributions(text), "We expect growth")
+    assert (found.speaker, found.direct, found.cue) == ("Paolo Rossi", True, "said")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [("''We will not leave,'' the minister said on Monday.", "We will not leave", "said"),
+     ("“The talks are over,” she said. “Nobody wants them back now.”", "The talks are over, Nobody wants", "said")],
+    ids=["doubled-apostrophes", "continued-quote"],
+)
+def test_quote_marks(text, content, cue):
+    found = _find(_attributions(text), content)
+    assert (found.cue, found.direct) == (cue, True)
+
+
+@pytest.mark.slow
+def test_reported_speech_nested_in_another_is_not_separate():
+    found = _attributions("The senator said that voters want lower taxes and fewer wars.")
+    assert [(a.cue, a.content) for a in found] == [("said", "voters want lower taxes and fewer wars")]
 
 
 @pytest.mark.slow

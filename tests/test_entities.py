@@ -170,3 +170,25 @@ def test_alias_canonical(name, canonical):
 def test_with_model(text, surface, canonical):
     entities = find_entities(_parsed_context(text))
     assert canonical in {e.canonical for e in entities if e.text == surface}
+
+
+@pytest.mark.parametrize(
+    "text, tags, surface, canonical",
+    [
+        ("The National Council for the Safeguard of the Homeland (CNSP) ruled. The CNSP said no.",
+         [("National Council for the Safeguard of the Homeland (CNSP", "ORG")], "CNSP",
+         "National Council for the Safeguard of the Homeland"),
+        ("The Popular Mobilization Forces (PMF) marched.", [("Popular Mobilization Forces", "ORG")], "PMF",
+         "Popular Mobilization Forces"),
+    ],
+    ids=["translated-acronym-and-bracket-in-span", "matching-initials"],
+)
+def test_bracketed_acronyms(text, tags, surface, canonical):
+    entities = find_entities(_tagged_context(text, tags))
+    assert {e.canonical for e in entities if e.text == surface} == {canonical}
+    assert all("(" not in e.text for e in entities)
+
+
+def test_bracketed_acronym_needs_an_organisation():
+    entities = find_entities(_tagged_context("Joe Smith (AB) left.", [("Joe Smith", "PERSON")]))
+    assert [e.text for e in entities] == ["Joe Smith"]

@@ -70,3 +70,65 @@ def test_link_entities(doc, name, corpus_name):
 def test_people_and_places_never_merge():
     linked = link_entities([("a", _entities(("Jordan", "GPE"))), ("b", _entities(("Michael Jordan", "PERSON")))])
     assert linked[("a", "Jordan")] == "Jordan"
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("U.S. Africa Command", "United States Africa Command"), ("US Embassy", "United States Embassy")],
+    ids=["dotted-country-prefix", "plain-country-prefix"],
+)
+def test_country_prefix_variants(a, b):
+    assert same_referent(a, b, people=False)
+
+
+def _corpus_groups(db) -> dict[str, set[str]]:
+    """Corpus-wide name -> surface forms, read back through the store."""
+    from dateline.store import Store
+
+    groups: dict[str, set[str]] = {}
+    with Store(db) as store:
+        rows = store.conn.execute("SELECT text, COALESCE(corpus_name, canonical) AS name FROM entities").fetchall()
+    for row in rows:
+        groups.setdefault(row["name"], set()).add(row["text"])
+    return groups
+
+
+# Every alias group of the example corpus: (corpus-wide name, surface forms that must map to it).
+EXAMPLE_GROUPS = [
+    ("US Department of Defense", {"Pentagon", "Defense Department", "Department of Defense", "U.S. Defense Department"}),
+    ("United States", {"U.S.", "US", "United States"}),
+    ("Thomas Hadley", {"Thomas Hadley", "Hadley"}),
+    ("Issa Djibo", {"Issa Djibo", "Djibo"}),
+    ("Hamidou Sani", {"Hamidou Sani", "Sani"}),
+    ("Marcus Bellamy", {"Marcus Bellamy", "Bellamy"}),
+    ("US Africa Command", {"U.S. Africa Command", "United States Africa Command"}),
+    ("National Council for the Safeguard of the Homeland", {"National Council for the Safeguard of the Homeland", "CNSP"}),
+]
+
+SEED_GROUPS = [
+    ("Mohammed Shia al-Sudani", {"Mohammed Shia al-Sudani", "Mohammed Shia Al-Sudani", "Al-Sudani", "al-Sudani", "Sudani"}),
+    ("Islamic State", {"Islamic State", "ISIS", "IS", "Daesh"}),
+    ("United States", {"U.S.", "US", "United States"}),
+    ("Ali Khamenei", {"Ali Khamenei", "Khamenei"}),
+    ("Coalition Joint Task Force-Operation Inherent Resolve", {"CJTF-OIR", "Coalition Joint Task Force-Operation Inherent Resolve"}),
+    ("Popular Mobilization Forces", {"PMF", "Popular Mobilization Forces"}),
+    ("US Department of Defense", {"Pentagon", "US Department of Defense"}),
+]
+
+
+def _assert_groups(groups: dict[str, set[str]], expected: list[tuple[str, set[str]]]) -> None:
+    for name, surfaces in expected:
+        assert surfaces <= groups.get(name, set()), (name, groups.get(name))
+        strays = {other for other, forms in groups.items() if other != name and forms & surfaces}
+        assert not strays, (name, strays)
+
+
+@pytest.mark.slow
+def test_example_corpus_alias_groups(example_db):
+    _assert_groups(_corpus_groups(example_db), EXAMPLE_GROUPS)
+
+
+@pytest.mark.slow
+@pytest.mark.seeds
+def test_seed_alias_groups(seed_db):
+    _assert_groups(_corpus_groups(seed_db), SEED_GROUPS)

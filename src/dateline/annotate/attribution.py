@@ -14,9 +14,11 @@ continues that speaker.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -28,7 +30,8 @@ from dateline.resources import load_table
 logger = logging.getLogger(__name__)
 
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or partial quotes
-_QUOTE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
+# Curly, straight, and the doubled apostrophes some wires and archives use for quotes.
+_QUOTE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"|''([^\n]+?)''")
 _LEADING_DETERMINERS = frozenset({"a", "an", "the", "some", "several", "many", "other"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _COMPLEMENTS = ("ccomp", "xcomp")
@@ -66,14 +69,29 @@ def find_attributions(ctx: Context) -> tuple[Attribution, ...]:
     quotes = quote_spans(ctx.document.text)
     direct = _direct(ctx, quotes)
     used = {f.cue_start for f in direct if f.cue_start is not None}
-    found = direct + _indirect(ctx, quotes, used) + _according_to(ctx)
+    found = _outermost(direct + _indirect(ctx, quotes, used) + _according_to(ctx))
     found.sort(key=lambda f: (min(f.content_start, f.content_start if f.source_start is None else f.source_start), f.content_start))
     return _resolve_all(ctx, found)
 
 
+def _outermost(found: list[_Found]) -> list[_Found]:
+    """Drops reported speech nested in another attribution's content.
+
+    In "X said that Y wants Z" the text asserts only what X said; Y's wish is
+    part of X's statement, not a second attribution of the article.
+    """
+    return [
+        f
+        for f in found
+        if f.direct
+        or f.cue_start is None
+        or not any(o is not f and o.content_start <= f.cue_start < o.content_end for o in found)
+    ]
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside each pair of quotation marks, in order."""
-    spans = [(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)]
+    spans = [m.span(m.lastindex) for m in _QUOTE.finditer(text)]
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
@@ -167,9 +185,7 @@ def _merge_split_quotes(text: str, found: list[_Found]) -> list[_Found]:
     for item in found:
         previous = merged[-1] if merged else None
         if previous and item.cue_start is not None and item.cue_start == previous.cue_start:
-            closing = min(i for i in (text.find(m, previous.content_end) for m in "”\"") if i >= 0)
-            content = f"{text[previous.content_start : closing].rstrip()} {item.content}"
-            merged[-1] = replace(previous, content=content, content_end=item.content_end)
+            merged[-1] = _joined(text, previous, item)
         else:
             merged.append(item)
     return merged
@@ -256,15 +272,36 @@ def _according_content(sentences: Sequence[Sentence], text: str, start: int, end
 def _resolve_all(ctx: Context, found: list[_Found]) -> tuple[Attribution, ...]:
     history: list[tuple[_Found, _Speaker]] = []
     out: list[Attribution] = []
+    genders = person_genders(ctx)
     for item in found:
+        if item.cue is None and _continues_quote(ctx.document.text, history, item):
+            previous, speaker = history[-1]
+            history[-1] = (_joined(ctx.document.text, previous, item), speaker)
+            out[-1] = _attribution(ctx.document.text, history[-1][0], speaker)
+            continue
         if item.cue is None:
             item = _continuation(ctx, item, history)
             if item is None:
                 continue
-        speaker = _speaker(ctx, item, history)
+        speaker = _speaker(ctx, item, history, genders)
         history.append((item, speaker))
         out.append(_attribution(ctx.document.text, item, speaker))
     return tuple(out)
+
+
+def _continues_quote(text: str, history: list[tuple[_Found, _Speaker]], item: _Found) -> bool:
+    """A cue-less quote in the same paragraph as the quote before it: one statement."""
+    if not history or not history[-1][0].direct:
+        return False
+    previous = history[-1][0]
+    return previous.content_end <= item.content_start and _same_line(text, previous.content_end, item.content_start)
+
+
+def _joined(text: str, previous: _Found, item: _Found) -> _Found:
+    """One attribution over two quotes; the content keeps the first quote's closing punctuation."""
+    closings = [i for i in (text.find(m, previous.content_end) for m in ("”", '"', "''")) if i >= 0]
+    first = text[previous.content_start : min(closings)].rstrip() if closings else previous.content
+    return replace(previous, content=f"{first} {item.content}", content_end=item.content_end)
 
 
 def _continuation(ctx: Context, item: _Found, history: list[tuple[_Found, _Speaker]]) -> _Found | None:
@@ -286,12 +323,12 @@ def _continuation(ctx: Context, item: _Found, history: list[tuple[_Found, _Speak
     )
 
 
-def _speaker(ctx: Context, item: _Found, history: list[tuple[_Found, _Speaker]]) -> _Speaker:
+def _speaker(ctx: Context, item: _Found, history: list[tuple[_Found, _Speaker]], genders: dict[str, str]) -> _Speaker:
     if item.source_head is None:
         return _Speaker(UNNAMED, True, "anonymous")
     head = ctx.parsed[item.source_head]
     if head.lower_ in _pronouns():
-        return _pronoun_speaker(ctx, head, history)
+        return _pronoun_speaker(ctx, head, history, genders)
     entity = _entity_at(ctx.layers["entities"], head.idx) or _named_apposition(ctx, head)
     if entity is not None and entity.label in _ENTITY_SPEAKERS:
         return _Speaker(entity.canonical, False, "person" if entity.label == "PERSON" else "institution")
@@ -327,13 +364,13 @@ def _named_apposition(ctx: Context, head) -> Entity | None:
     return None
 
 
-def _pronoun_speaker(ctx: Context, pronoun, history: list[tuple[_Found, _Speaker]]) -> _Speaker:
-    """The nearest earlier speaker or entity a pronoun can stand for."""
+def _pronoun_speaker(ctx: Context, pronoun, history: list[tuple[_Found, _Speaker]], genders: dict[str, str]) -> _Speaker:
+    """The nearest earlier speaker or entity a pronoun can stand for, of a compatible gender."""
     wanted = _pronouns()[pronoun.lower_]
-    if wanted == "person":
+    if wanted in ("masculine", "feminine"):
         people = [(e.start, _Speaker(e.canonical, False, "person")) for e in ctx.layers["entities"] if e.label == "PERSON"]
         spoken = [(f.source_start or 0, s) for f, s in history if s.kind == "person"]
-        earlier = [c for c in people + spoken if c[0] < pronoun.idx]
+        earlier = [c for c in people + spoken if c[0] < pronoun.idx and genders.get(c[1].name, wanted) == wanted]
         if earlier:
             return max(earlier, key=lambda c: c[0])[1]
     else:
@@ -342,6 +379,40 @@ def _pronoun_speaker(ctx: Context, pronoun, history: list[tuple[_Found, _Speaker
             if speaker.kind in kinds:
                 return speaker
     return _Speaker(pronoun.text, True, "unresolved")
+
+
+def person_genders(ctx: Context) -> dict[str, str]:
+    """Canonical person name -> "masculine" or "feminine", where the article shows it.
+
+    Evidence: a courtesy title just before a mention ("Ms. Nwanguma"), and the
+    gendered pronouns whose nearest earlier person mention (within 30 words) is
+    that person; the majority wins and ties stay unknown.
+    """
+    table = load_table("attribution")["gender"]
+    words = {w: "masculine" for w in table["masculine_words"]} | {w: "feminine" for w in table["feminine_words"]}
+    titles = {w: "masculine" for w in table["masculine_titles"]} | {w: "feminine" for w in table["feminine_titles"]}
+    people = sorted((e for e in ctx.layers["entities"] if e.label == "PERSON"), key=lambda e: e.start)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for person in people:
+        before = ctx.document.text[max(0, person.start - 8) : person.start].split()
+        if before and before[-1].lower() in titles:
+            votes[person.canonical][titles[before[-1].lower()]] += 3
+    for token in ctx.parsed:
+        if token.lower_ in words:
+            last = _last_before(people, token.idx)
+            if last is not None and len(ctx.document.text[last.end : token.idx].split()) <= 30:
+                votes[last.canonical][words[token.lower_]] += 1
+    return {name: _majority(counts) for name, counts in votes.items() if _majority(counts)}
+
+
+def _last_before(people: Sequence[Entity], position: int) -> Entity | None:
+    index = bisect.bisect_right([p.end for p in people], position)
+    return people[index - 1] if index else None
+
+
+def _majority(counts: Counter) -> str | None:
+    ranked = counts.most_common(2)
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
 def _earlier_with_head(history, lemma: str, kind: str) -> _Speaker | None:

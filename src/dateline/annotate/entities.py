@@ -124,6 +124,9 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     article = _LEADING_ARTICLE.match(text[start:end])
     if article and article.end() < end - start:
         start += article.end()
+    bracket = text.rfind("(", start, end)
+    if bracket > start and ")" not in text[bracket:end]:
+        end = bracket  # "Safeguard of the Homeland (CNSP": the acronym is found separately
     possessive = re.search(r"['’]s?$", text[start:end])
     if possessive and possessive.start() > 0:
         end = start + possessive.start()
@@ -169,9 +172,22 @@ def _bracketed_acronyms(text: str, mentions: Iterable[_Mention]) -> dict[str, _M
     found: dict[str, _Mention] = {}
     for mention in mentions:
         match = _BRACKETED_ACRONYM.match(text, mention.end)
-        if match and is_acronym_of(match.group(1), text[mention.start : mention.end]):
+        if match and _introduces_acronym(match.group(1), mention, text[mention.start : mention.end]):
             found.setdefault(match.group(1), mention)
     return found
+
+
+def _introduces_acronym(acronym: str, mention: _Mention, long_form: str) -> bool:
+    """Whether a bracketed acronym names the mention before it.
+
+    Initials must match, except after an organisation of three words or more:
+    acronyms of names translated into English keep their original initials
+    ("National Council for the Safeguard of the Homeland (CNSP)").
+    """
+    if is_acronym_of(acronym, long_form):
+        return True
+    letters = acronym.replace("-", "")
+    return mention.label == "ORG" and len(long_form.split()) >= 3 and letters.isupper() and 2 <= len(letters) <= 8
 
 
 def _acronym_mentions(text: str, mentions: list[_Mention], acronyms: dict[str, _Mention]) -> list[_Mention]:

@@ -41,7 +41,7 @@ def same_referent(a: str, b: str, *, people: bool = True) -> bool:
     al-Sudani"; for organisations and places, `people=False`, the trailing part
     must have two words or more), and an acronym and its long form ("PMF").
     """
-    key_a, key_b = name_key(a), name_key(b)
+    key_a, key_b = _country_expanded(name_key(a)), _country_expanded(name_key(b))
     if not key_a or not key_b:
         return False
     alias_a, alias_b = alias_canonical(a), alias_canonical(b)
@@ -88,6 +88,19 @@ def _home(groups: list[_Group], name: str, person: bool) -> _Group | None:
     if len(fits) > 1:
         logger.debug("%r could be any of %d referents; kept apart", name, len(fits))
     return fits[0] if len(fits) == 1 else None
+
+
+def _country_expanded(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name whose first words are a country alias, spelled with the country's canonical name.
+
+    ("u", "s", "africa", "command") and ("united", "states", "africa", "command")
+    then compare equal; a name that is only the country is left to the alias table.
+    """
+    for size in range(len(key) - 1, 0, -1):
+        alias = alias_canonical(" ".join(key[:size]))
+        if alias and alias[1] == "GPE":
+            return name_key(alias[0]) + key[size:]
+    return key
 
 
 def _ends_with(full: tuple[str, ...], short: tuple[str, ...]) -> bool:

@@ -1,0 +1,80 @@
+"""Tests for the speaker view: grouping across articles, anonymity, outlets, order; CLI then library."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from dateline.model import AnnotatedDocument, Attribution, Document, Entity, PublishedDate
+from dateline.store import Store
+from dateline.views.speakers import build_speakers, speakers_from_documents, speakers_md
+
+
+def _doc(doc_id: str, outlet: str, day: date | None, text: str, people: list[str], said: list[tuple[str, bool, str]]):
+    """A hand-built article: `people` tagged as PERSON, `said` as (speaker, anonymous, content) attributions."""
+    published = PublishedDate(day, "metadata", 1.0, "test") if day else PublishedDate.unknown()
+    document = Document(doc_id, doc_id, text, None, outlet, None, None, "en", published)
+    entities = tuple(Entity(p, "PERSON", p, text.index(p), text.index(p) + len(p)) for p in people)
+    attributions = []
+    for speaker, anonymous, content in said:
+        start = text.index(content)
+        attributions.append(Attribution(speaker, speaker, anonymous, "said", content, start, start + len(content), False))
+    return AnnotatedDocument(document, entities=entities, attributions=tuple(attributions))
+
+
+DOCS = [
+    _doc("b", "Wire Two", date(2024, 5, 2), "Singh said the base would close. An official said talks went on.",
+         ["Singh"], [("Singh", False, "the base would close"), ("official", True, "talks went on")]),
+    _doc("a", "Wire One", date(2024, 5, 1), "Pentagon spokesperson Sabrina Singh said troops would stay.",
+         ["Sabrina Singh"], [("Sabrina Singh", False, "troops would stay")]),
+    _doc("c", "Wire One", None, "Sabrina Singh said nothing had changed.",
+         ["Sabrina Singh"], [("Sabrina Singh", False, "nothing had changed")]),
+]
+
+
+def test_speakers_group_across_articles_oldest_first():
+    view = speakers_from_documents("s", "Test story", DOCS)
+    first = view.speakers[0]
+    assert first.name == "Sabrina Singh"
+    assert [s.content for s in first.statements] == ["troops would stay", "the base would close", "nothing had changed"]
+    assert first.outlets == (("Wire One", 2), ("Wire Two", 1))
+
+
+def test_anonymous_sources_are_kept_apart():
+    view = speakers_from_documents("s", "Test story", DOCS)
+    assert [(s.name, s.anonymous) for s in view.speakers] == [("Sabrina Singh", False), ("official", True)]
+
+
+def test_statement_citation_points_into_the_article():
+    statement = speakers_from_documents("s", "Test story", DOCS).speakers[1].statements[0]
+    text = DOCS[0].document.text
+    assert text[statement.citation.start : statement.citation.end] == statement.citation.text
+    assert "talks went on" in statement.citation.text
+
+
+@pytest.mark.parametrize(
+    "docs, expected",
+    [(DOCS, "| official (anonymous) | 1 | Wire Two (1) |"), ([], "_no attributed statements yet_")],
+    ids=["table", "empty"],
+)
+def test_markdown(docs, expected):
+    assert expected in speakers_md(speakers_from_documents("s", "Test story", docs))
+
+
+@pytest.mark.slow
+def test_cli_then_library(example_db):
+    runner = CliRunner()
+    text = runner.invoke(app, ["speakers", "--db", str(example_db)], catch_exceptions=False)
+    assert text.exit_code == 0, text.output
+    assert "Thomas Hadley" in text.output
+    data = json.loads(runner.invoke(app, ["speakers", "--db", str(example_db), "--json"]).output)
+    with Store(example_db) as store:
+        view = build_speakers(store)
+    assert [s["name"] for s in data["speakers"]] == [s.name for s in view.speakers]
+    named = {s.name for s in view.speakers if not s.anonymous}
+    assert {"Thomas Hadley", "Issa Djibo", "Hamidou Sani"} <= named
+    assert "Hadley" not in named  # surname-only mentions join the full name
