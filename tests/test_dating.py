@@ -167,3 +167,70 @@ def test_refine_uses_the_period_of_related_dated_documents():
     assert alone.value != date(2024, 5, 6)
     assert (refined.value, refined.method) == (date(2024, 5, 6), "corpus")
     assert "(a)" in refined.reason
+
+
+NO_YEAR = [
+    ("weekdays-only", "The minister resigned on Tuesday. Talks resume on Friday, aides said."),
+    ("month-day-only", "The storm reached the coast on March 3 and the clean-up began on March 5."),
+    ("bare-past-year", "The bridge, built in 1968, was closed on Monday after cracks were found."),
+    ("bare-year-and-month-day", "The last flood was in 1998. Rain began on 4 May and the river rose on Thursday."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), NO_YEAR, ids=[c[0] for c in NO_YEAR])
+def test_no_stated_year_is_unknown(name, text):
+    published = date_document(text)
+    assert (published.value, published.method) == (None, "unknown")
+    assert "year" in published.reason
+
+
+ANCHORED = [
+    # the newest stated event, then the weekday named after it
+    ("caption-date", "Rescue teams search the rubble in Lorton, March 2, 2022. The quake struck on Wednesday, "
+     "and aftershocks continued on Thursday.", date(2022, 3, 3)),
+    ("stated-year-in-current-year", "The plant closed on Oct. 11, 2021, the company said on Monday.",
+     date(2021, 10, 11)),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), ANCHORED, ids=[c[0] for c in ANCHORED])
+def test_newest_stated_date_anchors_the_inference(name, text, expected):
+    published = date_document(text)
+    assert published.value is not None and abs((published.value - expected).days) <= 2, published
+
+
+def test_tagger_failure_loses_only_the_failing_line(monkeypatch):
+    from dateline.ingest import dating
+
+    real_tag = dating.tag
+
+    def flaky(text, dct):
+        if "cursed" in text:
+            raise ValueError("year 0 is out of range")
+        return real_tag(text, dct)
+
+    monkeypatch.setattr(dating, "tag", flaky)
+    dating._tag.cache_clear()
+    text = "A cursed phrase that breaks the tagger.\nThe mandate expired on March 31, 2023, officials said on Monday."
+    published = date_document(text)
+    dating._tag.cache_clear()
+    assert published.value is not None and abs((published.value - date(2023, 4, 3)).days) <= 3
+
+
+def test_weekend_mentions_do_not_break_refinement():
+    receiver = _doc("b", "Crowds gathered over the weekend and again on Friday near the northern airbase.",
+                    PublishedDate.unknown())
+    donor = _doc("a", DONOR_TEXT, PublishedDate(date(2025, 3, 15), "metadata", 0.95, "declared"))
+    assert refine_undated([receiver], known=[donor])[0].published.method in ("unknown", "corpus")
+
+
+LENT_YEARS = [("4 May", "1998-05-04", "XXXX-05-04"), ("4 May 2001", "2001-05-04", "2001-05-04"),
+              ("May '01", "2001-05", "2001-05"), ("1998", "1998", "1998")]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), LENT_YEARS, ids=[c[0] for c in LENT_YEARS])
+def test_only_written_years_count(text, value, expected):
+    from dateline.ingest.dating import _as_written
+    from dateline.model import TimeExpr
+
+    assert _as_written(TimeExpr(text, "DATE", value, "point", 0, len(text))) == expected

@@ -109,3 +109,38 @@ def test_malformed_html_never_crashes(html):
 )
 def test_hostname(url, host):
     assert hostname(url) == host
+
+
+def _dated_page(head: str, body_extra: str = "") -> str:
+    return f"<html><head><title>Ferry timetable changes</title>{head}</head><body><article>{BODY}{body_extra}</article></body></html>"
+
+
+PAGE_DATES = [
+    # a UTC stamp and the same instant in local time: the outlet's own day
+    ("utc-and-local", '<meta property="article:published_time" content="2023-06-04T22:30:00Z">',
+     "<script>var page = {published: '2023-06-05 00:30'};</script>", None, "2023-06-05"),
+    ("utc-and-offset", '<meta property="article:published_time" content="2023-06-04T22:30:00+00:00">',
+     '<script type="application/ld+json">{"dateCreated": "2023-06-05T01:30:00+03:00"}</script>', None, "2023-06-05"),
+    ("utc-alone", '<meta property="article:published_time" content="2023-06-04T22:30:00Z">', "", None, "2023-06-04"),
+    ("unrelated-local-time", '<meta property="article:published_time" content="2023-06-04T22:30:00Z">',
+     "<script>var poll = '2023-06-05 09:17';</script>", None, "2023-06-04"),
+    # a URL day contradicted by a midday UTC publication stamp
+    ("url-day-contradicted", '<meta property="article:published_time" content="2023-06-05T11:00:00Z">', "",
+     "https://news.example/2023/06/04/ferry-timetable", "2023-06-05"),
+    ("url-day-timezone", '<meta property="article:published_time" content="2023-06-05T02:00:00Z">', "",
+     "https://news.example/2023/06/04/ferry-timetable", "2023-06-04"),
+    # a labelled date in a format htmldate does not read
+    ("labelled-text-date", '<script type="application/ld+json">{"@type": "NewsArticle", '
+     '"datePublished": "Mon, Jun 5 2023 09:12:40 EDT"}</script>', "", None, "2023-06-05"),
+]
+
+
+@pytest.mark.parametrize(("name", "head", "extra", "url", "expected"), PAGE_DATES, ids=[c[0] for c in PAGE_DATES])
+def test_page_date_day_boundary(name, head, extra, url, expected):
+    raw = extract(RawDocument(source="page.html", html=_dated_page(head, extra), url=url))
+    assert raw.published == expected
+
+
+def test_unreadable_labelled_date_is_not_guessed():
+    head = '<script type="application/ld+json">{"datePublished": "7 mesa 2023 kl 12"}</script>'
+    assert extract(RawDocument(source="page.html", html=_dated_page(head))).published is None

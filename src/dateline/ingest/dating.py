@@ -35,7 +35,11 @@ _MAX_CONFIDENCE = 0.7
 _LOW_CONFIDENCE = 0.5
 _RAW_WEIGHT = 0.5  # captions and related headlines only in the raw text: weaker evidence
 _HEADER_LINES = 6
+_WRITTEN_YEAR = re.compile(r"\d{4}|'\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 _TRUSTED = ("metadata", "dateline", "corpus")
+# How well a day fits "on <weekday>" by days since that weekday: news names
+# the same day or the day before most often, last week's days rarely.
+_WEEKDAY_FIT = (1.0, 0.9, 0.6, 0.45, 0.35, 0.25, 0.15)
 
 
 @dataclass(frozen=True)
@@ -78,11 +82,35 @@ def refine_undated(documents: Sequence[Document], known: Sequence[Document] = ()
     return refined
 
 
+# --- time expressions -----------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=256)
+def _tag(text: str) -> tuple[TimeExpr, ...]:
+    """`tag(text, None)`, never raising: a line the tagger fails on is skipped, the rest kept.
+
+    Cached because dating and refinement look at the same texts several times.
+    """
+    try:
+        return tuple(tag(text, None))
+    except Exception as exc:  # noqa: BLE001 - one bad expression must not lose the article
+        logger.info("time tagger failed on a text (%r); tagging it line by line", exc)
+    found: list[TimeExpr] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        try:
+            found.extend(replace(e, start=e.start + offset, end=e.end + offset) for e in tag(line, None))
+        except Exception as exc:  # noqa: BLE001
+            logger.info("time tagger failed on line %r: %r", line[:80], exc)
+        offset += len(line)
+    return tuple(found)
+
+
 # --- declared dates and date lines ------------------------------------------------
 
 
 def _parse_date(value: str) -> date | None:
-    for expr in tag(value, None):
+    for expr in _tag(value):
         if re.match(r"\d{4}-\d{2}-\d{2}", expr.value):
             return date.fromisoformat(expr.value[:10])
     try:
@@ -96,7 +124,7 @@ def _date_line(raw: str) -> tuple[date, str] | None:
     for line in lines:
         if len(line) > 100:
             continue
-        for expr in tag(line, None):
+        for expr in _tag(line):
             rest = line[: expr.start] + line[expr.end:]
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", expr.value[:10]) and len(re.findall(r"\w+", rest)) <= 4:
                 return date.fromisoformat(expr.value[:10]), line
@@ -112,6 +140,10 @@ def _clues(text: str, raw_text: str | None) -> list[_Clue]:
         for line in raw_text.splitlines():
             if line.strip() and line.strip() not in text:
                 clues.extend(_clues_in(line, _RAW_WEIGHT))
+    if not any(c.value.startswith("XXXX-") and c.value[5:7].isdigit() for c in clues):
+        # A stated year hints at another year only in text that omits the
+        # year of current dates ("on June 3"); otherwise it says nothing.
+        clues = [c for c in clues if c.kind != "year_stated"]
     unique: dict[tuple[str, str], _Clue] = {}
     for clue in clues:  # a repeated deadline is one fact, not more evidence
         key = (clue.kind, clue.value)
@@ -121,7 +153,7 @@ def _clues(text: str, raw_text: str | None) -> list[_Clue]:
 
 
 def _clues_in(text: str, weight: float) -> list[_Clue]:
-    exprs = tag(text, None)
+    exprs = _tag(text)
     clues: list[_Clue] = []
     for expr in exprs:
         phrase = _phrase(text, expr)
@@ -133,13 +165,13 @@ def _clues_in(text: str, weight: float) -> list[_Clue]:
 
 
 def _point_clues(text: str, expr: TimeExpr, phrase: str, weight: float) -> list[_Clue]:
-    value = expr.value
+    value = _as_written(expr)
     if not re.fullmatch(r"(?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?|XXXX-WXX-\d", value):
         return []
     tense = context_tense(text, expr.start, expr.end)
     if value.startswith("XXXX-WXX"):
         return [_Clue("weekday", phrase, value, weight * (0.5 if tense == "future" else 1.0))]
-    if value == "XXXX":
+    if value == "XXXX" or value.startswith("0000"):
         return []
     future = tense == "future" or (tense != "past" and expr.role in ("deadline", "end"))
     clues = [_Clue("before" if future else "after", phrase, value, weight)]
@@ -149,6 +181,19 @@ def _point_clues(text: str, expr: TimeExpr, phrase: str, weight: float) -> list[
         elif len(value) > 4 and weight == 1.0:
             clues.append(_Clue("year_stated", phrase, value, weight))
     return clues
+
+
+def _as_written(expr: TimeExpr) -> str:
+    """The expression's value with only the year its own words state.
+
+    Without a document date the tagger lends "on 2 May" the year of the last
+    year mentioned (a narrative convention); for dating, a year the words do
+    not state is unknown: "XXXX-05-02".
+    """
+    value = expr.value
+    if value[:4].isdigit() and len(value) > 4 and not _WRITTEN_YEAR.search(expr.text):
+        return "XXXX" + value[4:]
+    return value
 
 
 def _implied(text: str, expr: TimeExpr, exprs: Sequence[TimeExpr], phrase: str, weight: float) -> list[_Clue]:
@@ -215,7 +260,7 @@ def _score(clue: _Clue, day: date) -> float:
     w = clue.weight
     if clue.kind == "weekday":
         offset = (day.isoweekday() - int(clue.value[-1])) % 7
-        return w * (1.2 if offset == 0 else 0.7 - 0.1 * offset)
+        return w * _WEEKDAY_FIT[offset]
     if clue.kind == "year_now":
         return 1.5 * w if day.year == int(clue.value) else 0.0
     if clue.kind == "year_stated":  # news style omits the year for dates in the current year
@@ -238,7 +283,7 @@ def _score_after(clue: _Clue, day: date, specific: bool) -> float:
     lo, hi = _interval(clue.value) if specific else _occurrence(clue.value, day, forward=False)
     if day < lo:
         return -3 * clue.weight
-    scale = {4: 365, 7: 60}.get(len(clue.value), 30)
+    scale = {4: 365, 7: 60}.get(len(clue.value), 7)
     weight = clue.weight * (0.3 if len(clue.value) == 4 else 1.0)
     return weight / (1 + _distance(day, lo, hi) / scale)
 
@@ -254,13 +299,25 @@ def _score_before(clue: _Clue, day: date, specific: bool) -> float:
     return clue.weight * max(0.0, 0.9 - 0.1 * years_ahead) if years_ahead <= 3 else -clue.weight
 
 
+def _anchored(clues: Sequence[_Clue]) -> bool:
+    """Whether any clue fixes a year: a stated month or day with its year, or "this year, 2024".
+
+    A bare past year ("in 2007") only bounds the date from below: on its own,
+    any later year would fit, so the date is left unknown rather than guessed.
+    """
+    return any(c.kind == "year_now" or (c.kind in ("after", "before", "implied") and len(c.value) >= 7
+                                        and c.value[:4].isdigit()) for c in clues)
+
+
 def _candidates(clues: Sequence[_Clue], prior: tuple[date, date] | None = None) -> list[date]:
+    if not _anchored(clues):
+        # Text that states no dated event ("on June 3", "in 2007") can still be
+        # placed within the period of related dated documents.
+        return _days(*prior) if prior else []
     after = [int(c.value[:4]) for c in clues if c.kind in ("after", "year_now") and c.value[:4].isdigit()]
     before = [int(c.value[:4]) for c in clues if c.kind == "before" and c.value[:4].isdigit()]
-    if not after and not before:
-        # Text that never states a year ("on June 3") can still be placed
-        # within the period of related dated documents.
-        return _days(*prior) if prior else []
+    # a deadline older than the newest past event is mis-tagged, not a bound
+    before = [year for year in before if not after or year >= max(after)]
     last = min(before) if before else max(after) + 1
     first = max(after) if after and max(after) <= last else last - 5
     first = max(first, last - 5)
@@ -274,7 +331,7 @@ def _days(first: date, last: date) -> list[date]:
 def _infer(clues: Sequence[_Clue], prior: tuple[date, date] | None = None) -> PublishedDate:
     days = _candidates(clues, prior)
     if not days:
-        return PublishedDate.unknown("no dated events or deadlines in the text to infer a date from")
+        return PublishedDate.unknown("no event or deadline in the text states its year, so the year is unknown")
     scored = sorted(((_total(clues, d, prior), d) for d in days), reverse=True)
     best_score, best = scored[0]
     rival = next((s for s, d in scored if abs((d - best).days) > 3), best_score - 3)
@@ -370,18 +427,18 @@ def _with_corpus_prior(doc: Document, donors: Sequence[Document]) -> PublishedDa
 
 
 def _stated_dates(text: str) -> set[str]:
-    return {e.value for e in tag(text, None) if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", e.value)}
+    return {e.value for e in _tag(text) if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", e.value)}
 
 
 def _stated_days(text: str) -> set[str]:
     """Month-days the text states, with or without a year ("May 19" matches "19 May 2024")."""
-    return {e.value[-5:] for e in tag(text, None) if re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", e.value)}
+    return {e.value[-5:] for e in _tag(text) if re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", e.value)}
 
 
 def _weekday_mentions(text: str) -> list[tuple[int, set[str]]]:
     mentions = []
-    for expr in tag(text, None):
-        if expr.value.startswith("XXXX-WXX-"):
+    for expr in _tag(text):
+        if re.fullmatch(r"XXXX-WXX-\d", expr.value):  # a named weekday, not "XXXX-WXX-WE"
             start, end = sentence_bounds(text, expr.start, expr.end)
             mentions.append((int(expr.value[9]), _content_words(text[start:end])))
     return mentions

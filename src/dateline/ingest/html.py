@@ -8,24 +8,35 @@ and the plain-text cleaning benchmark). Settings were
 chosen on the public Zyte article-extraction benchmark (181 pages, 4-gram F1,
 see docs/ingest.md): tables kept, fast mode (no readability fallback, which
 was both slower and less accurate there).
+
+Speed: the page is parsed once and the tree handed to trafilatura's metadata
+helpers, htmldate and trafilatura's extractor in turn (each copies it before
+pruning); only the metadata dateline stores is extracted (title, site name,
+author), not categories, tags, licence or trafilatura's own htmldate call.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections import Counter
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
+import dateutil.parser
 import lxml.html
 import trafilatura
 from htmldate import find_date
 from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
+from trafilatura.utils import load_html
 
 from dateline.errors import IngestError
 from dateline.model import RawDocument
 
-__all__ = ["extract", "guess_date", "hostname", "page_text"]
+__all__ = ["extract", "guess_date", "hostname", "page_date", "page_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +46,27 @@ _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr li main nav ol p pre section table td th tr ul".split()
 )
+# A timestamp written in the page: date, time to the second or minute, optional offset.
+_STAMP = re.compile(
+    r"(20\d\d|19\d\d)-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d?))?(?:\.\d+)?\s*(Z|[+-]\d\d:?\d\d)?(?![\d:])"
+)
+_PUBLISHED_LABELS = ("datePublished", "article:published_time", "first_publish_date", "firstPubDate")
+_LABEL_TO_VALUE = re.compile(r"[\"'\\]*\s*(?:content=|:)\s*[\"'\\]*")
+_DATE_VALUE = re.compile(r"[^\"'\\<>]{6,48}")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|\d|,|$)", re.I)
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|$|[^\d])")
+# UTC hours at which the civil day is the same from UTC-9 to UTC+9 (the Americas to Japan)
+_UNAMBIGUOUS_UTC_HOURS = range(9, 15)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Meta:
+    """The page metadata dateline stores."""
+
+    title: str | None
+    sitename: str | None
+    author: str | None
 
 
 def extract(raw: RawDocument) -> RawDocument:
@@ -44,18 +76,21 @@ def extract(raw: RawDocument) -> RawDocument:
     """
     if not raw.html or not raw.html.strip():
         raise IngestError(raw.source, _NO_TEXT)
-    page = _extract_page(raw)
-    text = _paragraph_lines(page.text or "")
+    tree = _parse(raw)
+    # metadata and date first: trafilatura's extractor may change the tree it is given
+    meta = _metadata(tree, need_author=not raw.author)
+    published = raw.published or page_date(tree, raw.html, raw.url)
+    text = _paragraph_lines(_extract_text(raw, tree))
     if not text:
         raise IngestError(raw.source, _NO_TEXT)
     return dataclasses.replace(
         raw,
         html=None,
         text=text,
-        title=raw.title or _clean_field(page.title),
-        outlet=raw.outlet or _clean_field(page.sitename) or hostname(raw.url),
-        author=raw.author or _clean_field(page.author),
-        published=raw.published or _find_date(raw),
+        title=raw.title or _clean_field(meta.title),
+        outlet=raw.outlet or _clean_field(meta.sitename) or hostname(raw.url),
+        author=raw.author or _clean_field(meta.author),
+        published=published,
     )
 
 
@@ -70,14 +105,48 @@ def hostname(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _extract_page(raw: RawDocument) -> trafilatura.settings.Document:
+def _parse(raw: RawDocument) -> HtmlElement:
+    try:
+        tree = load_html(raw.html)
+    # Broken markup can surface as lxml, recursion or value errors.
+    except Exception as exc:  # noqa: BLE001
+        logger.debug("parsing failed on %s: %r", raw.source, exc)
+        raise IngestError(raw.source, f"{_NO_TEXT} (the page could not be parsed: {type(exc).__name__})") from exc
+    if tree is None:
+        raise IngestError(raw.source, _NO_TEXT)
+    return tree
+
+
+def _metadata(tree: HtmlElement, *, need_author: bool) -> _Meta:
+    """Title, site name and author as trafilatura finds them (meta tags, JSON-LD, markup)."""
+    try:
+        found = examine_meta(tree)
+        if found.author and " " not in found.author:  # a handle or a single word, as trafilatura rejects
+            found.author = None
+        found = extract_meta_json(tree, found)
+        title = found.title or extract_title(tree)
+        author = found.author or (extract_author(tree) if need_author else None)
+        sitename = found.sitename or extract_sitename(tree)
+    # Odd JSON-LD or markup must cost the metadata, never the article.
+    except Exception as exc:  # noqa: BLE001
+        logger.debug("metadata extraction failed: %r", exc)
+        return _Meta(None, None, None)
+    if isinstance(sitename, list):
+        sitename = sitename[0] if sitename else None
+    sitename = str(sitename).lstrip("@") if sitename else None
+    if sitename and "." not in sitename and not sitename[0].isupper():  # as trafilatura does
+        sitename = sitename.title()
+    return _Meta(title, sitename, author)
+
+
+def _extract_text(raw: RawDocument, tree: HtmlElement) -> str:
     try:
         page = trafilatura.bare_extraction(
-            raw.html,
+            tree,
             url=raw.url,
             include_comments=False,
             include_tables=True,
-            with_metadata=True,
+            with_metadata=False,
             fast=True,
         )
     # Broken markup can surface as lxml, recursion or value errors from deep inside trafilatura.
@@ -86,12 +155,23 @@ def _extract_page(raw: RawDocument) -> trafilatura.settings.Document:
         raise IngestError(raw.source, f"{_NO_TEXT} (the page could not be parsed: {type(exc).__name__})") from exc
     if page is None:
         raise IngestError(raw.source, _NO_TEXT)
-    return page
+    return page.text or ""
 
 
-def _find_date(raw: RawDocument) -> str | None:
-    """The date the page's metadata declares (ISO): meta tags, JSON-LD, <time>, URL."""
-    return _htmldate(raw.html or "", raw.url, extensive=False)
+def page_date(tree: HtmlElement, html: str, url: str | None) -> str | None:
+    """The publication day the page's markup declares (ISO), or None.
+
+    htmldate's fast search (meta tags, JSON-LD, `<time>`, URL), then two
+    corrections for the day boundary: a UTC timestamp also written in local
+    time gives the local day, and a URL day contradicted by the page's own
+    publication timestamp at an hour no time zone can explain gives way to it.
+    When htmldate finds nothing, a labelled publication date in a format it
+    does not read ("Tue, Sep 15 2020 10:01:41 EDT") is parsed leniently.
+    """
+    found = _htmldate(tree, url, extensive=False)
+    if not found:
+        return _published_value(html)
+    return _url_day_checked(found, html, url) or _local_day(found, html) or found
 
 
 def guess_date(html: str, url: str | None) -> str | None:
@@ -99,12 +179,110 @@ def guess_date(html: str, url: str | None) -> str | None:
     return _htmldate(html, url, extensive=True)
 
 
-def _htmldate(html: str, url: str | None, *, extensive: bool) -> str | None:
+def _htmldate(page: str | HtmlElement, url: str | None, *, extensive: bool) -> str | None:
     try:
-        return find_date(html, url=url, extensive_search=extensive, original_date=True)
+        return find_date(page, url=url, extensive_search=extensive, original_date=True)
     except Exception as exc:  # noqa: BLE001 - a missing date must not lose the article
         logger.debug("htmldate failed on %s: %r", url, exc)
         return None
+
+
+def _stamps_on(html: str, day: date) -> list[tuple[datetime, timedelta | None]]:
+    """The timestamps written in the page on `day` (str.find first: pages are large, regexes slow)."""
+    key, found, at = day.isoformat(), [], html.find(day.isoformat())
+    while at >= 0:
+        m = _STAMP.match(html, at)
+        stamp = _stamp(m) if m else None
+        if stamp is not None:
+            found.append(stamp)
+        at = html.find(key, at + len(key))
+    return found
+
+
+def _stamp(m: re.Match[str]) -> tuple[datetime, timedelta | None] | None:
+    year, month, day, hour, minute, second, offset = m.groups()
+    try:
+        wall = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+    except ValueError:
+        return None
+    if not offset:
+        return wall, None
+    if offset == "Z":
+        return wall, timedelta(0)
+    digits = offset[1:].replace(":", "")
+    delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return wall, -delta if offset[0] == "-" else delta
+
+
+def _published_stamp(html: str) -> tuple[datetime, timedelta | None] | None:
+    """The timestamp the page labels as its publication time (meta tag or JSON-LD)."""
+    for label in _PUBLISHED_LABELS:
+        at = html.find(label)
+        link = _LABEL_TO_VALUE.match(html, at + len(label)) if at >= 0 else None
+        found = _STAMP.match(html, link.end()) if link else None
+        if found and (stamp := _stamp(found)):
+            return stamp
+    return None
+
+
+def _published_value(html: str) -> str | None:
+    """The day of a labelled publication date in any common format (ISO), or None."""
+    for label in _PUBLISHED_LABELS:
+        at = html.find(label)
+        link = _LABEL_TO_VALUE.match(html, at + len(label)) if at >= 0 else None
+        value = _DATE_VALUE.match(html, link.end()) if link else None
+        # fuzzy parsing is only safe when the words it skips are not a month name it cannot read
+        if not value or not (_YEAR.search(value.group()) and _MONTH_NAME.search(value.group())):
+            continue
+        try:
+            return dateutil.parser.parse(value.group(), fuzzy=True, ignoretz=True).date().isoformat()
+        except (ValueError, OverflowError):
+            continue
+    return None
+
+
+def _local_day(found: str, html: str) -> str | None:
+    """The local day of a UTC publication timestamp that the page also writes in local time.
+
+    "2020-12-05T23:15Z" beside "2020-12-06 00:15" or "2020-12-06T01:15+02:00":
+    the same instant, so the outlet's own calendar day is 2020-12-06.
+    """
+    day = date.fromisoformat(found[:10])
+    published = _published_stamp(html)
+    utc = [wall for wall, off in [*([published] if published else []), *_stamps_on(html, day)]
+           if off == timedelta(0) and wall.date() == day]
+    if not utc:
+        return None
+    for neighbour in (day - timedelta(days=1), day + timedelta(days=1)):
+        for wall, off in _stamps_on(html, neighbour):
+            if _same_instant(utc[0], wall, off):
+                return wall.date().isoformat()
+    return None
+
+
+def _same_instant(utc: datetime, wall: datetime, offset: timedelta | None) -> bool:
+    if offset is not None:
+        return wall - offset == utc
+    # a time without offset: the same instant if it differs by a plausible zone offset
+    shift = abs(wall - utc)
+    return shift <= timedelta(hours=14) and shift % timedelta(minutes=30) == timedelta(0)
+
+
+def _url_day_checked(found: str, html: str, url: str | None) -> str | None:
+    """The page's publication timestamp when it contradicts a day taken from the URL.
+
+    A URL day is often the day the story's draft was created; a declared
+    publication timestamp on another day, at a UTC hour that is that same day
+    everywhere from UTC-9 to UTC+9, is then the better evidence.
+    """
+    m = _URL_DAY.search(urlsplit(url).path) if url else None
+    if not m or "-".join(m.groups()) != found[:10]:
+        return None
+    stamp = _published_stamp(html)
+    if stamp is None or stamp[1] is None or stamp[0].date().isoformat() == found[:10]:
+        return None
+    utc = stamp[0] - stamp[1]
+    return stamp[0].date().isoformat() if utc.hour in _UNAMBIGUOUS_UTC_HOURS else None
 
 
 def _paragraph_lines(text: str) -> str:
