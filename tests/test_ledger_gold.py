@@ -25,20 +25,16 @@ def names(store: Store, short: bool) -> dict[str, str]:
     return {d.id: (n[:3] if short else n) for d in store.documents() for n in [d.source.rsplit("/", 1)[-1]]}
 
 
-@pytest.mark.parametrize("layer", FLOORS["example"])
-def test_example_ledger_scores_stay_above_their_floors(example_db, layer):
-    gold = json.loads((GOLD / "example_ledger.json").read_text())
-    with Store(example_db) as store:
-        score = score_ledger(store.facts(), names(store, False), gold)
-    assert getattr(score, layer).f1 >= FLOORS["example"][layer], getattr(score, layer)
+CASES = [(corpus, layer) for corpus, floors in FLOORS.items() for layer in floors]
 
 
-@pytest.mark.parametrize("layer", FLOORS["seeds"])
-def test_seed_ledger_scores_stay_above_their_floors(seed_db, layer):
-    gold = json.loads((GOLD / "seeds_ledger.json").read_text())
-    with Store(seed_db) as store:
-        score = score_ledger(store.facts(), names(store, True), gold)
-    assert getattr(score, layer).f1 >= FLOORS["seeds"][layer], getattr(score, layer)
+@pytest.mark.parametrize("corpus, layer", CASES, ids=[f"{c}-{layer}" for c, layer in CASES])
+def test_ledger_scores_stay_above_their_floors(request, corpus, layer):
+    db = request.getfixturevalue("example_db" if corpus == "example" else "seed_db")
+    gold = json.loads((GOLD / f"{corpus}_ledger.json").read_text())
+    with Store(db) as store:
+        score = getattr(score_ledger(store.facts(), names(store, corpus == "seeds"), gold), layer)
+    assert score.f1 >= FLOORS[corpus][layer], score
 
 
 @pytest.mark.parametrize("a, b, same", [("2024-10", "2024-10-31", True), ("2500", "2450", True),
