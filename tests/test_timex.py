@@ -12,6 +12,7 @@ FRI = date(2024, 9, 27)  # a Friday
 SAT = date(2024, 9, 28)
 AUG = date(2024, 8, 8)
 JAN = date(2025, 1, 10)
+HISTORY = "The siege began in 1683 and lasted into 1684. A new army came in 1685."
 
 # (sentence, dct, expression text, expected attributes)
 CASES = [
@@ -78,6 +79,43 @@ CASES = [
     ("The deal was reached last summer.", FRI, "last summer", {"value": "2023-SU"}),
     ("Inflation peaked in the 20th century.", None, "the 20th century", {"value": "19"}),
     ("It has lasted for years.", None, "years", {"type": "DURATION", "value": "PXY"}),
+    # narrative time: anchored on the last date mentioned, at its precision
+    ("Profit rose in the third quarter of 1989, from a loss a year earlier.", FRI, "a year earlier",
+     {"value": "1988-Q3"}),
+    ("The dam opened on 4 May 1931. Two weeks later it flooded.", FRI, "Two weeks later", {"value": "1931-05-18"}),
+    ("The company was founded in 1987. The following year it listed.", FRI, "The following year",
+     {"value": "1988"}),
+    # a history (most explicit years far from dct): bare months take the year the text is at
+    (HISTORY + " In May the walls fell.", FRI, "May", {"value": "1685-05"}),
+    (HISTORY + " By late May the walls fell.", FRI, "late May", {"value": "1685-05", "mod": "END"}),
+    ("Sales grew in the fourth quarter of 2023, and the quarter set a record.", FRI, "the quarter",
+     {"value": "2023-Q4"}),
+    ("Revenue fell in the second quarter of 2024 from the year-earlier quarter.", FRI, "the year-earlier quarter",
+     {"value": "2023-Q2"}),
+    ("Third-quarter profit of 2024 doubled from a year ago.", FRI, "a year ago", {"value": "2023-Q3"}),
+    ("Profit doubled from a year ago.", FRI, "a year ago", {"value": "2023"}),
+    ("The truce broke down within days. A few days later, talks resumed.", FRI, "A few days later",
+     {"value": "FUTURE_REF"}),
+    ("The shrine was built several years ago.", FRI, "several years ago", {"value": "PAST_REF"}),
+    ("The army landed on 8 June 1944. The next day it moved inland.", FRI, "The next day", {"value": "1944-06-09"}),
+    ("Western Theater 1861-1863", FRI, "1863", {"value": "1863"}),
+    # news time stays on dct when the text stays near it
+    ("Ministers met in 2023. In March they will meet again.", FRI, "March", {"value": "2025-03"}),
+    # case, same-day weekdays, nearest month-day without a tense cue
+    ("Last week the envoy left.", FRI, "Last week", {"value": "2024-W38"}),
+    ("Yesterday the border reopened.", FRI, "Yesterday", {"value": "2024-09-26"}),
+    ("The summit is on friday.", SAT, "friday", {"value": "2024-09-27"}),
+    ("Markets, Friday: shares slid.", FRI, "Friday", {"value": "2024-09-27"}),
+    ("The hearing, Oct. 3, is public.", FRI, "Oct. 3", {"value": "2024-10-03"}),
+    # holidays, weekends, clock times on a day, spoken years
+    ("Shops will close on Christmas Day.", FRI, "Christmas Day", {"value": "2024-12-25"}),
+    ("Families gathered at Easter 2024.", None, "Easter 2024", {"value": "2024-03-31"}),
+    ("Turkeys sold out before Thanksgiving 2023.", None, "Thanksgiving 2023", {"value": "2023-11-23"}),
+    ("Crowds marched over the weekend.", FRI, "the weekend", {"value": "2024-W38-WE"}),
+    ("Polls close at 10 p.m. Wednesday.", FRI, "10 p.m. Wednesday", {"type": "TIME", "value": "2024-09-25T22:00"}),
+    ("The law dates from nineteen ninety-six.", None, "nineteen ninety-six", {"value": "1996"}),
+    # finance durations stay durations (TimeML tags "6-year notes" as P6Y)
+    ("The bank sold 6-year notes.", FRI, "6-year", {"type": "DURATION", "value": "P6Y"}),
 ]
 
 

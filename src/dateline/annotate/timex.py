@@ -5,7 +5,11 @@ Pure Python (regular expressions over a small grammar read from
 non-overlapping `TimeExpr` spans (longest match wins) with TimeML `type`,
 `value` and `mod`; relative expressions are resolved against the document
 creation time `dct`, choosing past or future from tense cues around them, and
-stay underspecified ("XXXX-10-07", "XXXX-WXX-5") when `dct` is None. Roles
+stay underspecified ("XXXX-10-07", "XXXX-WXX-5") when `dct` is None.
+Expressions that lean on the narrative ("a year earlier", "the following
+year", "that quarter") are anchored on the last date the text mentioned, and
+so are bare months and days once the text has moved to a period at least two
+years from `dct` (a history, an obituary). Roles
 (deadline, start, end), bounds ("at least", "no later than") and durations
 anchored on a date or on `dct` are added afterwards.
 
@@ -18,7 +22,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
@@ -43,12 +47,20 @@ _WORD = re.compile(r"[\w'’-]+")
 
 @dataclass(frozen=True)
 class _Norm:
-    """What a grammar rule found: TIMEX3 type, value and mod, and whether dct was used."""
+    """What a grammar rule found: TIMEX3 type, value and mod, and whether dct was used.
+
+    `rebase` recomputes the value from a narrative reference date (the last date
+    mentioned, with its precision); `anaphoric` expressions always take it, and
+    `quarterly` ones take the last quarter mentioned instead, when there is one.
+    """
 
     type: str
     value: str
     mod: str | None = None
     relative: bool = False
+    rebase: Callable[[date, str], _Norm | None] | None = field(default=None, compare=False)
+    anaphoric: bool = False
+    quarterly: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,10 +85,11 @@ def _alternation(words: list[str]) -> str:
 @functools.cache
 def _pieces() -> dict[str, str]:
     lex = _lex()
-    full = [m.capitalize() for m in lex["months"] if len(m) > 4 or m in ("may", "june", "july")]
-    short = [m.capitalize() for m in lex["months"] if m.capitalize() not in full]
-    months = rf"(?:{_alternation(full)})\b|(?:{_alternation(short)})\b\.?"
-    weekdays = _alternation([w.capitalize() for w in lex["weekdays"]])
+    # lower-case "may", "march" and month abbreviations are ordinary words, so only those stay case-sensitive
+    plain = [m for m in lex["months"] if len(m) > 4 and m != "march" or m in ("june", "july")]
+    cased = [m.capitalize() for m in lex["months"] if m not in plain]
+    months = rf"(?:{_alternation(plain)})\b|(?-i:{_alternation(cased)})\b\.?"
+    weekdays = rf"(?:{_alternation(list(lex['weekdays']))})\b|(?-i:{_alternation(list(lex['weekday_abbreviations']))})\b\.?"
     words = [w for w in lex["numbers"] if w not in ("a", "an")]
     tens = _alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
     ones = _alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
@@ -84,14 +97,17 @@ def _pieces() -> dict[str, str]:
     number = rf"\d+(?:\.\d+)?|(?:{tens})-(?:{ones})|{_alternation(words)}|{vague}|an?"
     return {
         "month": rf"(?P<month>{months})",
-        "weekday": rf"(?P<weekday>{weekdays})\b",
+        "weekday": rf"(?P<weekday>{weekdays})",
         "num": rf"(?P<num>{number})",
         "unit": r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ies))s?\b",
         "season": rf"(?P<season>{_alternation(list(lex['seasons']))})\b",
         "prefix": r"(?:(?P<prefix>early|late|mid|the\s+(?:end|beginning|start|middle|close)\s+of)(?:\s+|-))",
-        "year": r"(?P<year>(?:19|20)\d\d)\b",
+        "year": r"(?P<year>(?:1[5-9]|20)\d\d)\b",
         "mods": rf"(?:(?P<mod>{_alternation(list(lex['modifiers']))})\s+)",
         "part": rf"(?P<part>{_alternation(list(lex['parts_of_day']))})",
+        "holiday": rf"(?P<holiday>{_alternation(list(lex['holidays']))})",
+        "tens": tens,
+        "ones": ones,
     }
 
 
@@ -107,25 +123,36 @@ def _rules() -> tuple[_Rule, ...]:
         ("dmy", rf"(?:{p['weekday']},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{p['month']}"
                 rf"(?:,?\s+{p['year']})?", _h_month_day),
         ("month", rf"{p['prefix']}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?{p['month']}"
-                  rf"(?:,?\s+(?:of\s+)?{p['year']})?", _h_month),
-        ("year", rf"{p['prefix']}?(?<![\d$€£.,]){p['year']}(?![\d%,.]\d|-\d|\s*%|\s+per\s*cent)", _h_year),
-        ("decade", rf"(?:the\s+)?(?P<dprefix>early|mid|late)?-?\s*(?P<dec>(?:1[6-9]|20)\d)0s\b", _h_decade),
-        ("century", r"the\s+(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b", _h_century),
+                  rf"(?:,?\s+(?:of\s+)?{p['year']}|\s+(?P<relyear>this|last|next)\s+year)?", _h_month),
+        ("year", rf"{p['prefix']}?(?<![\d$€£.,]){p['year']}(?![\d%,.]\d|-(?!(?:1[5-9]|20)\d\d\b)\d|\s*%|\s+per\s*cent)",
+         _h_year),
+        ("spoken_year", rf"\b(?:the\s+year\s+)?(?P<hundreds>nineteen|eighteen)[\s-]+(?P<tens>{p['tens']}|ten|"
+                        r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+                        rf"(?:[\s-](?P<ones>{p['ones']}))?\b|\bthe\s+year\s+two\s+thousand(?:\s+and)?"
+                        rf"(?:\s+(?P<ones2>{p['ones']}))?\b", _h_spoken_year),
+        ("decade", r"(?:the\s+)?(?P<dprefix>early|mid|late)?-?\s*(?P<dec>(?:1[6-9]|20)\d)0s\b", _h_decade),
+        ("century", r"(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b", _h_century),
         ("part_of_year", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[\s-]+"
                          r"(?P<kind>quarter|half)\b(?:\s+of\s+(?:(?P<rel>this|last|next|the)\s+year|"
                          rf"{p['year']}))?", _h_part_of_year),
         ("quarter_code", rf"\bQ(?P<q>[1-4])\s+{p['year']}", _h_quarter_code),
         ("season", rf"(?:(?P<rel>this|last|next|this\s+past|the\s+coming|the\s+past|early|late|mid)-?\s+)?"
                    rf"{p['season']}(?:\s+(?:of\s+)?{p['year']})?", _h_season),
-        ("rel_period", rf"(?:(?P<prefix>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|"
+        ("rel_period", r"(?:(?P<prefix>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|"
                        r"close)\s+of)(?:\s+|-))?(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+"
-                       r"following|the\s+coming|the\s+same|the)\s+(?P<period>year|month|week|weekend|quarter)\b",
-         _h_rel_period),
-        ("ago", rf"\b{p['num']}\s+{p['unit']}\s+ago\b", _h_ago),
+                       r"following|the\s+coming|the\s+same|the\s+prior|the\s+latest|that|the)\s+"
+                       r"(?P<period>year|month|week|weekend|quarter)\b|(?P<dayrel>the\s+(?:next|following|previous|"
+                       r"same)|that)\s+(?P<day>day)\b", _h_rel_period),
+        ("ago", rf"\b{p['mods']}?{p['num']}\s+{p['unit']}\s+ago\b", _h_ago),
+        ("shift", rf"\b{p['num']}\s+{p['unit']}\s+(?P<dir>earlier|later|afterwards?|previously|from\s+now|"
+                  r"hence)\b", _h_shift),
+        ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year[-\s](?P<dir>earlier|ago)(?:\s+(?:(?P<ord>first|second|"
+                     r"third|fourth)\s+)?(?P<period>quarter|period))?\b", _h_year_ago),
         ("day_rel", rf"\b(?P<day>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|"
                     rf"the\s+day\s+after\s+tomorrow|this|last)(?:\s+{p['part']})?\b", _h_day_rel),
-        ("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+)?{p['weekday']}"
+        ("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+)?\b{p['weekday']}"
                     rf"(?:\s+{p['part']})?", _h_weekday),
+        ("holiday", rf"\b{p['holiday']}(?:\s+(?:of\s+)?{p['year']})?(?!\w)", _h_holiday),
         ("clock", r"\b(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\b(?P<h24>[0-2]\d):"
                   r"(?P<mi24>[0-5]\d)\b|\b(?P<word>noon|midnight)\b", _h_clock),
         ("reference", rf"\b(?:{_alternation(list(_lex()['references']))})\b", _h_reference),
@@ -141,7 +168,7 @@ def _rules() -> tuple[_Rule, ...]:
                          r"month|year|decade|century|fortnight)\b", _h_duration_rel),
         ("duration_bare", r"\b(?<=for\s)(?P<units>days|weeks|months|years|decades|centuries)\b", _h_duration_bare),
     ]
-    return tuple(_Rule(name, re.compile(rx), h) for name, rx, h in specs)
+    return tuple(_Rule(name, re.compile(rx, re.I), h) for name, rx, h in specs)
 
 
 # --- the public surface -----------------------------------------------------
@@ -151,12 +178,14 @@ def tag(text: str, dct: date | None) -> tuple[TimeExpr, ...]:
     """Temporal expressions in `text`, normalised relative to the document date `dct`."""
     resolver = _Resolver(text, dct)
     found: list[tuple[int, int, _Norm]] = []
+    windows = _windows(text)
     for rule in _rules():
-        for m in rule.pattern.finditer(text):
-            norm = rule.handler(m, resolver)
-            if norm is not None and m.end() > m.start():
-                found.append((m.start(), m.end(), norm))
-    chosen = _longest_non_overlapping(found)
+        for w_start, w_end in windows:
+            for m in rule.pattern.finditer(text, w_start, w_end):
+                norm = rule.handler(m, resolver)
+                if norm is not None and m.end() > m.start():
+                    found.append((m.start(), m.end(), norm))
+    chosen = _merge_clock_and_day(text, _narrative(_longest_non_overlapping(found), dct))
     exprs = [_to_timex(text, start, end, norm, dct) for start, end, norm in chosen]
     return tuple(_compose(text, exprs, dct))
 
@@ -196,6 +225,50 @@ def shift_value(value: str, amount: float, unit: str) -> str | None:
     return _format(moved, "month" if precision == "day" else precision)
 
 
+def _shift_reference(day: date, precision: str, amount: int, unit: str) -> str | None:
+    """The reference moved by `amount` units, at the reference's precision (None if the unit is finer)."""
+    finest = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D"}[precision]
+    if "YQMWD".index(unit) > "YQMWD".index(finest) and not (precision == "week" and unit == "D"):
+        return None
+    if unit in ("W", "D"):
+        return _format(day + timedelta(days=amount * (7 if unit == "W" else 1)), precision)
+    return _format(_add_months(day, amount * {"Y": 12, "Q": 3, "M": 1}[unit]), precision)
+
+
+# --- where to look ---------------------------------------------------------------
+
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+# a digit token triggers when it can be a year, a clock time or an ISO date
+_NUMERIC_TRIGGER = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)|\d{1,2}(?::\d\d|\s*[ap]\.?m\b)", re.I)
+_MARGIN = 60  # longer than any expression the grammar matches, so a window holds every match around its trigger
+
+
+@functools.cache
+def _triggers() -> frozenset[str]:
+    """Words one of which every time expression contains (digits aside), lower case."""
+    lex = _lex()
+    words = {w for table in ("months", "weekdays", "units", "seasons", "parts_of_day", "frequencies", "references")
+             for key in lex[table] for w in re.findall(r"[a-z]+", key)}
+    words |= {w.lower() for w in lex["weekday_abbreviations"]} | set(lex["triggers"]["words"])
+    return frozenset(words - set(lex["triggers"]["exclude"]))
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words; the grammar runs only there, which makes it several times faster."""
+    triggers = _triggers()
+    windows: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if (_NUMERIC_TRIGGER.match(text, m.start()) if token[0].isdigit()
+                else token.lower() in triggers or token.lower().rstrip("s") in triggers):
+            start, end = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+    return windows
+
+
 # --- choosing spans ---------------------------------------------------------
 
 
@@ -205,6 +278,66 @@ def _longest_non_overlapping(found: list[tuple[int, int, _Norm]]) -> list[tuple[
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, norm))
     return sorted(taken, key=lambda f: f[0])
+
+
+def _narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> list[tuple[int, int, _Norm]]:
+    """Re-anchor expressions on the last date mentioned where the narrative, not dct, is the reference."""
+    out: list[tuple[int, int, _Norm]] = []
+    reference: tuple[date, str] | None = None
+    quarter: tuple[date, str] | None = None  # quarterly reports refer back to the quarter, not the last day
+    narrative = _is_narrative(chosen, dct)
+    for start, end, norm in chosen:
+        anchor = reference or ((dct, "day") if dct is not None else None)
+        if norm.quarterly and quarter is not None:
+            anchor = quarter
+        if norm.rebase is not None and anchor is not None and (
+                norm.anaphoric or narrative and abs(anchor[0].year - dct.year) >= 2):
+            norm = norm.rebase(*anchor) or norm
+        parsed = _parse_value(norm.value) if norm.type == "DATE" else None
+        # looking back ("a year earlier") compares; it does not move the narrative
+        if parsed and not (norm.anaphoric and reference and parsed[0] < reference[0]):
+            reference = parsed
+        if parsed and parsed[1] == "quarter" and not norm.anaphoric:
+            quarter = parsed
+        out.append((start, end, norm))
+    return out
+
+
+def _is_narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> bool:
+    """Whether most explicit dates lie two or more years from dct: a history, not news of the day.
+
+    Without a dct only the expressions that need an anchor take one (document dating relies on that).
+    """
+    if dct is None:
+        return False
+    years = [int(n.value[:4]) for _, _, n in chosen if n.type == "DATE" and not n.relative and n.value[:4].isdigit()]
+    return len(years) >= 3 and sum(abs(y - dct.year) >= 2 for y in years) >= 0.6 * len(years)
+
+
+_CLOCK_DAY_GAP = re.compile(r"\s*(?:[A-Z]{2,4}\s*)?,?\s*(?:on\s+)?$")
+
+
+def _merge_clock_and_day(text: str, chosen: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:
+    """ "10 p.m. Wednesday", "Nov. 9, 5 p.m." -> one TIME on that day."""
+    out: list[tuple[int, int, _Norm]] = []
+    for start, end, norm in chosen:
+        if out and _CLOCK_DAY_GAP.match(text[out[-1][1]:start]) and "\n" not in text[out[-1][1]:start]:
+            merged = _clock_on_day(out[-1][2], norm) or _clock_on_day(norm, out[-1][2])
+            if merged is not None:
+                out[-1] = (out[-1][0], end, merged)
+                continue
+        out.append((start, end, norm))
+    return out
+
+
+def _clock_on_day(clock: _Norm, day: _Norm) -> _Norm | None:
+    if clock.type != "TIME" or day.type != "DATE" or not re.fullmatch(r"(?:\d{4}|XXXX)-[\dX]{2}-[\dX]{2}|XXXX-WXX-\d",
+                                                                       day.value):
+        return None
+    hour = clock.value.split("T", 1)[1] if "T" in clock.value else ""
+    if not re.fullmatch(r"\d\d:\d\d", hour):
+        return None
+    return _Norm("TIME", f"{day.value}T{hour}", relative=day.relative)
 
 
 def _to_timex(text: str, start: int, end: int, norm: _Norm, dct: date | None) -> TimeExpr:
@@ -237,10 +370,14 @@ def _ends_with(left: str, phrases: list[str]) -> str | None:
     stripped = left.rstrip()
     if stripped == left:  # the phrase must be a separate word before the span
         return None
-    for phrase in sorted(phrases, key=len, reverse=True):
-        if re.search(rf"(?:^|[^\w]){re.escape(phrase)}$", stripped):
-            return phrase
-    return None
+    m = _phrase_at_end(tuple(phrases)).search(stripped)
+    return m.group(1) if m else None
+
+
+@functools.cache
+def _phrase_at_end(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:^|[^\w])({alternation})$")
 
 
 def _deadline_noun_before(text: str, start: int, nouns: list[str]) -> bool:
@@ -354,7 +491,9 @@ def _month_num(name: str) -> int:
 
 
 def _weekday_num(name: str) -> int:
-    return _lex()["weekdays"][name.lower()]
+    key = name.rstrip(".").lower()
+    lex = _lex()
+    return lex["weekdays"][key] if key in lex["weekdays"] else lex["weekday_abbreviations"][key.capitalize()]
 
 
 def _number(word: str) -> float | None:
@@ -387,6 +526,8 @@ def _format(day: date, precision: str) -> str:
         return f"{day.year:04d}"
     if precision == "month":
         return f"{day.year:04d}-{day.month:02d}"
+    if precision == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
     if precision == "week":
         iso = day.isocalendar()
         return f"{iso.year:04d}-W{iso.week:02d}"
@@ -396,6 +537,8 @@ def _format(day: date, precision: str) -> str:
 def _parse_value(value: str) -> tuple[date, str] | None:
     if re.fullmatch(r"\d{4}", value):
         return date(int(value), 1, 1), "year"
+    if re.fullmatch(r"\d{4}-Q[1-4]", value):
+        return date(int(value[:4]), int(value[6]) * 3 - 2, 1), "quarter"
     if re.fullmatch(r"\d{4}-\d{2}", value):
         return date(int(value[:4]), int(value[5:7]), 1), "month"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -403,20 +546,23 @@ def _parse_value(value: str) -> tuple[date, str] | None:
     return None
 
 
-def _month_day_date(month: int, day: int, dct: date, tense: Tense | None) -> date | None:
+def _month_day_date(month: int, day: int, dct: date, tense: Tense | None, weekday: int | None = None) -> date | None:
     options = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
         try:
             options.append(date(year, month, day))
         except ValueError:
             continue
+    # "Saturday, April 25": the year in which that day is a Saturday
+    options = [d for d in options if d.isoweekday() == weekday] or options if weekday else options
     if not options:
         return None
     if tense == "future":
         return min((d for d in options if d >= dct), default=options[-1])
-    if tense == "past" or tense is None:
+    nearest = min(options, key=lambda d: abs((d - dct).days))
+    if tense == "past" and (nearest - dct).days > 31:  # a past verb outweighs nearness beyond a month ahead
         return max((d for d in options if d <= dct), default=options[0])
-    return min(options, key=lambda d: abs((d - dct).days))
+    return nearest
 
 
 def _month_year(month: int, dct: date, tense: Tense | None) -> int:
@@ -429,7 +575,7 @@ def _month_year(month: int, dct: date, tense: Tense | None) -> int:
 
 def _weekday_date(weekday: int, dct: date, rel: str | None, tense: Tense | None) -> date:
     offset = weekday - dct.isoweekday()
-    if rel == "this":
+    if rel == "this" or (rel is None and offset == 0):  # a bare weekday that is the dct's own day means that day
         return dct + timedelta(days=offset)
     if rel in ("next", "coming", "this coming") or (rel is None and tense == "future"):
         return dct + timedelta(days=offset % 7 or 7)
@@ -464,10 +610,19 @@ def _h_month_day(m: re.Match[str], r: _Resolver) -> _Norm | None:
             return _Norm("DATE", date(int(m["year"]), month, day).isoformat())
         except ValueError:
             return None
+    rebase = functools.partial(_day_in_year, month, day)
     if r.dct is None:
-        return _Norm("DATE", f"XXXX-{month:02d}-{day:02d}")
-    resolved = _month_day_date(month, day, r.dct, r.tense(m))
-    return _Norm("DATE", resolved.isoformat(), relative=True) if resolved else None
+        return _Norm("DATE", f"XXXX-{month:02d}-{day:02d}", rebase=rebase)
+    weekday = _weekday_num(m["weekday"]) if m["weekday"] else None
+    resolved = _month_day_date(month, day, r.dct, r.tense(m), weekday)
+    return _Norm("DATE", resolved.isoformat(), relative=True, rebase=rebase) if resolved else None
+
+
+def _day_in_year(month: int, day: int, reference: date, precision: str) -> _Norm | None:
+    try:
+        return _Norm("DATE", date(reference.year, month, day).isoformat(), relative=True)
+    except ValueError:
+        return None
 
 
 def _h_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -475,22 +630,28 @@ def _h_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
     mod = _prefix_mod(m["prefix"])
     if m["year"]:
         return _Norm("DATE", f"{m['year']}-{month:02d}", mod)
+    if m["relyear"]:
+        step = _REL_DIRECTION[m["relyear"].lower()]
+        year = f"{r.dct.year + step:04d}" if r.dct else "XXXX"
+        return _Norm("DATE", f"{year}-{month:02d}", mod, relative=r.dct is not None)
     if not (m["prefix"] or m["rel"] or r.preceded_by(m, r"in|by|since|until|till|from|through|during|before|"
                                                          r"after|of|between|and|or|to|until\s+at\s+least|starting|beginning|"
                                                          r"commencing|ending|as\s+of|effective")):
         return None
+    rebase = None if m["rel"] else (lambda ref, _: _Norm("DATE", f"{ref.year:04d}-{month:02d}", mod, relative=True))
     if r.dct is None:
-        return _Norm("DATE", f"XXXX-{month:02d}", mod)
-    rel = (m["rel"] or "").split()[-1:] or [""]
+        return _Norm("DATE", f"XXXX-{month:02d}", mod, rebase=rebase)
+    rel = (m["rel"] or "").lower().split()[-1:] or [""]
     tense = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel[0]) or r.tense(m)
     year = r.dct.year if rel[0] == "this" else _month_year(month, r.dct, tense)
-    return _Norm("DATE", f"{year:04d}-{month:02d}", mod, relative=True)
+    return _Norm("DATE", f"{year:04d}-{month:02d}", mod, relative=True, rebase=rebase)
 
 
 def _prefix_mod(prefix: str | None) -> str | None:
     if not prefix:
         return None
-    return _PREFIX_MOD.get(prefix.split()[-2] if prefix.startswith("the") else prefix.lower())
+    prefix = prefix.lower()
+    return _PREFIX_MOD.get(prefix.split()[-2] if prefix.startswith("the") else prefix)
 
 
 def _h_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -546,22 +707,66 @@ def _h_season(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return _Norm("DATE", f"{m['year']}-{code}", mod)
     if not rel and not r.preceded_by(m, r"in|this|during|by|until|since|the|last|next|over|through"):
         return None
+    rebase = None if rel else (lambda ref, _: _Norm("DATE", f"{ref.year:04d}-{code}", mod, relative=True))
     if r.dct is None:
-        return _Norm("DATE", f"XXXX-{code}", mod)
+        return _Norm("DATE", f"XXXX-{code}", mod, rebase=rebase)
     step = _REL_DIRECTION.get(rel[-1] if rel else "", 0)
-    return _Norm("DATE", f"{r.dct.year + step}-{code}", mod, relative=True)
+    return _Norm("DATE", f"{r.dct.year + step}-{code}", mod, relative=True, rebase=rebase)
+
+
+# "the following year", "that quarter": steps from the last date mentioned, not from dct
+_ANAPHORIC_STEP = {"previous": -1, "prior": -1, "following": 1, "same": 0, "that": 0, "latest": 0, "the": 0}
 
 
 def _h_rel_period(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    if m["day"]:
+        return _day_after_reference(m, r)
     rel = m["rel"].lower().split()[-1]
     prefix = (m["prefix"] or "").lower()
-    if rel == "the" and not prefix.startswith("the"):
-        return None
     period = m["period"].lower()
+    if rel == "the" and not prefix.startswith("the") and period not in ("quarter", "weekend"):
+        return None
     mod = None if prefix in ("earlier", "later") else _prefix_mod(prefix or None)
+    if rel == "the" and period == "weekend":
+        return _nearest_weekend(r, m)
+    step = _ANAPHORIC_STEP.get(rel)
+    rebase = None
+    if step is not None and period != "weekend":
+        rebase = functools.partial(_period_from_reference, period, step, mod)
     if r.dct is None:
-        return _Norm("DATE", {"year": "XXXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(period, "XXXX-WXX"), mod)
-    return _Norm("DATE", _period_value(r.dct, period, _REL_DIRECTION.get(rel, 0)), mod, relative=True)
+        vague = {"year": "XXXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(period, "XXXX-WXX")
+        return _Norm("DATE", vague, mod, rebase=rebase, anaphoric=rebase is not None)
+    # with nothing mentioned yet, "the latest quarter" is the last one completed before dct
+    first_step = -1 if rel == "latest" else step
+    value = _period_value(r.dct, period, first_step if first_step is not None else _REL_DIRECTION.get(rel, 0))
+    return _Norm("DATE", value, mod, relative=True, rebase=rebase, anaphoric=rebase is not None,
+                 quarterly=period == "quarter")
+
+
+def _day_after_reference(m: re.Match[str], r: _Resolver) -> _Norm:
+    """ "the next day", "that day": a day counted from the last day mentioned."""
+    step = {"next": 1, "following": 1, "previous": -1}.get(m["dayrel"].lower().split()[-1], 0)
+
+    def rebase(ref: date, precision: str) -> _Norm | None:
+        return _Norm("DATE", (ref + timedelta(days=step)).isoformat(), relative=True) if precision == "day" else None
+
+    value = (r.dct + timedelta(days=step)).isoformat() if r.dct else "XXXX-XX-XX"
+    return _Norm("DATE", value, relative=r.dct is not None, rebase=rebase, anaphoric=True)
+
+
+def _period_from_reference(period: str, step: int, mod: str | None, ref: date, precision: str) -> _Norm | None:
+    coarse = {"year": "year", "quarter": "quarter", "month": "month", "week": "week"}[period]
+    if "year quarter month week day".split().index(precision) < "year quarter month week day".split().index(coarse):
+        return None  # "that month" after a bare year: the year does not say which month
+    return _Norm("DATE", _period_value(ref, period, step), mod, relative=True)
+
+
+def _nearest_weekend(r: _Resolver, m: re.Match[str]) -> _Norm:
+    if r.dct is None:
+        return _Norm("DATE", "XXXX-WXX-WE")
+    ahead = r.tense(m) == "future"
+    offset = (6 - r.dct.isoweekday()) % 7 if ahead else -((r.dct.isoweekday() - 6) % 7)
+    return _Norm("DATE", _format(r.dct + timedelta(days=offset), "week") + "-WE", relative=True)
 
 
 def _period_value(dct: date, period: str, step: int) -> str:
@@ -579,14 +784,138 @@ def _period_value(dct: date, period: str, step: int) -> str:
 def _h_ago(m: re.Match[str], r: _Resolver) -> _Norm | None:
     n = _number(m["num"])
     unit = _unit_code(m["unit"])
-    if n is None or n != int(n) or unit[0].startswith("T"):
+    if n is None:  # "several years ago"
+        return _Norm("DATE", "PAST_REF")
+    if n != int(n) or unit[0].startswith("T"):
         return None
     letter, mult = unit
     precision = {"Y": "year", "M": "month", "Q": "month"}.get(letter, "day")
     if r.dct is None:
         return _Norm("DATE", {"year": "XXXX", "month": "XXXX-XX"}.get(precision, "XXXX-XX-XX"))
     value = shift_value(r.dct.isoformat(), -int(n) * mult, letter)
-    return _Norm("DATE", _trim(value, precision), relative=True) if value else None
+    if not value:
+        return None
+    # in a quarterly report "a year ago" is the same quarter a year before (TimeML practice)
+    rebase = functools.partial(_quarter_before, int(n) * mult) if letter == "Y" else None
+    return _Norm("DATE", _trim(value, precision), relative=True, rebase=rebase, anaphoric=rebase is not None,
+                 quarterly=True)
+
+
+def _quarter_before(years: int, ref: date, precision: str) -> _Norm | None:
+    if precision != "quarter":
+        return None
+    return _Norm("DATE", _format(_add_months(ref, -12 * years), "quarter"), relative=True)
+
+
+def _h_shift(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "a year earlier", "two weeks later": from the last date mentioned; "a year from now": from dct."""
+    n = _number(m["num"])
+    letter, mult = _unit_code(m["unit"])
+    direction = -1 if m["dir"].lower() in ("earlier", "previously") else 1
+    if n is None:  # "a few days later"
+        return _Norm("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
+    if n != int(n) or letter.startswith("T"):
+        return None
+    amount = direction * int(n) * mult
+    precision = {"Y": "year", "Q": "quarter", "M": "month", "W": "week"}.get(letter, "day")
+    rebase = functools.partial(_shifted_reference, amount, letter)
+    if r.dct is None:
+        return _Norm("DATE", {"year": "XXXX", "month": "XXXX-XX"}.get(precision, "XXXX-XX-XX"), rebase=rebase,
+                     anaphoric=True)
+    value = _shift_reference(r.dct, precision, amount, letter)
+    anaphoric = not m["dir"].lower().startswith(("from", "hence"))
+    return _Norm("DATE", value or "", relative=True, rebase=rebase if anaphoric else None, anaphoric=anaphoric)
+
+
+def _shifted_reference(amount: int, unit: str, ref: date, precision: str) -> _Norm | None:
+    value = _shift_reference(ref, precision, amount, unit)
+    return _Norm("DATE", value, relative=True) if value else None
+
+
+def _h_year_ago(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "the year-earlier quarter", "year-ago": the period a year before the last date mentioned."""
+    quarter = _ORDINALS[m["ord"].lower()] if m["ord"] else None
+
+    def rebase(ref: date, precision: str) -> _Norm | None:
+        if quarter:
+            return _Norm("DATE", f"{ref.year - 1:04d}-Q{quarter}", relative=True)
+        if period and precision in ("month", "week", "day"):
+            precision = "quarter"  # "the year-ago period" of a quarterly report
+        value = _shift_reference(ref, precision, -1, "Y")
+        return _Norm("DATE", value, relative=True) if value else None
+
+    period = m["period"]
+    base = r.dct or date(1, 1, 1)
+    first = rebase(base, "quarter" if m["period"] and m["period"].lower() == "quarter" else "year")
+    value = first.value if r.dct and first else "XXXX"
+    return _Norm("DATE", value, relative=r.dct is not None, rebase=rebase, anaphoric=True, quarterly=period is not None)
+
+
+def _h_spoken_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "nineteen ninety-six", "the year two thousand": years as read out in broadcast transcripts."""
+    if m["hundreds"]:
+        tens = _number(m["tens"]) or 0
+        year = int(_number(m["hundreds"]) or 0) * 100 + int(tens) + int(_number(m["ones"]) or 0 if m["ones"] else 0)
+        return _Norm("DATE", f"{year:04d}")
+    return _Norm("DATE", f"{2000 + int(_number(m['ones2']) or 0 if m['ones2'] else 0):04d}")
+
+
+def _h_holiday(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    rule = _lex()["holidays"][re.sub(r"\s+", " ", m["holiday"].lower())]
+    if m["year"]:
+        day = _holiday_date(rule, int(m["year"]))
+        return _Norm("DATE", day.isoformat()) if day else None
+    if r.dct is None:
+        return _Norm("DATE", f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX",
+                     rebase=functools.partial(_holiday_in_year, rule))
+    tense = r.tense(m)
+    options = [d for d in (_holiday_date(rule, r.dct.year + k) for k in (-1, 0, 1)) if d]
+    if tense == "future":
+        day = min((d for d in options if d >= r.dct), default=options[-1])
+    elif tense == "past":
+        day = max((d for d in options if d <= r.dct), default=options[0])
+    else:
+        day = min(options, key=lambda d: abs((d - r.dct).days))
+    return _Norm("DATE", day.isoformat(), relative=True, rebase=functools.partial(_holiday_in_year, rule))
+
+
+def _holiday_in_year(rule: str, ref: date, precision: str) -> _Norm | None:
+    day = _holiday_date(rule, ref.year)
+    return _Norm("DATE", day.isoformat(), relative=True) if day else None
+
+
+def _holiday_date(rule: str, year: int) -> date | None:
+    """The day of a holiday rule: "12-25" (fixed), "easter-2" (from Easter), "11/4/4" (4th Thursday of Nov)."""
+    if rule.startswith("easter"):
+        return _easter(year) + timedelta(days=int(rule[6:] or 0))
+    if "/" in rule:
+        month, weekday, nth = (int(x) for x in rule.split("/"))
+        return _nth_weekday(year, month, weekday, nth)
+    try:
+        return date(year, int(rule[:2]), int(rule[3:]))
+    except ValueError:
+        return None
+
+
+def _easter(year: int) -> date:
+    # the anonymous Gregorian algorithm (Meeus/Jones/Butcher)
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = _add_months(date(year, month, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
 def _trim(value: str, precision: str) -> str:

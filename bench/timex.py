@@ -1,0 +1,167 @@
+"""Temporal tagging benchmark: dateline vs HeidelTime, dateparser and Recognizers-Text.
+
+TempEval-3 measures (dateline.annotate.timeml.score_timexes) on TimeBank,
+AQUAINT, Tweets and WikiWars separately: strict and relaxed span F1, value F1
+(relaxed match with an identical value), type accuracy over relaxed matches;
+plus words/s (tagging time only, without start-up) and the peak resident
+memory of the process running each tagger. Peer outputs are cached under
+.cache/bench/timex/ (HeidelTime takes minutes); pass --fresh to rerun them.
+
+The rules were tuned on the "tune" part (TimeBank, Tweets training set,
+WikiWars 01-16); the "held-out" rows (AQUAINT, Tweets test set, WikiWars 17-22)
+are the check against overfitting.
+
+    .venv/bin/python bench/timex.py                      # dateline only
+    .venv/bin/python bench/timex.py --peers all          # side by side
+    .venv/bin/python bench/timex.py --errors TimeBank    # dateline's value errors
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "benchmarks"
+DATA = ROOT / ".cache" / "benchmarks" / "timex-tbaq-tweets-wikiwars"
+PEER_CACHE = ROOT / ".cache" / "bench" / "timex"
+TBAQ = "temporal-qiangning/data/TempEval3/Training/TBAQ-cleaned"
+RES = "timex-syntime/syntime/resources"
+# set -> (folder, HeidelTime document type, files held out from tuning)
+SETS = {
+    "TimeBank": (f"{TBAQ}/TimeBank", "news", lambda p: False),
+    "AQUAINT": (f"{TBAQ}/AQUAINT", "news", lambda p: True),
+    "Tweets": (f"{RES}/tweets", "colloquial", lambda p: "testset" in p.parts),
+    "WikiWars": (f"{RES}/wikiwars/whole-tml/tml", "narratives", lambda p: p.name[:2] >= "17"),
+}
+PEERS = ("heideltime", "dateparser", "recognizers")
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def ensure_data() -> bool:
+    if (DATA / ".done").exists() or (DATA / "temporal-qiangning").exists():
+        return True
+    if not SHARED.exists():
+        return False
+    subprocess.run(["bash", str(SHARED / "unpack"), str(DATA.parent)], check=True, cwd=ROOT)
+    return DATA.exists()
+
+
+def load(name: str):
+    from dateline.annotate.timeml import read_timeml
+
+    folder = DATA / SETS[name][0]
+    paths = sorted(folder.rglob("*.tml"))
+    return [(p, read_timeml(p)) for p in paths]
+
+
+def run_dateline(docs) -> tuple[list[list], float, float]:
+    import resource
+
+    from dateline.annotate.timeml import TimemlTimex
+    from dateline.annotate.timex import tag
+
+    tag("warm up the grammar on 1 May 2024.", None)
+    started = time.perf_counter()
+    outputs = [tag(doc.text, doc.dct) for doc in docs]
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return [[TimemlTimex(t.start, t.end, t.text, t.type, t.value, t.mod) for t in out] for out in outputs], seconds, peak
+
+
+def run_peer(peer: str, name: str, fresh: bool) -> tuple[list[list], float, float] | None:
+    """A peer's output on a set, from its cache or from a fresh run in its own process."""
+    from dateline.annotate.timeml import TimemlTimex
+
+    cache = PEER_CACHE / f"{peer}-{name}.json"
+    if fresh or not cache.exists():
+        done = subprocess.run([sys.executable, str(ROOT / "bench" / "timex_peers.py"), peer, name, str(cache)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            print(f"  {peer} on {name}: {done.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+            return None
+    saved = json.loads(cache.read_text())
+    return [[TimemlTimex(**t) for t in doc] for doc in saved["timexes"]], saved["seconds"], saved["peak_mb"]
+
+
+def score(gold_docs, outputs, keep=lambda p: True):
+    from dateline.annotate.timeml import TimexScore, score_timexes
+
+    total = TimexScore()
+    for (path, doc), out in zip(gold_docs, outputs):
+        if keep(path):
+            total = total + score_timexes(doc.timexes, out)
+    return total
+
+
+def row(label: str, tagger: str, s, words: int, seconds: float, peak: float) -> str:
+    speed = f"{words / seconds:>10,.0f}" if seconds else f"{'-':>10}"
+    return (f"{label:<22} {tagger:<12} {100 * s.f1(s.strict):6.1f} {100 * s.f1(s.relaxed):6.1f} "
+            f"{100 * s.f1(s.value):6.1f} {100 * s.type_accuracy():6.1f} {s.gold:6d} {s.system:6d} {speed} "
+            f"{peak:8.0f}")
+
+
+def show_errors(gold_docs, outputs, limit: int) -> None:
+    shown = 0
+    for (path, doc), out in zip(gold_docs, outputs):
+        for g in doc.timexes:
+            hit = next((s for s in out if s.start < g.end and g.start < s.end), None)
+            if hit is None:
+                print(f"MISS {path.name} {doc.dct} {g.text!r} {g.type} {g.value}")
+            elif hit.value != g.value:
+                print(f"VAL  {path.name} {doc.dct} {g.text!r} {g.value} <- {hit.text!r} {hit.value}")
+            else:
+                continue
+            shown += 1
+        golds = [(g.start, g.end) for g in doc.timexes]
+        for s in out:
+            if not any(s.start < e and b < s.end for b, e in golds):
+                print(f"FP   {path.name} {doc.dct} {s.text!r} {s.type} {s.value}")
+                shown += 1
+        if shown >= limit:
+            return
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated sets")
+    parser.add_argument("--peers", default="", help="comma-separated peers, or 'all': " + ", ".join(PEERS))
+    parser.add_argument("--fresh", action="store_true", help="rerun peers instead of reading their cache")
+    parser.add_argument("--errors", default="", help="print dateline's errors on this set")
+    parser.add_argument("--limit", type=int, default=200, help="how many errors to print")
+    args = parser.parse_args()
+    if not ensure_data():
+        print("skipped: ../shared/benchmarks is absent")
+        return
+    peers = PEERS if args.peers == "all" else tuple(p for p in args.peers.split(",") if p)
+    if args.errors:
+        docs = load(args.errors)
+        outputs, _, _ = run_dateline([d for _, d in docs])
+        show_errors(docs, outputs, args.limit)
+        return
+    print(f"{'set':<22} {'tagger':<12} {'strict':>6} {'relax':>6} {'value':>6} {'type':>6} {'gold':>6} "
+          f"{'sys':>6} {'words/s':>10} {'peak MB':>8}")
+    for name in args.sets.split(","):
+        docs = load(name)
+        words = sum(len(d.text.split()) for _, d in docs)
+        runs = {"dateline": run_dateline([d for _, d in docs])}
+        for peer in peers:
+            found = run_peer(peer, name, args.fresh)
+            if found is not None:
+                runs[peer] = found
+        held_out = SETS[name][2]
+        for tagger, (outputs, seconds, peak) in runs.items():
+            print(row(name, tagger, score(docs, outputs), words, seconds, peak))
+        if any(held_out(p) for p, _ in docs) and not all(held_out(p) for p, _ in docs):
+            for tagger, (outputs, _, _) in runs.items():
+                print(row(f"{name} held-out", tagger, score(docs, outputs, held_out), 0, 0.0, 0.0))
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

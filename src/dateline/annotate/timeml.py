@@ -1,0 +1,225 @@
+"""TimeML reading and writing, for evaluating the temporal tagger on standard corpora.
+
+`parse_timeml(markup)` turns a TimeML file into its plain `<TEXT>` (entities
+unescaped, every tag removed), the document creation time (the TIMEX3 with
+`functionInDocument="CREATION_TIME"`) and the TIMEX3 spans annotated in the
+text, with offsets into that plain text. `render_timeml(doc, timexes)` writes the
+same file back with only the given TIMEX3 tags in the text; `tag_timeml_dir`
+does both for a folder of `.tml` files. `score_timexes` is the TempEval-3
+scorer: strict and relaxed span F1, value and type F1 over relaxed matches. Tags are read with a tolerant scanner
+rather than an XML parser because released corpora contain files that are not
+well-formed XML.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from dateline.errors import DatelineError
+from dateline.model import TimeExpr
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["TimemlDocument", "TimemlTimex", "TimexScore", "parse_timeml", "read_timeml", "render_timeml",
+           "score_timexes", "tag_timeml_dir"]
+
+_TEXT = re.compile(r"(<TEXT\b[^>]*>)(.*?)(</TEXT>)", re.S | re.I)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)([^>]*?)(/?)>", re.S)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_DCT_TIMEX = re.compile(r"<TIMEX3\b([^>]*functionInDocument\s*=\s*[\"']CREATION_TIME[\"'][^>]*)>", re.I)
+# Elements outside <TEXT> that point at annotations inside it; they are dropped with them.
+_LINKS = re.compile(r"<(MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^>]*?(?:/>|>.*?</\1>)\s*", re.S | re.I)
+
+
+@dataclass(frozen=True)
+class TimemlTimex:
+    """One TIMEX3 annotated in a TimeML text; offsets are into the plain text."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class TimemlDocument:
+    """A TimeML file: its markup, plain text, creation time and annotated timexes."""
+
+    markup: str
+    text: str
+    dct: date | None
+    timexes: tuple[TimemlTimex, ...]
+
+
+@dataclass(frozen=True)
+class TimexScore:
+    """Counts behind the TempEval-3 timex measures; add them up over documents with `+`."""
+
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    value: int = 0
+    type: int = 0
+
+    def __add__(self, other: TimexScore) -> TimexScore:
+        return TimexScore(*(a + b for a, b in zip(_counts(self), _counts(other))))
+
+    def f1(self, hits: int) -> float:
+        """F1 of `hits` correct items against the gold and system totals."""
+        return 2 * hits / (self.gold + self.system) if self.gold + self.system else 0.0
+
+    def precision(self, hits: int) -> float:
+        return hits / self.system if self.system else 0.0
+
+    def recall(self, hits: int) -> float:
+        return hits / self.gold if self.gold else 0.0
+
+    def type_accuracy(self) -> float:
+        """Share of relaxed matches whose TIMEX3 type is right."""
+        return self.type / self.relaxed if self.relaxed else 0.0
+
+
+def score_timexes(gold: Iterable[TimemlTimex], system: Iterable[TimemlTimex]) -> TimexScore:
+    """TempEval-3 counts for one document.
+
+    A relaxed match is a pair of overlapping spans, paired one to one (largest
+    overlap first, so one long system span cannot match two gold spans); a strict
+    match has identical offsets; value and type count relaxed matches whose
+    attribute is identical to the gold one.
+    """
+    gold, system = list(gold), list(system)
+    pairs = sorted(((min(g.end, s.end) - max(g.start, s.start), i, j) for i, g in enumerate(gold)
+                    for j, s in enumerate(system) if g.start < s.end and s.start < g.end), reverse=True)
+    used_gold: set[int] = set()
+    used_system: set[int] = set()
+    matched = []
+    for _, i, j in pairs:
+        if i not in used_gold and j not in used_system:
+            used_gold.add(i)
+            used_system.add(j)
+            matched.append((gold[i], system[j]))
+    return TimexScore(len(gold), len(system),
+                      strict=sum((g.start, g.end) == (s.start, s.end) for g, s in matched),
+                      relaxed=len(matched),
+                      value=sum(g.value == s.value for g, s in matched),
+                      type=sum(g.type == s.type for g, s in matched))
+
+
+def _counts(score: TimexScore) -> tuple[int, ...]:
+    return (score.gold, score.system, score.strict, score.relaxed, score.value, score.type)
+
+
+def read_timeml(path: Path) -> TimemlDocument:
+    """The TimeML file at `path`, parsed."""
+    try:
+        return parse_timeml(path.read_text("utf-8"))
+    except DatelineError as error:
+        raise DatelineError(f"{path}: {error}") from None
+
+
+def parse_timeml(markup: str) -> TimemlDocument:
+    """Plain text, creation time and TIMEX3 annotations of a TimeML document."""
+    body = _TEXT.search(markup)
+    if body is None:
+        raise DatelineError("no <TEXT> element; is this a TimeML file?")
+    text, timexes = _strip_tags(body.group(2))
+    return TimemlDocument(markup, text, _creation_time(markup), tuple(timexes))
+
+
+def render_timeml(doc: TimemlDocument, timexes: Iterable[TimeExpr]) -> str:
+    """The document's markup with `timexes`, and no other tag, inside <TEXT>."""
+    parts: list[str] = []
+    cursor = 0
+    for number, timex in enumerate(sorted(timexes, key=lambda t: t.start), start=1):
+        if timex.start < cursor:  # overlapping spans cannot both be written inline
+            continue
+        parts.append(_escape(doc.text[cursor:timex.start]))
+        parts.append(f"{_open_tag(timex, number)}{_escape(doc.text[timex.start:timex.end])}</TIMEX3>")
+        cursor = timex.end
+    parts.append(_escape(doc.text[cursor:]))
+    body = _TEXT.search(doc.markup)
+    assert body is not None  # parse_timeml found it
+    head = doc.markup[: body.start()]
+    tail = _LINKS.sub("", doc.markup[body.end():])
+    return f"{head}{body.group(1)}{''.join(parts)}{body.group(3)}{tail}"
+
+
+def tag_timeml_dir(in_dir: Path, out_dir: Path) -> list[Path]:
+    """Tag every `.tml` file under `in_dir` with dateline, writing the same tree under `out_dir`."""
+    from dateline.annotate.timex import tag
+
+    files = sorted(in_dir.rglob("*.tml"))
+    if not files:
+        raise DatelineError(f"{in_dir}: no .tml files found; point --timeml at a folder of TimeML files")
+    written = []
+    for path in files:
+        doc = read_timeml(path)
+        target = out_dir / path.relative_to(in_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_timeml(doc, tag(doc.text, doc.dct)), "utf-8")
+        written.append(target)
+    return written
+
+
+def _strip_tags(body: str) -> tuple[str, list[TimemlTimex]]:
+    pieces: list[str] = []
+    length = 0
+    open_timex: tuple[int, dict[str, str]] | None = None
+    timexes: list[TimemlTimex] = []
+    cursor = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[cursor:m.start()])
+        pieces.append(chunk)
+        length += len(chunk)
+        cursor = m.end()
+        if m.group(2).upper() != "TIMEX3" or m.group(4):
+            continue
+        if not m.group(1):
+            open_timex = (length, _attributes(m.group(3)))
+        elif open_timex is not None:
+            timexes.append(_timex(open_timex[1], open_timex[0], length, pieces))
+            open_timex = None
+    pieces.append(html.unescape(body[cursor:]))
+    return "".join(pieces), timexes
+
+
+def _timex(attrs: dict[str, str], start: int, end: int, pieces: list[str]) -> TimemlTimex:
+    text = "".join(pieces)[start:end]
+    return TimemlTimex(start, end, text, attrs.get("type", ""), attrs.get("value", ""), attrs.get("mod"))
+
+
+def _attributes(raw: str) -> dict[str, str]:
+    return {m.group(1): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
+            for m in _ATTR.finditer(raw)}
+
+
+def _creation_time(markup: str) -> date | None:
+    m = _DCT_TIMEX.search(markup)
+    if m is None:
+        return None
+    value = _attributes(m.group(1)).get("value", "")
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        logger.warning("creation time %r is not a day; relative expressions stay unresolved", value)
+        return None
+
+
+def _open_tag(timex: TimeExpr, number: int) -> str:
+    attrs = {"tid": f"t{number}", "type": timex.type, "value": timex.value}
+    if timex.mod:
+        attrs["mod"] = timex.mod
+    return "<TIMEX3 " + " ".join(f'{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items()) + ">"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
