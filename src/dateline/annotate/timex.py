@@ -198,8 +198,8 @@ def find_timexes(ctx: Any) -> tuple[TimeExpr, ...]:
 def context_tense(text: str, start: int, end: int) -> Tense | None:
     """Past, future or present, from the cue words nearest the span within its sentence."""
     s_start, s_end = sentence_bounds(text, start, end)
-    left = _WORD.findall(text[s_start:start].lower())[-12:]
-    right = _WORD.findall(text[end:s_end].lower())[:8]
+    left = _without_passives(_WORD.findall(text[s_start:start].lower())[-12:])
+    right = _without_passives(_WORD.findall(text[end:s_end].lower())[:8])
     # each word with the one after it; "" stands for the expression itself
     ordered = list(zip(reversed(left), reversed(left[1:] + [""]))) + list(zip(right, right[1:] + [""]))
     present: Tense | None = None
@@ -209,6 +209,11 @@ def context_tense(text: str, start: int, end: int) -> Tense | None:
             return found
         present = present or found
     return present
+
+
+def _without_passives(words: list[str]) -> list[str]:
+    """Drops participles after "be": "would be completed by" is future, not past."""
+    return [w for i, w in enumerate(words) if not (i and words[i - 1] in ("be", "been", "being") and w.endswith("ed"))]
 
 
 def shift_value(value: str, amount: float, unit: str) -> str | None:
@@ -546,6 +551,9 @@ def _parse_value(value: str) -> tuple[date, str] | None:
     return None
 
 
+_YEARLESS_REACH = 183  # days
+
+
 def _month_day_date(month: int, day: int, dct: date, tense: Tense | None, weekday: int | None = None) -> date | None:
     options = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
@@ -557,9 +565,12 @@ def _month_day_date(month: int, day: int, dct: date, tense: Tense | None, weekda
     options = [d for d in options if d.isoweekday() == weekday] or options if weekday else options
     if not options:
         return None
-    if tense == "future":
-        return min((d for d in options if d >= dct), default=options[-1])
     nearest = min(options, key=lambda d: abs((d - dct).days))
+    # A future cue looks ahead only half a year: "set the deadline in a joint
+    # statement on May 19" is last May, not next year's.
+    if tense == "future":
+        ahead = min((d for d in options if d >= dct), default=options[-1])
+        return ahead if (ahead - dct).days <= _YEARLESS_REACH else nearest
     if tense == "past" and (nearest - dct).days > 31:  # a past verb outweighs nearness beyond a month ahead
         return max((d for d in options if d <= dct), default=options[0])
     return nearest
