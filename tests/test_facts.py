@@ -121,3 +121,22 @@ def test_a_postponement_by_a_duration_shifts_the_standing_deadline():
     (fact,) = build_facts("s", [obs("a", "A", "2024-05-19", "2024-09-15"), push])
     assert [v.value for v in fact.values] == ["2024-09-15", "2024-10-27"]
     assert fact.values[-1].relation == "update" and "pushed back 6 weeks" in fact.values[-1].label
+
+
+def test_an_update_denied_on_the_record_is_not_current():
+    observations = [
+        obs("a", "A", "2024-05-19", "2024-09-15"),
+        obs("b", "B", "2024-05-21", "2024-09-15"),
+        obs("c", "C", "2024-07-18", "2024-10-31", anonymous=True),
+        obs("d", "D", "2024-07-19", "", denies=True, speaker="Pentagon press secretary"),
+    ]
+    (fact,) = build_facts("s", observations)
+    assert fact.current == "2024-09-15" and fact.disputed
+
+
+def test_an_update_loses_when_the_old_value_is_reported_again_after_it():
+    observations = [obs("a", "A", "2024-03-17", "1000", kind="quantity", key=COUNT),
+                    obs("b", "B", "2024-04-12", "800", kind="quantity", key=COUNT),
+                    obs("c", "C", "2024-05-19", "1000", kind="quantity", key=COUNT)]
+    (fact,) = build_facts("s", observations)
+    assert fact.current == "1000"

@@ -174,36 +174,41 @@ def _relation(values: list[_Value], o: Observation) -> str:
 def with_current(fact: Fact, as_of: date | None) -> Fact:
     """The fact as known on `as_of` (None: now), with its current value and why.
 
-    Rule: among values reported by then and not denied afterwards, the newest
-    update wins (later reports supersede earlier ones); among values that merely
-    agree or contradict each other, the one most outlets carry wins. A current
-    value is disputed when a different value is still carried by more outlets,
-    when it rests on one source or on anonymous or hedged sourcing, or when
-    someone denied it.
+    Rule: the newest update wins (later reports supersede earlier ones) unless
+    a named source denied it or another value was reported again after it;
+    otherwise the value most outlets carry wins. A current value is disputed
+    when a different value is still carried by more outlets, when it rests on
+    one source or on anonymous or hedged sourcing, or when someone denied it.
     """
     values = tuple(v for v in fact.values if _reported_by(v, as_of))
     if not values:
         return replace(fact, values=(), current=None, current_reason="", disputed=False)
     standing = [v for v in values if v.relation != "deny"]
-    current = _pick_current(standing)
+    denied_on_record = {v.value for v in values if v.relation == "deny" and not v.hedged}
+    current = _pick_current(standing, denied_on_record)
     rivals = [v for v in standing if v.value != current.value]
     denials = [v for v in values if v.relation == "deny" and v.value == current.value]
-    disputed = bool(denials) or (
+    disputed = bool(denials) or any(v.relation == "deny" for v in values) or (
         bool(rivals) and (len(current.outlets) <= 1 or current.hedged
                           or any(len(r.outlets) > len(current.outlets) for r in rivals))
     )
-    reason = _reason(current, rivals, denials)
+    reason = _reason(current, rivals, values)
     return replace(fact, values=values, current=current.value, current_reason=reason, disputed=disputed)
 
 
-def _pick_current(standing: list[FactValue]) -> FactValue:
-    updates = [v for v in standing if v.relation == "update"]
+def _pick_current(standing: list[FactValue], denied: set[str]) -> FactValue:
+    updates = [v for v in standing if v.relation == "update" and v.value not in denied
+               and not any(_last_reported(o) > (v.first_reported or date.min) for o in standing if o.value != v.value)]
     if updates:
         return max(updates, key=lambda v: v.first_reported or date.min)
     return max(standing, key=lambda v: (len(v.outlets), v.first_reported or date.min))
 
 
-def _reason(current: FactValue, rivals: list[FactValue], denials: list[FactValue]) -> str:
+def _last_reported(v: FactValue) -> date:
+    return max((c.published for c in v.citations if c.published), default=v.first_reported or date.min)
+
+
+def _reason(current: FactValue, rivals: list[FactValue], values: tuple[FactValue, ...]) -> str:
     sourcing = "anonymous or hedged sources" if current.hedged else "attributed reporting"
     how = {"first": "reported", "update": "an update reported", "elaborate": "a precision reported"}
     parts = [
@@ -213,8 +218,8 @@ def _reason(current: FactValue, rivals: list[FactValue], denials: list[FactValue
     ]
     for r in rivals:
         parts.append(f"differs from {r.label or r.value} ({len(r.outlets)} outlet(s), first {r.first_reported or 'undated'})")
-    for d in denials:
-        parts.append(f"denied by {', '.join(d.speakers or d.outlets)} ({d.first_reported or 'undated'})")
+    for d in (v for v in values if v.relation == "deny"):
+        parts.append(f"{d.label or d.value} denied by {', '.join(d.speakers or d.outlets)} ({d.first_reported or 'undated'})")
     return "; ".join(parts)
 
 
@@ -254,7 +259,29 @@ def _question(key: tuple[str, str, str, str], observations: list[Observation]) -
         return f"How many {topic} {verb}{where}?" if where else f"How many {topic}?"
     subject = _subject_phrase(observations)
     phase = f"{qualifier} " if qualifier and qualifier not in subject.lower() else ""
-    return f"When will {phase}{subject} {topic}?"
+    return f"When will {phase}{subject} {_verb(observations, topic, subject)}?"
+
+
+# Verbs that read well with no object: "When will the mission conclude?"
+_INTRANSITIVE = frozenset(
+    "end conclude leave withdraw depart exit finish close expire begin start resume continue remain stay".split()
+)
+_ACTOR_VERBS = frozenset("leave withdraw depart exit arrive stay remain".split())
+_ACTOR_VERB = {"end": "leave", "begin": "arrive", "continue": "stay"}
+
+
+def _verb(observations: list[Observation], topic: str, subject: str) -> str:
+    """The verb the reports use most, when it reads well without an object.
+
+    Otherwise the topic's own verb, or for an actor ("the United States")
+    the verb of what an actor does: leave, arrive, stay.
+    """
+    actor = subject.removeprefix("the ")[:1].isupper()
+    fitting = _ACTOR_VERBS if actor else _INTRANSITIVE
+    verbs = Counter(o.predicate for o in observations if o.predicate in fitting and not o.revises)
+    if verbs:
+        return verbs.most_common(1)[0][0]
+    return _ACTOR_VERB.get(topic, topic) if actor else topic
 
 
 def _subject_phrase(observations: list[Observation]) -> str:

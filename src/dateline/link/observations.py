@@ -54,6 +54,7 @@ class Observation:
     revises: str | None = None  # the value this one replaces; "*" for whatever stood
     denies: bool = False
     shift: str | None = None  # a postponement by a duration ("P6W") of the standing value
+    predicate: str | None = None  # the claim's verb or event noun ("withdraw", "withdrawal")
 
 
 CALENDAR = re.compile(r"^(>=)?\d{4}(-\d{2}(-\d{2})?)?$")
@@ -160,6 +161,7 @@ def _observation(
         revises=c.revises or ("*" if shift else None),
         denies=denies,
         shift=shift,
+        predicate=c.predicate,
     )
 
 

@@ -3,7 +3,15 @@
 A story keeps a signature: summed, length-normalised term weights of its
 articles (entity names weigh more than plain words). A new article joins the
 most similar story above a threshold or starts its own, so adding articles never
-reclusters what is stored. Dates play no part, so undated articles group too.
+reclusters what is stored.
+
+`StoryIndex` does the same over many articles without scanning every story: an
+inverted index (term -> stories whose signature holds it) scores only the
+stories an article shares a term with, which are the only ones with a cosine
+above zero, so its choices are the ones a full scan makes. It also weighs time:
+an article dated more than `TIME_GRACE_DAYS` outside a story's span of
+publication days needs more similarity to join it (`required_similarity`).
+Undated articles and stories with no dated article are judged on words alone.
 """
 
 from __future__ import annotations
@@ -11,15 +19,18 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 JOIN_THRESHOLD = 0.18
 ENTITY_WEIGHT = 3.0
 SIGNATURE_TERMS = 300
+TIME_GRACE_DAYS = 365  # long stories (a trial, a pandemic) run for months: only years apart costs
+TIME_SLOPE = 0.25  # extra share of the threshold per doubling of the gap beyond the grace
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 
@@ -50,18 +61,82 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def assign(doc_id: str, terms: dict[str, float], signatures: dict[str, dict[str, float]]) -> Assignment:
-    """The story this article belongs to; `signatures` is updated in place."""
-    best_id, best = None, 0.0
-    for story_id, signature in signatures.items():
-        score = cosine(terms, signature)
-        if score > best:
-            best_id, best = story_id, score
-    if best_id is not None and best >= JOIN_THRESHOLD:
-        signatures[best_id] = merge(signatures[best_id], terms)
-        return Assignment(doc_id, best_id, best, False)
-    story_id = "story-" + hashlib.sha1(doc_id.encode()).hexdigest()[:8]
-    signatures[story_id] = dict(terms)
-    return Assignment(doc_id, story_id, 1.0, True)
+    """The story this article belongs to, by scanning every story (no dates);
+    `signatures` is updated in place. `StoryIndex.assign` is the fast way."""
+    scores = {story_id: cosine(terms, signature) for story_id, signature in signatures.items()}
+    return _settle(doc_id, terms, signatures, _best(scores, {}))
+
+
+def required_similarity(gap_days: int | None) -> float:
+    """The cosine an article needs to join a story it lies `gap_days` outside of
+    (None: undated): the threshold, raised by a quarter per doubling of the gap
+    beyond the grace period: 0.18 up to a year, 0.225 at two years, 0.27 at four."""
+    if gap_days is None or gap_days <= TIME_GRACE_DAYS:
+        return JOIN_THRESHOLD
+    return JOIN_THRESHOLD * (1.0 + TIME_SLOPE * math.log2(gap_days / TIME_GRACE_DAYS))
+
+
+def story_spans(dated: Iterable[tuple[str | None, date | None]]) -> dict[str, tuple[date, date]]:
+    """story id -> (first, last) publication day, from (story id, published) pairs."""
+    spans: dict[str, tuple[date, date]] = {}
+    for story_id, day in dated:
+        if story_id is not None and day is not None:
+            spans[story_id] = _widen(spans.get(story_id), day)
+    return spans
+
+
+class StoryIndex:
+    """Story signatures with an inverted index over their terms, and their date spans.
+
+    `signatures` is kept and updated in place, as `assign` does, so the caller
+    can save the stories an assignment touched straight from it.
+    """
+
+    def __init__(
+        self,
+        signatures: dict[str, dict[str, float]],
+        spans: Mapping[str, tuple[date, date]] | None = None,
+    ) -> None:
+        self.signatures = signatures
+        self.spans: dict[str, tuple[date, date]] = dict(spans or {})
+        self._postings: dict[str, dict[str, float]] = defaultdict(dict)  # term -> story -> weight
+        self._rank = {story_id: i for i, story_id in enumerate(signatures)}  # a full scan's order, for ties
+        for story_id, signature in signatures.items():
+            self._repost(story_id, {}, signature)
+
+    def assign(self, doc_id: str, terms: dict[str, float], published: date | None = None) -> Assignment:
+        """The story this article belongs to; the index and spans are updated."""
+        near = sorted(self._near(terms), key=self._rank.__getitem__)
+        # Rescored with `cosine` itself, in story order, so the choice is the one a full scan makes.
+        scores = {s: cosine(terms, self.signatures[s]) for s in near}
+        needed = {s: required_similarity(_gap(published, self.spans.get(s))) for s in near}
+        choice = _best(scores, needed)
+        old = self.signatures.get(choice[0] or _new_story_id(doc_id), {})
+        result = _settle(doc_id, terms, self.signatures, choice)
+        self._rank.setdefault(result.story_id, len(self._rank))
+        self._repost(result.story_id, old, self.signatures[result.story_id])
+        if published is not None:
+            self.spans[result.story_id] = _widen(self.spans.get(result.story_id), published)
+        return result
+
+    def _near(self, terms: Mapping[str, float]) -> list[str]:
+        """Stories whose cosine with `terms`, summed over shared terms, may reach the threshold."""
+        scores: dict[str, float] = defaultdict(float)
+        postings = self._postings
+        for term, weight in terms.items():
+            for story_id, held in postings.get(term, {}).items():
+                scores[story_id] += weight * held
+        # The margin absorbs rounding: a story at the threshold is rescored exactly.
+        return [s for s, score in scores.items() if score >= JOIN_THRESHOLD - 1e-9]
+
+    def _repost(self, story_id: str, old: Mapping[str, float], new: Mapping[str, float]) -> None:
+        for term in old.keys() - new.keys():
+            stories = self._postings[term]
+            del stories[story_id]
+            if not stories:
+                del self._postings[term]
+        for term, weight in new.items():
+            self._postings[term][story_id] = weight
 
 
 def merge(signature: Mapping[str, float], terms: Mapping[str, float]) -> dict[str, float]:
@@ -69,6 +144,42 @@ def merge(signature: Mapping[str, float], terms: Mapping[str, float]) -> dict[st
     summed.update(terms)
     top = dict(summed.most_common(SIGNATURE_TERMS))
     return _normalise(top)
+
+
+def _best(scores: Mapping[str, float], needed: Mapping[str, float]) -> tuple[str | None, float]:
+    """The highest-scoring story that clears its own bar (the first one on ties)."""
+    best_id, best = None, 0.0
+    for story_id, score in scores.items():
+        if score > best and score >= needed.get(story_id, JOIN_THRESHOLD):
+            best_id, best = story_id, score
+    return best_id, best
+
+
+def _settle(
+    doc_id: str, terms: dict[str, float], signatures: dict[str, dict[str, float]], choice: tuple[str | None, float]
+) -> Assignment:
+    best_id, best = choice
+    if best_id is not None:
+        signatures[best_id] = merge(signatures[best_id], terms)
+        return Assignment(doc_id, best_id, best, False)
+    story_id = _new_story_id(doc_id)
+    signatures[story_id] = dict(terms)
+    return Assignment(doc_id, story_id, 1.0, True)
+
+
+def _new_story_id(doc_id: str) -> str:
+    return "story-" + hashlib.sha1(doc_id.encode()).hexdigest()[:8]
+
+
+def _gap(day: date | None, span: tuple[date, date] | None) -> int | None:
+    if day is None or span is None:
+        return None
+    first, last = span
+    return max((first - day).days, (day - last).days, 0)
+
+
+def _widen(span: tuple[date, date] | None, day: date) -> tuple[date, date]:
+    return (day, day) if span is None else (min(span[0], day), max(span[1], day))
 
 
 def _normalise(weights: Mapping[str, float]) -> dict[str, float]:
