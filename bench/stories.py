@@ -1,6 +1,7 @@
 """Story clustering and cross-document event coreference on ECB+, and a stream's speed.
 
-Usage: python bench/stories.py [--part docs,events,stream] [--seed 0] [--stream 10000]
+Usage: python bench/stories.py [--part docs,events,stream,time] [--seed 0] [--stream 10000]
+                              [--check 2000] [--seeds 4]
 
 docs:   every ECB+ document of topics 1-35 (its annotated text) is fed one at a
         time, in a seeded random order, to dateline's incremental story linker;
@@ -13,7 +14,11 @@ events: gold event mentions (ACTION_* and NEG_ACTION_* markables) in the
         CoNLL F1 (their mean), singletons included. Mentions are GOLD mentions.
 stream: 10,000 articles synthesised from ECB+ and Timeline17 texts (sentence
         windows of each text), clustered incrementally: articles/s, words/s and
-        peak memory (resident set of this process, measured before spaCy loads).
+        peak memory (resident set of this process, measured before spaCy loads), through
+        StoryIndex; the first --check articles also go through the full scan
+        (`stories.assign`) to confirm both choose the same stories.
+time:   the 1,025 dated Timeline17 articles (4 topics), clustered with and without
+        the time rule, scored against the topics (B3, homogeneity, completeness).
 """
 
 from __future__ import annotations
@@ -28,12 +33,13 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from dateline.annotate.timex import tag
 from dateline.link import stories
-from dateline.link.events import EventMention, event_kind, link_events
+from dateline.link.events import EventMention, link_events
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
@@ -183,9 +189,8 @@ def _f(p: float, r: float) -> float:
 def cluster_docs(docs: list[EcbDoc], names: dict[str, list[str]], seed: int) -> dict[str, str]:
     order = list(docs)
     random.Random(seed).shuffle(order)
-    signatures: dict[str, dict[str, float]] = {}
-    return {d.name: stories.assign(d.name, stories.document_terms(d.text, names[d.name]), signatures).story_id
-            for d in order}
+    index = stories.StoryIndex({})
+    return {d.name: index.assign(d.name, stories.document_terms(d.text, names[d.name])).story_id for d in order}
 
 
 def run_docs(docs, names, seed: int) -> dict[str, str]:
@@ -239,21 +244,24 @@ def run_events(docs, parsed, predicted: dict[str, str]) -> None:
     mentions = [m for m, _ in pairs]
     subtopics = {d.name: d.subtopic for d in docs}
     print(f"event mentions (gold) {len(mentions)}, gold events {len(set(gold.values()))}")
-    print(f"  {'setting':<44} {'MUC':>6} {'B3':>6} {'CEAF-e':>6} {'CoNLL':>6}")
+    print(f"  {'setting':<52} {'MUC':>6} {'B3':>6} {'CEAF-e':>6} {'CoNLL':>6}")
+    undated = [replace(m, time=None) for m in mentions]
     for label, groups, linker in [
         ("same lemma, predicted stories", predicted, _lemma_baseline),
         ("dateline events, predicted stories", predicted, None),
+        ("dateline events, times ignored, predicted stories", predicted, "undated"),
         ("same lemma, gold sub-topics", subtopics, _lemma_baseline),
         ("dateline events, gold sub-topics", subtopics, None),
     ]:
         started = time.perf_counter()
-        if linker is None:
-            pred = {_mid(m): e.id for e in link_events(mentions, stories=groups) for m in e.mentions}
+        if linker is None or linker == "undated":
+            linked = link_events(undated if linker else mentions, stories=groups)
+            pred = {_mid(m): e.id for e in linked for m in e.mentions}
         else:
             pred = linker(mentions, groups)
         took = time.perf_counter() - started
         f = [metric(gold, pred)[2] for metric in (muc, bcubed, ceaf_e)]
-        print(f"  {label:<44} {f[0]:>6.3f} {f[1]:>6.3f} {f[2]:>6.3f} {sum(f) / 3:>6.3f}  ({took:.2f} s)")
+        print(f"  {label:<52} {f[0]:>6.3f} {f[1]:>6.3f} {f[2]:>6.3f} {sum(f) / 3:>6.3f}  ({took:.2f} s)")
 
 
 def _lemma_baseline(mentions: list[EventMention], groups: dict[str, str]) -> dict[str, str]:
@@ -264,24 +272,66 @@ def _mid(m: EventMention) -> str:
     return f"{m.doc_id}:{m.start}"
 
 
-def run_stream(n: int, seed: int) -> None:
+def run_stream(n: int, seed: int, check: int) -> None:
     texts = [d.text for d in read_ecb()] if ECB.exists() else []
     if ensure_data(T17):
-        csv.field_size_limit(sys.maxsize)
-        for path in sorted(T17.glob("*/outputwithpub.csv")):
-            with open(path, encoding="utf-8") as f:
-                texts += [r["text"] for r in csv.DictReader(f)]
+        texts += [text for text, _, _ in read_t17()]
     articles = [_window(texts, i) for i in range(n)]
     random.Random(seed).shuffle(articles)
     words = sum(len(a.split()) for a in articles)
-    signatures: dict[str, dict[str, float]] = {}
+    index = stories.StoryIndex({})
     started = time.perf_counter()
-    for i, text in enumerate(articles):
-        stories.assign(f"s{i}", stories.document_terms(text, ()), signatures)
+    chosen = [index.assign(f"s{i}", stories.document_terms(text, ())).story_id for i, text in enumerate(articles)]
     took = time.perf_counter() - started
-    print(f"stream: {n} articles from {len(texts)} texts, {words} words -> {len(signatures)} stories in {took:.1f} s: "
-          f"{n / took:.0f} articles/s, {words / took:.0f} words/s, peak memory "
+    print(f"stream: {n} articles from {len(texts)} texts, {words} words -> {len(index.signatures)} stories in "
+          f"{took:.1f} s: {n / took:.0f} articles/s, {words / took:.0f} words/s, peak memory "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    if check:
+        signatures: dict[str, dict[str, float]] = {}
+        started = time.perf_counter()
+        scanned = [stories.assign(f"s{i}", stories.document_terms(text, ()), signatures).story_id
+                   for i, text in enumerate(articles[:check])]
+        took = time.perf_counter() - started
+        same = sum(a == b for a, b in zip(scanned, chosen))
+        print(f"  full scan over the first {check}: {check / took:.0f} articles/s; same story as the index for "
+              f"{same}/{check}")
+
+
+def read_t17() -> list[tuple[str, date, str]]:
+    """(text, publication day, topic) of every Timeline17 article shipped with the benchmark."""
+    csv.field_size_limit(sys.maxsize)
+    out = []
+    for path in sorted(T17.glob("*/outputwithpub.csv")):
+        with open(path, encoding="utf-8") as f:
+            out += [(r["text"], date.fromisoformat(r["date"][:10]), path.parent.name) for r in csv.DictReader(f)]
+    return out
+
+
+def run_time(seeds: int) -> None:
+    """Dated stories: every T17 article, in seeded random orders, scored against its topic,
+    clustered with and without the time rule (means over the seeds: greedy clustering
+    depends on the order)."""
+    if not ensure_data(T17):
+        print("time: skipped, timelines-t17-dev not found")
+        return
+    articles = read_t17()
+    print(f"time: {len(articles)} dated T17 articles, {len(set(t for _, _, t in articles))} topics, "
+          f"means over seeds 0-{seeds - 1}")
+    totals: dict[str, list[float]] = defaultdict(lambda: [0.0] * 6)
+    for seed in range(seeds):
+        order = list(articles)
+        random.Random(seed).shuffle(order)
+        gold = {str(i): topic for i, (_, _, topic) in enumerate(order)}
+        terms = [stories.document_terms(text, ()) for text, _, _ in order]
+        for label, dated in [("words only", False), ("words + time rule", True)]:
+            index = stories.StoryIndex({})
+            pred = {str(i): index.assign(str(i), t, day if dated else None).story_id
+                    for i, (t, (_, day, _)) in enumerate(zip(terms, order))}
+            row = (len(set(pred.values())), *bcubed(gold, pred), *homogeneity_completeness(gold, pred))
+            totals[label] = [a + b / seeds for a, b in zip(totals[label], row)]
+    for label, (n, p, r, f, h, c) in totals.items():
+        print(f"  {label:<20} stories {n:>5.1f}  B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  "
+              f"homogeneity {h:.3f} completeness {c:.3f}")
 
 
 def _window(texts: list[str], i: int) -> str:
@@ -292,16 +342,20 @@ def _window(texts: list[str], i: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", default="docs,events,stream")
+    parser.add_argument("--part", default="docs,events,stream,time")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--stream", type=int, default=10_000)
+    parser.add_argument("--seeds", type=int, default=4, help="orders averaged in the time part")
+    parser.add_argument("--check", type=int, default=2_000, help="stream articles also run through a full scan")
     args = parser.parse_args()
     parts = set(args.part.split(","))
     if not ensure_data(ECB):
         print("skipped: ../shared/benchmarks/events-ecbplus-topics1-35.tar.gz not found")
         return 0
     if "stream" in parts:
-        run_stream(args.stream, args.seed)
+        run_stream(args.stream, args.seed, args.check)
+    if "time" in parts:
+        run_time(args.seeds)
     if parts & {"docs", "events"}:
         docs = read_ecb()
         parsed = parse_docs(docs)

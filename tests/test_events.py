@@ -17,8 +17,16 @@ def _m(doc, start, lemma, time=None, place=None, who=()):
         ("statement", {"state": "say", "announce": "announce"}, "say"),
         ("quake", None, "quake"),
         ("ring", None, "ring"),  # too short to strip "-ing"
+        ("earthquake", None, "quake"),
+        ("killing", None, "die"),
+        ("deaths", None, "die"),
+        ("injuries", None, "injure"),
+        ("checks", None, "check"),
+        ("crisis", None, "crisis"),
+        ("fire", {"fire": "dismiss"}, "dismiss"),
     ],
-    ids=["noun-stem", "verb", "class", "plain", "short-word"],
+    ids=["noun-stem", "verb", "class", "plain", "short-word", "synonym", "synonym-stem", "plural-synonym",
+         "plural-ies", "plural", "not-plural", "classes-override-lexicon"],
 )
 def test_event_kind(lemma, classes, kind):
     assert event_kind(lemma, classes) == kind
@@ -57,3 +65,21 @@ def test_linking_is_incremental():
     first = link_events([_m("a", 0, "flood"), _m("b", 0, "flood")])
     more = link_events([_m("a", 0, "flood"), _m("b", 0, "flood"), _m("c", 0, "rescue")])
     assert more[: len(first)] == first
+
+
+@pytest.mark.parametrize(
+    ("lemmas", "sizes"),
+    [
+        (["driving", "drive"], [2]),
+        (["quake", "temblor", "earthquake"], [3]),
+        (["say", "say"], [1, 1]),
+    ],
+    ids=["stem-meets-verb", "synonyms", "sayings-stay-apart-across-articles"],
+)
+def test_kinds_link_across_articles(lemmas, sizes):
+    events = link_events([_m(f"doc{i}", 0, lemma) for i, lemma in enumerate(lemmas)])
+    assert [len(e.mentions) for e in events] == sizes
+
+
+def test_sayings_never_link_even_inside_one_article():
+    assert [len(e.mentions) for e in link_events([_m("a", 0, "say"), _m("a", 50, "say")])] == [1, 1]

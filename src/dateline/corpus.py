@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from dateline.annotate.claims import light_predicates, predicate_classes
@@ -118,6 +119,11 @@ def _annotate_and_store(
 def place_in_stories(store: Store, doc_ids: Sequence[str]) -> list[str]:
     """Assign each new article to a story; returns the stories touched."""
     signatures = store.story_signatures()
+    meta = store.document_meta()
+    spans = story_linker.story_spans(
+        (m["story_id"], date.fromisoformat(m["published"]) if m["published"] else None) for m in meta.values()
+    )
+    index = story_linker.StoryIndex(signatures, spans)
     names = store.entity_names(doc_ids)
     touched: dict[str, None] = {}
     for doc_id in doc_ids:
@@ -125,7 +131,7 @@ def place_in_stories(store: Store, doc_ids: Sequence[str]) -> list[str]:
         if doc is None:
             continue
         terms = story_linker.document_terms(doc.text, (n for n, _ in names.get(doc_id, [])))
-        assignment = story_linker.assign(doc_id, terms, signatures)
+        assignment = index.assign(doc_id, terms, doc.published.value)
         store.assign_story(doc_id, assignment.story_id)
         touched[assignment.story_id] = None
     for story_id in touched:
