@@ -56,3 +56,11 @@ def _newline_boundaries(doc):
         if "\n" in previous.text or previous.whitespace_ == "\n" or previous.text_with_ws.endswith("\n"):
             token.is_sent_start = True
     return doc
+
+
+def text_of(doc) -> str:
+    """A parsed Doc's text, built once: spaCy rebuilds `doc.text` from its tokens on every access."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from dateline.annotate.entities import describe_person_roles, title_words
 from dateline.annotate.pipeline import Context
 from dateline.model import Attribution, Entity, Sentence
+from dateline.nlp import text_of
 from dateline.resources import load_table
 
 logger = logging.getLogger(__name__)
@@ -456,7 +457,7 @@ def _source(cue, depth: int = 0):
     with ("said ... and added"); else a short noun phrase opening the cue's line,
     for when the parser tied a headline to the paragraph below it.
     """
-    text = cue.doc.text
+    text = text_of(cue.doc)
     participle = _participle_source(cue)
     if participle is not None:
         return participle
@@ -478,7 +479,7 @@ def _participle_source(cue):
     if cue.dep_ != "ccomp" or head.tag_ != "VBG" or head.i > cue.i or subject is None:
         return None
     own = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
-    if own is None or not _same_line(cue.doc.text, own.idx, cue.idx):
+    if own is None or not _same_line(text_of(cue.doc), own.idx, cue.idx):
         return None
     return own, _subtree_bounds(own)[0], _subtree_bounds(subject)[1]
 
@@ -499,7 +500,7 @@ def _inverted_subject(cue):
 
 
 def _line_opening_phrase(cue):
-    line_start = cue.doc.text.rfind("\n", 0, cue.idx) + 1
+    line_start = text_of(cue.doc).rfind("\n", 0, cue.idx) + 1
     words = [t for t in cue.doc[: cue.i] if t.idx >= line_start]
     if not 0 < len(words) <= 8 or any(t.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "SCONJ"} for t in words):
         return None

@@ -22,6 +22,7 @@ from typing import Any
 
 from dateline.annotate.pipeline import Context
 from dateline.model import Attribution, Claim, Entity, Modality, Quantity, TimeExpr
+from dateline.nlp import text_of
 from dateline.resources import load_table
 
 logger = logging.getLogger(__name__)
@@ -382,7 +383,7 @@ def _phrase(token: Any | None, entities: tuple[Entity, ...], span: Any) -> str |
         return None
     tokens = [t for t in _np_tokens(token) if span.start <= t.i < span.end]
     first, last = tokens[0], tokens[-1]
-    text = token.doc.text[first.idx : last.idx + len(last.text)]
+    text = text_of(token.doc)[first.idx : last.idx + len(last.text)]
     entity = _entity_covering(entities, token)
     if entity is not None and _strip_det(text) == _strip_det(entity.text):
         return entity.canonical
@@ -496,7 +497,7 @@ def _timing(doc: Any, clause: _Clause, timexes: tuple[TimeExpr, ...], predicate_
     if not inside:
         return _Timing()
     if predicate_class == "delay":
-        revision = _revision(doc.text, inside)
+        revision = _revision(text_of(doc), inside)
         if revision is not None:
             return revision
     chosen = next((t for t in inside if t.role in _PREFERRED_ROLES), inside[0])

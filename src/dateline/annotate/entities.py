@@ -63,6 +63,7 @@ def find_entities(ctx: Context) -> tuple[Entity, ...]:
     return _canonicalise(text, mentions, acronyms)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> tuple[str, ...]:
     """Comparable tokens of a name: case, dots, hyphens and "al-"/"el-" ignored."""
     name = _LEADING_ARTICLE.sub("", name.strip())
@@ -71,6 +72,7 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(t for t in tokens if t and t not in _NAME_ARTICLES)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def alias_canonical(name: str) -> tuple[str, str] | None:
     """(canonical name, label) of the alias group `name` belongs to, if any."""
     return _alias_index().get(name_key(name))
@@ -78,12 +80,22 @@ def alias_canonical(name: str) -> tuple[str, str] | None:
 
 def is_acronym_of(short: str, long: str) -> bool:
     """Whether `short` ("PMF", "CJTF-OIR") spells the initials of `long`."""
-    letters = re.sub(r"[^A-Za-z0-9]", "", short)
-    if len(letters) < 2 or not short.replace("-", "").isupper():
-        return False
-    words = [w for w in re.split(r"[\s\-–]+", _LEADING_ARTICLE.sub("", long)) if w]
-    initials = "".join(w[0] for w in words if w.casefold() not in _MINOR_WORDS)
-    return initials.casefold() == letters.casefold()
+    letters = acronym_letters(short)
+    return letters is not None and initials(long) == letters
+
+
+def acronym_letters(name: str) -> str | None:
+    """The letters of a name written as an acronym ("CJTF-OIR" -> "cjtfoir"), else None."""
+    letters = re.sub(r"[^A-Za-z0-9]", "", name)
+    if len(letters) < 2 or not name.replace("-", "").isupper():
+        return None
+    return letters.casefold()
+
+
+def initials(name: str) -> str:
+    """First letters of a name's words, minor words skipped: "Popular Mobilization Forces" -> "pmf"."""
+    words = [w for w in re.split(r"[\s\-–]+", _LEADING_ARTICLE.sub("", name)) if w]
+    return "".join(w[0] for w in words if w.casefold() not in _MINOR_WORDS).casefold()
 
 
 def title_words() -> frozenset[str]:

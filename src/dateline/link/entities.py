@@ -11,12 +11,14 @@ frequent, form. A short name that could belong to two different full names
 
 from __future__ import annotations
 
+import functools
+
 import logging
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from dateline.annotate.entities import alias_canonical, is_acronym_of, name_key
+from dateline.annotate.entities import acronym_letters, alias_canonical, initials, is_acronym_of, name_key
 from dateline.model import Entity
 
 logger = logging.getLogger(__name__)
@@ -33,6 +35,7 @@ class _Group:
         return max(self.names, key=lambda n: (len(name_key(n)), self.names[n], n))
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def same_referent(a: str, b: str, *, people: bool = True) -> bool:
     """Whether two names can denote the same referent.
 
@@ -57,15 +60,37 @@ def link_entities(per_doc: Iterable[tuple[str, Sequence[Entity]]]) -> dict[tuple
     """Maps (document id, per-document canonical name) to the corpus-wide name."""
     mentions, people, seen = _collect(per_doc)
     groups: list[_Group] = []
+    blocks: dict[str, list[int]] = defaultdict(list)  # block key -> indexes of groups holding such a name
     home: dict[str, _Group] = {}
     for name in sorted(mentions, key=lambda n: (-len(name_key(n)), -mentions[n], n)):
-        group = _home(groups, name, name in people)
-        if group is None:
-            group = _Group(name in people)
-            groups.append(group)
+        keys = _block_keys(name)
+        candidates = sorted({i for k in keys for i in blocks.get(k, ())})
+        found = _home([groups[i] for i in candidates], name, name in people)
+        index = candidates[[groups[i] for i in candidates].index(found)] if found else len(groups)
+        if found is None:
+            groups.append(_Group(name in people))
+        group = groups[index]
+        for key in keys:
+            if index not in blocks[key]:
+                blocks[key].append(index)
         group.names[name] += mentions[name]
         home[name] = group
     return {(doc, name): home[name].best_name() for doc, name in seen}
+
+
+def _block_keys(name: str) -> set[str]:
+    """Keys two names share whenever `same_referent` can hold: the same alias group,
+    the same last word (a name and its trailing part), or acronym and initials."""
+    keys = set()
+    alias = alias_canonical(name)
+    if alias:
+        keys.add("alias:" + alias[0])
+    key = _country_expanded(name_key(name))
+    if key:
+        keys.add("last:" + key[-1])
+    letters = acronym_letters(name)
+    keys.add("init:" + (letters or initials(name)))
+    return keys
 
 
 def _collect(per_doc: Iterable[tuple[str, Sequence[Entity]]]) -> tuple[Counter, set[str], set[tuple[str, str]]]:
