@@ -154,7 +154,7 @@ def _observation(
         source=source,
         citation=citation,
         subject=c.object if c.object and not c.revises else c.subject,
-        speaker=c.speaker,
+        speaker=c.speaker or (c.subject if denies else None),  # "The Pentagon denied ...": the denier
         anonymous=anonymous,
         modality=c.modality,
         hedged=c.hedged,
