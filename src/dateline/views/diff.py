@@ -47,9 +47,17 @@ def diff(store: Store, *, since: date, until: date | None = None, story: str | N
             new_facts.append(fact)
         changed.extend(ValueChange(fact.id, fact.question, v, before) for v in fresh if before and v.relation in CHANGES)
     timeline = build_timeline(found.id, found.title, docs, as_of=until)
-    entries = tuple(e for e in timeline.entries if e.date[:10] > since.isoformat())
+    entries = tuple(e for e in timeline.entries if _new_event(e, since, until))
     disputes = tuple(c for c in changed if c.value.relation in ("contradict", "deny") or c.value.contradicts)
     return Diff(found.id, found.title, since, until, new_docs, tuple(new_facts), tuple(changed), disputes, entries)
+
+
+def _new_event(entry: TimelineEntry, since: date, until: date | None) -> bool:
+    """An event on or after `since` at its own precision ("2024-09" counts from 2024-09-01)
+    that an article published in the window reports."""
+    on_or_after = entry.date >= since.isoformat()[: len(entry.date)]
+    reported = any(_within(c.published, since, until) for c in entry.citations)
+    return on_or_after and reported
 
 
 def _within(day: date | None, since: date, until: date | None) -> bool:

@@ -40,7 +40,7 @@ def timeline_md(t: Timeline) -> str:
 
 
 def _entry_md(e: TimelineEntry) -> str:
-    sources = "; ".join(cite_short(c) for c in e.citations)
+    sources = "; ".join(dict.fromkeys(cite_short(c) for c in e.citations))
     return f"- **{e.date}** {_quote(e.citations[0]) if e.citations else e.text} ({sources})"
 
 
