@@ -185,10 +185,12 @@ class Store:
         )
         return [(row["doc_id"], _record(cls, row)) for row in rows]
 
-    def annotated_for_story(self, story: str, *, duplicates: bool = True) -> list[AnnotatedDocument]:
-        """Every annotated document of a story, each layer read in one query."""
+    def annotated_for_story(
+        self, story: str, *, duplicates: bool = True, layers_wanted: Iterable[str] = tuple(LAYERS)
+    ) -> list[AnnotatedDocument]:
+        """Every annotated document of a story, each wanted layer read in one query (others left empty)."""
         layers: dict[str, dict[str, list]] = {name: defaultdict(list) for name in LAYERS}
-        for name in LAYERS:
+        for name in layers_wanted:
             for doc_id, record in self.layer_for_story(name, story, duplicates=duplicates):
                 layers[name][doc_id].append(record)
         docs = self.documents(story)

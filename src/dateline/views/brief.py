@@ -13,7 +13,7 @@ from datetime import date
 from dateline.link.facts import with_current
 from dateline.model import Fact, TimelineEntry
 from dateline.store import Store
-from dateline.views.stories import resolve_story, story_documents
+from dateline.views.stories import TIMELINE_LAYERS, resolve_story, story_documents
 from dateline.views.timeline import build_timeline
 
 LATEST_ENTRIES = 8
@@ -34,7 +34,7 @@ class Briefing:
 
 def brief(store: Store, story: str | None = None, *, as_of: date | None = None) -> Briefing:
     found = resolve_story(store, story)
-    docs = story_documents(store, found)
+    docs = story_documents(store, found, TIMELINE_LAYERS)
     visible = [d for d in docs if as_of is None or (d.document.published.value or date.max) <= as_of]
     facts = tuple(
         f for f in (with_current(f, as_of) for f in store.facts(found.id)) if f.values

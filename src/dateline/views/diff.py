@@ -8,7 +8,7 @@ from datetime import date
 
 from dateline.model import Fact, FactValue, TimelineEntry
 from dateline.store import Store
-from dateline.views.stories import resolve_story, story_documents
+from dateline.views.stories import TIMELINE_LAYERS, resolve_story, story_documents
 from dateline.views.timeline import build_timeline
 
 CHANGES = ("update", "contradict", "deny", "elaborate")
@@ -37,7 +37,7 @@ class Diff:
 
 def diff(store: Store, *, since: date, until: date | None = None, story: str | None = None) -> Diff:
     found = resolve_story(store, story)
-    docs = story_documents(store, found)
+    docs = story_documents(store, found, TIMELINE_LAYERS)
     new_docs = tuple(d.document.id for d in docs if _within(d.document.published.value, since, until))
     new_facts, changed = [], []
     for fact in store.facts(found.id):

@@ -25,5 +25,10 @@ def resolve_story(store: Store, story: str | None) -> Story:
     return matches[0]
 
 
-def story_documents(store: Store, story: Story) -> list[AnnotatedDocument]:
-    return store.annotated_for_story(story.id)
+# What the timeline reads of each article; brief, diff and timeline need no more.
+TIMELINE_LAYERS = ("sentences", "timexes")
+
+
+def story_documents(store: Store, story: Story, layers: tuple[str, ...] = TIMELINE_LAYERS) -> list[AnnotatedDocument]:
+    """A story's annotated articles with only the annotation layers named in `layers` read."""
+    return store.annotated_for_story(story.id, layers_wanted=layers)

@@ -219,10 +219,10 @@ def story_timeline(
     since: date | None = None,
 ) -> Timeline:
     """The timeline of a stored story (the largest when `story` is None)."""
-    from dateline.views.stories import resolve_story, story_documents
+    from dateline.views.stories import TIMELINE_LAYERS, resolve_story, story_documents
 
     found = resolve_story(store, story)
-    documents = story_documents(store, found)
+    documents = story_documents(store, found, TIMELINE_LAYERS)
     return build_timeline(
         found.id, found.title, documents, as_of=as_of, max_dates=max_dates, per_date=per_date, since=since
     )
