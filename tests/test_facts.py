@@ -140,3 +140,36 @@ def test_an_update_loses_when_the_old_value_is_reported_again_after_it():
                     obs("c", "C", "2024-05-19", "1000", kind="quantity", key=COUNT)]
     (fact,) = build_facts("s", observations)
     assert fact.current == "1000"
+
+
+@pytest.fixture
+def alike(monkeypatch):
+    """Every pair the structured check allows reads alike: the test sees the structured decision alone."""
+    from dateline.link import similar
+
+    monkeypatch.setattr(similar, "available", lambda: True)
+    monkeypatch.setattr(similar, "candidate_merges", lambda texts, pairs: [similar.Candidate(i, j, 1.0) for i, j in pairs])
+
+
+@pytest.mark.parametrize(
+    "key, values, merged",
+    [
+        (("count", "troops", "Iraq", ""), ["2500"], True),
+        (("count", "troops", "Iraq", ""), ["2450"], True),
+        (("count", "troops", "Syria", ""), ["2500"], False),
+        (("count", "troops", "Iraq", ""), ["2500", "60"], False),
+        (("count", "troops", "Iraq", "attack"), ["2500"], False),
+        (("count", "british troops", "Iraq", ""), ["2500"], False),
+        (("count", "troops", "Iraq", ""), ["3000"], False),
+    ],
+    ids=["looser-topic", "within-tolerance", "other-place", "brings-own-value",
+         "other-event", "other-topic", "other-value"],
+)
+def test_groups_that_read_alike_merge_only_when_they_ask_the_same_question(alike, key, values, merged):
+    host = [obs(f"h{i}", f"H{i}", "2024-03-0" + str(i + 1), "2500", kind="quantity", key=COUNT) for i in range(3)]
+    joining = [obs(f"j{i}", f"J{i}", "2024-03-05", v, kind="quantity", key=key) for i, v in enumerate(values)]
+    facts = build_facts("s", host + joining)
+    assert (len(facts) == 1) == merged
+    if merged:
+        assert facts[0].question == "How many us troops are in Iraq?"
+

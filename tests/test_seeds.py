@@ -85,3 +85,24 @@ def test_not_a_withdrawal_statements_are_attributed(seed_db):
     speakers = {a.speaker for a in denials}
     assert any(a.anonymous and "official" in a.speaker.lower() for a in denials), speakers
     assert any("Sabrina Singh" in a.speaker for a in denials), speakers
+
+
+def test_diff_since_september_shows_the_two_phase_plan_and_the_postponement(seed_db):
+    from dateline.views.diff import diff
+
+    with Store(seed_db) as store:
+        changes = diff(store, since=date(2024, 9, 1))
+    assert any(re.search(r"two-phase", e.text) for e in changes.new_entries), [e.text for e in changes.new_entries]
+    assert any(c.value.value.startswith(">=2028") and c.value.relation == "update" for c in changes.changed)
+    assert any(c.value.value.startswith(">=2028") for c in changes.new_disputes)
+
+
+def test_brief_as_of_cites_the_sources_of_the_current_value(seed_db):
+    from dateline.views.brief import brief
+
+    with Store(seed_db) as store:
+        before = brief(store, as_of=date(2024, 10, 1))
+    end = next(f for f in before.facts if f.current == "2025-09")
+    current = next(v for v in end.values if v.value == "2025-09")
+    assert len(current.documents) >= 4 and current.citations
+    assert all(c.published <= date(2024, 10, 1) for v in end.values for c in v.citations if c.published)

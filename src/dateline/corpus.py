@@ -18,6 +18,7 @@ from pathlib import Path
 
 from dateline.annotate.claims import light_predicates, predicate_classes
 from dateline.annotate.pipeline import annotate
+from dateline.citations import cite
 from dateline.ingest.dating import refine_undated
 from dateline.ingest.dedupe import near_duplicates
 from dateline.ingest.prepare import content_hash, prepare
@@ -34,7 +35,7 @@ from dateline.link.observations import (
     from_quantity,
     observation_from_json,
 )
-from dateline.model import AnnotatedDocument, Citation, Document, Failure, Sentence
+from dateline.model import AnnotatedDocument, Document, Failure
 from dateline.store import Store
 
 logger = logging.getLogger(__name__)
@@ -208,13 +209,6 @@ def document_observations(annotated: AnnotatedDocument) -> Iterable[Observation]
         obs = from_claim(c, source, cite(doc, annotated.sentences, c.start, c.end), c.speaker in anonymous)
         if obs:
             yield obs
-
-
-def cite(doc: Document, sentences: Sequence[Sentence], start: int, end: int) -> Citation:
-    """The sentence around a span, as a citation."""
-    sentence = next((s for s in sentences if s.start <= start < s.end), None)
-    s, e = (sentence.start, max(sentence.end, end)) if sentence else (start, end)
-    return Citation(doc.id, s, e, doc.text[s:e], doc.outlet, doc.published.value)
 
 
 def annotate_paths(paths: Iterable[str | Path], *, batch_size: int = 32):

@@ -2,7 +2,9 @@
 
 Observations are grouped by key into facts; a postponement ("originally
 scheduled for September 2025, delayed by three years") joins the fact holding
-the value it revises. Each fact's values are replayed in publication order, and
+the value it revises. Groups whose sentences read alike (link/similar.py) then
+merge when a structured comparison agrees that they ask one question. Each
+fact's values are replayed in publication order, and
 each new value is related to what was known before it:
 - agree: the same value again (counted once per outlet);
 - elaborate: a more precise form of a known value (2025 -> 2025-09);
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dateline.annotate.timex import shift_value
+from dateline.link import similar
 from dateline.link.observations import EVENT_COUNTS, Observation, readable_time
 from dateline.model import Fact, FactValue
 
@@ -79,7 +82,72 @@ def _group(observations: list[Observation]) -> dict[tuple, list[Observation]]:
         targets = [k for k, obs in groups.items() if _revised_by(k, obs, o)]
         for key in targets or ([] if o.shift else [_key(o, places)]):
             groups[key].append(o)
-    return groups
+    return _merge_similar(dict(groups))
+
+
+def _merge_similar(groups: dict[tuple, list[Observation]]) -> dict[tuple, list[Observation]]:
+    """Joins groups that read alike and pass the structured comparison.
+
+    Embeddings are computed only for groups that some other group could join,
+    so most stories never load the model.
+    """
+    keys = list(groups)
+    pairs = [(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys))
+             if _same_question(keys[i], groups[keys[i]], keys[j], groups[keys[j]])]
+    if not pairs or not similar.available():
+        return groups
+    texts = [[o.citation.text for o in groups[k]] for k in keys]
+    merged = dict(groups)
+    home = {k: k for k in keys}  # where each original group now lives
+    for c in similar.candidate_merges(texts, pairs=pairs):
+        a, b = home[keys[c.left]], home[keys[c.right]]
+        if a == b or not _same_question(a, merged[a], b, merged[b]):
+            continue  # an earlier merge changed what these groups hold
+        key = _joined_key(a, b)
+        observations = merged.pop(a) + merged.pop(b)
+        merged[key] = observations
+        home = {k: key if h in (a, b) else h for k, h in home.items()}
+    return merged
+
+
+def _same_question(a: tuple, obs_a: list[Observation], b: tuple, obs_b: list[Observation]) -> bool:
+    """Same kind of question, event or phase, and place; compatible topics; and the
+    group with the looser topic brings no value of its own (see `_values_fit`).
+
+    An unstated place never reaches here: grouping gave it the story's usual place.
+    """
+    if not (a[0] == b[0] and a[3] == b[3] and _topics_fit(a[1], b[1]) and a[2].casefold() == b[2].casefold()):
+        return False
+    a_words, b_words = len(a[1].split()), len(b[1].split())
+    if a_words == b_words:
+        return _values_fit(obs_a, obs_b) or _values_fit(obs_b, obs_a)
+    return _values_fit(obs_a, obs_b) if a_words < b_words else _values_fit(obs_b, obs_a)
+
+
+def _topics_fit(a: str, b: str) -> bool:
+    """ "troops" fits "us troops": one names what the other names more precisely."""
+    x, y = set(a.split()), set(b.split())
+    return bool(x and y) and (x <= y or y <= x)
+
+
+def _values_fit(joining: list[Observation], host: list[Observation]) -> bool:
+    """Every value of the joining group agrees with a value of the host.
+
+    A looser topic ("troops") often counts a part of the whole (the troops at
+    one base, on one flight): a group that brings values of its own is more
+    likely another question than a contradiction of this one.
+    """
+    values = [o for o in joining if o.value and not o.denies]
+    known = [o for o in host if o.value and not o.denies]
+    return bool(values) and all(
+        any(_same(x, y.value) or _same(y, x.value) for y in known)
+        for x in values
+    )
+
+
+def _joined_key(a: tuple, b: tuple) -> tuple:
+    """The key of the group with the more precise topic."""
+    return max(a, b, key=lambda k: (len(k[1].split()), k))
 
 
 def _revised_by(key: tuple, observations: list[Observation], o: Observation) -> bool:
@@ -180,7 +248,7 @@ def with_current(fact: Fact, as_of: date | None) -> Fact:
     when a different value is still carried by more outlets, when it rests on
     one source or on anonymous or hedged sourcing, or when someone denied it.
     """
-    values = tuple(v for v in fact.values if _reported_by(v, as_of))
+    values = tuple(_as_known(v, as_of) for v in fact.values if _reported_by(v, as_of))
     if not values:
         return replace(fact, values=(), current=None, current_reason="", disputed=False)
     standing = [v for v in values if v.relation != "deny"]
@@ -221,6 +289,19 @@ def _reason(current: FactValue, rivals: list[FactValue], values: tuple[FactValue
     for d in (v for v in values if v.relation == "deny"):
         parts.append(f"{d.label or d.value} denied by {', '.join(d.speakers or d.outlets)} ({d.first_reported or 'undated'})")
     return "; ".join(parts)
+
+
+def _as_known(v: FactValue, as_of: date | None) -> FactValue:
+    """A value with only the reports published by `as_of` (undated reports are kept)."""
+    if as_of is None:
+        return v
+    citations = tuple(c for c in v.citations if c.published is None or c.published <= as_of)
+    return replace(
+        v,
+        citations=citations,
+        documents=_unique(c.document for c in citations),
+        outlets=_unique(c.outlet or c.document for c in citations),
+    )
 
 
 def _reported_by(v: FactValue, as_of: date | None) -> bool:

@@ -16,6 +16,7 @@ Undated articles and stories with no dated article are judged on words alone.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -23,8 +24,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-
-from spacy.lang.en.stop_words import STOP_WORDS
 
 JOIN_THRESHOLD = 0.18
 ENTITY_WEIGHT = 3.0
@@ -42,10 +41,19 @@ class Assignment:
     new_story: bool
 
 
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    # imported on first use: spaCy (and through thinc, torch) is slow to import
+    # and the read-only views that import this module never cluster
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def document_terms(text: str, entity_names: Iterable[str]) -> dict[str, float]:
     """Unit-length term weights for one article: content words plus entity names."""
     counts: Counter[str] = Counter(
-        w.lower() for w in _WORD.findall(text) if w.lower() not in STOP_WORDS
+        w.lower() for w in _WORD.findall(text) if w.lower() not in _stop_words()
     )
     weights = {w: 1.0 + math.log(c) for w, c in counts.items()}
     for name in entity_names:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.corpus import cite
+from dateline.citations import cite
 from dateline.model import AnnotatedDocument, Citation, Sentence, TimelineEntry
 
 PER_DATE = 1
