@@ -108,3 +108,20 @@ def test_a_lightly_edited_copy_is_linked_as_a_near_duplicate(tmp_path):
         assert len(report.near_duplicates) == 1
         assert store.near_duplicates() == list(report.near_duplicates)
         assert len(store.documents()) == 2  # linked, never dropped
+
+
+def test_the_stored_timeline_is_the_one_a_fresh_build_gives_and_follows_new_articles(tmp_path):
+    from dateline.views.stories import resolve_story, story_documents
+    from dateline.views.timeline import build_timeline, story_timeline
+
+    (tmp_path / "a.txt").write_text("Monday, 3 March 2025\n\n" + GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Wednesday, 5 March 2025\n\n" + LATER, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([tmp_path / "a.txt"], store)
+        before = story_timeline(store)
+        ingest([tmp_path / "b.txt"], store)
+        story = resolve_story(store, None)
+        kept = story_timeline(store)
+        fresh = build_timeline(story.id, story.title, story_documents(store, story))
+    assert kept == fresh
+    assert len(kept.entries) > len(before.entries)

@@ -170,6 +170,17 @@ def relink(store: Store, story_ids: Iterable[str]) -> None:
         mentions = [_mention(m) for _, _, found in derived for m in found]
         store.replace_facts(story_id, build_facts(story_id, observations))
         store.replace_events(story_id, story_events(mentions))
+        _keep_timeline(store, story_id)
+
+
+def _keep_timeline(store: Store, story_id: str) -> None:
+    """The story's whole timeline as of now, stored so pages need not rebuild it."""
+    from dateline.views.stories import TIMELINE_LAYERS
+    from dateline.views.timeline import TIMELINE_VIEW, build_timeline
+
+    title = next((s.title for s in store.stories() if s.id == story_id), story_id)
+    documents = store.annotated_for_story(story_id, layers_wanted=TIMELINE_LAYERS)
+    store.save_story_view(story_id, TIMELINE_VIEW, build_timeline(story_id, title, documents))
 
 
 def story_events(mentions: Iterable[EventMention]) -> list[Event]:

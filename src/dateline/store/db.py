@@ -302,6 +302,22 @@ class Store:
         rows = self.conn.execute("SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM derived)")
         return [r["id"] for r in rows]
 
+    # --- views computed at relink ---------------------------------------------------
+
+    def save_story_view(self, story_id: str, name: str, data: Any) -> None:
+        """A view of the whole story as of now (the timeline), kept so pages need not rebuild it."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO story_views (story_id, name, body) VALUES (?, ?, ?)",
+                (story_id, name, json.dumps(to_json(data))),
+            )
+
+    def story_view(self, story_id: str, name: str) -> Any | None:
+        row = self.conn.execute(
+            "SELECT body FROM story_views WHERE story_id = ? AND name = ?", (story_id, name)
+        ).fetchone()
+        return json.loads(row["body"]) if row else None
+
     # --- events ----------------------------------------------------------------
 
     def replace_events(self, story_id: str, events: Iterable[Event]) -> None:

@@ -165,6 +165,17 @@ INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         );
         """,
     ),
+    (
+        "0008_story_views",
+        """
+        CREATE TABLE story_views (
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (story_id, name)
+        );
+        """,
+    ),
 )
 
 

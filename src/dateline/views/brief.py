@@ -13,8 +13,8 @@ from datetime import date
 from dateline.link.facts import with_current
 from dateline.model import Fact, TimelineEntry
 from dateline.store import Store
-from dateline.views.stories import TIMELINE_LAYERS, resolve_story, story_documents
-from dateline.views.timeline import build_timeline
+from dateline.views.stories import resolve_story
+from dateline.views.timeline import story_timeline
 
 LATEST_ENTRIES = 8
 
@@ -34,19 +34,19 @@ class Briefing:
 
 def brief(store: Store, story: str | None = None, *, as_of: date | None = None) -> Briefing:
     found = resolve_story(store, story)
-    docs = story_documents(store, found, TIMELINE_LAYERS)
-    visible = [d for d in docs if as_of is None or (d.document.published.value or date.max) <= as_of]
+    docs = store.documents(found.id)
+    visible = [d for d in docs if as_of is None or (d.published.value or date.max) <= as_of]
     facts = tuple(
         f for f in (with_current(f, as_of) for f in store.facts(found.id)) if f.values
     )
-    timeline = build_timeline(found.id, found.title, docs, as_of=as_of)
+    timeline = story_timeline(store, found.id, as_of=as_of)
     return Briefing(
         story=found.id,
         title=found.title,
         as_of=as_of,
         documents=len(visible),
-        outlets=tuple(sorted({d.document.outlet for d in visible if d.document.outlet})),
-        undated=sum(1 for d in docs if d.document.published.value is None),
+        outlets=tuple(sorted({d.outlet for d in visible if d.outlet})),
+        undated=sum(1 for d in docs if d.published.value is None),
         facts=facts,
         disputed=tuple(f for f in facts if f.disputed),
         latest=timeline.entries[-LATEST_ENTRIES:],

@@ -218,11 +218,37 @@ def story_timeline(
     per_date: int | None = None,
     since: date | None = None,
 ) -> Timeline:
-    """The timeline of a stored story (the largest when `story` is None)."""
+    """The timeline of a stored story (the largest when `story` is None).
+
+    The whole timeline as of now is computed when the story is relinked and
+    read back here; other views are built from the story's articles.
+    """
     from dateline.views.stories import TIMELINE_LAYERS, resolve_story, story_documents
 
     found = resolve_story(store, story)
+    if as_of is None and max_dates is None and per_date is None and since is None:
+        kept = store.story_view(found.id, TIMELINE_VIEW)
+        if kept is not None:
+            return timeline_from_json(kept)
     documents = story_documents(store, found, TIMELINE_LAYERS)
     return build_timeline(
         found.id, found.title, documents, as_of=as_of, max_dates=max_dates, per_date=per_date, since=since
     )
+
+
+TIMELINE_VIEW = "timeline"
+
+
+def timeline_from_json(data: dict) -> Timeline:
+    entries = tuple(
+        TimelineEntry(
+            e["date"], e["text"], tuple(e["documents"]),
+            tuple(Citation(**{**c, "published": _day(c["published"])}) for c in e["citations"]),
+        )
+        for e in data["entries"]
+    )
+    return Timeline(data["story"], data["title"], _day(data["as_of"]), entries)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
