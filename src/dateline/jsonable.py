@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dateline.model import Citation
 
 
 def to_json(value: Any) -> Any:
@@ -19,3 +22,14 @@ def to_json(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def parse_day(value: str | None) -> date | None:
+    """An ISO date back from JSON or a database row; None stays None."""
+    return date.fromisoformat(value) if value else None
+
+
+def citation_from_json(data: dict[str, Any]) -> Citation:
+    from dateline.model import Citation
+
+    return Citation(**{**data, "published": parse_day(data["published"])})

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.jsonable import citation_from_json, parse_day
 from dateline.model import Citation, Claim, Quantity
 
 TIME_CLASSES = {"end": "end", "start": "begin", "continue": "continue", "delay": "end"}
@@ -72,13 +73,9 @@ def observation_from_json(data: dict) -> Observation:
     citation = data["citation"]
     return Observation(**{
         **data,
-        "source": Source(source["doc_id"], source["outlet"], _day(source["published"])),
-        "citation": Citation(**{**citation, "published": _day(citation["published"])}),
+        "source": Source(source["doc_id"], source["outlet"], parse_day(source["published"])),
+        "citation": citation_from_json(citation),
     })
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def count_event(q: Quantity, claim: Claim | None, verb_classes: dict[str, str]) -> str:

@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import StoreError
-from dateline.jsonable import to_json
+from dateline.jsonable import citation_from_json, parse_day, to_json
 from dateline.link.events import Event, EventMention
 from dateline.model import (
     AnnotatedDocument,
     Attribution,
-    Citation,
     Claim,
     Document,
     Entity,
@@ -394,7 +393,7 @@ def _record(cls: type, row: sqlite3.Row) -> Any:
 
 def _document(row: sqlite3.Row) -> Document:
     published = PublishedDate(
-        date.fromisoformat(row["published"]) if row["published"] else None,
+        parse_day(row["published"]),
         row["published_method"],
         row["published_confidence"],
         row["published_reason"],
@@ -413,10 +412,7 @@ def fact_from_json(data: dict[str, Any]) -> Fact:
 
 
 def _fact_value(data: dict[str, Any]) -> FactValue:
-    citations = tuple(
-        Citation(**{**c, "published": date.fromisoformat(c["published"]) if c["published"] else None})
-        for c in data["citations"]
-    )
-    first = date.fromisoformat(data["first_reported"]) if data["first_reported"] else None
+    citations = tuple(citation_from_json(c) for c in data["citations"])
+    first = parse_day(data["first_reported"])
     tuples = {k: tuple(data[k]) for k in ("documents", "outlets", "speakers")}
     return FactValue(**{**data, **tuples, "citations": citations, "first_reported": first})

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.citations import cite
+from dateline.jsonable import citation_from_json, parse_day
 from dateline.model import AnnotatedDocument, Citation, Sentence, TimelineEntry
 
 PER_DATE = 1
@@ -243,12 +244,8 @@ def timeline_from_json(data: dict) -> Timeline:
     entries = tuple(
         TimelineEntry(
             e["date"], e["text"], tuple(e["documents"]),
-            tuple(Citation(**{**c, "published": _day(c["published"])}) for c in e["citations"]),
+            tuple(citation_from_json(c) for c in e["citations"]),
         )
         for e in data["entries"]
     )
-    return Timeline(data["story"], data["title"], _day(data["as_of"]), entries)
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return Timeline(data["story"], data["title"], parse_day(data["as_of"]), entries)
