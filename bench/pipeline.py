@@ -95,6 +95,8 @@ def bench(name: str, paths: list[Path]) -> list[Row]:
     pipeline = timed_pipeline(totals)
     annotated = [pipeline.annotate_one(d, p) for d, p in zip(docs, parsed)]
     rows += [Row(f"  {stage}", len(docs), words, secs) for stage, secs in totals.items()]
+    claims = sum(len(a.claims) for a in annotated)
+    claims_note = f"{claims} claims, {claims / totals['claims']:.0f} claims/s" if totals["claims"] else ""
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         t = time.perf_counter()
         store.add_documents([(a, content_hash(a.document.text), None) for a in annotated])
@@ -105,7 +107,7 @@ def bench(name: str, paths: list[Path]) -> list[Row]:
         rows.append(Row("stories+entities+facts", len(docs), words, time.perf_counter() - t))
     total = sum(r.seconds for r in rows if not r.stage.startswith("  ")) + sum(totals.values())
     rows.append(Row("whole pipeline", len(docs), words, total))
-    print(f"\n{name}: {len(docs)} articles, {words} words, {len(failures)} failed")
+    print(f"\n{name}: {len(docs)} articles, {words} words, {len(failures)} failed; {claims_note}")
     print(f"{'stage':<28} {'docs':>6} {'articles/s':>10} {'words/s':>11} {'seconds':>8} {'peak MB':>8}")
     for r in rows:
         print(r.line())
