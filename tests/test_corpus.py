@@ -111,7 +111,7 @@ def test_a_lightly_edited_copy_is_linked_as_a_near_duplicate(tmp_path):
 
 
 def test_the_stored_timeline_is_the_one_a_fresh_build_gives_and_follows_new_articles(tmp_path):
-    from dateline.views.stories import resolve_story, story_documents
+    from dateline.views.stories import resolve_story
     from dateline.views.timeline import build_timeline, story_timeline
 
     (tmp_path / "a.txt").write_text("Monday, 3 March 2025\n\n" + GOOD, encoding="utf-8")
@@ -122,6 +122,6 @@ def test_the_stored_timeline_is_the_one_a_fresh_build_gives_and_follows_new_arti
         ingest([tmp_path / "b.txt"], store)
         story = resolve_story(store, None)
         kept = story_timeline(store)
-        fresh = build_timeline(story.id, story.title, story_documents(store, story))
+        fresh = build_timeline(story.id, story.title, store.annotated_for_story(story.id))
     assert kept == fresh
     assert len(kept.entries) > len(before.entries)

@@ -37,6 +37,7 @@ from dateline.link.observations import (
 )
 from dateline.model import AnnotatedDocument, Document, Failure
 from dateline.store import Store
+from dateline.views.timeline import Placed, place_sentences
 
 logger = logging.getLogger(__name__)
 
@@ -148,11 +149,12 @@ def _story_title(store: Store, story_id: str) -> str:
     return (dated or docs)[0].title or story_id
 
 
-def derive(annotated: AnnotatedDocument) -> tuple[str, list[Observation], list[EventMention]]:
-    """What linking needs of one article, computed once when it is stored."""
+def derive(annotated: AnnotatedDocument) -> tuple[str, list[Observation], list[EventMention], list[Placed]]:
+    """What linking and the timeline need of one article, computed once when it is stored."""
     light = light_predicates()
     mentions = [m for m in mentions_from_claims(annotated) if m.lemma not in light]
-    return annotated.document.id, list(document_observations(annotated)), mentions
+    placed = place_sentences(annotated)
+    return annotated.document.id, list(document_observations(annotated)), mentions, placed
 
 
 def relink(store: Store, story_ids: Iterable[str]) -> None:
@@ -175,12 +177,10 @@ def relink(store: Store, story_ids: Iterable[str]) -> None:
 
 def _keep_timeline(store: Store, story_id: str) -> None:
     """The story's whole timeline as of now, stored so pages need not rebuild it."""
-    from dateline.views.stories import TIMELINE_LAYERS
-    from dateline.views.timeline import TIMELINE_VIEW, build_timeline
+    from dateline.views.timeline import TIMELINE_VIEW, timeline_from_store
 
     title = next((s.title for s in store.stories() if s.id == story_id), story_id)
-    documents = store.annotated_for_story(story_id, layers_wanted=TIMELINE_LAYERS)
-    store.save_story_view(story_id, TIMELINE_VIEW, build_timeline(story_id, title, documents))
+    store.save_story_view(story_id, TIMELINE_VIEW, timeline_from_store(store, story_id, title))
 
 
 def story_events(mentions: Iterable[EventMention]) -> list[Event]:

@@ -12,13 +12,18 @@ frequent, form. A short name that could belong to two different full names
 from __future__ import annotations
 
 import functools
-
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from dateline.annotate.entities import acronym_letters, alias_canonical, initials, is_acronym_of, name_key
+from dateline.annotate.entities import (
+    acronym_letters,
+    alias_canonical,
+    initials,
+    is_acronym_of,
+    name_key,
+)
 from dateline.model import Entity
 
 logger = logging.getLogger(__name__)

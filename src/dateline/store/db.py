@@ -154,12 +154,12 @@ class Store:
             docs = [d for d in docs if d.published.value is None or d.published.value <= as_of]
         return docs
 
-    def document_meta(self) -> dict[str, dict[str, Any]]:
-        """id -> {outlet, published, story_id, duplicate_of, title}: the fields linking needs."""
-        rows = self.conn.execute(
-            "SELECT id, outlet, published, story_id, duplicate_of, title, source FROM documents"
-        ).fetchall()
-        return {r["id"]: dict(r) for r in rows}
+    def document_meta(self, story: str | None = None) -> dict[str, dict[str, Any]]:
+        """id -> {outlet, published, story_id, duplicate_of, title, source}: fields without the texts."""
+        sql, args = "SELECT id, outlet, published, story_id, duplicate_of, title, source FROM documents", ()
+        if story is not None:
+            sql, args = sql + " WHERE story_id = ?", (story,)
+        return {r["id"]: dict(r) for r in self.conn.execute(sql, args).fetchall()}
 
     def annotated(self, doc_id: str) -> AnnotatedDocument | None:
         doc = self.document(doc_id)
@@ -184,12 +184,10 @@ class Store:
         )
         return [(row["doc_id"], _record(cls, row)) for row in rows]
 
-    def annotated_for_story(
-        self, story: str, *, duplicates: bool = True, layers_wanted: Iterable[str] = tuple(LAYERS)
-    ) -> list[AnnotatedDocument]:
-        """Every annotated document of a story, each wanted layer read in one query (others left empty)."""
+    def annotated_for_story(self, story: str, *, duplicates: bool = True) -> list[AnnotatedDocument]:
+        """Every annotated document of a story, each layer read in one query."""
         layers: dict[str, dict[str, list]] = {name: defaultdict(list) for name in LAYERS}
-        for name in layers_wanted:
+        for name in LAYERS:
             for doc_id, record in self.layer_for_story(name, story, duplicates=duplicates):
                 layers[name][doc_id].append(record)
         docs = self.documents(story)
@@ -278,14 +276,23 @@ class Store:
 
     # --- per-document derived records ---------------------------------------------
 
-    def save_derived(self, rows: Iterable[tuple[str, list, list]]) -> None:
-        """(doc_id, observations, event mentions) computed once per document, so
-        relinking a story reads them instead of every annotation layer."""
+    def save_derived(self, rows: Iterable[tuple[str, list, list, list]]) -> None:
+        """(doc_id, observations, event mentions, timeline candidates) computed once per
+        document, so relinking a story and its views read them instead of every layer."""
         with self.conn:
             self.conn.executemany(
-                "INSERT OR REPLACE INTO derived (doc_id, observations, mentions) VALUES (?, ?, ?)",
-                [(d, json.dumps(to_json(o)), json.dumps(to_json(m))) for d, o, m in rows],
+                "INSERT OR REPLACE INTO derived (doc_id, observations, mentions, timeline) VALUES (?, ?, ?, ?)",
+                [(d, json.dumps(to_json(o)), json.dumps(to_json(m)), json.dumps(to_json(t))) for d, o, m, t in rows],
             )
+
+    def timeline_candidates(self, story: str) -> list[tuple[date | None, list[dict]]]:
+        """(publication day, placed sentences as JSON data) for each article of a story."""
+        rows = self.conn.execute(
+            """SELECT d.published, x.timeline FROM derived x JOIN documents d ON d.id = x.doc_id
+               WHERE d.story_id = ? ORDER BY d.published IS NULL, d.published, d.id""",
+            (story,),
+        )
+        return [(parse_day(r["published"]), json.loads(r["timeline"] or "[]")) for r in rows]
 
     def derived_for_story(self, story: str) -> list[tuple[str, list[dict], list[dict]]]:
         """(doc_id, observations, mentions) as JSON data for a story's original articles."""
@@ -298,7 +305,9 @@ class Store:
         return [(r["doc_id"], json.loads(r["observations"]), json.loads(r["mentions"])) for r in rows]
 
     def underived_documents(self) -> list[str]:
-        rows = self.conn.execute("SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM derived)")
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM derived WHERE timeline IS NOT NULL)"
+        )
         return [r["id"] for r in rows]
 
     # --- views computed at relink ---------------------------------------------------

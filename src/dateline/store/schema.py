@@ -176,6 +176,12 @@ INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         );
         """,
     ),
+    (
+        "0009_derived_timeline",
+        """
+        ALTER TABLE derived ADD COLUMN timeline TEXT;
+        """,
+    ),
 )
 
 

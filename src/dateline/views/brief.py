@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.jsonable import parse_day
 from dateline.link.facts import with_current
 from dateline.model import Fact, TimelineEntry
 from dateline.store import Store
@@ -34,8 +35,9 @@ class Briefing:
 
 def brief(store: Store, story: str | None = None, *, as_of: date | None = None) -> Briefing:
     found = resolve_story(store, story)
-    docs = store.documents(found.id)
-    visible = [d for d in docs if as_of is None or (d.published.value or date.max) <= as_of]
+    docs = store.document_meta(found.id).values()
+    days = [parse_day(d["published"]) for d in docs]
+    visible = [d for d, day in zip(docs, days) if as_of is None or (day or date.max) <= as_of]
     facts = tuple(
         f for f in (with_current(f, as_of) for f in store.facts(found.id)) if f.values
     )
@@ -45,8 +47,8 @@ def brief(store: Store, story: str | None = None, *, as_of: date | None = None) 
         title=found.title,
         as_of=as_of,
         documents=len(visible),
-        outlets=tuple(sorted({d.outlet for d in visible if d.outlet})),
-        undated=sum(1 for d in docs if d.published.value is None),
+        outlets=tuple(sorted({d["outlet"] for d in visible if d["outlet"]})),
+        undated=sum(1 for day in days if day is None),
         facts=facts,
         disputed=tuple(f for f in facts if f.disputed),
         latest=timeline.entries[-LATEST_ENTRIES:],

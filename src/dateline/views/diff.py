@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.jsonable import parse_day
 from dateline.model import Fact, FactValue, TimelineEntry
 from dateline.store import Store
-from dateline.views.stories import TIMELINE_LAYERS, resolve_story, story_documents
-from dateline.views.timeline import build_timeline
+from dateline.views.stories import resolve_story
+from dateline.views.timeline import story_timeline
 
 CHANGES = ("update", "contradict", "deny", "elaborate")
 
@@ -37,8 +38,8 @@ class Diff:
 
 def diff(store: Store, *, since: date, until: date | None = None, story: str | None = None) -> Diff:
     found = resolve_story(store, story)
-    docs = story_documents(store, found, TIMELINE_LAYERS)
-    new_docs = tuple(d.document.id for d in docs if _within(d.document.published.value, since, until))
+    meta = store.document_meta(found.id)
+    new_docs = tuple(i for i, d in meta.items() if _within(parse_day(d["published"]), since, until))
     new_facts, changed = [], []
     for fact in store.facts(found.id):
         fresh = [v for v in fact.values if _within(v.first_reported, since, until)]
@@ -46,7 +47,7 @@ def diff(store: Store, *, since: date, until: date | None = None, story: str | N
         if fresh and not before:
             new_facts.append(fact)
         changed.extend(ValueChange(fact.id, fact.question, v, before) for v in fresh if before and v.relation in CHANGES)
-    timeline = build_timeline(found.id, found.title, docs, as_of=until)
+    timeline = story_timeline(store, found.id, as_of=until)
     entries = tuple(e for e in timeline.entries if _new_event(e, since, until))
     disputes = tuple(c for c in changed if c.value.relation in ("contradict", "deny") or c.value.contradicts)
     return Diff(found.id, found.title, since, until, new_docs, tuple(new_facts), tuple(changed), disputes, entries)

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from dateline.link.events import Event
-from dateline.model import AnnotatedDocument, Citation, Document, Fact, FactValue, Story, TimelineEntry
+from dateline.model import (
+    AnnotatedDocument,
+    Citation,
+    Document,
+    Fact,
+    FactValue,
+    Story,
+    TimelineEntry,
+)
 from dateline.views.brief import Briefing
 from dateline.views.diff import Diff
 from dateline.views.timeline import Timeline

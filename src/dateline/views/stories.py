@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dateline.errors import QueryError
-from dateline.model import AnnotatedDocument, Story
+from dateline.model import Story
 from dateline.store import Store
 
 
@@ -23,12 +23,3 @@ def resolve_story(store: Store, story: str | None) -> Story:
         problem = "matches several stories" if matches else "matches no story"
         raise QueryError(f"{story!r} {problem}; stories: {known}")
     return matches[0]
-
-
-# What the timeline reads of each article; brief, diff and timeline need no more.
-TIMELINE_LAYERS = ("sentences", "timexes")
-
-
-def story_documents(store: Store, story: Story, layers: tuple[str, ...] = TIMELINE_LAYERS) -> list[AnnotatedDocument]:
-    """A story's annotated articles with only the annotation layers named in `layers` read."""
-    return store.annotated_for_story(story.id, layers_wanted=layers)

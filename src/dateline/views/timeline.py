@@ -21,7 +21,7 @@ from datetime import date
 
 from dateline.citations import cite
 from dateline.jsonable import citation_from_json, parse_day
-from dateline.model import AnnotatedDocument, Citation, Sentence, TimelineEntry
+from dateline.model import AnnotatedDocument, Citation, TimelineEntry
 
 PER_DATE = 1
 PUBLISHED_WEIGHT = 0.5  # an article published on a date counts half a sentence naming it
@@ -45,12 +45,11 @@ class Timeline:
 
 
 @dataclass(frozen=True)
-class _Placed:
-    """One sentence placed on one date."""
+class Placed:
+    """One sentence placed on one date: a timeline candidate, computed once per article."""
 
     date: str
-    doc: AnnotatedDocument
-    sentence: Sentence
+    citation: Citation
     named: bool  # the sentence names the date (not only its article's date)
 
 
@@ -70,12 +69,31 @@ def build_timeline(
     `as_of` are kept.
     """
     published = [d for d in documents if _published_by(d, as_of)]
-    placed = [p for p in _place_sentences(published) if _within(p.date, since, as_of)]
-    by_date: dict[str, list[_Placed]] = defaultdict(list)
-    for p in placed:
+    placed = [p for d in published for p in place_sentences(d)]
+    days = [d.document.published.value for d in published]
+    return timeline_from_placed(story, title, placed, days, as_of=as_of, max_dates=max_dates,
+                                per_date=per_date, since=since)
+
+
+def timeline_from_placed(
+    story: str,
+    title: str,
+    placed: Iterable[Placed],
+    published: Iterable[date | None],
+    *,
+    as_of: date | None = None,
+    max_dates: int | None = None,
+    per_date: int | None = None,
+    since: date | None = None,
+) -> Timeline:
+    """The timeline from the placed sentences of the articles published by `as_of`
+    (`published`: their publication days)."""
+    kept = [p for p in placed if _within(p.date, since, as_of)]
+    by_date: dict[str, list[Placed]] = defaultdict(list)
+    for p in kept:
         by_date[p.date].append(p)
     dates = _rank_dates(by_date, published, max_dates)
-    idf = _idf(placed)
+    idf = _idf(kept)
     entries = [e for d in sorted(dates) for e in _summarise(d, by_date[d], idf, per_date or PER_DATE)]
     return Timeline(story, title, as_of, tuple(entries))
 
@@ -92,18 +110,26 @@ def _within(day: str, since: date | None, as_of: date | None) -> bool:
     return as_of is None or day <= as_of.isoformat()[: len(day)]
 
 
-def _place_sentences(documents: Iterable[AnnotatedDocument]) -> Iterable[_Placed]:
-    for ad in documents:
-        published = ad.document.published.value
-        named = _named_dates(ad, published)
-        for i, sentence in enumerate(ad.sentences):
-            if not _fits(ad.document.text[sentence.start : sentence.end]):
-                continue
-            days = named.get(sentence.start)
-            if days:
-                yield from (_Placed(d, ad, sentence, True) for d in days)
-            elif published is not None and i < LEAD_SENTENCES:
-                yield _Placed(published.isoformat(), ad, sentence, False)
+def place_sentences(ad: AnnotatedDocument) -> list[Placed]:
+    """An article's timeline candidates: sentences on the dates they name, and its lead
+    sentences on its publication day."""
+    published = ad.document.published.value
+    named = _named_dates(ad, published)
+    out: list[Placed] = []
+    for i, sentence in enumerate(ad.sentences):
+        if not _fits(ad.document.text[sentence.start : sentence.end]):
+            continue
+        days = named.get(sentence.start)
+        citation = cite(ad.document, ad.sentences, sentence.start, sentence.end) if days or i < LEAD_SENTENCES else None
+        if days:
+            out.extend(Placed(d, citation, True) for d in days)
+        elif published is not None and i < LEAD_SENTENCES:
+            out.append(Placed(published.isoformat(), citation, False))
+    return out
+
+
+def placed_from_json(data: dict) -> Placed:
+    return Placed(data["date"], citation_from_json(data["citation"]), data["named"])
 
 
 def _named_dates(ad: AnnotatedDocument, published: date | None) -> dict[int, list[str]]:
@@ -127,8 +153,8 @@ def _fits(text: str) -> bool:
     return MIN_WORDS <= len(text.split()) <= MAX_WORDS
 
 
-def _rank_dates(by_date: dict[str, list[_Placed]], documents: Sequence[AnnotatedDocument], limit: int | None) -> list[str]:
-    articles = Counter(d.document.published.value.isoformat() for d in documents if d.document.published.value)
+def _rank_dates(by_date: dict[str, list[Placed]], published: Iterable[date | None], limit: int | None) -> list[str]:
+    articles = Counter(day.isoformat() for day in published if day)
     score = {}
     for day, placed in by_date.items():
         mentions = sum(1 for p in placed if p.named) * (1.0 if _DAY.match(day) else MONTH_WEIGHT)
@@ -137,7 +163,7 @@ def _rank_dates(by_date: dict[str, list[_Placed]], documents: Sequence[Annotated
     return ranked[:limit] if limit else ranked
 
 
-def _summarise(day: str, placed: list[_Placed], idf: dict[str, float], k: int) -> list[TimelineEntry]:
+def _summarise(day: str, placed: list[Placed], idf: dict[str, float], k: int) -> list[TimelineEntry]:
     vectors = [_vector(_text(p), idf) for p in placed]
     centroid = _centroid(vectors)
     order = sorted(
@@ -153,30 +179,30 @@ def _summarise(day: str, placed: list[_Placed], idf: dict[str, float], k: int) -
     return [_entry(day, placed[i], _twins(placed[i], placed)) for i in chosen]
 
 
-def _twins(main: _Placed, placed: list[_Placed]) -> list[_Placed]:
+def _twins(main: Placed, placed: list[Placed]) -> list[Placed]:
     """Other sentences on the same date that say nearly the same thing."""
     text = _text(main)
     return [p for p in placed if p is not main and _overlap(text, _text(p)) >= MERGE_OVERLAP]
 
 
-def _entry(day: str, main: _Placed, twins: list[_Placed]) -> TimelineEntry:
+def _entry(day: str, main: Placed, twins: list[Placed]) -> TimelineEntry:
     citations: list[Citation] = []
     seen: set[tuple[str, int]] = set()
     for p in [main, *twins]:
-        key = (p.doc.document.id, p.sentence.start)
+        key = (p.citation.document, p.citation.start)
         if key not in seen:
             seen.add(key)
-            citations.append(cite(p.doc.document, p.doc.sentences, p.sentence.start, p.sentence.end))
+            citations.append(p.citation)
     documents = tuple(dict.fromkeys(c.document for c in citations))
     return TimelineEntry(day, citations[0].text, documents, tuple(citations))
 
 
-def _text(p: _Placed) -> str:
-    return p.doc.document.text[p.sentence.start : p.sentence.end]
+def _text(p: Placed) -> str:
+    return p.citation.text
 
 
-def _idf(placed: Sequence[_Placed]) -> dict[str, float]:
-    seen = {(p.doc.document.id, p.sentence.start): _text(p) for p in placed}
+def _idf(placed: Sequence[Placed]) -> dict[str, float]:
+    seen = {(p.citation.document, p.citation.start): _text(p) for p in placed}
     df: Counter[str] = Counter()
     for text in seen.values():
         df.update(set(_WORD.findall(text.lower())))
@@ -224,17 +250,33 @@ def story_timeline(
     The whole timeline as of now is computed when the story is relinked and
     read back here; other views are built from the story's articles.
     """
-    from dateline.views.stories import TIMELINE_LAYERS, resolve_story, story_documents
+    from dateline.views.stories import resolve_story
 
     found = resolve_story(store, story)
     if as_of is None and max_dates is None and per_date is None and since is None:
         kept = store.story_view(found.id, TIMELINE_VIEW)
         if kept is not None:
             return timeline_from_json(kept)
-    documents = story_documents(store, found, TIMELINE_LAYERS)
-    return build_timeline(
-        found.id, found.title, documents, as_of=as_of, max_dates=max_dates, per_date=per_date, since=since
-    )
+    return timeline_from_store(store, found.id, found.title, as_of=as_of, max_dates=max_dates,
+                               per_date=per_date, since=since)
+
+
+def timeline_from_store(
+    store,
+    story: str,
+    title: str,
+    *,
+    as_of: date | None = None,
+    max_dates: int | None = None,
+    per_date: int | None = None,
+    since: date | None = None,
+) -> Timeline:
+    """A story's timeline built from the placed sentences each article stored at ingest."""
+    rows = [(day, items) for day, items in store.timeline_candidates(story)
+            if as_of is None or (day is not None and day <= as_of)]
+    placed = [placed_from_json(item) for _, items in rows for item in items]
+    return timeline_from_placed(story, title, placed, [day for day, _ in rows], as_of=as_of,
+                                max_dates=max_dates, per_date=per_date, since=since)
 
 
 TIMELINE_VIEW = "timeline"

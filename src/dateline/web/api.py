@@ -7,9 +7,9 @@ cache where it reads a whole story) and returns the record as JSON
 
 from __future__ import annotations
 
-from datetime import date
 import json
 from collections.abc import Callable, Hashable
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
