@@ -97,6 +97,56 @@ def test_attribution(text, content, speaker, anonymous, direct, cue):
     assert text[found.cue_start : found.cue_end].lower() == cue.lower()
 
 
+# Stance and evidence cues: (text, content begins with, speaker, cue)
+STANCE_CASES = [
+    ("Governor Ellen Marsh endorsed the mayor on Sunday.", "the mayor", "Ellen Marsh", "endorsed"),
+    ("The union criticized the new pension rules.", "the new pension rules", "union", "criticized"),
+    ("Senator Paul Okafor accused the agency of hiding the report.", "the agency", "Paul Okafor", "accused"),
+    ("Mayor Dana Whitfield called the verdict a disgrace.", "the verdict", "Dana Whitfield", "called"),
+    ("Farmers' groups called for an end to the import quotas.", "an end to the import quotas", "Farmers' groups", "called"),
+    ("Ruth Adebayo pointed to the falling crime figures.", "the falling crime figures", "Ruth Adebayo", "pointed"),
+    ("A new survey of rural voters found that most oppose the tariff.", "most oppose the tariff", "new survey of rural voters", "found"),
+    ("Hospital records show the clinic turned away dozens of patients.", "the clinic turned away", "Hospital records", "show"),
+    ("Reporters asked whether the minister would resign.", "the minister would resign", "Reporters", "asked"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    STANCE_CASES,
+    ids=["endorsed", "criticized", "accused", "called-x-y", "called-for", "pointed-to", "found-that", "show", "asked-whether"],
+)
+def test_stance_attribution(text, content, speaker, cue):
+    found = _find(_attributions(text), content)
+    assert (found.speaker, found.cue, found.direct) == (speaker, cue, False)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, content, source",
+    [("Senator Maria Lindqvist: Budget Cuts Will Hurt Small Towns\nThe senator spoke on Monday.",
+      "Budget Cuts Will Hurt Small Towns", "Senator Maria Lindqvist"),
+     ("The statement was short.\nGreenpeace: the spill is far larger than the company admits\n",
+      "the spill is far larger than the company admits", "Greenpeace")],
+    ids=["headline", "organisation-line"],
+)
+def test_name_colon_line(text, content, source):
+    found = _find(_attributions(text), content)
+    assert (found.cue, found.source_text) == (":", source)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Update: the road reopened to traffic this morning.", "Iowa: a cold morning and long queues at the polls.",
+     "The committee will meet at 10:30 on Friday to vote."],
+    ids=["common-noun", "place", "clock-time"],
+)
+def test_colon_without_a_named_source_is_not_attribution(text):
+    assert not [a for a in _attributions(text) if a.cue == ":"]
+
+
 @pytest.mark.slow
 def test_quote_without_cue_in_the_same_paragraph_joins_the_statement():
     text = ("Economy Minister Paolo Rossi spoke after the vote. “Inflation will fall again this year,” he said. "

@@ -70,7 +70,7 @@ def find_attributions(ctx: Context) -> tuple[Attribution, ...]:
     quotes = quote_spans(ctx.document.text)
     direct = _direct(ctx, quotes)
     used = {f.cue_start for f in direct if f.cue_start is not None}
-    found = _outermost(direct + _indirect(ctx, quotes, used) + _according_to(ctx))
+    found = _outermost(direct + _indirect(ctx, quotes, used) + _according_to(ctx) + _colon_lines(ctx, quotes))
     found.sort(key=lambda f: (min(f.content_start, f.content_start if f.source_start is None else f.source_start), f.content_start))
     return _resolve_all(ctx, found)
 
@@ -100,7 +100,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def cue_lemmas() -> frozenset[str]:
     """Lemmas of verbs that report speech or belief."""
     cues = load_table("attribution")["cues"]
-    return frozenset(cues["speech"]) | frozenset(cues["belief"])
+    return frozenset(cues["speech"]) | frozenset(cues["belief"]) | frozenset(cues["stance"])
+
+
+@functools.lru_cache(maxsize=1)
+def _prepositions() -> dict[str, frozenset[str]]:
+    """Verb lemma -> prepositions that introduce its content."""
+    table = load_table("attribution")["cues"]["prepositional"]
+    return {verb: frozenset(words) for verb, words in table.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -229,6 +236,15 @@ def _content_of(cue):
     for child in cue.children:
         if child.dep_ == "dobj" and child.pos_ in {"NOUN", "PROPN"}:
             return child
+    return _prepositional_object(cue)
+
+
+def _prepositional_object(cue):
+    """The object of "for" in "called for a ban", for verbs listed with their prepositions."""
+    allowed = _prepositions().get(cue.lemma_.lower(), frozenset())
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in allowed:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -265,6 +281,40 @@ def _according_content(sentences: Sequence[Sentence], text: str, start: int, end
     if not text[end : sentence.end].strip(" ,.;:!?"):
         return _trim(text, sentence.start, start)
     return _trim(text, sentence.start, sentence.end)
+
+
+def _colon_lines(ctx: Context, quotes: list[tuple[int, int]]) -> list[_Found]:
+    """A line opening with a name and a colon: "Senator Smith: Tax Plan Will Fail".
+
+    Headlines and quote lines attribute the rest of the line to the name; the
+    name must be a person or organisation, so "Update:" or "Iowa:" is not one.
+    """
+    text = ctx.document.text
+    found: list[_Found] = []
+    for token in ctx.parsed:
+        if token.text != ":" or _inside_any(token.idx, quotes):
+            continue
+        source = _colon_source(ctx, token)
+        line_end = text.find("\n", token.idx)
+        start, end = _trim(text, token.idx + 1, len(text) if line_end == -1 else line_end)
+        if source is None or len(text[start:end].split()) < MIN_QUOTE_WORDS:
+            continue
+        head, source_start = source
+        found.append(_Found(start, end, text[start:end], False, ":", token.idx, token.idx + 1, head.i, source_start, head.idx + len(head)))
+    return found
+
+
+def _colon_source(ctx: Context, colon):
+    """(head token, start) of a short phrase ending in a person's or organisation's name, opening the line."""
+    text = ctx.document.text
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    words = [t for t in ctx.parsed[: colon.i] if t.idx >= line_start]
+    if not 0 < len(words) <= 6 or words[-1].pos_ != "PROPN":
+        return None
+    entity = _entity_at(ctx.layers["entities"], words[-1].idx)
+    if entity is None or entity.label not in {"PERSON", "ORG"}:
+        return None
+    return words[-1], words[0].idx
 
 
 # --- speakers ---------------------------------------------------------------------
@@ -446,7 +496,9 @@ def _attribution(text: str, item: _Found, speaker: _Speaker) -> Attribution:
 
 
 def _is_cue_verb(token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in cue_lemmas()
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return token.lemma_.lower() in cue_lemmas() or _prepositional_object(token) is not None
 
 
 def _source(cue, depth: int = 0):
