@@ -64,15 +64,16 @@ def ingest(
 ) -> IngestReport:
     """Read, clean, date, annotate and store articles; relink the stories they touch."""
     documents, failures = prepare_paths(paths)
-    fresh = [d for d in documents if not store.has_document(d.id)]
-    unchanged = tuple(d.id for d in documents if store.has_document(d.id))
-    fresh = refine_undated(fresh, known=[d for d in store.documents() if d.published.value])
+    stored = store.documents()  # read once: dating evidence, then near-duplicate candidates
+    stored_ids = {d.id for d in stored}
+    fresh = [d for d in documents if d.id not in stored_ids]
+    unchanged = tuple(d.id for d in documents if d.id in stored_ids)
+    fresh = refine_undated(fresh, known=[d for d in stored if d.published.value])
     added, duplicates, more_failures = _annotate_and_store(fresh, store, batch_size, progress)
     failures.extend(more_failures)
     store.record_failures(failures)
     new_ids = set(added)
-    earlier = [d for d in store.documents() if d.id not in new_ids]
-    near = near_duplicates([d for d in fresh if d.id in new_ids], known=earlier)
+    near = near_duplicates([d for d in fresh if d.id in new_ids], known=stored)
     store.add_near_duplicates(near)
     touched = place_in_stories(store, added)
     relink(store, touched)
