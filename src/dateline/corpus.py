@@ -25,7 +25,13 @@ from dateline.ingest.prepare import content_hash, prepare
 from dateline.ingest.readers import read_paths
 from dateline.link import stories as story_linker
 from dateline.link.entities import link_entities
-from dateline.link.events import Event, EventMention, link_events, mentions_from_claims
+from dateline.link.events import (
+    Event,
+    EventMention,
+    link_events,
+    mention_from_json,
+    mentions_from_claims,
+)
 from dateline.link.facts import build_facts
 from dateline.link.observations import (
     Observation,
@@ -37,7 +43,12 @@ from dateline.link.observations import (
 )
 from dateline.model import AnnotatedDocument, Document, Failure
 from dateline.store import Store
-from dateline.views.timeline import Placed, place_sentences
+from dateline.views.timeline import (
+    TIMELINE_VIEW,
+    Placed,
+    place_sentences,
+    timeline_from_store,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -170,7 +181,7 @@ def relink(store: Store, story_ids: Iterable[str]) -> None:
         _link_story_entities(store, story_id)
         derived = store.derived_for_story(story_id)
         observations = [observation_from_json(o) for _, found, _ in derived for o in found]
-        mentions = [_mention(m) for _, _, found in derived for m in found]
+        mentions = [mention_from_json(m) for _, _, found in derived for m in found]
         store.replace_facts(story_id, build_facts(story_id, observations))
         store.replace_events(story_id, story_events(mentions))
         _keep_timeline(store, story_id)
@@ -178,8 +189,6 @@ def relink(store: Store, story_ids: Iterable[str]) -> None:
 
 def _keep_timeline(store: Store, story_id: str) -> None:
     """The story's whole timeline as of now, stored so pages need not rebuild it."""
-    from dateline.views.timeline import TIMELINE_VIEW, timeline_from_store
-
     title = next((s.title for s in store.stories() if s.id == story_id), story_id)
     store.save_story_view(story_id, TIMELINE_VIEW, timeline_from_store(store, story_id, title))
 
@@ -193,9 +202,6 @@ def story_events(mentions: Iterable[EventMention]) -> list[Event]:
     events = link_events(mentions)
     return [e for e in events if e.time and _CALENDAR.match(e.time) and len({m.doc_id for m in e.mentions}) >= 2]
 
-
-def _mention(data: dict) -> EventMention:
-    return EventMention(**{**data, "participants": tuple(data["participants"])})
 
 
 def _link_story_entities(store: Store, story_id: str) -> None:

@@ -97,6 +97,11 @@ class Event:
     participants: tuple[str, ...]
 
 
+def mention_from_json(data: dict) -> EventMention:
+    """An EventMention back from its stored JSON form."""
+    return EventMention(**{**data, "participants": tuple(data["participants"])})
+
+
 def mentions_from_claims(ad: AnnotatedDocument) -> tuple[EventMention, ...]:
     """The event mentions of an annotated document: one per claim, with its roles."""
     out = []

@@ -20,7 +20,7 @@ from typing import Any
 
 from dateline.errors import StoreError
 from dateline.jsonable import citation_from_json, parse_day, to_json
-from dateline.link.events import Event, EventMention
+from dateline.link.events import Event, mention_from_json
 from dateline.model import (
     AnnotatedDocument,
     Attribution,
@@ -362,7 +362,7 @@ class Store:
 
 
 def _event(data: dict[str, Any]) -> Event:
-    mentions = tuple(EventMention(**{**m, "participants": tuple(m["participants"])}) for m in data["mentions"])
+    mentions = tuple(mention_from_json(m) for m in data["mentions"])
     return Event(**{**data, "mentions": mentions, "participants": tuple(data["participants"])})
 
 
