@@ -154,11 +154,10 @@ def place_in_stories(store: Store, doc_ids: Sequence[str]) -> list[str]:
 
 
 def _story_title(store: Store, story_id: str) -> str:
-    docs = [d for d in store.documents(story_id) if d.title]
-    if not docs:
-        return story_id
-    dated = [d for d in docs if d.published.value]
-    return (dated or docs)[0].title or story_id
+    """The title of the story's earliest dated article (of any article when none is dated)."""
+    titled = [m for m in store.document_meta(story_id).values() if m["title"]]
+    first = min(titled, key=lambda m: (m["published"] is None, m["published"] or "", m["id"]), default=None)
+    return first["title"] if first else story_id
 
 
 def derive(annotated: AnnotatedDocument) -> tuple[str, list[Observation], list[EventMention], list[Placed]]:
@@ -189,7 +188,7 @@ def relink(store: Store, story_ids: Iterable[str]) -> None:
 
 def _keep_timeline(store: Store, story_id: str) -> None:
     """The story's whole timeline as of now, stored so pages need not rebuild it."""
-    title = next((s.title for s in store.stories() if s.id == story_id), story_id)
+    title = store.story_title(story_id) or story_id
     store.save_story_view(story_id, TIMELINE_VIEW, timeline_from_store(store, story_id, title))
 
 

@@ -251,6 +251,10 @@ class Store:
         ).fetchall()
         return [Story(r["id"], r["title"], tuple(sorted(r["docs"].split(",")))) for r in rows]
 
+    def story_title(self, story_id: str) -> str | None:
+        row = self.conn.execute("SELECT title FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return row["title"] if row else None
+
     def story_signatures(self) -> dict[str, dict[str, float]]:
         rows = self.conn.execute("SELECT id, signature FROM stories").fetchall()
         return {r["id"]: json.loads(r["signature"]) for r in rows}
