@@ -31,6 +31,7 @@ from urllib.request import urlopen
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "niger-withdrawal"
 BUDGET_MS = 300.0
+LATE = "2024-12-31"  # an as-of date after every article: the costliest dated view
 
 
 def build_store(path: Path, articles: int) -> str:
@@ -103,7 +104,8 @@ def pages(base: str, story: str) -> list[str]:
         fact = json.load(r)[0]["id"]
     with urlopen(f"{base}/api/documents?story={story}&limit=1") as r:
         doc = json.load(r)["documents"][0]["id"]
-    paths = ["/", f"/stories/{story}", f"/stories/{story}?as_of=2024-06-01", f"/stories/{story}/facts",
+    paths = ["/", f"/stories/{story}", f"/stories/{story}?as_of=2024-06-01", f"/stories/{story}?as_of={LATE}",
+             f"/stories/{story}/facts",
              f"/stories/{story}/facts/{fact}", f"/stories/{story}/contradictions", f"/stories/{story}/outlets",
              f"/stories/{story}/diff?since=2024-06-01", f"/documents?story={story}", f"/documents/{quote(doc)}",
              "/search?q=agadez+handover"]

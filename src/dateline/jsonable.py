@@ -11,10 +11,18 @@ if TYPE_CHECKING:
     from dateline.model import Citation
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # field names per record class: `fields()` is slow in a hot loop
+
+
 def to_json(value: Any) -> Any:
     """A record as plain data: dataclasses as dicts, dates as ISO strings, tuples as lists."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    names = _FIELDS.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS.setdefault(type(value), tuple(f.name for f in dataclasses.fields(value)))
+    if names is not None:
+        return {name: to_json(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [to_json(v) for v in value]
     if isinstance(value, dict):

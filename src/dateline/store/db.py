@@ -289,12 +289,14 @@ class Store:
                 [(d, json.dumps(to_json(o)), json.dumps(to_json(m)), json.dumps(to_json(t))) for d, o, m, t in rows],
             )
 
-    def timeline_candidates(self, story: str) -> list[tuple[date | None, list[dict]]]:
-        """(publication day, placed sentences as JSON data) for each article of a story."""
+    def timeline_candidates(self, story: str, as_of: date | None = None) -> list[tuple[date | None, list[dict]]]:
+        """(publication day, placed sentences as JSON data) for each article of a story
+        (only those published by `as_of` when given)."""
+        dated = "" if as_of is None else "AND d.published <= ?"
         rows = self.conn.execute(
-            """SELECT d.published, x.timeline FROM derived x JOIN documents d ON d.id = x.doc_id
-               WHERE d.story_id = ? ORDER BY d.published IS NULL, d.published, d.id""",
-            (story,),
+            f"""SELECT d.published, x.timeline FROM derived x JOIN documents d ON d.id = x.doc_id
+               WHERE d.story_id = ? {dated} ORDER BY d.published IS NULL, d.published, d.id""",
+            (story,) if as_of is None else (story, as_of.isoformat()),
         )
         return [(parse_day(r["published"]), json.loads(r["timeline"] or "[]")) for r in rows]
 

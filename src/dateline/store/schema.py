@@ -182,6 +182,12 @@ INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         ALTER TABLE derived ADD COLUMN timeline TEXT;
         """,
     ),
+    (
+        "0010_nested_attributions",
+        """
+        ALTER TABLE attributions ADD COLUMN nested_in INTEGER;
+        """,
+    ),
 )
 
 

@@ -15,7 +15,7 @@ from dateline.link.facts import with_current
 from dateline.model import Fact, TimelineEntry
 from dateline.store import Store
 from dateline.views.stories import resolve_story
-from dateline.views.timeline import story_timeline
+from dateline.views.timeline import Timeline, story_timeline
 
 LATEST_ENTRIES = 8
 
@@ -33,7 +33,10 @@ class Briefing:
     latest: tuple[TimelineEntry, ...]
 
 
-def brief(store: Store, story: str | None = None, *, as_of: date | None = None) -> Briefing:
+def brief(
+    store: Store, story: str | None = None, *, as_of: date | None = None, timeline: Timeline | None = None
+) -> Briefing:
+    """The briefing; `timeline` is the story's timeline as of the same date when the caller has it already."""
     found = resolve_story(store, story)
     docs = store.document_meta(found.id).values()
     days = [parse_day(d["published"]) for d in docs]
@@ -41,7 +44,7 @@ def brief(store: Store, story: str | None = None, *, as_of: date | None = None) 
     facts = tuple(
         f for f in (with_current(f, as_of) for f in store.facts(found.id)) if f.values
     )
-    timeline = story_timeline(store, found.id, as_of=as_of)
+    timeline = timeline or story_timeline(store, found.id, as_of=as_of)
     return Briefing(
         story=found.id,
         title=found.title,

@@ -3,16 +3,18 @@ new disputes and new timeline entries, each with citations."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dateline.jsonable import parse_day
+from dateline.link.facts import with_current
 from dateline.model import Fact, FactValue, TimelineEntry
 from dateline.store import Store
 from dateline.views.stories import resolve_story
 from dateline.views.timeline import story_timeline
 
 CHANGES = ("update", "contradict", "deny", "elaborate")
+PREVIOUS_CITATIONS = 3  # earlier values are context: their full sourcing is in the ledger
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,7 @@ class ValueChange:
     fact: str
     question: str
     value: FactValue
-    previous: tuple[FactValue, ...]
+    previous: tuple[FactValue, ...]  # as they stood on `since`, each with its first citations only
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,11 @@ def diff(store: Store, *, since: date, until: date | None = None, story: str | N
     new_facts, changed = [], []
     for fact in store.facts(found.id):
         fresh = [v for v in fact.values if _within(v.first_reported, since, until)]
-        before = tuple(v for v in fact.values if v.first_reported and v.first_reported <= since)
+        # the earlier values as they stood on `since`: their later reports belong to the window
+        before = tuple(
+            replace(v, citations=v.citations[:PREVIOUS_CITATIONS])
+            for v in with_current(fact, since).values if v.first_reported and v.first_reported <= since
+        )
         if fresh and not before:
             new_facts.append(fact)
         changed.extend(ValueChange(fact.id, fact.question, v, before) for v in fresh if before and v.relation in CHANGES)

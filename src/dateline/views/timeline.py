@@ -93,8 +93,8 @@ def timeline_from_placed(
     for p in kept:
         by_date[p.date].append(p)
     dates = _rank_dates(by_date, published, max_dates)
-    idf = _idf(kept)
-    entries = [e for d in sorted(dates) for e in _summarise(d, by_date[d], idf, per_date or PER_DATE)]
+    wordings = _Wordings.of(kept)
+    entries = [e for d in sorted(dates) for e in _summarise(d, by_date[d], wordings, per_date or PER_DATE)]
     return Timeline(story, title, as_of, tuple(entries))
 
 
@@ -163,26 +163,28 @@ def _rank_dates(by_date: dict[str, list[Placed]], published: Iterable[date | Non
     return ranked[:limit] if limit else ranked
 
 
-def _summarise(day: str, placed: list[Placed], idf: dict[str, float], k: int) -> list[TimelineEntry]:
-    vectors = [_vector(_text(p), idf) for p in placed]
-    centroid = _centroid(vectors)
+def _summarise(day: str, placed: list[Placed], wordings: _Wordings, k: int) -> list[TimelineEntry]:
+    vectors, words = wordings.vectors, wordings.words
+    centroid = _centroid([(vectors[t], n) for t, n in Counter(_text(p) for p in placed).items()])
+    closeness = {t: _cosine(vectors[t], centroid) for t in {_text(p) for p in placed}}
     order = sorted(
         range(len(placed)),
-        key=lambda i: (-_cosine(vectors[i], centroid) * (1 + NAMED_BONUS * placed[i].named), i),
+        key=lambda i: (-closeness[_text(placed[i])] * (1 + NAMED_BONUS * placed[i].named), i),
     )
     chosen: list[int] = []
     for i in order:
         if len(chosen) == k:
             break
-        if all(_overlap(_text(placed[i]), _text(placed[j])) < MERGE_OVERLAP for j in chosen):
+        if all(_overlap(words[_text(placed[i])], words[_text(placed[j])]) < MERGE_OVERLAP for j in chosen):
             chosen.append(i)
-    return [_entry(day, placed[i], _twins(placed[i], placed)) for i in chosen]
+    return [_entry(day, placed[i], _twins(placed[i], placed, words)) for i in chosen]
 
 
-def _twins(main: Placed, placed: list[Placed]) -> list[Placed]:
+def _twins(main: Placed, placed: list[Placed], words: dict[str, frozenset[str]]) -> list[Placed]:
     """Other sentences on the same date that say nearly the same thing."""
-    text = _text(main)
-    return [p for p in placed if p is not main and _overlap(text, _text(p)) >= MERGE_OVERLAP]
+    mine = words[_text(main)]
+    similar = {t for t in {_text(p) for p in placed} if _overlap(mine, words[t]) >= MERGE_OVERLAP}
+    return [p for p in placed if p is not main and _text(p) in similar]
 
 
 def _entry(day: str, main: Placed, twins: list[Placed]) -> TimelineEntry:
@@ -201,26 +203,37 @@ def _text(p: Placed) -> str:
     return p.citation.text
 
 
-def _idf(placed: Sequence[Placed]) -> dict[str, float]:
-    seen = {(p.citation.document, p.citation.start): _text(p) for p in placed}
-    df: Counter[str] = Counter()
-    for text in seen.values():
-        df.update(set(_WORD.findall(text.lower())))
-    n = len(seen) or 1
-    return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+@dataclass(frozen=True)
+class _Wordings:
+    """Each distinct sentence wording of a timeline, tokenised and weighed once: a story
+    repeats its sentences across articles and dates."""
+
+    vectors: dict[str, dict[str, float]]  # TF-IDF, unit length
+    words: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, placed: Sequence[Placed]) -> _Wordings:
+        sentences = {(p.citation.document, p.citation.start): _text(p) for p in placed}.values()
+        counts = {t: Counter(_WORD.findall(t.lower())) for t in set(sentences)}
+        df: Counter[str] = Counter()
+        for text in sentences:
+            df.update(counts[text].keys())
+        n = len(sentences) or 1
+        idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+        return cls({t: _vector(c, idf) for t, c in counts.items()}, {t: frozenset(c) for t, c in counts.items()})
 
 
-def _vector(text: str, idf: dict[str, float]) -> dict[str, float]:
-    counts = Counter(_WORD.findall(text.lower()))
-    weights = {w: c * idf.get(w, 1.0) for w, c in counts.items()}
+def _vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    weights = {w: c * idf[w] for w, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
     return {w: v / norm for w, v in weights.items()}
 
 
-def _centroid(vectors: Sequence[dict[str, float]]) -> dict[str, float]:
-    summed: Counter[str] = Counter()
-    for v in vectors:
-        summed.update(v)
+def _centroid(weighted: Sequence[tuple[dict[str, float], int]]) -> dict[str, float]:
+    summed: dict[str, float] = defaultdict(float)
+    for v, n in weighted:
+        for w, x in v.items():
+            summed[w] += n * x
     norm = math.sqrt(sum(v * v for v in summed.values())) or 1.0
     return {w: v / norm for w, v in summed.items()}
 
@@ -231,8 +244,7 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
-def _overlap(a: str, b: str) -> float:
-    x, y = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
     return len(x & y) / (min(len(x), len(y)) or 1)
 
 
@@ -272,11 +284,37 @@ def timeline_from_store(
     since: date | None = None,
 ) -> Timeline:
     """A story's timeline built from the placed sentences each article stored at ingest."""
-    rows = [(day, items) for day, items in store.timeline_candidates(story)
-            if as_of is None or (day is not None and day <= as_of)]
-    placed = [placed_from_json(item) for _, items in rows for item in items]
-    return timeline_from_placed(story, title, placed, [day for day, _ in rows], as_of=as_of,
-                                max_dates=max_dates, per_date=per_date, since=since)
+    return candidates_from_store(store, story, title, as_of).timeline(
+        as_of=as_of, max_dates=max_dates, per_date=per_date, since=since)
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """A story's timeline candidates as stored at ingest: each article's publication day
+    and placed sentences. Read once, they give the timeline as of any date."""
+
+    story: str
+    title: str
+    articles: tuple[tuple[date | None, tuple[Placed, ...]], ...]
+
+    def timeline(
+        self,
+        *,
+        as_of: date | None = None,
+        max_dates: int | None = None,
+        per_date: int | None = None,
+        since: date | None = None,
+    ) -> Timeline:
+        rows = [(day, placed) for day, placed in self.articles if as_of is None or (day is not None and day <= as_of)]
+        return timeline_from_placed(self.story, self.title, [p for _, placed in rows for p in placed],
+                                    [day for day, _ in rows], as_of=as_of, max_dates=max_dates,
+                                    per_date=per_date, since=since)
+
+
+def candidates_from_store(store, story: str, title: str, as_of: date | None = None) -> Candidates:
+    """The candidates of the articles published by `as_of` (all when None)."""
+    rows = store.timeline_candidates(story, as_of)
+    return Candidates(story, title, tuple((day, tuple(placed_from_json(i) for i in items)) for day, items in rows))
 
 
 TIMELINE_VIEW = "timeline"

@@ -24,7 +24,7 @@ from dateline.views.search import search as run_search
 from dateline.views.stories import resolve_story
 from dateline.views.timeline import story_timeline
 from dateline.web import data
-from dateline.web.app import open_store, view
+from dateline.web.app import open_store, story_page, view, view_key
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(open_store)]
@@ -46,14 +46,15 @@ def _encode(value: Any) -> bytes:
 def cached_json(request: Request, fn: Callable[..., Any], *args: Hashable, **kwargs: Hashable) -> bytes:
     """`fn(store, ...)` encoded as JSON, from the view cache while the database is unchanged.
 
-    The encoded bytes are cached, not the record: encoding a thousand-article
-    timeline costs more than serving it.
+    The record comes from the cache its HTML page uses, and its encoding is
+    cached too: encoding a thousand-article timeline costs more than serving it.
     """
-    return view(request, _serialised, fn, *args, **kwargs)
+    return encoded(request, view_key(fn, args, kwargs), view(request, fn, *args, **kwargs))
 
 
-def _serialised(store: Store, fn: Callable[..., Any], *args: Hashable, **kwargs: Hashable) -> bytes:
-    return _encode(to_json(fn(store, *args, **kwargs)))
+def encoded(request: Request, key: Hashable, record: Any) -> bytes:
+    """`record` as JSON bytes, cached under its view's `key`."""
+    return request.app.state.views.get(("json", key), lambda _store: _encode(to_json(record)))
 
 
 @router.get("/stories", summary="Stories, largest first")
@@ -63,8 +64,7 @@ def stories(store: StoreDep) -> Response:
 
 @router.get("/stories/{story}", summary="A story: its briefing and timeline as of a date")
 def story(request: Request, story: str, as_of: AsOf = None) -> Response:
-    parts = cached_json(request, brief, story, as_of=as_of), cached_json(request, story_timeline, story, as_of=as_of)
-    return _raw(b'{"brief":%s,"timeline":%s}' % parts)
+    return _raw(encoded(request, ("story_page", story, as_of), story_page(request, story, as_of)))
 
 
 @router.get("/stories/{story}/brief", summary="The state of a story as of a date")
@@ -84,7 +84,7 @@ def timeline(
 
 @router.get("/stories/{story}/facts", summary="The fact ledger: every value's history and sources")
 def facts(request: Request, story: str, as_of: AsOf = None) -> Response:
-    return _json(to_json(view(request, data.ledger, story, as_of).facts))
+    return _raw(cached_json(request, data.ledger_facts, story, as_of))
 
 
 @router.get("/stories/{story}/facts/{fact}", summary="One fact with its value history")

@@ -69,8 +69,28 @@ def allowed_hosts(bind: str) -> tuple[str, ...]:
 
 def view(request: Request, fn: Callable[..., Any], *args: Hashable, **kwargs: Hashable) -> Any:
     """`fn(store, *args, **kwargs)`, from the app's view cache while the database is unchanged."""
-    key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
-    return request.app.state.views.get(key, lambda store: fn(store, *args, **kwargs))
+    return request.app.state.views.get(view_key(fn, args, kwargs), lambda store: fn(store, *args, **kwargs))
+
+
+def story_page(request: Request, story: str, as_of: Any) -> Any:
+    """A story's briefing and timeline. Dated ones are built from the story's timeline
+    candidates, read from the store once per change, so moving the as-of date stays fast;
+    the undated page reads them in the background for that first move."""
+    from dateline.web import data
+
+    views = request.app.state.views
+    key = view_key(data.timeline_candidates, (story,), {})
+    if as_of is None:
+        page = view(request, data.story_page, story)
+        views.prefetch(key, lambda store: data.timeline_candidates(store, story))
+        return page
+    version, candidates = views.get_versioned(key, lambda store: data.timeline_candidates(store, story))
+    return views.get(("story_page", candidates.story, as_of, version), lambda store: data.story_page(
+        store, candidates.story, as_of=as_of, candidates=candidates))
+
+
+def view_key(fn: Callable[..., Any], args: tuple[Hashable, ...], kwargs: dict[str, Hashable]) -> Hashable:
+    return fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items()))
 
 
 def open_store(request: Request) -> Iterator[Store]:

@@ -52,13 +52,18 @@ class ViewCache:
 
     def get(self, key: Hashable, compute: Compute) -> Any:
         """The view for `key`: cached if the store is unchanged, else recomputed (see module doc)."""
+        return self.get_versioned(key, compute)[1]
+
+    def get_versioned(self, key: Hashable, compute: Compute) -> tuple[int, Any]:
+        """(the store version the view was computed at, the view): views built from this
+        one can carry the version in their keys."""
         version = self.version()
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None:
                 self._entries.move_to_end(key)
                 if entry[0] == version:
-                    return entry[1]
+                    return entry
             future = self._pending.get(key) or self._submit(key, version, compute)
         if entry is None:
             return future.result()
@@ -66,14 +71,22 @@ class ViewCache:
             return future.result(timeout=self._fresh_wait)
         except FutureTimeout:
             logger.info("serving a stale view of %r while it is recomputed", key)
-            return entry[1]
+            return entry
+
+    def prefetch(self, key: Hashable, compute: Compute) -> None:
+        """Start computing the view for `key` in the background unless it is fresh or under way."""
+        version = self.version()
+        with self._lock:
+            entry = self._entries.get(key)
+            if (entry is None or entry[0] != version) and key not in self._pending:
+                self._submit(key, version, compute)
 
     def _submit(self, key: Hashable, version: int, compute: Compute) -> Future:
         future = self._workers.submit(self._compute, key, version, compute)
         self._pending[key] = future
         return future
 
-    def _compute(self, key: Hashable, version: int, compute: Compute) -> Any:
+    def _compute(self, key: Hashable, version: int, compute: Compute) -> tuple[int, Any]:
         try:
             with Store(self._db) as store:
                 value = compute(store)
@@ -82,7 +95,7 @@ class ViewCache:
                 self._entries.move_to_end(key)
                 while len(self._entries) > self._size:
                     self._entries.popitem(last=False)
-            return value
+            return version, value
         finally:
             with self._lock:
                 self._pending.pop(key, None)

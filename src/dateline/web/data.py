@@ -12,10 +12,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from dateline.errors import QueryError
+from dateline.jsonable import parse_day
 from dateline.link.facts import with_current
 from dateline.model import AnnotatedDocument, Citation, Document, Fact, Story
 from dateline.store import Store
+from dateline.views.brief import Briefing, brief
 from dateline.views.stories import resolve_story
+from dateline.views.timeline import (
+    Candidates,
+    Timeline,
+    candidates_from_store,
+    story_timeline,
+)
 
 # Highlight kinds in the order their classes are listed on a segment.
 KINDS = ("entity", "timex", "quantity", "speaker", "cue", "quote", "claim")
@@ -78,6 +86,12 @@ class Ledger:
 
 
 @dataclass(frozen=True)
+class StoryPage:
+    brief: Briefing
+    timeline: Timeline
+
+
+@dataclass(frozen=True)
 class Mark:
     kind: str
     note: str
@@ -92,6 +106,24 @@ class Segment:
 
 def summary(doc: Document) -> DocumentSummary:
     return DocumentSummary(doc.id, doc.title, doc.outlet, doc.published.value, doc.published.method, doc.source)
+
+
+def story_page(
+    store: Store, story: str | None, *, as_of: date | None = None, candidates: Candidates | None = None
+) -> StoryPage:
+    """The briefing and the timeline as of a date, the timeline built once for both
+    (from `candidates`, the story's timeline candidates, when the caller has them read)."""
+    found = resolve_story(store, story)
+    if candidates is not None and as_of is not None:
+        timeline = candidates.timeline(as_of=as_of)
+    else:
+        timeline = story_timeline(store, found.id, as_of=as_of)
+    return StoryPage(brief(store, found.id, as_of=as_of, timeline=timeline), timeline)
+
+
+def timeline_candidates(store: Store, story: str | None) -> Candidates:
+    found = resolve_story(store, story)
+    return candidates_from_store(store, found.id, found.title)
 
 
 def document_list(store: Store, story: str | None, *, offset: int = 0, limit: int = 50) -> DocumentList:
@@ -116,10 +148,15 @@ def ledger(store: Store, story: str | None, as_of: date | None = None) -> Ledger
     return Ledger(found, as_of, tuple(f for f in facts if f.values))
 
 
+def ledger_facts(store: Store, story: str | None, as_of: date | None = None) -> tuple[Fact, ...]:
+    return ledger(store, story, as_of).facts
+
+
 def publication_dates(store: Store, story: str | None) -> tuple[date, ...]:
     """The days the story's articles came out, for the as-of picker."""
     found = resolve_story(store, story)
-    return tuple(sorted({d.published.value for d in store.documents(found.id) if d.published.value}))
+    days = (parse_day(d["published"]) for d in store.document_meta(found.id).values())
+    return tuple(sorted({day for day in days if day}))
 
 
 def contradictions(store: Store, story: str | None) -> Contradictions:

@@ -18,13 +18,11 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from dateline.store import Store
-from dateline.views.brief import brief
 from dateline.views.diff import diff
 from dateline.views.search import search as run_search
 from dateline.views.stories import resolve_story
-from dateline.views.timeline import story_timeline
 from dateline.web import data, svg
-from dateline.web.app import open_store, view
+from dateline.web.app import open_store, story_page, view
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(open_store)]
@@ -50,6 +48,9 @@ def _environment() -> jinja2.Environment:
     # svg.py escapes every article string it places, so its output is trusted markup.
     env.globals["timeline_svg"] = lambda entries: Markup(svg.timeline_svg(entries))
     env.globals["history_svg"] = lambda fact: Markup(svg.history_svg(fact))
+    # compile every template now, so no visitor's first page waits for it
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
     return env
 
 
@@ -75,11 +76,11 @@ def home(request: Request, store: StoreDep):
 
 @router.get("/stories/{story}", response_class=HTMLResponse)
 def story(request: Request, story: str, as_of: AsOf = None):
-    summary = view(request, brief, story, as_of=as_of)
+    page = story_page(request, story, as_of)
     return render(
-        request, "story.html", f"/api/stories/{quote(summary.story)}{_query(request)}",
-        brief=summary, timeline=view(request, story_timeline, summary.story, as_of=as_of),
-        dates=view(request, data.publication_dates, summary.story), as_of=as_of,
+        request, "story.html", f"/api/stories/{quote(page.brief.story)}{_query(request)}",
+        brief=page.brief, timeline=page.timeline,
+        dates=view(request, data.publication_dates, page.brief.story), as_of=as_of,
     )
 
 
