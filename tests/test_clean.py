@@ -215,3 +215,34 @@ def test_known_title_is_removed_and_not_guessed():
                         title="River  barriers raised")
     assert result.text.splitlines() == [standfirst, *ARTICLE]
     assert result.title == "River barriers raised"
+
+
+COMMENT_CASES = [
+    ("top-rated", "Top Rated Comments", True),
+    ("counted", "52 Comments", True),
+    ("bracketed", "[ Read All Comments ]", True),
+    ("sentence", "The council declined to comment.", False),
+    ("heading", "Comments from the minister", False),
+]
+
+
+@pytest.mark.parametrize(("name", "heading", "cut"), COMMENT_CASES, ids=[c[0] for c in COMMENT_CASES])
+def test_comment_section_is_cut_to_the_end(name, heading, cut):
+    article = "The ferry will run twice a day from May, the operator said on Friday."
+    comment = "Finally some good news for the islanders, who have waited years for this."
+    text = clean_text("\n".join([article, heading, comment, comment]), light=True).text
+    assert (comment not in text) is cut
+    assert article in text
+
+
+def test_comment_heading_before_the_article_only_opens_a_link_list():
+    article = "The ferry will run twice a day from May, the operator said on Friday."
+    text = clean_text("\n".join(["Comments", "Islanders Welcome Ferry Plan", article]), light=True).text
+    assert text == article
+
+
+def test_whole_page_text_is_not_cut_at_a_comment_count():
+    article = "The ferry will run twice a day from May, the operator said on Friday."
+    later = "Tickets go on sale next week at the harbour office and online, the operator added."
+    text = clean_text("\n".join([article, "12 Comments", later]), light=False).text
+    assert later in text

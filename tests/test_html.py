@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from dateline.errors import IngestError
+from dateline.ingest.body import repair
 from dateline.ingest.html import extract, hostname
+from dateline.ingest.prepare import to_document
 from dateline.model import RawDocument
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -144,3 +147,80 @@ def test_page_date_day_boundary(name, head, extra, url, expected):
 def test_unreadable_labelled_date_is_not_guessed():
     head = '<script type="application/ld+json">{"datePublished": "7 mesa 2023 kl 12"}</script>'
     assert extract(RawDocument(source="page.html", html=_dated_page(head))).published is None
+
+
+# --- structural repairs (dateline.ingest.body) -------------------------------
+
+HTML_FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def _fixture_text(name: str, url: str = "https://www.valley-post.example/news/story") -> str:
+    html = (HTML_FIXTURES / name).read_text("utf-8")
+    return extract(RawDocument(source=name, html=html, url=url)).text
+
+
+def test_split_body_parts_of_one_class_are_all_kept():
+    text = _fixture_text("split_body.html")
+    assert "winter timetable will start two weeks earlier" in text
+    assert "request-stop service would remain available" in text  # the second part, after the newsletter box
+    assert text.index("two weeks earlier") < text.index("request-stop")
+
+
+@pytest.mark.parametrize(
+    ("kept", "present"),
+    [
+        ("shortage of steel beams", True),  # the tooltip's name stays in its sentence
+        ("Steel supplier profile card", False),  # the tooltip card goes
+        ("FLOOD BARRIER PLAN", False),  # an all-capitals promo for the page's own site
+        ("temporary weight limit", True),
+    ],
+    ids=["tooltip-name", "tooltip-card", "caps-promo", "body"],
+)
+def test_tooltips_and_promos(kept, present):
+    assert (kept in " ".join(_fixture_text("link_furniture.html").split())) is present
+
+
+LINKS = (
+    '<a href="/a">Bus routes change</a><a href="/b">Parking fees rise</a><a href="/c">Council elects chair</a>'
+    '<a href="/d">Market hall reopens</a><a href="/e">Rail fares frozen</a>'
+    '<a href="https://records.example/report">The inspection report</a>'
+    '<a href="https://www.valley-post.example/x">MAYOR OPENS NEW SCHOOL</a>'
+    '<a href="https://other.example/y">READ THE COURT RULING</a>'
+)
+ARTICLE = "The bridge stays closed to lorries until spring, the engineer said on Thursday."
+LONG = " ".join([ARTICLE] * 3)  # longer than a teaser's summary line
+REPAIRS = [
+    ("link-list", ["Bus routes change", "Parking fees rise"], []),
+    ("teaser-list", ["Council elects chair", "A new face", "Market hall reopens", "Traders are pleased",
+                     "Rail fares frozen", "No rise this year"], []),
+    ("two-links-apart", ["Bus routes change", "A new face", "Parking fees rise"],
+     ["Bus routes change", "A new face", "Parking fees rise"]),
+    ("single-link", ["The inspection report"], ["The inspection report"]),
+    ("bulleted-list", ["- Bus routes change", "- Parking fees rise"], []),
+    ("own-caps-promo", ["MAYOR OPENS NEW SCHOOL"], []),
+    ("other-site-caps", ["READ THE COURT RULING"], ["READ THE COURT RULING"]),
+    ("page-url", ["https://www.valley-post.example/news/story"], []),
+    ("long-line-breaks-chain", ["Bus routes change", LONG, "Parking fees rise",
+                                "A new face", "Council elects chair"],
+     ["Bus routes change", LONG, "Parking fees rise", "A new face", "Council elects chair"]),
+]
+
+
+@pytest.mark.parametrize(("name", "middle", "expected"), REPAIRS, ids=[r[0] for r in REPAIRS])
+def test_repair_link_lines(name, middle, expected):
+    tree = lxml.html.fromstring(f"<html><body><p>{ARTICLE}</p><div>{LINKS}</div></body></html>")
+    text = "\n".join([ARTICLE, *middle, ARTICLE])
+    assert repair(tree, text, "https://www.valley-post.example/news/story").splitlines() == [ARTICLE, *expected, ARTICLE]
+
+
+def test_repair_never_empties_a_page_of_links():
+    tree = lxml.html.fromstring(f"<html><body>{LINKS}</body></html>")
+    assert repair(tree, "Bus routes change\nParking fees rise", None) == "Bus routes change\nParking fees rise"
+
+
+def test_comment_section_larger_than_article_is_cut():
+    html = (HTML_FIXTURES / "comments_page.html").read_text("utf-8")
+    doc = to_document(RawDocument(source="c.html", html=html, url="https://www.city-news.example/library"))
+    assert "open until nine in the evening" in doc.text
+    assert "Visitor numbers during the trial" in doc.text
+    assert "About time" not in doc.text and "heating in the reading room" not in doc.text

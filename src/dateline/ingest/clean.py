@@ -82,7 +82,7 @@ def clean_text(text: str, *, light: bool = False, title: str | None = None) -> C
     """
     rules = _rules()
     lines = [_Line.of(line) for line in _normalised_lines(text)]
-    labels = _context_labels(lines, [_intrinsic_label(line, rules) for line in lines], rules)
+    labels = _context_labels(lines, [_intrinsic_label(line, rules) for line in lines], rules, light=light)
     labels = _position_labels(lines, labels, rules, light=light, known_title=title)
     keep = _KEPT_LIGHT if light else _KEPT
     kept = [line.text for line, label in zip(lines, labels) if label in keep]
@@ -135,6 +135,8 @@ def _intrinsic_label(line: _Line, rules: _Rules) -> str:
     """What a line is on its own: furniture of some kind, "sentence" or "plain"."""
     table = rules.table
     bare = line.lower.strip(" .:!•|-–—»›>*")
+    if _is_comments_heading(line, table["comments"]):
+        return "comments_start"
     if bare in table["section_end"]["lines"]:
         return "section_end"
     if bare in table["teaser"]["lines"]:
@@ -147,6 +149,15 @@ def _intrinsic_label(line: _Line, rules: _Rules) -> str:
     if line.terminal:
         return "sentence"
     return "heading" if _is_heading(line, table["headings"]) else "plain"
+
+
+def _is_comments_heading(line: _Line, comments: dict[str, Any]) -> bool:
+    """"Top Rated Comments", "52 Comments", "[ Read All Comments ]": a comment section starts."""
+    if line.terminal or len(line.words) > comments["max_words"]:
+        return False
+    tokens = re.findall(r"[^\W\d_]+", line.lower)
+    return (bool(tokens) and all(t in comments["words"] or t in comments["keys"] for t in tokens)
+            and any(t in comments["keys"] for t in tokens))
 
 
 def _is_phrase(line: _Line, rules: _Rules) -> bool:
@@ -232,9 +243,14 @@ _LINE_TESTS = (
 # --- labelling from neighbours and position --------------------------------
 
 
-def _context_labels(lines: list[_Line], labels: list[str], rules: _Rules) -> list[str]:
-    """Drop the teaser lines after "Read more" and the link lists after "Related Articles"."""
-    result = list(labels)
+def _context_labels(lines: list[_Line], labels: list[str], rules: _Rules, *, light: bool) -> list[str]:
+    """Drop the teaser lines after "Read more", the link lists after "Related Articles"
+    and, in extracted text, everything after a comment-section heading that follows article text.
+
+    A whole page's text is not cut: its header often carries a comment count
+    ("12 comments") after the standfirst.
+    """
+    result = _without_comments(lines, labels, cut=light)
     marker, budget = None, 0
     for i, (line, label) in enumerate(zip(lines, labels)):
         if label in ("section_end", "teaser_marker"):
@@ -246,6 +262,19 @@ def _context_labels(lines: list[_Line], labels: list[str], rules: _Rules) -> lis
             budget -= 1
             continue
         marker = None
+    return result
+
+
+def _without_comments(lines: list[_Line], labels: list[str], *, cut: bool) -> list[str]:
+    """Readers' comments run to the end of the text: with `cut`, drop all from the first heading after a sentence."""
+    result = list(labels)
+    seen_sentence = False
+    for i, label in enumerate(labels):
+        if label == "comments_start" and seen_sentence and cut:
+            return result[:i] + ["comments"] * (len(lines) - i)
+        if label == "comments_start":
+            result[i] = "section_end"  # otherwise a link list heading like any other
+        seen_sentence = seen_sentence or label == "sentence"
     return result
 
 

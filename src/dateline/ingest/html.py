@@ -7,7 +7,9 @@ renders all visible text of a page or fragment, one block per line (feed items,
 and the plain-text cleaning benchmark). Settings were
 chosen on the public Zyte article-extraction benchmark (181 pages, 4-gram F1,
 see docs/ingest.md): tables kept, fast mode (no readability fallback, which
-was both slower and less accurate there).
+was both slower and less accurate there). `dateline.ingest.body` prunes hover
+cards before trafilatura and repairs its text after (multi-part bodies, link
+lists, promos).
 
 Speed: the page is parsed once and the tree handed to trafilatura's metadata
 helpers, htmldate and trafilatura's extractor in turn (each copies it before
@@ -40,6 +42,7 @@ from trafilatura.metadata import (
 from trafilatura.utils import load_html
 
 from dateline.errors import IngestError
+from dateline.ingest.body import prune, repair
 from dateline.model import RawDocument
 
 __all__ = ["extract", "guess_date", "hostname", "page_date", "page_text"]
@@ -86,7 +89,7 @@ def extract(raw: RawDocument) -> RawDocument:
     # metadata and date first: trafilatura's extractor may change the tree it is given
     meta = _metadata(tree, need_author=not raw.author)
     published = raw.published or page_date(tree, raw.html, raw.url)
-    text = _paragraph_lines(_extract_text(raw, tree))
+    text = repair(tree, _paragraph_lines(_extract_text(raw, prune(tree))), raw.url)
     if not text:
         raise IngestError(raw.source, _NO_TEXT)
     return dataclasses.replace(
