@@ -58,7 +58,13 @@ templates = Jinja2Templates(env=_environment())
 
 
 def render(request: Request, name: str, api: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, {"api": api, **context}, status_code=status_code)
+    """The page, rendered once per address while the store is unchanged: templates read
+    only their context, and a thousand-article timeline takes longer to render than to serve."""
+    if status_code != 200:
+        return templates.TemplateResponse(request, name, {"api": api, **context}, status_code=status_code)
+    page = templates.get_template(name)
+    html = request.app.state.views.get(("html", str(request.url)), lambda _store: page.render(api=api, **context))
+    return HTMLResponse(html)
 
 
 def error_page(request: Request, message: str, status: int) -> HTMLResponse:
