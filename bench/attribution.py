@@ -12,6 +12,8 @@ annotators is scored against the first annotator (sorted by id). Metrics:
   spans are matched one to one, largest overlap first. A discontinuous gold
   span is its pieces' covering extent; a predicted content span has the
   attribution's own source and cue cut out of it (a quote split by its cue);
+- "dateline" scores top-level attributions; "dateline +nested" adds those
+  nested in another's content (`Attribution.nested_in`);
 - speaker accuracy: of the predicted attributions whose content overlaps a gold
   content that has a source, the share whose source overlaps that gold source.
 
@@ -116,9 +118,12 @@ def as_document(article: Article) -> Document:
     return Document(article.name, article.name, article.text, None, None, None, None, "en", PublishedDate.unknown())
 
 
-def dateline_attrs(annotated) -> tuple[tuple[Attr, str], ...]:
+def dateline_attrs(annotated, nested: bool = False) -> tuple[tuple[Attr, str], ...]:
+    """Top-level attributions (what claims and the speakers view use); `nested` adds nested ones."""
     out = []
     for a in annotated.attributions:
+        if a.nested_in is not None and not nested:
+            continue
         source = ((a.source_start, a.source_end),) if a.source_start is not None else ()
         cue = ((a.cue_start, a.cue_end),) if a.cue_start is not None else ()
         content = _cut((a.content_start, a.content_end), source + cue)
@@ -290,19 +295,20 @@ def peak_mb() -> float:
 def run(articles: Sequence[Article], split: str, cached: bool) -> None:
     docs, parse_seconds = parse(articles, split, cached)
     pipeline = dateline_pipeline()
-    ours, base = Score.empty(), Score.empty()
+    ours, with_nested, base = Score.empty(), Score.empty(), Score.empty()
     start = time.perf_counter()
     annotated = [pipeline.annotate_one(as_document(a), d) for a, d in zip(articles, docs)]
     component_seconds = time.perf_counter() - start
     for article, result in zip(articles, annotated):
         ours.add(article.text, [attr for attr, _ in dateline_attrs(result)], article.gold)
+        with_nested.add(article.text, [attr for attr, _ in dateline_attrs(result, nested=True)], article.gold)
         spans = [(s.start, s.end) for s in result.sentences]
         base.add(article.text, baseline_attrs(article.text, spans), article.gold)
     words = sum(len(a.text.split()) for a in articles)
     gold = sum(len(a.gold) for a in articles)
     print(f"PolNeAR {split}: {len(articles)} articles, {words} words, {gold} gold attributions (first annotator)")
     print(f"{'system':<22} {'match':<8} " + " ".join(f"{r[:4]}-{m}" for r in ROLES for m in "PRF").replace("-", " "))
-    for line in base.lines("said-pattern baseline") + ours.lines("dateline"):
+    for line in base.lines("said-pattern baseline") + ours.lines("dateline") + with_nested.lines("dateline +nested"):
         print(line)
     if parse_seconds:
         total = parse_seconds + component_seconds

@@ -146,6 +146,9 @@ class Attribution:
     source_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    # Index (in the document's attributions) of the innermost attribution whose
+    # content holds this one's cue: "Y wants Z" in "X said that Y wants Z".
+    nested_in: int | None = None
 
 
 @dataclass(frozen=True)

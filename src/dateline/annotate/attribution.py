@@ -4,7 +4,10 @@ Needs the "sentences" and "entities" layers. Three kinds of evidence:
 direct quotes (straight or curly marks, the cue before, after or between the
 pieces), indirect speech read from the dependency parse (a cue verb from
 `data/attribution.toml` whose subject is the source and whose clausal
-complement is the content) and "according to X". Speakers are then resolved in
+complement is the content) and "according to X"; also raising verbs ("appears
+to"), speech nouns with an owner ("Trump's claim that"), light verbs ("made the
+case") and "in the latest poll". Speech nested in another attribution's content
+is kept and marked with `nested_in`. Speakers are then resolved in
 text order: an entity in the source gives its canonical name, a pronoun the
 nearest compatible earlier speaker, "the official" an earlier anonymous
 official, an unnamed description ("a senior U.S. official") stays as written
@@ -66,28 +69,49 @@ class _Speaker:
 
 
 def find_attributions(ctx: Context) -> tuple[Attribution, ...]:
-    """Direct and indirect attributions with resolved speakers, in text order."""
+    """Direct and indirect attributions with resolved speakers, in text order.
+
+    Reported speech inside another attribution's content ("X said that Y
+    wants Z") is kept with `nested_in` pointing at the innermost attribution
+    whose content holds its cue.
+    """
     quotes = quote_spans(ctx.document.text)
     direct = _direct(ctx, quotes)
     used = {f.cue_start for f in direct if f.cue_start is not None}
-    found = _outermost(direct + _indirect(ctx, quotes, used) + _according_to(ctx) + _colon_lines(ctx, quotes))
+    found = direct + _indirect(ctx, quotes, used) + _according_to(ctx) + _colon_lines(ctx, quotes)
+    found += _in_sources(ctx, found) + _nominal(ctx, quotes)
     found.sort(key=lambda f: (min(f.content_start, f.content_start if f.source_start is None else f.source_start), f.content_start))
-    return _resolve_all(ctx, found)
+    nested = [_is_nested(f, found) for f in found]
+    return _with_nesting(_resolve_all(ctx, found, nested))
 
 
-def _outermost(found: list[_Found]) -> list[_Found]:
-    """Drops reported speech nested in another attribution's content.
+def _is_nested(item: _Found, found: list[_Found]) -> bool:
+    """Whether the item is reported speech inside another attribution's content.
 
     In "X said that Y wants Z" the text asserts only what X said; Y's wish is
-    part of X's statement, not a second attribution of the article.
+    part of X's statement. Quotes and cue-less items are never nested.
     """
-    return [
-        f
-        for f in found
-        if f.direct
-        or f.cue_start is None
-        or not any(o is not f and o.content_start <= f.cue_start < o.content_end for o in found)
+    if item.direct or item.cue_start is None:
+        return False
+    return any(o is not item and o.content_start <= item.cue_start < o.content_end for o in found)
+
+
+def _with_nesting(resolved: list[tuple[Attribution, bool]]) -> tuple[Attribution, ...]:
+    """Sets `nested_in` on nested items; one outside every top-level content is dropped."""
+    top = [a for a, nested in resolved if not nested]
+    kept = [(a, nested) for a, nested in resolved if not nested or _container(a, top) is not None]
+    plain = [a for a, _ in kept]
+    return tuple(replace(a, nested_in=_container(a, plain)) if nested else a for a, nested in kept)
+
+
+def _container(item: Attribution, attributions: Sequence[Attribution]) -> int | None:
+    """Index of the innermost other attribution whose content holds the item's cue."""
+    holders = [
+        (a.content_end - a.content_start, i)
+        for i, a in enumerate(attributions)
+        if a is not item and item.cue_start is not None and a.content_start <= item.cue_start < a.content_end
     ]
+    return min(holders)[1] if holders else None
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -100,7 +124,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def cue_lemmas() -> frozenset[str]:
     """Lemmas of verbs that report speech or belief."""
     cues = load_table("attribution")["cues"]
-    return frozenset(cues["speech"]) | frozenset(cues["belief"]) | frozenset(cues["stance"])
+    return frozenset(cues["speech"]) | frozenset(cues["belief"]) | frozenset(cues["stance"]) | _raising_lemmas()
+
+
+@functools.lru_cache(maxsize=1)
+def _raising_lemmas() -> frozenset[str]:
+    return frozenset(load_table("attribution")["cues"]["raising"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,6 +140,18 @@ def _prepositions() -> dict[str, frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _nominal_cues() -> dict[str, frozenset[str]]:
+    """Noun lemma -> the prepositions (or "that") that introduce its content."""
+    return {noun: frozenset(words) for noun, words in load_table("attribution")["cues"]["nominal"].items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _light_cues() -> dict[str, frozenset[str]]:
+    """Light verb lemma -> the speech nouns that make it a cue with them as content."""
+    return {verb: frozenset(nouns) for verb, nouns in load_table("attribution")["cues"]["light"].items()}
+
+
+@functools.lru_cache(maxsize=None)
 def _source_nouns(kind: str) -> frozenset[str]:
     return frozenset(load_table("attribution")["sources"][kind])
 
@@ -143,7 +184,8 @@ def _quote_cue(ctx: Context, quotes: list[tuple[int, int]], start: int, end: int
         return None
     span = ctx.parsed.char_span(frame[0], frame[1], alignment_mode="expand")
     candidates = [
-        t for t in span if _is_cue_verb(t) and not _inside_any(t.idx, quotes) and _source(t) is not None
+        t for t in span
+        if _is_cue_verb(t) and not _is_raising(t) and not _inside_any(t.idx, quotes) and _source(t) is not None
     ]
     if not candidates:
         return None
@@ -174,8 +216,8 @@ def _quoted(text: str, start: int, end: int, cue) -> _Found:
     return _with_cue(found, cue) if cue is not None else found
 
 
-def _with_cue(found: _Found, cue) -> _Found:
-    source = _source(cue)
+def _with_cue(found: _Found, cue, sourceless: bool = False) -> _Found:
+    source = None if sourceless else _source(cue)
     cued = replace(found, cue=cue.text, cue_start=cue.idx, cue_end=cue.idx + len(cue))
     if source is None:
         return cued
@@ -209,21 +251,46 @@ def _indirect(ctx: Context, quotes: list[tuple[int, int]], used: set[int]) -> li
         if token.idx in used or not _is_cue_verb(token) or _inside_any(token.idx, quotes):
             continue
         content = _content_of(token)
-        if content is None or (_source(token) is None and not _is_passive(token)):
+        sourceless = _is_raising(token) or _is_opening_participle(token)
+        if content is None or (not sourceless and _source(token) is None and not _is_passive(token)):
             continue  # a bare participle ("assuming office") reports nobody's words
         start, end = _trim(text, *_clip_to_line(text, token.idx, *_content_bounds(token, content)))
         if end > start:
-            found.append(_with_cue(_Found(start, end, text[start:end], direct=False), token))
+            found.append(_with_cue(_Found(start, end, text[start:end], direct=False), token, sourceless))
     return found
 
 
+def _is_raising(cue) -> bool:
+    """ "Kasich appears to lead": the writer's hedged view of the subject, nobody's words."""
+    return cue.lemma_.lower() in _raising_lemmas()
+
+
+def _is_opening_participle(cue) -> bool:
+    """ "Asked whether ..., she said": a sentence-opening participle whose asker goes unnamed."""
+    if cue.tag_ != "VBN" or cue.dep_ != "advcl" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+        return False
+    return all(t.is_punct for t in cue.doc[cue.sent.start : cue.i])
+
+
 def _content_bounds(cue, content) -> tuple[int, int]:
-    """The complement's span; a passive cue ("troops are expected to leave") adds its subject."""
-    start, end = _subtree_bounds(content, skip_mark=True)
-    subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
-    if subjects and content.dep_ == "xcomp":
-        start = min(start, _subtree_bounds(subjects[0])[0])
+    """The complement's span, with the subject a passive or raising cue leaves outside it.
+
+    "Troops are expected to leave" and "Kasich appears to lead" add their
+    subject; "called him a liar" adds the object before the predicate.
+    """
+    start, end = _subtree_bounds(content)
+    outside = next((c for c in cue.children if c.dep_ in _outside_deps(cue, content) and c.lower_ != "it"), None)
+    if outside is not None and outside.i < content.i:
+        start = min(start, _subtree_bounds(outside)[0])
     return start, end
+
+
+def _outside_deps(cue, content) -> frozenset[str]:
+    if content.dep_ == "ccomp":
+        return frozenset()
+    if _is_raising(cue):
+        return frozenset({"nsubj", "nsubjpass"})
+    return frozenset({"dobj"}) if content.dep_ == "oprd" else frozenset({"nsubjpass"}) if content.dep_ == "xcomp" else frozenset()
 
 
 def _content_of(cue):
@@ -231,7 +298,10 @@ def _content_of(cue):
     for child in cue.children:
         if child.dep_ in _COMPLEMENTS:
             return child
-    if cue.lemma_ in _NO_OBJECT_CONTENT:
+    predicate = next((c for c in cue.children if c.dep_ in {"oprd", "acomp"}), None)
+    if predicate is not None:
+        return predicate  # "called him a liar", "seemed irritated"
+    if _is_raising(cue) or cue.lemma_ in _NO_OBJECT_CONTENT:
         return None
     for child in cue.children:
         if child.dep_ == "dobj" and child.pos_ in {"NOUN", "PROPN"}:
@@ -263,6 +333,72 @@ def _according_to(ctx: Context) -> list[_Found]:
                 _Found(start, end, text[start:end], False, "according to", token.idx, cue_end, source.i, left, right)
             )
     return found
+
+
+def _nominal(ctx: Context, quotes: list[tuple[int, int]]) -> list[_Found]:
+    """A noun of speech or stance with its content: "Trump's claim that ...", "his support for X".
+
+    The owner ("Trump's", "his") is the source; without one the noun is not
+    an attribution, for "support for the bill grew" names no holder.
+    """
+    text = ctx.document.text
+    found: list[_Found] = []
+    for token in ctx.parsed:
+        if token.pos_ != "NOUN" or _inside_any(token.idx, quotes):
+            continue
+        content = _nominal_content(token)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if content is None or owner is None:
+            continue
+        start, end = _trim(text, *_clip_to_line(text, token.idx, *_subtree_bounds(content)))
+        left, right = _subtree_bounds(owner)
+        if end > start:
+            cue_end = token.idx + len(token)
+            found.append(_Found(start, end, text[start:end], False, token.text, token.idx, cue_end, owner.i, left, right))
+    return found
+
+
+def _nominal_content(noun):
+    """The clause after "claim that", or the object of the noun's listed preposition."""
+    allowed = _nominal_cues().get(noun.lemma_.lower())
+    if allowed is None:
+        return None
+    for child in noun.children:
+        if child.dep_ in {"acl", "ccomp"} and "that" in allowed and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ in allowed:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _in_sources(ctx: Context, found: list[_Found]) -> list[_Found]:
+    """ "In the latest poll, Trump leads by six points": a poll, report or interview as source.
+
+    Only when nothing else in the sentence is a cue: in "In an interview, she
+    said ..." the verb carries the attribution.
+    """
+    text, sentences = ctx.document.text, ctx.layers["sentences"]
+    cues = [f.cue_start for f in found if f.cue_start is not None]
+    out: list[_Found] = []
+    for token in ctx.parsed:
+        source = _in_source(token)
+        if source is None:
+            continue
+        sentence = next((s for s in sentences if s.start <= token.idx < s.end), None)
+        if sentence is None or any(sentence.start <= c < sentence.end for c in cues):
+            continue
+        left, right = _clip_to_line(text, token.idx, *_subtree_bounds(source))
+        start, end = _according_content(sentences, text, token.idx, right)
+        if end > start:
+            out.append(_Found(start, end, text[start:end], False, token.text, token.idx, token.idx + len(token), source.i, left, right))
+    return out
+
+
+def _in_source(token):
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in _source_nouns("in")]
+    return objects[0] if objects else None
 
 
 def _according_source(token):
@@ -320,15 +456,20 @@ def _colon_source(ctx: Context, colon):
 # --- speakers ---------------------------------------------------------------------
 
 
-def _resolve_all(ctx: Context, found: list[_Found]) -> tuple[Attribution, ...]:
+def _resolve_all(ctx: Context, found: list[_Found], nested: list[bool]) -> list[tuple[Attribution, bool]]:
+    """(attribution, nested) in text order; nested items do not join the speaker history."""
     history: list[tuple[_Found, _Speaker]] = []
-    out: list[Attribution] = []
+    out: list[tuple[Attribution, bool]] = []
+    last_top: int | None = None
     genders = person_genders(ctx)
-    for item in found:
-        if item.cue is None and _continues_quote(ctx.document.text, history, item):
+    for item, inner in zip(found, nested):
+        if inner:
+            out.append((_attribution(ctx.document.text, item, _speaker(ctx, item, history, genders)), True))
+            continue
+        if item.cue is None and last_top is not None and _continues_quote(ctx.document.text, history, item):
             previous, speaker = history[-1]
             history[-1] = (_joined(ctx.document.text, previous, item), speaker)
-            out[-1] = _attribution(ctx.document.text, history[-1][0], speaker)
+            out[last_top] = (_attribution(ctx.document.text, history[-1][0], speaker), False)
             continue
         if item.cue is None:
             item = _continuation(ctx, item, history)
@@ -336,8 +477,9 @@ def _resolve_all(ctx: Context, found: list[_Found]) -> tuple[Attribution, ...]:
                 continue
         speaker = _speaker(ctx, item, history, genders)
         history.append((item, speaker))
-        out.append(_attribution(ctx.document.text, item, speaker))
-    return tuple(out)
+        last_top = len(out)
+        out.append((_attribution(ctx.document.text, item, speaker), False))
+    return out
 
 
 def _continues_quote(text: str, history: list[tuple[_Found, _Speaker]], item: _Found) -> bool:
@@ -498,7 +640,13 @@ def _attribution(text: str, item: _Found, speaker: _Speaker) -> Attribution:
 def _is_cue_verb(token) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    return token.lemma_.lower() in cue_lemmas() or _prepositional_object(token) is not None
+    return token.lemma_.lower() in cue_lemmas() or _prepositional_object(token) is not None or _is_light_cue(token)
+
+
+def _is_light_cue(token) -> bool:
+    """ "made the case", "issued a warning": a light verb whose object is a speech noun."""
+    nouns = _light_cues().get(token.lemma_.lower(), frozenset())
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in token.children)
 
 
 def _source(cue, depth: int = 0):
@@ -578,8 +726,8 @@ def _clip_to_line(text: str, anchor: int, start: int, end: int) -> tuple[int, in
     return max(start, line_start), min(end, line_end)
 
 
-def _subtree_bounds(token, skip_mark: bool = False) -> tuple[int, int]:
-    words = [t for t in token.subtree if not (skip_mark and t.dep_ == "mark" and t.head == token and t.i < token.i)]
+def _subtree_bounds(token) -> tuple[int, int]:
+    words = list(token.subtree)
     return words[0].idx, words[-1].idx + len(words[-1])
 
 

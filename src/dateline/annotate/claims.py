@@ -464,9 +464,14 @@ def _is_hedged(span: Any, attribution: Attribution | None) -> bool:
 
 
 def _attribution(attributions: tuple[Attribution, ...], start: int, end: int) -> Attribution | None:
-    """The tightest attribution whose content holds most of the claim."""
+    """The tightest top-level attribution whose content holds most of the claim.
+
+    Nested reported speech is skipped: a claim keeps its outermost speaker.
+    """
     best: Attribution | None = None
     for item in attributions:
+        if item.nested_in is not None:
+            continue
         overlap = min(end, item.content_end) - max(start, item.content_start)
         if overlap <= 0 or overlap < 0.8 * (end - start):
             continue

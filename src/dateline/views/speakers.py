@@ -57,7 +57,7 @@ def speakers_from_documents(story: str, title: str, documents: Sequence[Annotate
     names = link_entities((d.document.id, d.entities) for d in documents)
     grouped: dict[tuple[str, bool], list[Statement]] = defaultdict(list)
     for doc in documents:
-        for attribution in doc.attributions:
+        for attribution in (a for a in doc.attributions if a.nested_in is None):  # top-level statements only
             name = attribution.speaker if attribution.anonymous else names.get((doc.document.id, attribution.speaker), attribution.speaker)
             grouped[(name, attribution.anonymous)].append(_statement(doc, attribution))
     speakers = [_speaker(name, anonymous, statements) for (name, anonymous), statements in grouped.items()]
