@@ -117,6 +117,35 @@ def test_title_date_byline_become_metadata():
     assert result.text.splitlines() == ARTICLE
 
 
+MASTHEAD_CASES = [
+    # (name, header lines, outlet, title, byline)
+    ("masthead, section, date, byline", ["Riverton Evening Post", "Local & Regional", "Monday, 12 February 2024",
+     "By Jane Roe", "Share this article", "River barriers raised as water keeps rising"],
+     "Riverton Evening Post", "River barriers raised as water keeps rising", "Jane Roe"),
+    ("particles and a desk byline", ["La Gazette du Fleuve", "Monday, 12 February 2024", "By the Gazette newsroom",
+     "River barriers raised as water keeps rising"],
+     "La Gazette du Fleuve", "River barriers raised as water keeps rising", "the Gazette newsroom"),
+    ("headline first is no masthead", ["River barriers raised as water keeps rising", "Monday, 12 February 2024",
+     "By Jane Roe"], None, "River barriers raised as water keeps rising", "Jane Roe"),
+    ("section label is no masthead", ["World", "River barriers raised as water keeps rising",
+     "By Jane Roe"], None, "River barriers raised as water keeps rising", "Jane Roe"),
+    ("no date or byline below it", ["Riverton Evening Post", "River Barriers Raised Overnight"],
+     None, "Riverton Evening Post", None),
+]
+
+
+@pytest.mark.parametrize(("name", "head", "outlet", "title", "byline"), MASTHEAD_CASES,
+                         ids=[c[0] for c in MASTHEAD_CASES])
+def test_masthead_names_the_outlet_and_the_headline_follows_it(name, head, outlet, title, byline):
+    result = _clean(*head, *ARTICLE)
+    assert (result.outlet, result.title, result.byline) == (outlet, title, byline)
+    assert result.text.splitlines() == ARTICLE
+
+
+def test_extracted_text_has_no_masthead():
+    assert _clean("Riverton Evening Post", "By Jane Roe", *ARTICLE, light=True).outlet is None
+
+
 def test_sentence_case_title_and_unpunctuated_standfirst():
     standfirst = "The town's mayor says the barriers were raised just in time to protect the old quarter"
     result = _clean("Riverton raises its flood barriers", standfirst, *ARTICLE)

@@ -47,6 +47,7 @@ class CleanText:
     title: str | None
     byline: str | None
     dateline: str | None  # ISO date of the first lone date line, when it parses
+    outlet: str | None = None  # the masthead plain text opens with ("Meridian Wire")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def clean_text(text: str, *, light: bool = False, title: str | None = None) -> C
         title=_first(lines, labels, "title"),
         byline=_byline(lines, labels, rules),
         dateline=_dateline(lines, labels, rules),
+        outlet=_masthead(lines, labels, rules.table["masthead"]),
     )
 
 
@@ -199,8 +201,12 @@ def _is_byline(line: _Line, rules: _Rules) -> bool:
     match = rules.byline.match(line.text)
     if not match or line.terminal or len(line.words) > rules.table["bylines"]["max_words"]:
         return False
-    names = [w for w in match.group("name").split() if w[0].isalpha() and w.lower() != "and"]
-    return bool(names) and sum(w[0].isupper() for w in names) / len(names) >= 0.6
+    desk = rules.table["bylines"]["desk_words"]  # "By the VDN newsroom", "By staff reporters"
+    words = [w for w in match.group("name").split() if w[0].isalpha() and w.lower() != "and"]
+    names = [w for w in words if w.lower().strip(",") not in desk]
+    if not names:
+        return bool(words)
+    return sum(w[0].isupper() for w in names) / len(names) >= 0.6
 
 
 def _is_nav(line: _Line, rules: _Rules) -> bool:
@@ -308,12 +314,18 @@ def _position_labels(
 
 
 def _title_index(lines: list[_Line], head_labels: list[str], spec: dict[str, Any]) -> int | None:
-    """The first substantial headline-like line among the first candidates before the body."""
-    candidates = [i for i, label in enumerate(head_labels) if label in ("heading", "plain")]
-    for i in candidates[: spec["search_lines"]]:
-        if spec["min_words"] <= len(lines[i].words) <= spec["max_words"]:
-            return i
-    return None
+    """The first substantial headline-like line among the first candidates before the body.
+
+    Text that opens with a masthead ("Force Posture Weekly", then a section line, the
+    date and the byline) carries its headline below the date and byline: a candidate
+    there wins.
+    """
+    candidates = [i for i, label in enumerate(head_labels) if label in ("heading", "plain")
+                  and spec["min_words"] <= len(lines[i].words) <= spec["max_words"]]
+    if _masthead(lines, head_labels, _rules().table["masthead"]):
+        stamps = [i for i, label in enumerate(head_labels) if label in ("date", "byline")]
+        candidates = [i for i in candidates if i > stamps[-1]] or candidates
+    return (candidates[: spec["search_lines"]] or [None])[0]
 
 
 # --- metadata --------------------------------------------------------------
@@ -327,6 +339,26 @@ def _byline(lines: list[_Line], labels: list[str], rules: _Rules) -> str | None:
     text = _first(lines, labels, "byline")
     match = rules.byline.match(text) if text else None
     return match.group("name").strip(" ,;|-–—") or None if match else None
+
+
+def _masthead(lines: list[_Line], labels: list[str], spec: dict[str, Any]) -> str | None:
+    """The outlet's name when the text opens with it: a short line of capitalised words,
+    no digits, set above the article's date or byline ("La Voix du Niger").
+
+    Only a line labelled as a heading or header furniture qualifies, so section
+    labels ("World", a menu word) and the headline never do.
+    """
+    if not labels or labels[0] not in ("heading", "header") or not _name_like(lines[0], spec):
+        return None
+    above = any(label in ("date", "byline") for label in labels[1 : 1 + spec["within"]])
+    return lines[0].text if above else None
+
+
+def _name_like(line: _Line, spec: dict[str, Any]) -> bool:
+    """A short name of capitalised words and particles, no digits: "La Voix du Niger"."""
+    words = line.words
+    return (spec["min_words"] <= len(words) <= spec["max_words"] and not any(ch.isdigit() for ch in line.text)
+            and all(w[0].isupper() or w.lower() in spec["particles"] for w in words))
 
 
 def _dateline(lines: list[_Line], labels: list[str], rules: _Rules) -> str | None:

@@ -68,7 +68,7 @@ def to_document(raw: RawDocument) -> Document:
         source=raw.source,
         text=clean.text,
         title=raw.title or clean.title,
-        outlet=raw.outlet,
+        outlet=raw.outlet or clean.outlet,
         url=raw.url,
         author=raw.author or clean.byline,
         language=detect_language(clean.text),
