@@ -1,6 +1,6 @@
 """Temporal tagging benchmark: dateline vs HeidelTime, dateparser and Recognizers-Text.
 
-TempEval-3 measures (dateline.annotate.timeml.score_timexes) on TimeBank,
+TempEval-3 measures (dateline.annotate.timeml_score.score_timexes) on TimeBank,
 AQUAINT, Tweets and WikiWars separately: strict and relaxed span F1, value F1
 (relaxed match with an identical value), type accuracy over relaxed matches;
 plus words/s (tagging time only, without start-up) and the peak resident
@@ -90,7 +90,7 @@ def run_peer(peer: str, name: str, fresh: bool) -> tuple[list[list], float, floa
 
 
 def score(gold_docs, outputs, keep=lambda p: True):
-    from dateline.annotate.timeml import TimexScore, score_timexes
+    from dateline.annotate.timeml_score import TimexScore, score_timexes
 
     total = TimexScore()
     for (path, doc), out in zip(gold_docs, outputs):

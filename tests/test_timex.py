@@ -44,10 +44,10 @@ CASES = [
      {"value": "2024-09-15", "role": "deadline"}),
     ("The deadline was set in a joint statement on May 19.", date(2024, 7, 18), "May 19", {"value": "2024-05-19"}),
     ("Violence has spread since the war began on October 7.", None, "October 7", {"value": "XXXX-10-07"}),
-    ("Attacks rose in recent months.", FRI, "recent months", {"value": "PAST_REF"}),
+    ("Attacks rose in recent months.", FRI, "recent months", {"type": "DURATION", "value": "PXM"}),
     ("Troops are now on alert.", FRI, "now", {"value": "PRESENT_REF"}),
     ("About 900 soldiers currently serve there.", FRI, "currently", {"value": "PRESENT_REF"}),
-    ("Much depends on the next few months.", FRI, "the next few months", {"value": "FUTURE_REF"}),
+    ("Much depends on the next few months.", FRI, "the next few months", {"type": "DURATION", "value": "PXM"}),
     ("The festival is held every year.", None, "every year", {"type": "SET", "value": "P1Y"}),
     ("The fair closes in 2024-W39.", None, "2024-W39", {"value": "2024-W39"}),
     ("Rents doubled in the 1990s.", None, "the 1990s", {"value": "199"}),
@@ -78,7 +78,7 @@ CASES = [
     ("The page was stamped 2024-07-23T10:00:00Z.", None, "2024-07-23T10:00:00Z",
      {"type": "TIME", "value": "2024-07-23T10:00"}),
     ("Patrols run twice a week.", None, "twice a week", {"type": "SET", "value": "P1W"}),
-    ("The force will grow in the coming months.", FRI, "the coming months", {"value": "FUTURE_REF"}),
+    ("The force will grow in the coming months.", FRI, "the coming months", {"type": "DURATION", "value": "PXM"}),
     ("The deal was reached last summer.", FRI, "last summer", {"value": "2023-SU"}),
     ("Inflation peaked in the 20th century.", None, "the 20th century", {"value": "19"}),
     ("It has lasted for years.", None, "years", {"type": "DURATION", "value": "PXY"}),
@@ -119,6 +119,28 @@ CASES = [
     ("The law dates from nineteen ninety-six.", None, "nineteen ninety-six", {"value": "1996"}),
     # finance durations stay durations (TimeML tags "6-year notes" as P6Y)
     ("The bank sold 6-year notes.", FRI, "6-year", {"type": "DURATION", "value": "P6Y"}),
+    # fractions and compound numbers in durations
+    ("The trial took 2 1/2 years.", None, "2 1/2 years", {"type": "DURATION", "value": "P2Y6M"}),
+    ("The alarm rang for a minute and a half.", None, "a minute and a half", {"value": "PT1M30S"}),
+    ("Voters queued for half an hour.", None, "half an hour", {"value": "PT30M"}),
+    ("No rain fell in the last twenty four hours.", FRI, "the last twenty four hours", {"value": "PT24H"}),
+    # ranges: both ends are dates; eras before year 1
+    ("The strike ran through 1915-17, unions said.", None, "17", {"value": "1917"}),
+    ("Fighting raged on 22-25 April 1951 near the river.", None, "22", {"value": "1951-04-22"}),
+    ("The fair was open May 4 and 5, organisers said.", AUG, "5", {"value": "2024-05-05"}),
+    ("The city was founded in 490 BC by traders.", None, "490 BC", {"value": "BC0490"}),
+    ("Bronze reached the coast in the 9th century BC.", None, "the 9th century BC", {"value": "BC08"}),
+    ("The relief force landed on the morning of 6 June 1944.", None, "the morning of 6 June 1944",
+     {"type": "TIME", "value": "1944-06-06TMO"}),
+    # a comparison with a year-earlier period does not move the quarter being reported
+    ("Profit rose in the third quarter of 1999 from a year ago. In the year-earlier period it fell. "
+     "Sales in the latest quarter rose.", FRI, "the latest quarter", {"value": "1999-Q3"}),
+    # participles used as adjectives or after "be" are not past tense
+    ("The increased dividend will be paid Dec. 14.", date(1999, 10, 21), "Dec. 14", {"value": "1999-12-14"}),
+    ("A bonus would be paid on a still unspecified date in January.", date(1999, 10, 21), "January",
+     {"value": "2000-01"}),
+    # bare seasons, but not the verb
+    ("Crops failed that winter and again in spring.", FRI, "spring", {"value": "2024-SP"}),
 ]
 
 
@@ -138,6 +160,9 @@ NOT_TIMEXES = [
     ("Officials may decide soon.", "may"),
     ("Protesters march on the capital.", "march"),
     ("The group talked to reporters.", "to"),
+    ("New shoots spring up after rain.", "spring"),
+    ("The company MindSpring grew.", "Spring"),
+    ("On May 4 and 5 people were hurt.", "5"),
 ]
 
 

@@ -5,10 +5,9 @@ unescaped, every tag removed), the document creation time (the TIMEX3 with
 `functionInDocument="CREATION_TIME"`) and the TIMEX3 spans annotated in the
 text, with offsets into that plain text. `render_timeml(doc, timexes)` writes the
 same file back with only the given TIMEX3 tags in the text; `tag_timeml_dir`
-does both for a folder of `.tml` files. `score_timexes` is the TempEval-3
-scorer: strict and relaxed span F1, value and type F1 over relaxed matches. Tags are read with a tolerant scanner
-rather than an XML parser because released corpora contain files that are not
-well-formed XML.
+does both for a folder of `.tml` files (`dateline.annotate.timeml_score`
+scores them). Tags are read with a tolerant scanner rather than an XML parser
+because released corpora contain files that are not well-formed XML.
 """
 
 from __future__ import annotations
@@ -26,8 +25,7 @@ from dateline.model import TimeExpr
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["TimemlDocument", "TimemlTimex", "TimexScore", "parse_timeml", "read_timeml", "render_timeml",
-           "score_timexes", "tag_timeml_dir"]
+__all__ = ["TimemlDocument", "TimemlTimex", "parse_timeml", "read_timeml", "render_timeml", "tag_timeml_dir"]
 
 _TEXT = re.compile(r"(<TEXT\b[^>]*>)(.*?)(</TEXT>)", re.S | re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)([^>]*?)(/?)>", re.S)
@@ -57,65 +55,6 @@ class TimemlDocument:
     text: str
     dct: date | None
     timexes: tuple[TimemlTimex, ...]
-
-
-@dataclass(frozen=True)
-class TimexScore:
-    """Counts behind the TempEval-3 timex measures; add them up over documents with `+`."""
-
-    gold: int = 0
-    system: int = 0
-    strict: int = 0
-    relaxed: int = 0
-    value: int = 0
-    type: int = 0
-
-    def __add__(self, other: TimexScore) -> TimexScore:
-        return TimexScore(*(a + b for a, b in zip(_counts(self), _counts(other))))
-
-    def f1(self, hits: int) -> float:
-        """F1 of `hits` correct items against the gold and system totals."""
-        return 2 * hits / (self.gold + self.system) if self.gold + self.system else 0.0
-
-    def precision(self, hits: int) -> float:
-        return hits / self.system if self.system else 0.0
-
-    def recall(self, hits: int) -> float:
-        return hits / self.gold if self.gold else 0.0
-
-    def type_accuracy(self) -> float:
-        """Share of relaxed matches whose TIMEX3 type is right."""
-        return self.type / self.relaxed if self.relaxed else 0.0
-
-
-def score_timexes(gold: Iterable[TimemlTimex], system: Iterable[TimemlTimex]) -> TimexScore:
-    """TempEval-3 counts for one document.
-
-    A relaxed match is a pair of overlapping spans, paired one to one (largest
-    overlap first, so one long system span cannot match two gold spans); a strict
-    match has identical offsets; value and type count relaxed matches whose
-    attribute is identical to the gold one.
-    """
-    gold, system = list(gold), list(system)
-    pairs = sorted(((min(g.end, s.end) - max(g.start, s.start), i, j) for i, g in enumerate(gold)
-                    for j, s in enumerate(system) if g.start < s.end and s.start < g.end), reverse=True)
-    used_gold: set[int] = set()
-    used_system: set[int] = set()
-    matched = []
-    for _, i, j in pairs:
-        if i not in used_gold and j not in used_system:
-            used_gold.add(i)
-            used_system.add(j)
-            matched.append((gold[i], system[j]))
-    return TimexScore(len(gold), len(system),
-                      strict=sum((g.start, g.end) == (s.start, s.end) for g, s in matched),
-                      relaxed=len(matched),
-                      value=sum(g.value == s.value for g, s in matched),
-                      type=sum(g.type == s.type for g, s in matched))
-
-
-def _counts(score: TimexScore) -> tuple[int, ...]:
-    return (score.gold, score.system, score.strict, score.relaxed, score.value, score.type)
 
 
 def read_timeml(path: Path) -> TimemlDocument:

@@ -8,8 +8,9 @@ creation time `dct`, choosing past or future from tense cues around them, and
 stay underspecified ("XXXX-10-07", "XXXX-WXX-5") when `dct` is None.
 Expressions that lean on the narrative ("a year earlier", "the following
 year", "that quarter") are anchored on the last date the text mentioned, and
-so are bare months and days once the text has moved to a period at least two
-years from `dct` (a history, an obituary). Roles
+so are bare months, days and clock times in a text that reads as a history
+(most explicit years two or more years from `dct`), once it is at a date
+before the publication year. Roles
 (deadline, start, end), bounds ("at least", "no later than") and durations
 anchored on a date or on `dct` are added afterwards.
 
@@ -41,6 +42,8 @@ _PREFIX_MOD = {"early": "START", "beginning": "START", "start": "START", "mid": 
                "middle": "MID", "late": "END", "end": "END", "close": "END"}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "last": 4}
+# "Before Christ": years and centuries before year 1 (TIMEX3 "BC0490"), upper case only
+_BC = r"(?P<era>(?-i:BCE?|B\.C\.(?:E\.)?))(?!\w)"
 _BOUNDARY = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -50,7 +53,8 @@ class _Norm:
     """What a grammar rule found: TIMEX3 type, value and mod, and whether dct was used.
 
     `rebase` recomputes the value from a narrative reference date (the last date
-    mentioned, with its precision); `anaphoric` expressions always take it, and
+    mentioned, with its precision); `anaphoric` expressions always take it
+    (`backward` ones, "a year earlier", only compare and leave the narrative where it was), and
     `quarterly` ones take the last quarter mentioned instead, when there is one.
     """
 
@@ -60,6 +64,7 @@ class _Norm:
     relative: bool = False
     rebase: Callable[[date, str], _Norm | None] | None = field(default=None, compare=False)
     anaphoric: bool = False
+    backward: bool = False
     quarterly: bool = False
 
 
@@ -87,20 +92,21 @@ def _pieces() -> dict[str, str]:
     lex = _lex()
     # lower-case "may", "march" and month abbreviations are ordinary words, so only those stay case-sensitive
     plain = [m for m in lex["months"] if len(m) > 4 and m != "march" or m in ("june", "july")]
-    cased = [m.capitalize() for m in lex["months"] if m not in plain]
-    months = rf"(?:{_alternation(plain)})\b|(?-i:{_alternation(cased)})\b\.?"
+    cased = [m.capitalize() for m in lex["months"] if m not in plain and (len(m) > 4 or m == "may")]  # "March", "May"
+    short = [m.capitalize() for m in lex["months"] if m not in plain and len(m) <= 4 and m != "may"]  # "Sept."
+    months = rf"(?:{_alternation(plain)})\b|(?-i:{_alternation(cased)})\b|(?-i:{_alternation(short)})\b\.?"
     weekdays = rf"(?:{_alternation(list(lex['weekdays']))})\b|(?-i:{_alternation(list(lex['weekday_abbreviations']))})\b\.?"
     words = [w for w in lex["numbers"] if w not in ("a", "an")]
     tens = _alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
     ones = _alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
     vague = _alternation(lex["vague"]["words"])
-    number = rf"\d+(?:\.\d+)?|(?:{tens})-(?:{ones})|{_alternation(words)}|{vague}|an?"
+    number = rf"\d+(?:\.\d+)?|(?:{tens})[\s-](?:{ones})\b|{_alternation(words)}|{vague}|an?"
     return {
         "month": rf"(?P<month>{months})",
         "weekday": rf"(?P<weekday>{weekdays})",
         "num": rf"(?P<num>{number})",
         "unit": r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ies))s?\b",
-        "season": rf"(?P<season>{_alternation(list(lex['seasons']))})\b",
+        "season": rf"(?<!\w)(?P<season>{_alternation(list(lex['seasons']))})\b",
         "prefix": r"(?:(?P<prefix>early|late|mid|the\s+(?:end|beginning|start|middle|close)\s+of)(?:\s+|-))",
         "year": r"(?P<year>(?:1[5-9]|20)\d\d)\b",
         "mods": rf"(?:(?P<mod>{_alternation(list(lex['modifiers']))})\s+)",
@@ -124,14 +130,16 @@ def _rules() -> tuple[_Rule, ...]:
                 rf"(?:,?\s+{p['year']})?", _h_month_day),
         ("month", rf"{p['prefix']}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?{p['month']}"
                   rf"(?:,?\s+(?:of\s+)?{p['year']}|\s+(?P<relyear>this|last|next)\s+year)?", _h_month),
-        ("year", rf"{p['prefix']}?(?<![\d$€£.,]){p['year']}(?![\d%,.]\d|-(?!(?:1[5-9]|20)\d\d\b)\d|\s*%|\s+per\s*cent)",
+        ("year", rf"{p['prefix']}?(?<![\d$€£.,]){p['year']}(?![\d%,.]\d|-(?!(?:1[5-9]|20)\d\d\b|\d\d\b)\d|\s*%|\s+per\s*cent)",
          _h_year),
+        ("year_range_end", r"(?<=(?:1[5-9]|20)\d\d[-–])(?P<yy>\d\d)\b(?![-–/.,]\d)", _h_year_range_end),
         ("spoken_year", rf"\b(?:the\s+year\s+)?(?P<hundreds>nineteen|eighteen)[\s-]+(?P<tens>{p['tens']}|ten|"
                         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
                         rf"(?:[\s-](?P<ones>{p['ones']}))?\b|\bthe\s+year\s+two\s+thousand(?:\s+and)?"
                         rf"(?:\s+(?P<ones2>{p['ones']}))?\b", _h_spoken_year),
         ("decade", r"(?:the\s+)?(?P<dprefix>early|mid|late)?-?\s*(?P<dec>(?:1[6-9]|20)\d)0s\b", _h_decade),
-        ("century", r"(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b", _h_century),
+        ("century", rf"(?:the\s+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century\b(?:\s*{_BC})?", _h_century),
+        ("bc_year", rf"\b(?P<bc>\d{{1,4}})\s*{_BC}", _h_bc_year),
         ("part_of_year", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[\s-]+"
                          r"(?P<kind>quarter|half)\b(?:\s+of\s+(?:(?P<rel>this|last|next|the)\s+year|"
                          rf"{p['year']}))?", _h_part_of_year),
@@ -156,14 +164,17 @@ def _rules() -> tuple[_Rule, ...]:
         ("clock", r"\b(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\b(?P<h24>[0-2]\d):"
                   r"(?P<mi24>[0-5]\d)\b|\b(?P<word>noon|midnight)\b", _h_clock),
         ("reference", rf"\b(?:{_alternation(list(_lex()['references']))})\b", _h_reference),
-        ("vague_ref", r"\b(?:the\s+)?(?P<which>recent|past\s+few|last\s+few|coming|next\s+few|upcoming|"
-                      r"forthcoming|following\s+few)\s+(?P<units>days|weeks|months|years|decades)\b", _h_vague_ref),
+        ("vague_span", r"\b(?:the\s+)?(?:recent|(?:past|last|next|following)\s+(?:few|several)|coming|upcoming|"
+                       r"forthcoming|(?<=the\s)following)\s+(?P<units>days|weeks|months|years|decades)\b",
+         _h_duration_bare),
         ("set", rf"\b(?:(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:{p['num']}\s+)?"
                 rf"(?:{p['unit']}|{p['weekday']})|(?P<times>once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+"
                 rf"(?P<unit2>day|week|month|year)\b|(?P<freq>{_alternation(list(_lex()['frequencies']))})\b)",
          _h_set),
         ("duration", rf"\b{p['mods']}?(?:(?P<rel>the\s+(?:next|past|last|coming|previous|first|following)"
-                     rf")\s+)?{p['num']}(?:\s+|-){p['unit']}", _h_duration),
+                     rf")\s+)?{p['num']}(?P<frac>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+|-){p['unit']}"
+                     r"(?P<half>\s+and\s+a\s+half\b)?", _h_duration),
+        ("half", rf"\b{p['mods']}?half\s+(?:an?\s+)?{p['unit']}", _h_half),
         ("duration_rel", r"\b(?P<rel>the\s+(?:next|past|last|coming|previous|following))\s+(?P<unit>day|week|"
                          r"month|year|decade|century|fortnight)\b", _h_duration_rel),
         ("duration_bare", r"\b(?<=for\s)(?P<units>days|weeks|months|years|decades|centuries)\b", _h_duration_bare),
@@ -186,6 +197,7 @@ def tag(text: str, dct: date | None) -> tuple[TimeExpr, ...]:
                 if norm is not None and m.end() > m.start():
                     found.append((m.start(), m.end(), norm))
     chosen = _merge_clock_and_day(text, _narrative(_longest_non_overlapping(found), dct))
+    chosen = _day_ranges(text, _part_of_day_of(text, chosen))
     exprs = [_to_timex(text, start, end, norm, dct) for start, end, norm in chosen]
     return tuple(_compose(text, exprs, dct))
 
@@ -212,8 +224,16 @@ def context_tense(text: str, start: int, end: int) -> Tense | None:
 
 
 def _without_passives(words: list[str]) -> list[str]:
-    """Drops participles after "be": "would be completed by" is future, not past."""
-    return [w for i, w in enumerate(words) if not (i and words[i - 1] in ("be", "been", "being") and w.endswith("ed"))]
+    """Drops participles that are not past tense.
+
+    After "be" ("would be completed by", "will be paid on" are future) and used as
+    adjectives: after a determiner ("the increased dividend") or negated with
+    "un-" ("a still unspecified date").
+    """
+    cues = _cues()
+    return [w for i, w in enumerate(words) if not (
+        i and words[i - 1] in ("be", "been", "being") and (w.endswith("ed") or w in cues["past"])
+        or w.endswith("ed") and (w.startswith("un") or i and words[i - 1] in cues["determiners"]))]
 
 
 def shift_value(value: str, amount: float, unit: str) -> str | None:
@@ -244,7 +264,7 @@ def _shift_reference(day: date, precision: str, amount: int, unit: str) -> str |
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 # a digit token triggers when it can be a year, a clock time or an ISO date
-_NUMERIC_TRIGGER = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)|\d{1,2}(?::\d\d|\s*[ap]\.?m\b)", re.I)
+_NUMERIC_TRIGGER = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)|\d{1,2}(?::\d\d|\s*[ap]\.?m\b)|\d{1,4}\s*(?-i:B\.?C)\b", re.I)
 _MARGIN = 60  # longer than any expression the grammar matches, so a window holds every match around its trigger
 
 
@@ -295,17 +315,22 @@ def _narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> list[t
         anchor = reference or ((dct, "day") if dct is not None else None)
         if norm.quarterly and quarter is not None:
             anchor = quarter
+        anaphoric, backward = norm.anaphoric, norm.backward  # the rebased value does not carry the flags
         if norm.rebase is not None and anchor is not None and (
-                norm.anaphoric or narrative and abs(anchor[0].year - dct.year) >= 2):
+                anaphoric or narrative and reference is not None and reference[0].year < dct.year):
             norm = norm.rebase(*anchor) or norm
         parsed = _parse_value(norm.value) if norm.type == "DATE" else None
-        # looking back ("a year earlier") compares; it does not move the narrative
-        if parsed and not (norm.anaphoric and reference and parsed[0] < reference[0]):
+        # looking back ("a year earlier") compares, and "that month" only restates: neither moves the narrative
+        if parsed and not backward and not (anaphoric and reference and _contains(parsed, reference[0])):
             reference = parsed
-        if parsed and parsed[1] == "quarter" and not norm.anaphoric:
+        if parsed and parsed[1] == "quarter" and not backward:
             quarter = parsed
         out.append((start, end, norm))
     return out
+
+
+def _contains(period: tuple[date, str], day: date) -> bool:
+    return _format(period[0], period[1]) == _format(day, period[1])
 
 
 def _is_narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> bool:
@@ -331,6 +356,48 @@ def _merge_clock_and_day(text: str, chosen: list[tuple[int, int, _Norm]]) -> lis
             if merged is not None:
                 out[-1] = (out[-1][0], end, merged)
                 continue
+        out.append((start, end, norm))
+    return out
+
+
+# "the 6-7 January", "22 to 25 April", "May 4 and 5", "April 13-15": the other day of a range
+_RANGE_LEFT = re.compile(r"(?<![\d,.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|or|until|through)\s*$")
+_RANGE_RIGHT = re.compile(r"\s*(?:-|–|to|and|or|until|through)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+                          r"(?=\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:and|in|at|on|to|when|were|was|as|but|with|after|before|"
+                          r"during|while|the)\b)")
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-(\d\d)")
+
+
+def _day_ranges(text: str, chosen: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:
+    """Adds the bare day number at the other end of a range of days, dated in the named day's month."""
+    out = list(chosen)
+    for i, (start, end, norm) in enumerate(chosen):
+        day = _DAY_VALUE.fullmatch(norm.value) if norm.type == "DATE" else None
+        if day is None:
+            continue
+        left = _RANGE_LEFT.search(text, max(0, start - 16), start) if text[start:start + 1].isdigit() else None
+        right = _RANGE_RIGHT.match(text, end) if text[end - 1:end].isdigit() else None
+        for m, earlier in ((left, True), (right, False)):
+            if m is None or not 1 <= int(m["d"]) <= 31 or (int(m["d"]) < int(day.group(1))) != earlier:
+                continue
+            span = (m.start("d"), m.end("d"))
+            if all(span[1] <= s or span[0] >= e for s, e, _ in out):
+                out.append((*span, replace(norm, value=f"{norm.value[:8]}{int(m['d']):02d}", rebase=None)))
+    return sorted(out, key=lambda f: f[0])
+
+
+_PART_OF = re.compile(r"(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$", re.I)
+
+
+def _part_of_day_of(text: str, chosen: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:
+    """ "the morning of 31 January 1965" -> one TIME: that day's morning."""
+    out = []
+    for start, end, norm in chosen:
+        m = _PART_OF.search(text, max(0, start - 24), start)
+        if m and norm.type == "DATE" and _DAY_VALUE.fullmatch(norm.value) and not any(e > m.start() for _, e, _ in out):
+            part = _lex()["parts_of_day"][m["part"].lower()]
+            out.append((m.start(), end, replace(norm, type="TIME", value=f"{norm.value}T{part}", rebase=None)))
+            continue
         out.append((start, end, norm))
     return out
 
@@ -506,10 +573,12 @@ def _number(word: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
     numbers = _lex()["numbers"]
-    if "-" in word:
-        tens, ones = word.split("-", 1)
-        return float(numbers[tens] + numbers[ones])
-    return float(numbers[word]) if word in numbers else None
+    if word in numbers:
+        return float(numbers[word])
+    parts = re.split(r"[\s-]", word)  # "twenty-four", "twenty four"
+    if len(parts) == 2 and all(part in numbers for part in parts):
+        return float(numbers[parts[0]] + numbers[parts[1]])
+    return None
 
 
 def _add_months(day: date, months: int) -> date:
@@ -671,11 +740,20 @@ def _h_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
     return _Norm("DATE", m["year"], _prefix_mod(m["prefix"]))
 
 
+def _h_year_range_end(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "1915-17": the second year of a range, in the century of the first."""
+    first = int(r.text[m.start() - 5:m.start() - 1])
+    year = first // 100 * 100 + int(m["yy"])
+    return _Norm("DATE", f"{year:04d}") if year > first else None
+
+
 def _looks_like_count(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 25):m.start()].lower()
     after = text[m.end():m.end() + 20]
     if re.search(r"\b(?:about|some|nearly|around|approximately|almost|than|over|under|up to)\s+$", before):
         return True
+    if re.search(r"\b(?:its|their|his|her|our|your|my)\s+$", before):  # "its 2006 highs"
+        return False
     noun = re.match(r"\s+([a-z]+)\b", after)
     return bool(noun and noun.group(1).endswith("s") and len(noun.group(1)) > 4
                 and not re.search(r"\b(?:in|of|since|by|from|until|to|the|year)\s+$", before))
@@ -687,7 +765,14 @@ def _h_decade(m: re.Match[str], r: _Resolver) -> _Norm:
 
 def _h_century(m: re.Match[str], r: _Resolver) -> _Norm | None:
     n = int(m["ord"])
+    if m["era"]:
+        return _Norm("DATE", f"BC{n - 1:02d}") if 1 <= n <= 99 else None
     return _Norm("DATE", f"{n - 1:02d}") if 1 <= n <= 21 else None
+
+
+def _h_bc_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    year = int(m["bc"])
+    return _Norm("DATE", f"BC{year:04d}") if year else None
 
 
 def _h_part_of_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -716,13 +801,22 @@ def _h_season(m: re.Match[str], r: _Resolver) -> _Norm | None:
     mod = _PREFIX_MOD.get(rel[0]) if rel else None
     if m["year"]:
         return _Norm("DATE", f"{m['year']}-{code}", mod)
-    if not rel and not r.preceded_by(m, r"in|this|during|by|until|since|the|last|next|over|through"):
+    if not rel and not r.preceded_by(m, r"in|this|during|by|until|since|the|last|next|over|through") and (
+            code == "FA" or _season_is_verb(r.text, m)):
         return None
     rebase = None if rel else (lambda ref, _: _Norm("DATE", f"{ref.year:04d}-{code}", mod, relative=True))
     if r.dct is None:
         return _Norm("DATE", f"XXXX-{code}", mod, rebase=rebase)
     step = _REL_DIRECTION.get(rel[-1] if rel else "", 0)
     return _Norm("DATE", f"{r.dct.year + step}-{code}", mod, relative=True, rebase=rebase)
+
+
+def _season_is_verb(text: str, m: re.Match[str]) -> bool:
+    """ "would spring up", "to winter there": a season word used as a verb ("fall" always needs a preposition)."""
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    after = text[m.end():m.end() + 8].lower()
+    return bool(re.search(r"\b(?:to|will|would|can|could|may|might|did|does|not)\s+$", before)
+                or re.match(r"\s+(?:up|into|back|forth|out|from|to)\b", after) or re.match(r"[a-z]", after))
 
 
 # "the following year", "that quarter": steps from the last date mentioned, not from dct
@@ -746,11 +840,11 @@ def _h_rel_period(m: re.Match[str], r: _Resolver) -> _Norm | None:
         rebase = functools.partial(_period_from_reference, period, step, mod)
     if r.dct is None:
         vague = {"year": "XXXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(period, "XXXX-WXX")
-        return _Norm("DATE", vague, mod, rebase=rebase, anaphoric=rebase is not None)
+        return _Norm("DATE", vague, mod, rebase=rebase, anaphoric=rebase is not None, backward=(step or 0) < 0)
     # with nothing mentioned yet, "the latest quarter" is the last one completed before dct
     first_step = -1 if rel == "latest" else step
     value = _period_value(r.dct, period, first_step if first_step is not None else _REL_DIRECTION.get(rel, 0))
-    return _Norm("DATE", value, mod, relative=True, rebase=rebase, anaphoric=rebase is not None,
+    return _Norm("DATE", value, mod, relative=True, rebase=rebase, anaphoric=rebase is not None, backward=(step or 0) < 0,
                  quarterly=period == "quarter")
 
 
@@ -762,7 +856,7 @@ def _day_after_reference(m: re.Match[str], r: _Resolver) -> _Norm:
         return _Norm("DATE", (ref + timedelta(days=step)).isoformat(), relative=True) if precision == "day" else None
 
     value = (r.dct + timedelta(days=step)).isoformat() if r.dct else "XXXX-XX-XX"
-    return _Norm("DATE", value, relative=r.dct is not None, rebase=rebase, anaphoric=True)
+    return _Norm("DATE", value, relative=r.dct is not None, rebase=rebase, anaphoric=True, backward=step < 0)
 
 
 def _period_from_reference(period: str, step: int, mod: str | None, ref: date, precision: str) -> _Norm | None:
@@ -809,7 +903,7 @@ def _h_ago(m: re.Match[str], r: _Resolver) -> _Norm | None:
     # in a quarterly report "a year ago" is the same quarter a year before (TimeML practice)
     rebase = functools.partial(_quarter_before, int(n) * mult) if letter == "Y" else None
     return _Norm("DATE", _trim(value, precision), relative=True, rebase=rebase, anaphoric=rebase is not None,
-                 quarterly=True)
+                 backward=True, quarterly=True)
 
 
 def _quarter_before(years: int, ref: date, precision: str) -> _Norm | None:
@@ -832,10 +926,11 @@ def _h_shift(m: re.Match[str], r: _Resolver) -> _Norm | None:
     rebase = functools.partial(_shifted_reference, amount, letter)
     if r.dct is None:
         return _Norm("DATE", {"year": "XXXX", "month": "XXXX-XX"}.get(precision, "XXXX-XX-XX"), rebase=rebase,
-                     anaphoric=True)
+                     anaphoric=True, backward=direction < 0)
     value = _shift_reference(r.dct, precision, amount, letter)
     anaphoric = not m["dir"].lower().startswith(("from", "hence"))
-    return _Norm("DATE", value or "", relative=True, rebase=rebase if anaphoric else None, anaphoric=anaphoric)
+    return _Norm("DATE", value or "", relative=True, rebase=rebase if anaphoric else None, anaphoric=anaphoric,
+                 backward=anaphoric and direction < 0)
 
 
 def _shifted_reference(amount: int, unit: str, ref: date, precision: str) -> _Norm | None:
@@ -859,7 +954,8 @@ def _h_year_ago(m: re.Match[str], r: _Resolver) -> _Norm | None:
     base = r.dct or date(1, 1, 1)
     first = rebase(base, "quarter" if m["period"] and m["period"].lower() == "quarter" else "year")
     value = first.value if r.dct and first else "XXXX"
-    return _Norm("DATE", value, relative=r.dct is not None, rebase=rebase, anaphoric=True, quarterly=period is not None)
+    return _Norm("DATE", value, relative=r.dct is not None, rebase=rebase, anaphoric=True, backward=True,
+                 quarterly=period is not None)
 
 
 def _h_spoken_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -969,16 +1065,18 @@ def _h_clock(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if hour > 24:
         return None
     day = r.dct.isoformat() if r.dct else "XXXX-XX-XX"
-    return _Norm("TIME", f"{day}T{hour:02d}:{minute:02d}", relative=r.dct is not None)
+    clock = f"{hour:02d}:{minute:02d}"
+    return _Norm("TIME", f"{day}T{clock}", relative=r.dct is not None,
+                 rebase=functools.partial(_clock_on_reference, clock))
+
+
+def _clock_on_reference(clock: str, ref: date, precision: str) -> _Norm | None:
+    """In a history, a clock time falls on the day the text is at."""
+    return _Norm("TIME", f"{ref.isoformat()}T{clock}", relative=True) if precision == "day" else None
 
 
 def _h_reference(m: re.Match[str], r: _Resolver) -> _Norm:
     return _Norm("DATE", _lex()["references"][re.sub(r"\s+", " ", m.group(0).lower())])
-
-
-def _h_vague_ref(m: re.Match[str], r: _Resolver) -> _Norm:
-    past = m["which"].lower().split()[0] in ("recent", "past", "last")
-    return _Norm("DATE", "PAST_REF" if past else "FUTURE_REF")
 
 
 def _h_set(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -1002,7 +1100,16 @@ def _h_duration(m: re.Match[str], r: _Resolver) -> _Norm | None:
     mod = _lex()["modifiers"].get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
     if m["num"].lower() in ("a", "an") and m["unit"].lower().endswith("s"):
         return None
+    if n is not None and (m["frac"] or m["half"]):  # "2 1/2 years", "a minute and a half"
+        n += 0.5
     return _Norm("DURATION", _duration_value(n, unit), mod)
+
+
+def _h_half(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    if m["unit"].lower().endswith("s"):
+        return None
+    mod = _lex()["modifiers"].get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    return _Norm("DURATION", _duration_value(0.5, _unit_code(m["unit"])), mod)
 
 
 def _h_duration_rel(m: re.Match[str], r: _Resolver) -> _Norm:
@@ -1026,5 +1133,18 @@ def _duration_value(n: float | None, unit: tuple[str, int]) -> str:
         vague = {10: "DE", 100: "CE"}.get(mult, letter.lstrip("T"))
         return f"PTX{vague}" if letter.startswith("T") else f"PX{vague}"
     total = n * mult
+    if total != int(total) and letter in _FINER:  # "2 1/2 years" -> P2Y6M, "an hour and a half" -> PT1H30M
+        finer, per = _FINER[letter]
+        rest = round((total - int(total)) * per, 6)
+        if rest == int(rest):
+            whole = f"{int(total)}{letter.lstrip('T')}" if int(total) else ""
+            time = "T" if letter.startswith("T") or finer.startswith("T") else ""
+            if letter.startswith("T"):
+                return f"PT{whole}{int(rest)}{finer[1]}"
+            return f"P{whole}{time}{int(rest)}{finer.lstrip('T')}"
     amount = str(int(total)) if total == int(total) else f"{total:g}"
     return f"PT{amount}{letter[1]}" if letter.startswith("T") else f"P{amount}{letter}"
+
+
+# the next finer unit and how many of it make one: fractions of a unit are written in it
+_FINER = {"Y": ("M", 12), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
