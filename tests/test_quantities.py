@@ -172,3 +172,34 @@ def test_seed_troop_count(nlp, name):
     count = [q for q in found if q.value == 2500]
     assert count, "the 2,500 figure was not found"
     assert (count[0].approximate, count[0].counts, count[0].where) == (True, US, "Iraq")
+
+
+MEASURES = [
+    ("The convoy drove 19 km to the border.", "19 km", "km"),
+    ("The runway is 2,900 metres long.", "2,900 metres", "m"),
+    ("The first plane landed at 1410 GMT.", "1410 GMT", "GMT"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,unit", MEASURES, ids=[m[2] for m in MEASURES])
+def test_a_measure_is_not_a_count(nlp, sentence, text, unit):
+    quantity = _by_text(find_quantities(_context(nlp, sentence)), text)
+    assert (quantity.unit, quantity.counts) == (unit, None)
+
+
+STATES = [
+    ("An estimated 1.5 million people were left homeless by the storm.", "An estimated 1.5 million", "homeless"),
+    ("Thousands of people are feared dead in the flooded valley.", "Thousands", "dead"),
+    ("Officials said 150 people were still missing after the landslide.", "150", "missing"),
+    ("More than 80,000 dead people have been buried.", "More than 80,000", "dead"),
+    ("The storm left 40 people dead.", "40", "dead"),
+    ("Police detained 37 protesters in the square.", "37", "detained"),
+    ("The U.S. keeps approximately 2,500 troops in Iraq.", "approximately 2,500", None),
+    ("About 1,000 people live in the camp, which the wind left damaged.", "About 1,000", None),
+]
+
+
+@pytest.mark.parametrize("sentence,text,state", STATES, ids=[f"{i}-{s[2]}" for i, s in enumerate(STATES)])
+def test_the_state_counted_things_are_in(nlp, sentence, text, state):
+    assert _by_text(find_quantities(_context(nlp, sentence)), text).state == state
+

@@ -130,6 +130,7 @@ class Quantity:
     upper: float | None = None
     unit: str | None = None  # "USD", "%", None for plain counts
     verb: str | None = None  # lemma of the verb governing the count: "injure", "remain"
+    state: str | None = None  # the state the counted things are in: "dead", "homeless", "missing"
 
 
 @dataclass(frozen=True)

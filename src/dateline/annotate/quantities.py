@@ -44,10 +44,13 @@ class _Lexicon:
     percent: tuple[tuple[str, ...], ...]
     symbols: dict[str, str]
     currency_words: dict[tuple[str, ...], str]
+    measures: dict[str, str]
     counted: dict[str, str]
     from_subject: frozenset[str]
     affiliations: dict[str, str]
     hosting: frozenset[str]
+    states: dict[str, str]
+    state_window: int
     place_preps: frozenset[str]
     place_labels: frozenset[str]
     affiliation_labels: frozenset[str]
@@ -94,10 +97,13 @@ def _lexicon() -> _Lexicon:
         percent=_phrases(t["units"]["percent"]),
         symbols=t["units"]["currency_symbols"],
         currency_words={tuple(_tokens_of(k)): v for k, v in t["units"]["currency_words"].items()},
+        measures=t["units"]["measures"],
         counted=_inverse(t["counted"]),
         from_subject=frozenset(t["subject_affiliation"]["groups"]),
         affiliations=_inverse(t["affiliations"]),
         hosting=frozenset(t["verbs"]["hosting"]),
+        states=_inverse({k: v for k, v in t["states"].items() if k != "window"}),
+        state_window=t["states"]["window"],
         place_preps=frozenset(t["places"]["prepositions"]),
         place_labels=frozenset(t["places"]["labels"]),
         affiliation_labels=frozenset(t["places"]["affiliation_labels"]),
@@ -151,6 +157,7 @@ def _quantity_at(doc: Any, i: int, entities: tuple[Entity, ...]) -> tuple[Quanti
         text=span.text, value=value, approximate=approximate, counts=counts,
         start=span.start_char, end=span.end_char, where=where,
         lower=lower, upper=upper, unit=unit, verb=_governing_verb(doc, number),
+        state=_state(doc, number) if counts else None,
     )
     return quantity, end
 
@@ -165,6 +172,39 @@ def _governing_verb(doc: Any, number: _Number) -> str | None:
         if token.pos_ in ("VERB", "AUX"):
             return token.lemma_.lower()
     return None
+
+
+def _state(doc: Any, number: _Number) -> str | None:
+    """The state the counted things are said to be in, written near the number and
+    attached to the counted noun or to a verb it hangs from: "1.5 million people were
+    left homeless", "thousands are feared dead", "1,000 dead people"."""
+    lex = _lexicon()
+    noun = _counted_noun(doc, number) or doc[number.end - 1]
+    heads = [noun]
+    token = noun
+    for _ in range(3):
+        if token.head is token:
+            break
+        token = token.head
+        heads.append(token)
+    near = range(max(0, number.start - 3), min(len(doc), number.end + lex.state_window))
+    for i in near:
+        word = doc[i]
+        state = lex.states.get(word.lower_)
+        if state and word.sent == noun.sent and (word.head in heads or word in heads or _under(word, heads)):
+            return state
+    return None
+
+
+def _under(token: Any, heads: list[Any]) -> bool:
+    """Whether `token` hangs from one of `heads` through complements ("feared [to be] dead")."""
+    for _ in range(3):
+        if token.dep_ not in ("acomp", "oprd", "xcomp", "ccomp", "attr", "amod", "advmod", "conj", "dep"):
+            return False
+        token = token.head
+        if token in heads:
+            return True
+    return False
 
 
 def _bounds(number: _Number, second: _Number | None, kind: str | None) -> tuple[float, bool, float | None, float | None]:
@@ -448,6 +488,8 @@ def _suffix_unit(doc: Any, end: int) -> tuple[int, str | None]:
     for words, code in sorted(lex.currency_words.items(), key=lambda kv: -len(kv[0])):
         if _phrase_at(doc, end, (words,)):
             return end + len(words), code
+    if end < len(doc) and doc[end].lower_ in lex.measures:
+        return end + 1, lex.measures[doc[end].lower_]
     return end, None
 
 

@@ -25,7 +25,7 @@ from datetime import date
 
 from dateline.annotate.timex import shift_value
 from dateline.link import similar
-from dateline.link.observations import EVENT_COUNTS, Observation, readable_time
+from dateline.link.observations import Observation, count_wording, readable_time
 from dateline.model import Fact, FactValue
 
 QUANTITY_TOLERANCE = 0.05
@@ -336,8 +336,10 @@ def _question(key: tuple[str, str, str, str], observations: list[Observation]) -
     ask, topic, place, qualifier = key
     where = f" {place}" if place else ""
     if ask == "count":
-        verb = EVENT_COUNTS.get(qualifier, "are in")
-        return f"How many {topic} {verb}{where}?" if where else f"How many {topic}?"
+        verb = count_wording(qualifier)
+        if where:
+            return f"How many {topic} {verb}{where}?"
+        return f"How many {topic} {verb.removesuffix(' in')}?" if qualifier else f"How many {topic}?"
     subject = _subject_phrase(observations)
     phase = f"{qualifier} " if qualifier and qualifier not in subject.lower() else ""
     return f"When will {phase}{subject} {_verb(observations, topic, subject)}?"

@@ -10,12 +10,14 @@ The key of an observation is what makes two of them the same question.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from dateline.jsonable import citation_from_json, parse_day
 from dateline.model import Citation, Claim, Quantity
+from dateline.resources import load_table
 
 TIME_CLASSES = {"end": "end", "start": "begin", "continue": "continue", "delay": "end"}
 TIME_ROLES = {"deadline", "end", "start"}
@@ -58,12 +60,15 @@ class Observation:
     predicate: str | None = None  # the claim's verb or event noun ("withdraw", "withdrawal")
 
 
+_SHORT_CVC = re.compile(r"[^aeiou]*[aeiou][bdgklmnprt]")  # one syllable ending consonant-vowel-consonant
 CALENDAR = re.compile(r"^(>=)?\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 # Counts of an event, not of a standing number: "five personnel were injured",
-# "hundreds of troops may depart". Each asks its own question.
-EVENT_COUNTS = {"attack": "were hurt or killed in attacks in", "end": "will leave",
+# "hundreds of troops may depart". Each asks its own question; so does a count
+# whose verb is not in the lexicon and states no level ("were rescued"), worded
+# with that verb (`count_wording`).
+EVENT_COUNTS = {"attack": "were killed or hurt in", "end": "will leave",
                 "start": "will arrive in", "deploy": "will be sent to"}
 
 
@@ -81,16 +86,57 @@ def observation_from_json(data: dict) -> Observation:
 def count_event(q: Quantity, claim: Claim | None, verb_classes: dict[str, str]) -> str:
     """The event a count belongs to, or "" when it states how many there are.
 
-    Casualty verbs always make an event ("injured five"); leaving, arriving and
-    deploying do when planned or expected ("hundreds may depart"), since a
-    count that already happened ("leaving 2,500 behind") states a level.
+    A state written with the count makes its question ("1.5 million left
+    homeless"; the dead and hurt count as casualties). Casualty verbs always make
+    an event ("injured five", "200 died"); leaving, arriving and deploying do when
+    planned or expected ("hundreds may depart"), since a count that already
+    happened ("leaving 2,500 behind") states a level; a verb outside the lexicon
+    makes its own event ("affected", "rescued") unless it states a level ("have",
+    "live", "number").
     """
     klass = verb_classes.get(q.verb or "")
-    if klass == "attack":
-        return klass
+    counts = _counts()
+    if q.state in ("dead", "injured") or klass == "attack" or q.verb in counts["casualty"]:
+        return "attack"
+    if q.state:
+        return q.state
     if klass in EVENT_COUNTS and claim is not None and claim.modality != "happened":
         return klass
+    if klass is None and q.verb and q.verb.isalpha() and q.verb not in counts["level"]:
+        return q.verb
     return ""
+
+
+def count_wording(qualifier: str) -> str:
+    """How a count question words its event: "were killed or hurt in", "were affected in"."""
+    if qualifier in EVENT_COUNTS:
+        return EVENT_COUNTS[qualifier]
+    if qualifier in _states():
+        return f"are {qualifier} in"
+    return f"were {participle(qualifier)} in" if qualifier else "are in"
+
+
+def participle(lemma: str) -> str:
+    irregular = _counts()["participles"]
+    if lemma in irregular:
+        return irregular[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    if _SHORT_CVC.fullmatch(lemma):
+        return lemma + lemma[-1] + "ed"  # "drop" -> "dropped", "plan" -> "planned"
+    return lemma + "ed"
+
+
+@functools.lru_cache(maxsize=1)
+def _counts() -> dict:
+    return load_table("claims")["counts"]
+
+
+@functools.lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    return frozenset(k for k, v in load_table("quantities")["states"].items() if isinstance(v, list))
 
 
 def from_quantity(q: Quantity, source: Source, citation: Citation, event: str = "") -> Observation | None:
@@ -176,7 +222,10 @@ def _is_duration(value: str | None) -> bool:
 
 def _worth_asking(q: Quantity, event: str) -> bool:
     """Small counts of ordinary things ("two countries", "three diplomats") are
-    wording, not open questions; casualty counts always matter."""
+    wording, not open questions; casualty counts always matter. A count of
+    "people" with no event or state says nothing worth asking."""
+    if not event and (q.counts or "").lower() in _counts()["generic"]:
+        return False
     return event == "attack" or q.value >= MIN_COUNT
 
 

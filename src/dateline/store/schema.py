@@ -188,6 +188,12 @@ INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         ALTER TABLE attributions ADD COLUMN nested_in INTEGER;
         """,
     ),
+    (
+        "0011_quantity_state",
+        """
+        ALTER TABLE quantities ADD COLUMN state TEXT;
+        """,
+    ),
 )
 
 

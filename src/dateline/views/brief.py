@@ -18,6 +18,7 @@ from dateline.views.stories import resolve_story
 from dateline.views.timeline import Timeline, story_timeline
 
 LATEST_ENTRIES = 8
+SHOWN_FACTS = 12  # a briefing's text lists the most reported facts; the ledger has them all
 
 
 @dataclass(frozen=True)

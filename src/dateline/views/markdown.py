@@ -18,7 +18,7 @@ from dateline.model import (
     Story,
     TimelineEntry,
 )
-from dateline.views.brief import Briefing
+from dateline.views.brief import SHOWN_FACTS, Briefing
 from dateline.views.diff import Diff
 from dateline.views.timeline import Timeline
 
@@ -89,7 +89,9 @@ def brief_md(b: Briefing) -> str:
         "## Open questions",
         "",
     ]
-    lines += [fact_md(f, with_quotes=True) + "\n" for f in b.facts] or ["_no facts yet_", ""]
+    lines += [fact_md(f, with_quotes=True) + "\n" for f in b.facts[:SHOWN_FACTS]] or ["_no facts yet_", ""]
+    if len(b.facts) > SHOWN_FACTS:
+        lines += [f"_{len(b.facts) - SHOWN_FACTS} less reported facts: `dateline facts`_", ""]
     if b.disputed:
         lines += ["## Disputed", ""] + [f"- {f.question} {f.current_reason}" for f in b.disputed] + [""]
     lines += ["## Latest events", ""] + [_entry_md(e) for e in b.latest]

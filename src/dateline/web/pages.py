@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from dateline.store import Store
+from dateline.views.brief import SHOWN_FACTS
 from dateline.views.diff import diff
 from dateline.views.search import search as run_search
 from dateline.views.stories import resolve_story
@@ -85,7 +86,7 @@ def story(request: Request, story: str, as_of: AsOf = None):
     page = story_page(request, story, as_of)
     return render(
         request, "story.html", f"/api/stories/{quote(page.brief.story)}{_query(request)}",
-        brief=page.brief, timeline=page.timeline,
+        brief=page.brief, timeline=page.timeline, shown_facts=SHOWN_FACTS,
         dates=view(request, data.publication_dates, page.brief.story), as_of=as_of,
     )
 

@@ -1,0 +1,35 @@
+"""The briefing's text lists the most reported facts and points to the ledger for the rest."""
+
+from __future__ import annotations
+
+from dateline.link.facts import build_facts
+from dateline.link.observations import Source, from_quantity
+from dateline.model import Citation, Quantity
+from dateline.views.brief import SHOWN_FACTS, Briefing
+from dateline.views.markdown import brief_md
+
+
+def _facts(n: int):
+    observations = []
+    for i in range(n):
+        source = Source(f"d{i}", f"Outlet {i}", None)
+        citation = Citation(f"d{i}", 0, 10, "A sentence.", f"Outlet {i}", None)
+        q = Quantity("40", 40 + i, False, f"boats{i}", 0, 2, where="Leeds")
+        observations.append(from_quantity(q, source, citation))
+    return tuple(build_facts("s", observations))
+
+
+def _briefing(n: int) -> Briefing:
+    facts = _facts(n)
+    return Briefing("s", "Floods", None, n, (), 0, facts, (), ())
+
+
+def test_a_long_ledger_is_cut_to_the_most_reported_facts():
+    text = brief_md(_briefing(SHOWN_FACTS + 3))
+    assert text.count("\n### ") == SHOWN_FACTS
+    assert "_3 less reported facts: `dateline facts`_" in text
+
+
+def test_a_short_ledger_is_shown_whole():
+    text = brief_md(_briefing(2))
+    assert text.count("\n### ") == 2 and "less reported" not in text
