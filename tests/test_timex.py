@@ -13,6 +13,7 @@ SAT = date(2024, 9, 28)
 AUG = date(2024, 8, 8)
 JAN = date(2025, 1, 10)
 HISTORY = "The siege began in 1683 and lasted into 1684. A new army came in 1685."
+ANCIENT = "The league was founded in 360 BC. War came in 345 BC. The fleet was built in 340 BC."
 
 # (sentence, dct, expression text, expected attributes)
 CASES = [
@@ -141,6 +142,61 @@ CASES = [
      {"value": "2000-01"}),
     # bare seasons, but not the verb
     ("Crops failed that winter and again in spring.", FRI, "spring", {"value": "2024-SP"}),
+    # BC dates anchor a narrative like any other: months, seasons, shifts count in BC years
+    (ANCIENT + " In the spring the fleet sailed.", FRI, "spring", {"value": "BC0340-SP"}),
+    (ANCIENT + " Three years later the walls fell.", FRI, "Three years later", {"value": "BC0337"}),
+    (ANCIENT + " The following year the king died.", FRI, "The following year", {"value": "BC0339"}),
+    ("The harvest failed in July 212 BC, chroniclers say.", None, "July 212 BC", {"value": "BC0212-07"}),
+    ("The grain ran out in the autumn of 212 BC.", None, "autumn of 212 BC", {"value": "BC0212-FA"}),
+    # the era written once after a range covers both years
+    ("The siege (214-212 BC) ended in famine.", None, "214", {"value": "BC0214"}),
+    ("Peace held from 241 to 218 BC, at a price.", None, "241", {"value": "BC0241"}),
+    # the winter after an autumn month takes the next year's name
+    (HISTORY + " The army left on 3 October 1685. In the winter it starved.", FRI, "winter", {"value": "1686-WI"}),
+    (HISTORY + " The army left on 3 March 1685. In the winter it starved.", FRI, "winter", {"value": "1685-WI"}),
+    # dividends are "payable", rules "effective", on a date still ahead
+    ("The board declared a dividend, payable Dec. 9 to holders.", date(1999, 10, 21), "Dec. 9",
+     {"value": "1999-12-09"}),
+    ("The firm named a new chief, effective Feb. 1.", date(1999, 10, 21), "Feb. 1", {"value": "2000-02-01"}),
+    # a year with the quarter being reported; a quarter ahead of dct in the past tense is last year's
+    ("Profit rose in the third quarter. In the 1998 quarter it fell.", date(1999, 10, 21), "the 1998 quarter",
+     {"value": "1998-Q3"}),
+    ("Profit rose in the second quarter, unlike last year's period.", date(1999, 10, 21), "last year's period",
+     {"value": "1998-Q2"}),
+    ("Without a quarter named, the 1998 period is a year.", date(1999, 10, 21), "the 1998 period", {"value": "1998"}),
+    ("Sales in this year's third quarter rose.", date(1999, 10, 21), "this year's third quarter",
+     {"value": "1999-Q3"}),
+    ("A loss in the 1998 second quarter hurt.", date(1999, 10, 21), "the 1998 second quarter", {"value": "1998-Q2"}),
+    ("The carrier reported a loss for the fourth quarter.", date(1999, 1, 21), "the fourth quarter",
+     {"value": "1998-Q4"}),
+    ("The carrier expects a loss for the fourth quarter.", date(1999, 10, 21), "the fourth quarter",
+     {"value": "1999-Q4"}),
+    # a company's year: "the year ended March 31" is twelve months; "for the year" is this year
+    ("Revenue was $4 million for the year ended March 31.", date(1999, 10, 21), "the year",
+     {"type": "DURATION", "value": "P1Y"}),
+    ("For the year, volume was flat.", date(1999, 10, 21), "the year", {"value": "1999"}),
+    ("Profit will fall in the fiscal year, it said.", date(1999, 10, 21), "the fiscal year", {"value": "1999"}),
+    ("Profit rose in the third quarter of 1999. Sales in the latest period grew.", FRI, "the latest period",
+     {"value": "1999-Q3"}),
+    # a bare weekday takes the tensed verb's direction, not an infinitive's ("is to" + verb is a plan)
+    ("Two bidders extended their offers to buy the brewer Friday.", date(1999, 11, 1), "Friday",
+     {"value": "1999-10-29"}),
+    ("The exchange is to reopen Tuesday, traders said.", date(1999, 10, 29), "Tuesday", {"value": "1999-11-02"}),
+    # "future" alone, as noun or adjective
+    ("The treaty sought to prevent future wars.", FRI, "future", {"value": "FUTURE_REF"}),
+    # a bare month with no tense is the nearest one; a future cue looks ahead only half a year
+    ("The flats, worth more in October, sell for less now.", date(1998, 1, 8), "October", {"value": "1997-10"}),
+    ("In September, the group announced plans to buy a rival.", date(1999, 10, 30), "September",
+     {"value": "1999-09"}),
+    ("The ministers will meet again in January.", date(1999, 10, 30), "January", {"value": "2000-01"}),
+    # a capitalised month name needs no preposition
+    ("Sales for October rose 4%.", date(1999, 11, 15), "October", {"value": "1999-10"}),
+    # eras written without the final stop, decades BC, spelled-out centuries, "N more years"
+    ("Rome fought from 149 B.C to 146 B.C, chroniclers say.", None, "149 B.C", {"value": "BC0149"}),
+    ("Trade grew in the 470s BC, they say.", None, "the 470s BC", {"value": "BC047"}),
+    ("Steam power spread in the nineteenth century.", None, "the nineteenth century", {"value": "18"}),
+    ("The lease runs for at least 20 more years.", None, "at least 20 more years",
+     {"type": "DURATION", "value": "P20Y"}),
 ]
 
 
@@ -163,6 +219,7 @@ NOT_TIMEXES = [
     ("New shoots spring up after rain.", "spring"),
     ("The company MindSpring grew.", "Spring"),
     ("On May 4 and 5 people were hurt.", "5"),
+    ("Then June Carter sang.", "June"),
 ]
 
 
@@ -192,6 +249,9 @@ TENSES = [
     ("The ministry announced on Thursday that talks stalled.", "Thursday", "past"),
     ("The envoys will meet on Thursday.", "Thursday", "future"),
     ("The plan is to finish by September.", "September", "future"),
+    ("Shares hit a record set on Aug. 6.", "Aug. 6", "past"),
+    ("The vote is set for Aug. 6.", "Aug. 6", "future"),
+    ("Dividends are payable Dec. 1.", "Dec. 1", "future"),
 ]
 
 

@@ -43,7 +43,7 @@ _PREFIX_MOD = {"early": "START", "beginning": "START", "start": "START", "mid": 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "last": 4}
 # "Before Christ": years and centuries before year 1 (TIMEX3 "BC0490"), upper case only
-_BC = r"(?P<era>(?-i:BCE?|B\.C\.(?:E\.)?))(?!\w)"
+_BC = r"(?P<era>(?-i:BCE?|B\.C\.(?:E\.)?|B\.C))(?!\w)"
 _BOUNDARY = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -109,6 +109,7 @@ def _pieces() -> dict[str, str]:
         "season": rf"(?<!\w)(?P<season>{_alternation(list(lex['seasons']))})\b",
         "prefix": r"(?:(?P<prefix>early|late|mid|the\s+(?:end|beginning|start|middle|close)\s+of)(?:\s+|-))",
         "year": r"(?P<year>(?:1[5-9]|20)\d\d)\b",
+        "bc_year": r"(?P<bcy>\d{1,4})\s*(?-i:BCE?|B\.C\.(?:E\.)?|B\.C)(?!\w)",
         "mods": rf"(?:(?P<mod>{_alternation(list(lex['modifiers']))})\s+)",
         "part": rf"(?P<part>{_alternation(list(lex['parts_of_day']))})",
         "holiday": rf"(?P<holiday>{_alternation(list(lex['holidays']))})",
@@ -129,7 +130,7 @@ def _rules() -> tuple[_Rule, ...]:
         ("dmy", rf"(?:{p['weekday']},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{p['month']}"
                 rf"(?:,?\s+{p['year']})?", _h_month_day),
         ("month", rf"{p['prefix']}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?{p['month']}"
-                  rf"(?:,?\s+(?:of\s+)?{p['year']}|\s+(?P<relyear>this|last|next)\s+year)?", _h_month),
+                  rf"(?:,?\s+(?:of\s+)?(?:{p['year']}|{p['bc_year']})|\s+(?P<relyear>this|last|next)\s+year)?", _h_month),
         ("year", rf"{p['prefix']}?(?<![\d$€£.,]){p['year']}(?![\d%,.]\d|-(?!(?:1[5-9]|20)\d\d\b|\d\d\b)\d|\s*%|\s+per\s*cent)",
          _h_year),
         ("year_range_end", r"(?<=(?:1[5-9]|20)\d\d[-–])(?P<yy>\d\d)\b(?![-–/.,]\d)", _h_year_range_end),
@@ -138,18 +139,26 @@ def _rules() -> tuple[_Rule, ...]:
                         rf"(?:[\s-](?P<ones>{p['ones']}))?\b|\bthe\s+year\s+two\s+thousand(?:\s+and)?"
                         rf"(?:\s+(?P<ones2>{p['ones']}))?\b", _h_spoken_year),
         ("decade", r"(?:the\s+)?(?P<dprefix>early|mid|late)?-?\s*(?P<dec>(?:1[6-9]|20)\d)0s\b", _h_decade),
-        ("century", rf"(?:the\s+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century\b(?:\s*{_BC})?", _h_century),
+        ("century", rf"(?:the\s+)?(?:(?P<ord>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{_alternation(list(_lex()['ordinals']))}))"
+                    rf"\s+century\b(?:\s*{_BC})?", _h_century),
+        ("bc_decade", rf"(?:the\s+)?(?P<dec>\d{{1,3}})0s\s*{_BC}", _h_bc_decade),
         ("bc_year", rf"\b(?P<bc>\d{{1,4}})\s*{_BC}", _h_bc_year),
-        ("part_of_year", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[\s-]+"
+        ("bc_range_start", rf"(?<![\d.,])(?P<bc>\d{{1,4}})(?=\s*(?:-|–|to|and|or|until)\s*(?P<later>\d{{1,4}})\s*{_BC})",
+         _h_bc_range_start),
+        ("part_of_year", r"\b(?:the\s+)?(?:(?P<pyear>(?:1[5-9]|20)\d\d)\s+|(?P<relyear>this|last|next)\s+year['’]s\s+)?"
+                         r"(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[\s-]+"
                          r"(?P<kind>quarter|half)\b(?:\s+of\s+(?:(?P<rel>this|last|next|the)\s+year|"
                          rf"{p['year']}))?", _h_part_of_year),
+        ("year_quarter", r"\b(?:the\s+)?(?:(?P<pyear>(?:1[5-9]|20)\d\d)|(?P<relyear>this|last|next)\s+year['’]s)\s+"
+                         r"(?:comparable\s+|fiscal\s+)?(?P<period>quarter|period)\b", _h_year_quarter),
         ("quarter_code", rf"\bQ(?P<q>[1-4])\s+{p['year']}", _h_quarter_code),
         ("season", rf"(?:(?P<rel>this|last|next|this\s+past|the\s+coming|the\s+past|early|late|mid)-?\s+)?"
-                   rf"{p['season']}(?:\s+(?:of\s+)?{p['year']})?", _h_season),
+                   rf"{p['season']}(?:\s+(?:of\s+)?(?:{p['year']}|{p['bc_year']}))?", _h_season),
         ("rel_period", r"(?:(?P<prefix>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|"
                        r"close)\s+of)(?:\s+|-))?(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+"
                        r"following|the\s+coming|the\s+same|the\s+prior|the\s+latest|that|the)\s+"
-                       r"(?P<period>year|month|week|weekend|quarter)\b|(?P<dayrel>the\s+(?:next|following|previous|"
+                       r"(?:(?P<fiscal>full|fiscal)\s+)?(?P<period>year|month|week|weekend|quarter|(?<=latest\s)period)"
+                       r"\b(?P<ended>(?<=year)(?=\s+(?:ended|ending)\b))?|(?P<dayrel>the\s+(?:next|following|previous|"
                        r"same)|that)\s+(?P<day>day)\b", _h_rel_period),
         ("ago", rf"\b{p['mods']}?{p['num']}\s+{p['unit']}\s+ago\b", _h_ago),
         ("shift", rf"\b{p['num']}\s+{p['unit']}\s+(?P<dir>earlier|later|afterwards?|previously|from\s+now|"
@@ -172,7 +181,7 @@ def _rules() -> tuple[_Rule, ...]:
                 rf"(?P<unit2>day|week|month|year)\b|(?P<freq>{_alternation(list(_lex()['frequencies']))})\b)",
          _h_set),
         ("duration", rf"\b{p['mods']}?(?:(?P<rel>the\s+(?:next|past|last|coming|previous|first|following)"
-                     rf")\s+)?{p['num']}(?P<frac>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+|-){p['unit']}"
+                     rf")\s+)?{p['num']}(?P<frac>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?(?:\s+|-){p['unit']}"
                      r"(?P<half>\s+and\s+a\s+half\b)?", _h_duration),
         ("half", rf"\b{p['mods']}?half\s+(?:an?\s+)?{p['unit']}", _h_half),
         ("duration_rel", r"\b(?P<rel>the\s+(?:next|past|last|coming|previous|following))\s+(?P<unit>day|week|"
@@ -207,11 +216,16 @@ def find_timexes(ctx: Any) -> tuple[TimeExpr, ...]:
     return tag(ctx.document.text, ctx.document.published.value)
 
 
-def context_tense(text: str, start: int, end: int) -> Tense | None:
-    """Past, future or present, from the cue words nearest the span within its sentence."""
+def context_tense(text: str, start: int, end: int, infinitive: bool = True) -> Tense | None:
+    """Past, future or present, from the cue words nearest the span within its sentence.
+
+    With `infinitive` False, "to" + verb is no cue, so the tensed verb governing the clause decides.
+    """
     s_start, s_end = sentence_bounds(text, start, end)
     left = _without_passives(_WORD.findall(text[s_start:start].lower())[-12:])
     right = _without_passives(_WORD.findall(text[end:s_end].lower())[:8])
+    if not infinitive:
+        left, right = _without_infinitives(left), _without_infinitives(right)
     # each word with the one after it; "" stands for the expression itself
     ordered = list(zip(reversed(left), reversed(left[1:] + [""]))) + list(zip(right, right[1:] + [""]))
     present: Tense | None = None
@@ -221,6 +235,12 @@ def context_tense(text: str, start: int, end: int) -> Tense | None:
             return found
         present = present or found
     return present
+
+
+def _without_infinitives(words: list[str]) -> list[str]:
+    """Masks "to" before a verb, except after "be" ("is to resume Tuesday" is a plan)."""
+    return [w if w != "to" or i and words[i - 1] in ("is", "are", "am", "was", "were") else "(to)"
+            for i, w in enumerate(words)]
 
 
 def _without_passives(words: list[str]) -> list[str]:
@@ -264,7 +284,7 @@ def _shift_reference(day: date, precision: str, amount: int, unit: str) -> str |
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 # a digit token triggers when it can be a year, a clock time or an ISO date
-_NUMERIC_TRIGGER = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)|\d{1,2}(?::\d\d|\s*[ap]\.?m\b)|\d{1,4}\s*(?-i:B\.?C)\b", re.I)
+_NUMERIC_TRIGGER = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)|\d{1,2}(?::\d\d|\s*[ap]\.?m\b)|\d{1,4}s?\s*(?-i:B\.?C)\b", re.I)
 _MARGIN = 60  # longer than any expression the grammar matches, so a window holds every match around its trigger
 
 
@@ -317,8 +337,8 @@ def _narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> list[t
             anchor = quarter
         anaphoric, backward = norm.anaphoric, norm.backward  # the rebased value does not carry the flags
         if norm.rebase is not None and anchor is not None and (
-                anaphoric or narrative and reference is not None and reference[0].year < dct.year):
-            norm = norm.rebase(*anchor) or norm
+                anaphoric or narrative and reference is not None and _year_of(reference[0]) < dct.year):
+            norm = _from_proxy(norm.rebase(*anchor) or norm)
         parsed = _parse_value(norm.value) if norm.type == "DATE" else None
         # looking back ("a year earlier") compares, and "that month" only restates: neither moves the narrative
         if parsed and not backward and not (anaphoric and reference and _contains(parsed, reference[0])):
@@ -327,6 +347,28 @@ def _narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> list[t
             quarter = parsed
         out.append((start, end, norm))
     return out
+
+
+# Python dates have no year 0 or before, so a BC year n rides through the date arithmetic as
+# year _BC_PROXY + 1 - n (BC 490 -> 7511): later years stay larger, and "14 years later" or
+# "the following year" after a BC date are ordinary date shifts. Years past _BC_PROXY are AD.
+_BC_PROXY = 8000
+_PROXY_YEAR = re.compile(r"^(?:[5-9]\d{3})(?=$|-)")
+
+
+def _year_of(day: date) -> int:
+    """The year of a (possibly proxy) date, BC years as negative numbers (astronomical, BC 1 = 0)."""
+    return day.year - _BC_PROXY if day.year > _BC_PROXY - 3000 else day.year
+
+
+def _from_proxy(norm: _Norm) -> _Norm:
+    """A rebased value back from the proxy years to TIMEX3's "BC0490" or an AD year."""
+    found = _PROXY_YEAR.match(norm.value)
+    if not found:
+        return norm
+    year = int(found.group()) - _BC_PROXY
+    era = f"BC{1 - year:04d}" if year <= 0 else f"{year:04d}"
+    return replace(norm, value=era + norm.value[4:])
 
 
 def _contains(period: tuple[date, str], day: date) -> bool:
@@ -340,8 +382,15 @@ def _is_narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> boo
     """
     if dct is None:
         return False
-    years = [int(n.value[:4]) for _, _, n in chosen if n.type == "DATE" and not n.relative and n.value[:4].isdigit()]
+    years = [_value_year(n.value) for _, _, n in chosen if n.type == "DATE" and not n.relative]
+    years = [y for y in years if y is not None]
     return len(years) >= 3 and sum(abs(y - dct.year) >= 2 for y in years) >= 0.6 * len(years)
+
+
+def _value_year(value: str) -> int | None:
+    if value[:4].isdigit():
+        return int(value[:4])
+    return 1 - int(value[2:6]) if re.match(r"BC\d{4}", value) else None
 
 
 _CLOCK_DAY_GAP = re.compile(r"\s*(?:[A-Z]{2,4}\s*)?,?\s*(?:on\s+)?$")
@@ -371,7 +420,7 @@ _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-(\d\d)")
 def _day_ranges(text: str, chosen: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:
     """Adds the bare day number at the other end of a range of days, dated in the named day's month."""
     out = list(chosen)
-    for i, (start, end, norm) in enumerate(chosen):
+    for start, end, norm in chosen:
         day = _DAY_VALUE.fullmatch(norm.value) if norm.type == "DATE" else None
         if day is None:
             continue
@@ -532,6 +581,8 @@ def _cue(word: str, nxt: str) -> Tense | None:
     cues = _cues()
     if word in cues["future"]:
         return "future"
+    if word == "set" and nxt in ("to", "for", ""):  # "set for May", "set to expire"; not "a record set on Aug. 6"
+        return "future"
     if word == "to" and nxt and nxt not in cues["determiners"] and not nxt[0].isdigit() and not nxt.endswith("s"):
         return "future"
     if word in cues["past"]:
@@ -609,6 +660,10 @@ def _format(day: date, precision: str) -> str:
 
 
 def _parse_value(value: str) -> tuple[date, str] | None:
+    bc = re.fullmatch(r"BC(\d{4})(-\d\d)?", value)
+    if bc and 0 < int(bc[1]) < 3000:
+        year = _BC_PROXY + 1 - int(bc[1])
+        return (date(year, int(bc[2][1:]), 1), "month") if bc[2] else (date(year, 1, 1), "year")
     if re.fullmatch(r"\d{4}", value):
         return date(int(value), 1, 1), "year"
     if re.fullmatch(r"\d{4}-Q[1-4]", value):
@@ -649,7 +704,10 @@ def _month_year(month: int, dct: date, tense: Tense | None) -> int:
     if tense == "past" and month > dct.month:
         return dct.year - 1
     if tense == "future" and month < dct.month:
-        return dct.year + 1
+        # a future cue looks ahead only half a year, as for a day ("in September" said in October is past)
+        return dct.year + 1 if month + 12 - dct.month <= 6 else dct.year
+    if tense is None or tense == "present":  # with no tense to go by, the nearest such month (as for a day)
+        return min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs(12 * (y - dct.year) + month - dct.month))
     return dct.year
 
 
@@ -708,15 +766,15 @@ def _day_in_year(month: int, day: int, reference: date, precision: str) -> _Norm
 def _h_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
     month = _month_num(m["month"])
     mod = _prefix_mod(m["prefix"])
-    if m["year"]:
-        return _Norm("DATE", f"{m['year']}-{month:02d}", mod)
+    if m["year"] or m["bcy"]:
+        return _Norm("DATE", f"{_year_text(m)}-{month:02d}", mod) if _year_text(m) else None
     if m["relyear"]:
         step = _REL_DIRECTION[m["relyear"].lower()]
         year = f"{r.dct.year + step:04d}" if r.dct else "XXXX"
         return _Norm("DATE", f"{year}-{month:02d}", mod, relative=r.dct is not None)
-    if not (m["prefix"] or m["rel"] or r.preceded_by(m, r"in|by|since|until|till|from|through|during|before|"
-                                                         r"after|of|between|and|or|to|until\s+at\s+least|starting|beginning|"
-                                                         r"commencing|ending|as\s+of|effective")):
+    if not (m["prefix"] or m["rel"] or _plain_month(r.text, m) or r.preceded_by(
+            m, r"in|by|since|until|till|from|through|during|before|after|of|between|and|or|to|until\s+at\s+least|"
+               r"starting|beginning|commencing|ending|as\s+of|effective")):
         return None
     rebase = None if m["rel"] else (lambda ref, _: _Norm("DATE", f"{ref.year:04d}-{month:02d}", mod, relative=True))
     if r.dct is None:
@@ -725,6 +783,20 @@ def _h_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
     tense = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel[0]) or r.tense(m)
     year = r.dct.year if rel[0] == "this" else _month_year(month, r.dct, tense)
     return _Norm("DATE", f"{year:04d}-{month:02d}", mod, relative=True, rebase=rebase)
+
+
+def _plain_month(text: str, m: re.Match[str]) -> bool:
+    """A capitalised month name that is neither a word ("may", "march") nor a first name ("June Carter")."""
+    word = m["month"]
+    return (word[0].isupper() and len(word.rstrip(".")) > 3 and word.lower() not in ("may", "march")
+            and not re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]))
+
+
+def _year_text(m: re.Match[str]) -> str | None:
+    """The year a rule matched, "1940" or "BC0480" (None for the impossible year 0 BC)."""
+    if m["year"]:
+        return m["year"]
+    return f"BC{int(m['bcy']):04d}" if int(m["bcy"]) else None
 
 
 def _prefix_mod(prefix: str | None) -> str | None:
@@ -764,15 +836,26 @@ def _h_decade(m: re.Match[str], r: _Resolver) -> _Norm:
 
 
 def _h_century(m: re.Match[str], r: _Resolver) -> _Norm | None:
-    n = int(m["ord"])
+    n = int(m["ord"]) if m["ord"] else _lex()["ordinals"][re.sub(r"\s+", "-", m["word"].lower())]
     if m["era"]:
         return _Norm("DATE", f"BC{n - 1:02d}") if 1 <= n <= 99 else None
     return _Norm("DATE", f"{n - 1:02d}") if 1 <= n <= 21 else None
 
 
+def _h_bc_decade(m: re.Match[str], r: _Resolver) -> _Norm:
+    """ "the 470s BC": TIMEX3 writes a decade as its first three digits."""
+    return _Norm("DATE", f"BC{int(m['dec']):03d}")
+
+
 def _h_bc_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
     year = int(m["bc"])
     return _Norm("DATE", f"BC{year:04d}") if year else None
+
+
+def _h_bc_range_start(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "499-493 BC", "from 264 to 241 BC": the era written once covers both years (BC years count down)."""
+    year, later = int(m["bc"]), int(m["later"])
+    return _Norm("DATE", f"BC{year:04d}") if year > later else None
 
 
 def _h_part_of_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -781,14 +864,38 @@ def _h_part_of_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if code == "H" and n > 2 and m["ord"].lower() != "last":
         return None
     n = 2 if code == "H" and m["ord"].lower() == "last" else n
-    if m["year"]:
-        return _Norm("DATE", f"{m['year']}-{code}{n}")
-    if not m["rel"] and code == "H":  # "the first half" is as often a game's as a year's
+    if m["year"] or m["pyear"]:
+        return _Norm("DATE", f"{m['year'] or m['pyear']}-{code}{n}")
+    if not (m["rel"] or m["relyear"]) and code == "H":  # "the first half" is as often a game's as a year's
         return None
     if r.dct is None:
         return _Norm("DATE", f"XXXX-{code}{n}")
-    year = r.dct.year + _REL_DIRECTION.get((m["rel"] or "this").lower(), 0)
+    rel = (m["rel"] or m["relyear"] or "").lower()
+    year = r.dct.year + _REL_DIRECTION.get(rel or "this", 0)
+    if not rel and code == "Q":
+        # a quarter still to come cannot have happened: in the past tense it is last year's (reports
+        # talk of the quarter just ended in either tense, so the future does not move it ahead)
+        if n > (r.dct.month - 1) // 3 + 1 and r.tense(m) == "past":
+            year -= 1
     return _Norm("DATE", f"{year}-{code}{n}", relative=True)
+
+
+def _h_year_quarter(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "the 1988 quarter", "last year's period": the quarter being reported, in that year (else the year)."""
+    if m["pyear"]:
+        year, relative = int(m["pyear"]), False
+    elif r.dct is not None:
+        year, relative = r.dct.year + _REL_DIRECTION[m["relyear"].lower()], True
+    else:
+        return None
+
+    def rebase(ref: date, precision: str) -> _Norm | None:
+        if precision != "quarter":
+            return None
+        return _Norm("DATE", f"{year:04d}-Q{(ref.month - 1) // 3 + 1}", relative=relative)
+
+    return _Norm("DATE", f"{year:04d}", relative=relative, rebase=rebase, anaphoric=True, backward=True,
+                 quarterly=True)
 
 
 def _h_quarter_code(m: re.Match[str], r: _Resolver) -> _Norm:
@@ -799,16 +906,22 @@ def _h_season(m: re.Match[str], r: _Resolver) -> _Norm | None:
     code = _lex()["seasons"][m["season"].lower()]
     rel = (m["rel"] or "").lower().split()
     mod = _PREFIX_MOD.get(rel[0]) if rel else None
-    if m["year"]:
-        return _Norm("DATE", f"{m['year']}-{code}", mod)
+    if m["year"] or m["bcy"]:
+        return _Norm("DATE", f"{_year_text(m)}-{code}", mod) if _year_text(m) else None
     if not rel and not r.preceded_by(m, r"in|this|during|by|until|since|the|last|next|over|through") and (
             code == "FA" or _season_is_verb(r.text, m)):
         return None
-    rebase = None if rel else (lambda ref, _: _Norm("DATE", f"{ref.year:04d}-{code}", mod, relative=True))
+    rebase = None if rel else functools.partial(_season_in_year, code, mod)
     if r.dct is None:
         return _Norm("DATE", f"XXXX-{code}", mod, rebase=rebase)
     step = _REL_DIRECTION.get(rel[-1] if rel else "", 0)
     return _Norm("DATE", f"{r.dct.year + step}-{code}", mod, relative=True, rebase=rebase)
+
+
+def _season_in_year(code: str, mod: str | None, ref: date, precision: str) -> _Norm:
+    # the winter after an autumn month runs into the next year, and takes that year's name
+    ahead = code == "WI" and precision in ("month", "day") and ref.month >= 9
+    return _Norm("DATE", f"{ref.year + ahead:04d}-{code}", mod, relative=True)
 
 
 def _season_is_verb(text: str, m: re.Match[str]) -> bool:
@@ -828,8 +941,11 @@ def _h_rel_period(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return _day_after_reference(m, r)
     rel = m["rel"].lower().split()[-1]
     prefix = (m["prefix"] or "").lower()
-    period = m["period"].lower()
-    if rel == "the" and not prefix.startswith("the") and period not in ("quarter", "weekend"):
+    period = m["period"].lower().replace("period", "quarter")  # "the latest period" of a quarterly report
+    if m["ended"] is not None and not prefix:  # "the year ended March 31": a twelve-month span
+        return _Norm("DURATION", "P1Y")
+    if rel == "the" and not prefix.startswith("the") and period not in ("quarter", "weekend") and not (
+            period == "year" and (m["fiscal"] or r.preceded_by(m, "for"))):
         return None
     mod = None if prefix in ("earlier", "later") else _prefix_mod(prefix or None)
     if rel == "the" and period == "weekend":
@@ -1051,7 +1167,9 @@ def _h_weekday(m: re.Match[str], r: _Resolver) -> _Norm:
     if r.dct is None:
         return _Norm(kind, f"XXXX-WXX-{k}{suffix}")
     rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
-    day = _weekday_date(k, r.dct, rel, None if rel else r.tense(m))
+    # "extended their offers to acquire it Friday": the tensed verb, not the infinitive, places the day
+    tense = None if rel else context_tense(r.text, m.start(), m.end(), infinitive=False) or r.tense(m)
+    day = _weekday_date(k, r.dct, rel, tense)
     return _Norm(kind, f"{day.isoformat()}{suffix}", relative=True)
 
 
