@@ -173,3 +173,9 @@ def test_groups_that_read_alike_merge_only_when_they_ask_the_same_question(alike
     if merged:
         assert facts[0].question == "How many us troops are in Iraq?"
 
+
+
+@pytest.mark.parametrize(("subject", "question"), [("it", "When will it end?"), ("The talks", "When will the talks end?")])
+def test_a_pronoun_subject_reads_without_an_article(subject, question):
+    (fact,) = build_facts("s", [obs("a", "A", "2024-01-01", "2025-09", subject=subject)])
+    assert fact.question == question

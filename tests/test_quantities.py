@@ -196,10 +196,16 @@ STATES = [
     ("Police detained 37 protesters in the square.", "37", "detained"),
     ("The U.S. keeps approximately 2,500 troops in Iraq.", "approximately 2,500", None),
     ("About 1,000 people live in the camp, which the wind left damaged.", "About 1,000", None),
+    ("Health officials confirmed 45 deaths from the virus.", "45", "dead"),
 ]
 
 
 @pytest.mark.parametrize("sentence,text,state", STATES, ids=[f"{i}-{s[2]}" for i, s in enumerate(STATES)])
 def test_the_state_counted_things_are_in(nlp, sentence, text, state):
     assert _by_text(find_quantities(_context(nlp, sentence)), text).state == state
+
+
+def test_a_count_of_deaths_counts_people_dead(nlp):
+    quantity = _by_text(find_quantities(_context(nlp, "Health officials confirmed 45 deaths.")), "45")
+    assert (quantity.counts, quantity.state) == ("people", "dead")
 

@@ -50,6 +50,7 @@ class _Lexicon:
     affiliations: dict[str, str]
     hosting: frozenset[str]
     states: dict[str, str]
+    state_nouns: dict[str, str]
     state_window: int
     place_preps: frozenset[str]
     place_labels: frozenset[str]
@@ -104,6 +105,7 @@ def _lexicon() -> _Lexicon:
         hosting=frozenset(t["verbs"]["hosting"]),
         states=_inverse({k: v for k, v in t["states"].items() if k != "window"}),
         state_window=t["states"]["window"],
+        state_nouns=t["state_nouns"],
         place_preps=frozenset(t["places"]["prepositions"]),
         place_labels=frozenset(t["places"]["labels"]),
         affiliation_labels=frozenset(t["places"]["affiliation_labels"]),
@@ -153,11 +155,14 @@ def _quantity_at(doc: Any, i: int, entities: tuple[Entity, ...]) -> tuple[Quanti
     value, approximate, lower, upper = _bounds(number, second, kind or after_kind)
     span = doc[start:end]
     counts, where = _counts_and_where(doc, number, second, entities, unit)
+    state = _lexicon().state_nouns.get((counts or "").lower())
+    if state:
+        counts = "people"  # "45 deaths": 45 people dead
     quantity = Quantity(
         text=span.text, value=value, approximate=approximate, counts=counts,
         start=span.start_char, end=span.end_char, where=where,
         lower=lower, upper=upper, unit=unit, verb=_governing_verb(doc, number),
-        state=_state(doc, number) if counts else None,
+        state=state or (_state(doc, number) if counts else None),
     )
     return quantity, end
 

@@ -31,6 +31,7 @@ from dateline.model import Fact, FactValue
 QUANTITY_TOLERANCE = 0.05
 _WORD = re.compile(r"[a-z]{3,}")
 SAME_TIME_DAYS = 3
+_PRONOUNS = frozenset({"it", "they", "this", "that", "these", "those", "he", "she", "we", "which", "who"})
 
 
 @dataclass
@@ -379,6 +380,8 @@ def _subject_phrase(observations: list[Observation]) -> str:
     words = subjects[best].split()
     if words and words[0].lower() in {"a", "an", "the"}:
         words = words[1:]
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return words[0].lower()  # "When will it begin?", never "the it"
     return "the " + " ".join(words)
 
 
