@@ -1,11 +1,13 @@
 """Throughput and peak memory of each pipeline stage, and of the whole.
 
-Usage: python bench/pipeline.py [--t17 N] [--repeat K]
+Usage: python bench/pipeline.py [--t17 N] [--workers W]
 
 Corpora: the bundled example (examples/niger-withdrawal), and N Timeline17
 articles from ../shared/benchmarks when present (unpacked into
 .cache/benchmarks). Prints articles/s and words/s per stage; peak memory is
-the process's peak resident set size after the stage (it only grows).
+the process's peak resident set size after the stage (it only grows). With
+--workers W, parsing + annotation is also timed end to end in one process and
+in W worker processes (`annotate(..., workers=W)`, model loading included).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dateline.annotate.pipeline import Pipeline, default_pipeline
+from dateline.annotate.pipeline import Pipeline, annotate, default_pipeline
 from dateline.corpus import derive, place_in_stories, prepare_paths, relink
 from dateline.ingest.prepare import content_hash
 from dateline.nlp import load_nlp
@@ -114,9 +116,21 @@ def bench(name: str, paths: list[Path]) -> list[Row]:
     return rows
 
 
+def bench_workers(paths: list[Path], workers: int) -> None:
+    """Parse + annotate end to end, one process against `workers` processes."""
+    docs, _ = prepare_paths(paths)
+    words = sum(len(d.text.split()) for d in docs)
+    print(f"\nparse + annotate, {len(docs)} articles (worker start-up and model loading included)")
+    for n in (1, workers):
+        t = time.perf_counter()
+        done = sum(1 for _ in annotate(docs, workers=n))
+        print(Row(f"{n} process(es)", done, words, time.perf_counter() - t).line())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--t17", type=int, default=200, help="Timeline17 articles to use (0: none)")
+    parser.add_argument("--workers", type=int, default=0, help="Also time annotation in W processes (0: no)")
     args = parser.parse_args()
     load_nlp()  # model loading is start-up, not throughput
     bench("example corpus", [ROOT / "examples" / "niger-withdrawal"])
@@ -125,6 +139,8 @@ def main() -> None:
         print("\nTimeline17 not found under ../shared/benchmarks: skipped", file=sys.stderr)
     else:
         bench(f"Timeline17 ({args.t17} articles)", [t17])
+    if args.workers > 1:
+        bench_workers([t17 or ROOT / "examples" / "niger-withdrawal"], args.workers)
 
 
 if __name__ == "__main__":

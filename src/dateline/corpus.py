@@ -71,16 +71,18 @@ def ingest(
     store: Store,
     *,
     batch_size: int = 32,
+    workers: int = 1,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Read, clean, date, annotate and store articles; relink the stories they touch."""
+    """Read, clean, date, annotate (in `workers` processes) and store articles; relink
+    the stories they touch."""
     documents, failures = prepare_paths(paths)
     stored = store.documents()  # read once: dating evidence, then near-duplicate candidates
     stored_ids = {d.id for d in stored}
     fresh = [d for d in documents if d.id not in stored_ids]
     unchanged = tuple(d.id for d in documents if d.id in stored_ids)
     fresh = refine_undated(fresh, known=[d for d in stored if d.published.value])
-    added, duplicates, more_failures = _annotate_and_store(fresh, store, batch_size, progress)
+    added, duplicates, more_failures = _annotate_and_store(fresh, store, batch_size, workers, progress)
     failures.extend(more_failures)
     store.record_failures(failures)
     new_ids = set(added)
@@ -105,29 +107,36 @@ def prepare_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[Fai
 
 
 def _annotate_and_store(
-    documents: Sequence[Document], store: Store, batch_size: int, progress: Progress | None
+    documents: Sequence[Document], store: Store, batch_size: int, workers: int, progress: Progress | None
 ) -> tuple[list[str], list[tuple[str, str]], list[Failure]]:
     added: list[str] = []
     duplicates: list[tuple[str, str]] = []
     failures: list[Failure] = []
-    for i in range(0, len(documents), batch_size):
-        batch = documents[i : i + batch_size]
-        rows = []
-        for result in annotate(batch, batch_size=batch_size):
-            if isinstance(result, Failure):
-                failures.append(result)
-                continue
+    rows: list = []
+    done = 0
+    for result in annotate(documents, batch_size=batch_size, workers=workers):
+        done += 1
+        if isinstance(result, Failure):
+            failures.append(result)
+        else:
             digest = content_hash(result.document.text)
             original = store.duplicate_of(digest)
             if original:
                 duplicates.append((result.document.id, original))
             rows.append((result, digest, original))
             added.append(result.document.id)
-        store.add_documents(rows)
-        store.save_derived(derive(annotated) for annotated, _, _ in rows)
-        if progress:
-            progress(min(i + batch_size, len(documents)), len(documents))
+        if len(rows) == batch_size or done == len(documents):
+            _store_batch(store, rows)
+            rows = []
+            if progress:
+                progress(done, len(documents))
     return added, duplicates, failures
+
+
+def _store_batch(store: Store, rows: list) -> None:
+    """One committed batch: a crash later loses nothing stored here."""
+    store.add_documents(rows)
+    store.save_derived(derive(annotated) for annotated, _, _ in rows)
 
 
 def place_in_stories(store: Store, doc_ids: Sequence[str]) -> list[str]:
@@ -228,8 +237,8 @@ def document_observations(annotated: AnnotatedDocument) -> Iterable[Observation]
             yield obs
 
 
-def annotate_paths(paths: Iterable[str | Path], *, batch_size: int = 32):
+def annotate_paths(paths: Iterable[str | Path], *, batch_size: int = 32, workers: int = 1):
     """Annotate articles without storing them: yields AnnotatedDocument or Failure."""
     documents, failures = prepare_paths(paths)
     yield from failures
-    yield from annotate(refine_undated(documents), batch_size=batch_size)
+    yield from annotate(refine_undated(documents), batch_size=batch_size, workers=workers)
