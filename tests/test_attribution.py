@@ -300,3 +300,64 @@ def test_speakers_view_and_claims_skip_nested_attributions():
     view = speakers_from_documents("s", "Strike", [AnnotatedDocument(document, attributions=(outer, inner))])
     assert [s.name for s in view.speakers] == ["Ana Ruiz"]
     assert claim_attribution((outer, inner), 33, 57) == outer
+
+
+# --- learned cues (data/cue_model.json, trained by bench/train_cues.py) -----------------------
+
+
+def test_cue_model_file_is_small_and_loads():
+    import dateline.data
+    from dateline.annotate.cue_model import load_model
+
+    model = load_model()
+    assert (Path(dateline.data.__file__).parent / "cue_model.json").stat().st_size < 2_000_000
+    assert 100 < len(model.weights) and 0.0 < model.threshold < 1.0
+    assert 0.0 < model.probability(["no such feature"]) < 1.0
+
+
+def test_runtime_scoring_needs_no_learning_library():
+    import subprocess
+    import sys
+
+    code = "import sys, dateline.annotate.attribution; sys.exit('sklearn' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, verb, expected",
+    [("Senator Ada Kowal grumbled that the levy would stay.", "grumbled",
+      {"content=ccomp", "subject=PERSON", "mark=that", "lemma=grumble"}),
+     ("The mayor voted for the harbour bill.", "voted", {"content=prep:for", "subject=noun", "lemma=vote"})],
+    ids=["clause", "preposition"],
+)
+def test_cue_features_describe_the_structure(text, verb, expected):
+    from dateline.annotate.attribution import learned_candidate
+    from dateline.annotate.cue_model import features
+
+    token = next(t for t in load_nlp()(text) if t.text == verb)
+    assert expected <= set(features(token, *learned_candidate(token)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [("Governor Lena Park lamented that the bridge had been closed for years.", "lamented", "Lena Park",
+      "that the bridge had been closed for years"),
+     ("Mayor Tom Ellery voted for the harbour bill on Tuesday.", "voted", "Tom Ellery", "the harbour bill"),
+     ("Representative Jo Marsh blasted the new tax on fuel.", "blasted", "Jo Marsh", "the new tax on fuel")],
+    ids=["clause", "preposition", "object"],
+)
+def test_learned_cue_outside_the_lexicons(text, cue, speaker, content):
+    assert [(a.cue, a.speaker, a.content) for a in _attributions(text)] == [(cue, speaker, content)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Senator Ada Kowal ate a sandwich in the canteen.", "Rebels seized the town on Monday.",
+     "Police arrested three men after the raid.", "The mayor opened the new bridge on Friday."],
+    ids=["meal", "seizure", "arrest", "opening"],
+)
+def test_learned_cue_look_alikes_are_not_attributions(text):
+    assert _attributions(text) == ()

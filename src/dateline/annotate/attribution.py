@@ -6,8 +6,10 @@ pieces), indirect speech read from the dependency parse (a cue verb from
 `data/attribution.toml` whose subject is the source and whose clausal
 complement is the content) and "according to X"; also raising verbs ("appears
 to"), speech nouns with an owner ("Trump's claim that"), light verbs ("made the
-case") and "in the latest poll". Speech nested in another attribution's content
-is kept and marked with `nested_in`. Speakers are then resolved in
+case") and "in the latest poll"; and verbs outside the lists that the learned
+model in `cue_model.py` scores as cues ("voted for the bill", "blasted the
+plan"), with content and source read the same way. Speech nested in another
+attribution's content is kept and marked with `nested_in`. Speakers are then resolved in
 text order: an entity in the source gives its canonical name, a pronoun the
 nearest compatible earlier speaker, "the official" an earlier anonymous
 official, an unnamed description ("a senior U.S. official") stays as written
@@ -25,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from dateline.annotate import cue_model
 from dateline.annotate.entities import describe_person_roles, title_words
 from dateline.annotate.pipeline import Context
 from dateline.model import Attribution, Entity, Sentence
@@ -248,9 +251,13 @@ def _indirect(ctx: Context, quotes: list[tuple[int, int]], used: set[int]) -> li
     text = ctx.document.text
     found: list[_Found] = []
     for token in ctx.parsed:
-        if token.idx in used or not _is_cue_verb(token) or _inside_any(token.idx, quotes):
+        if token.idx in used or _inside_any(token.idx, quotes):
             continue
-        content = _content_of(token)
+        if _is_cue_verb(token):
+            content = _content_of(token)
+        else:
+            candidate = learned_candidate(token)
+            content = candidate[0] if candidate is not None and cue_model.is_learned_cue(token, *candidate) else None
         sourceless = _is_raising(token) or _is_opening_participle(token)
         if content is None or (not sourceless and _source(token) is None and not _is_passive(token)):
             continue  # a bare participle ("assuming office") reports nobody's words
@@ -258,6 +265,21 @@ def _indirect(ctx: Context, quotes: list[tuple[int, int]], used: set[int]) -> li
         if end > start:
             found.append(_with_cue(_Found(start, end, text[start:end], direct=False), token, sourceless))
     return found
+
+
+def learned_candidate(token):
+    """(content, source head) of a verb outside the cue lists that could report speech, or None.
+
+    The verb needs what a cue needs: a content (a clause, an object or the
+    object of any preposition) and a source or a passive; `cue_model` decides.
+    """
+    if token.pos_ != "VERB" or _is_cue_verb(token):
+        return None
+    content = _content_of(token, any_preposition=True)
+    source = _source(token)
+    if content is None or (source is None and not _is_passive(token)):
+        return None
+    return content, None if source is None else source[0]
 
 
 def _is_raising(cue) -> bool:
@@ -293,8 +315,12 @@ def _outside_deps(cue, content) -> frozenset[str]:
     return frozenset({"dobj"}) if content.dep_ == "oprd" else frozenset({"nsubjpass"}) if content.dep_ == "xcomp" else frozenset()
 
 
-def _content_of(cue):
-    """The reported clause: a clausal complement, or the object of verbs like "announce"."""
+def _content_of(cue, any_preposition: bool = False):
+    """The reported clause: a clausal complement, or the object of verbs like "announce".
+
+    `any_preposition` lets a learned cue take the object of whatever
+    preposition follows it ("voted for the bill", "took aim at the plan").
+    """
     for child in cue.children:
         if child.dep_ in _COMPLEMENTS:
             return child
@@ -306,14 +332,14 @@ def _content_of(cue):
     for child in cue.children:
         if child.dep_ == "dobj" and child.pos_ in {"NOUN", "PROPN"}:
             return child
-    return _prepositional_object(cue)
+    return _prepositional_object(cue, any_preposition)
 
 
-def _prepositional_object(cue):
+def _prepositional_object(cue, any_preposition: bool = False):
     """The object of "for" in "called for a ban", for verbs listed with their prepositions."""
     allowed = _prepositions().get(cue.lemma_.lower(), frozenset())
     for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in allowed:
+        if child.dep_ == "prep" and (any_preposition or child.lower_ in allowed):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
