@@ -197,6 +197,26 @@ CASES = [
     ("Steam power spread in the nineteenth century.", None, "the nineteenth century", {"value": "18"}),
     ("The lease runs for at least 20 more years.", None, "at least 20 more years",
      {"type": "DURATION", "value": "P20Y"}),
+    # "quarterly" as an adverb still recurs; "several quarters of" is time, not a fraction
+    ("Interest is paid quarterly and reset yearly.", None, "quarterly", {"type": "SET", "value": "P1Q"}),
+    ("The fund lost money for several quarters of the decade.", None, "several quarters",
+     {"type": "DURATION", "value": "PXQ"}),
+    # a reporting verb does not set the tense of a reported clause with a present verb of its own
+    ("The lender said it is redeeming the notes on Dec. 7 at par.", date(1999, 10, 30), "Dec. 7",
+     {"value": "1999-12-07"}),
+    ("The lender said it redeemed the notes on Dec. 7 at par.", date(1999, 10, 30), "Dec. 7",
+     {"value": "1998-12-07"}),
+    # a plan stated in the past has gone by
+    ("The offer had been due to lapse Friday night.", date(1999, 11, 1), "Friday night",
+     {"value": "1999-10-29TNI"}),
+    ("The offer is due to lapse Friday night.", date(1999, 11, 1), "Friday night", {"value": "1999-11-05TNI"}),
+    # a holiday a few days ahead is this year's, even after a past verb
+    ("We finally bought the tree for Christmas.", date(2013, 12, 20), "Christmas", {"value": "2013-12-25"}),
+    # an aside years away from the narrative does not anchor what follows when the story returns
+    ("The siege began in June 1702. A memoir (published in 1750) praised the gunners. The town fell in"
+     " late August. The peace of 1703 ended it.", FRI, "late August", {"value": "1702-08", "mod": "END"}),
+    ("The siege began in June 1702. The war ended in 1710. The town fell in late August. A truce came in"
+     " 1711.", FRI, "late August", {"value": "1710-08"}),
 ]
 
 
@@ -220,6 +240,10 @@ NOT_TIMEXES = [
     ("The company MindSpring grew.", "Spring"),
     ("On May 4 and 5 people were hurt.", "5"),
     ("Then June Carter sang.", "June"),
+    # "quarterly" naming a kind of payment or result; fractions of a whole
+    ("The firm raised its quarterly dividend by a cent.", "quarterly"),
+    ("Farms supply about three-quarters of its grain.", "three-quarters"),
+    ("Banks own more than a quarter of the bonds.", "quarter"),
 ]
 
 
@@ -252,6 +276,8 @@ TENSES = [
     ("Shares hit a record set on Aug. 6.", "Aug. 6", "past"),
     ("The vote is set for Aug. 6.", "Aug. 6", "future"),
     ("Dividends are payable Dec. 1.", "Dec. 1", "future"),
+    ("The bank said it is calling the bonds on Dec. 1.", "Dec. 1", "present"),
+    ("The sale was scheduled for Dec. 1.", "Dec. 1", "past"),
 ]
 
 

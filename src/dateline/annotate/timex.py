@@ -220,17 +220,24 @@ def context_tense(text: str, start: int, end: int, infinitive: bool = True) -> T
     """Past, future or present, from the cue words nearest the span within its sentence.
 
     With `infinitive` False, "to" + verb is no cue, so the tensed verb governing the clause decides.
+    A plan stated in the past ("was due to", "had been set to") is past: the plan's day has gone by.
     """
     s_start, s_end = sentence_bounds(text, start, end)
     left = _without_passives(_WORD.findall(text[s_start:start].lower())[-12:])
     right = _without_passives(_WORD.findall(text[end:s_end].lower())[:8])
     if not infinitive:
         left, right = _without_infinitives(left), _without_infinitives(right)
-    # each word with the one after it; "" stands for the expression itself
-    ordered = list(zip(reversed(left), reversed(left[1:] + [""]))) + list(zip(right, right[1:] + [""]))
+    # each word with the one after and the one before it; "" stands for the expression itself
+    ordered = list(zip(reversed(left), reversed(left[1:] + [""]), reversed([""] + left[:-1]))) + list(
+        zip(right, right[1:] + [""], [""] + right[:-1]))
     present: Tense | None = None
-    for word, nxt in ordered:
+    for word, nxt, prev in ordered:
+        if present and word in _cues()["reporting"]:
+            # "said it is calling for the redemption on Dec. 7": the reported clause keeps its own tense
+            return present
         found = _cue(word, nxt)
+        if found == "future" and prev in ("was", "were", "been", "had"):  # "had been due to expire Friday"
+            return "past"
         if found in ("past", "future"):
             return found
         present = present or found
@@ -331,7 +338,8 @@ def _narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> list[t
     reference: tuple[date, str] | None = None
     quarter: tuple[date, str] | None = None  # quarterly reports refer back to the quarter, not the last day
     narrative = _is_narrative(chosen, dct)
-    for start, end, norm in chosen:
+    years = [_value_year(n.value) if n.type == "DATE" and not n.relative else None for _, _, n in chosen]
+    for index, (start, end, norm) in enumerate(chosen):
         anchor = reference or ((dct, "day") if dct is not None else None)
         if norm.quarterly and quarter is not None:
             anchor = quarter
@@ -341,12 +349,30 @@ def _narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> list[t
             norm = _from_proxy(norm.rebase(*anchor) or norm)
         parsed = _parse_value(norm.value) if norm.type == "DATE" else None
         # looking back ("a year earlier") compares, and "that month" only restates: neither moves the narrative
-        if parsed and not backward and not (anaphoric and reference and _contains(parsed, reference[0])):
+        aside = parsed is not None and reference is not None and _is_aside(years, index, _year_of(reference[0]))
+        if parsed and not backward and not aside and not (anaphoric and reference and _contains(parsed, reference[0])):
             reference = parsed
         if parsed and parsed[1] == "quarter" and not backward:
             quarter = parsed
         out.append((start, end, norm))
     return out
+
+
+_ASIDE_YEARS = 3  # a jump this far from the narrative's year may be an aside
+
+
+def _is_aside(years: list[int | None], index: int, current: int) -> bool:
+    """Whether the explicit date at `index` is an aside the narrative returns from.
+
+    "In March 1951 ... (a 1979 study found ...) ... in late November ... in 1952": the next
+    explicit year lies nearer the narrative's year than the jump, so the jump does not anchor
+    "late November".
+    """
+    jump = years[index]
+    if jump is None or abs(jump - current) < _ASIDE_YEARS:
+        return False
+    following = next((y for y in years[index + 1:] if y is not None), None)
+    return following is not None and abs(following - current) < abs(following - jump)
 
 
 # Python dates have no year 0 or before, so a BC year n rides through the date arithmetic as
@@ -687,8 +713,11 @@ def _month_day_date(month: int, day: int, dct: date, tense: Tense | None, weekda
             continue
     # "Saturday, April 25": the year in which that day is a Saturday
     options = [d for d in options if d.isoweekday() == weekday] or options if weekday else options
-    if not options:
-        return None
+    return _choose_day(options, dct, tense) if options else None
+
+
+def _choose_day(options: list[date], dct: date, tense: Tense | None) -> date:
+    """The candidate day (one a year) that the tense and nearness to dct point to."""
     nearest = min(options, key=lambda d: abs((d - dct).days))
     # A future cue looks ahead only half a year: "set the deadline in a joint
     # statement on May 19" is last May, not next year's.
@@ -1091,14 +1120,8 @@ def _h_holiday(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if r.dct is None:
         return _Norm("DATE", f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX",
                      rebase=functools.partial(_holiday_in_year, rule))
-    tense = r.tense(m)
-    options = [d for d in (_holiday_date(rule, r.dct.year + k) for k in (-1, 0, 1)) if d]
-    if tense == "future":
-        day = min((d for d in options if d >= r.dct), default=options[-1])
-    elif tense == "past":
-        day = max((d for d in options if d <= r.dct), default=options[0])
-    else:
-        day = min(options, key=lambda d: abs((d - r.dct).days))
+    # as for "Dec. 25": a past verb outweighs nearness only for a day more than a month ahead
+    day = _choose_day([d for d in (_holiday_date(rule, r.dct.year + k) for k in (-1, 0, 1)) if d], r.dct, r.tense(m))
     return _Norm("DATE", day.isoformat(), relative=True, rebase=functools.partial(_holiday_in_year, rule))
 
 
@@ -1199,7 +1222,7 @@ def _h_reference(m: re.Match[str], r: _Resolver) -> _Norm:
 
 def _h_set(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if m["freq"]:
-        return _Norm("SET", _lex()["frequencies"][m["freq"].lower()])
+        return None if _classifies_noun(r.text, m) else _Norm("SET", _lex()["frequencies"][m["freq"].lower()])
     if m["weekday"]:
         return _Norm("SET", f"XXXX-WXX-{_weekday_num(m['weekday'])}")
     if m["times"]:
@@ -1212,7 +1235,23 @@ def _h_set(m: re.Match[str], r: _Resolver) -> _Norm | None:
     return _Norm("SET", _duration_value(n, _unit_code(m["unit"])))
 
 
+def _classifies_noun(text: str, m: re.Match[str]) -> bool:
+    """ "quarterly dividend", "quarterly results": the word names a kind of report, not when it recurs."""
+    if m["freq"].lower() not in _lex()["classifiers"]["words"]:
+        return False
+    nxt = re.match(r"\s+([a-z]+)\b", text[m.end():m.end() + 30])
+    return nxt is not None and nxt[1] not in _lex()["classifiers"]["function_words"]
+
+
+_FRACTIONS = ("a", "one", "two", "three")
+_FRACTION_OF = re.compile(r"\s+of\s+(?!an?\s+(?:hour|day|week|month|year|decade|century)\b|\d)", re.I)
+
+
 def _h_duration(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    # "three-quarters of its food", "a quarter of the market" are fractions; "a quarter of a century" is time
+    if (m["unit"].lower().startswith("quarter") and not m["rel"] and m["num"].lower() in _FRACTIONS
+            and _FRACTION_OF.match(r.text, m.end())):
+        return None
     unit = _unit_code(m["unit"])
     n = _number(m["num"])
     mod = _lex()["modifiers"].get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
