@@ -94,6 +94,7 @@ ENDPOINTS = [
     ("fact", "/api/stories/{story}/facts/{fact}", lambda body: body["values"][0]["citations"]),
     ("contradictions", "/api/stories/{story}/contradictions", lambda body: "facts" in body),
     ("outlets", "/api/stories/{story}/outlets", lambda body: len(body["outlets"]) >= 3),
+    ("copies", "/api/stories/{story}/copies", lambda body: body["links"] and body["links"][0]["directed"]),
     ("diff", "/api/stories/{story}/diff?since=2024-05-01&until=2024-08-01", lambda body: body["new_documents"]),
     ("documents", "/api/documents?limit=3", lambda body: len(body["documents"]) == 3 and body["total"] >= 15),
     ("documents-page", "/api/documents?offset=2&limit=2", lambda body: body["offset"] == 2),
@@ -128,6 +129,7 @@ PAGES = [
     ("fact", "/stories/{story}/facts/{fact}", "Value history"),
     ("contradictions", "/stories/{story}/contradictions", "disagree"),
     ("outlets", "/stories/{story}/outlets", "What each outlet reported"),
+    ("copies", "/stories/{story}/copies", "Articles that repeat others"),
     ("diff", "/stories/{story}/diff?since=2024-05-01", "New facts"),
     ("diff-empty", "/stories/{story}/diff", "Pick a start date"),  # its twin answers 422: since is required
     ("documents", "/documents", "Articles"),
@@ -181,7 +183,7 @@ def test_hostile_article_is_escaped_on_every_page(client):
     hostile = ["hostile-record", *(h["document"] for h in client.get("/api/search?q=handover+banner").json()["hits"])]
     assert len(hostile) == 2
     story = next(s["id"] for s in client.get("/api/stories").json() if "hostile-record" in s["documents"])
-    urls = ["/", f"/stories/{story}", f"/stories/{story}/facts", f"/stories/{story}/outlets",
+    urls = ["/", f"/stories/{story}", f"/stories/{story}/facts", f"/stories/{story}/outlets", f"/stories/{story}/copies",
             f"/stories/{story}/contradictions", f"/documents?story={story}", "/search?q=script",
             "/search?q=pwned", *(f"/documents/{d}" for d in hostile)]
     for url in urls:

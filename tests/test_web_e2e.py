@@ -165,7 +165,7 @@ def test_hostile_story_pages_run_nothing(browser, server):
     browser.get(server + "/api/stories")
     stories = browser.execute_script("return JSON.parse(document.body.innerText)")
     story = next(s["id"] for s in stories if "hostile-record" in s["documents"])
-    for path in ("", "/facts", "/outlets", "/contradictions"):
+    for path in ("", "/facts", "/outlets", "/copies", "/contradictions"):
         browser.get(f"{server}/stories/{story}{path}")
         _no_planted_script_ran(browser)
     browser.get(f"{server}/documents/hostile-record")

@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from dateline.jsonable import to_json
 from dateline.store import Store
 from dateline.views.brief import brief
+from dateline.views.copies import build_copies
 from dateline.views.diff import diff
 from dateline.views.export import annotation_record
 from dateline.views.search import search as run_search
@@ -100,6 +101,11 @@ def contradictions(request: Request, story: str) -> Response:
 @router.get("/stories/{story}/outlets", summary="What each outlet reported and how it worded it")
 def outlets(request: Request, story: str) -> Response:
     return _raw(cached_json(request, data.outlets, story))
+
+
+@router.get("/stories/{story}/copies", summary="Which articles repeat earlier ones, and which outlets report independently")
+def copies(request: Request, story: str) -> Response:
+    return _raw(cached_json(request, build_copies, story))
 
 
 @router.get("/stories/{story}/diff", summary="What changed between two dates")

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from dateline.store import Store
 from dateline.views.brief import SHOWN_FACTS
+from dateline.views.copies import build_copies
 from dateline.views.diff import diff
 from dateline.views.search import search as run_search
 from dateline.views.stories import resolve_story
@@ -115,6 +116,12 @@ def contradictions(request: Request, story: str):
 def outlets(request: Request, story: str):
     found = view(request, data.outlets, story)
     return render(request, "outlets.html", f"/api/stories/{quote(found.story)}/outlets", view=found)
+
+
+@router.get("/stories/{story}/copies", response_class=HTMLResponse)
+def copies(request: Request, story: str):
+    found = view(request, build_copies, story)
+    return render(request, "copies.html", f"/api/stories/{quote(found.story)}/copies", view=found)
 
 
 @router.get("/stories/{story}/diff", response_class=HTMLResponse)

@@ -1,0 +1,123 @@
+"""The copies view: which articles of a story repeat earlier ones, and which outlets
+report independently.
+
+Built from the stored texts and sentence layer of a story's articles
+(`dateline.link.copies` decides what counts as copying). Exact duplicates are
+included: a re-published wire story is the plainest copy.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from dateline.link.copies import Article, Reuse, find_reuse
+from dateline.model import Citation, Document
+from dateline.store import Store
+from dateline.views.stories import resolve_story
+
+__all__ = ["CopyLink", "OutletReuse", "Copies", "build_copies", "copies_md"]
+
+
+@dataclass(frozen=True)
+class CopyLink:
+    """An article that carries sentences of another, word for word."""
+
+    copy: str
+    copy_outlet: str | None
+    copy_published: date | None
+    source: str
+    source_outlet: str | None
+    source_published: date | None
+    shared: int  # sentences
+    share: float  # of the copy's long sentences
+    directed: bool  # False: same day or undated, so neither is known to be the source
+    example: Citation  # the first shared sentence, in the copy
+
+
+@dataclass(frozen=True)
+class OutletReuse:
+    outlet: str
+    articles: int
+    repeating: int  # articles that carry an earlier article of another outlet
+    sources: tuple[str, ...]  # the outlets they repeat
+
+
+@dataclass(frozen=True)
+class Copies:
+    story: str
+    title: str
+    articles: int
+    independent: int  # articles that repeat no earlier article
+    links: tuple[CopyLink, ...]  # most shared sentences first
+    outlets: tuple[OutletReuse, ...]  # most articles first
+
+
+def build_copies(store: Store, story: str | None = None) -> Copies:
+    """Who repeats whom in a story (id, prefix or title words; the largest when None)."""
+    found = resolve_story(store, story)
+    documents = {d.id: d for d in store.documents(found.id)}
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, sentence in store.layer_for_story("sentences", found.id, duplicates=True):
+        spans[doc_id].append((sentence.start, sentence.end))
+    articles = [_article(d, spans.get(d.id, [])) for d in documents.values()]
+    links = tuple(_link(r, documents) for r in find_reuse(articles))
+    return Copies(found.id, found.title, len(articles), _independent(articles, links), links,
+                  _outlets(documents, links))
+
+
+def _article(doc: Document, spans: list[tuple[int, int]]) -> Article:
+    return Article(doc.id, doc.outlet, doc.published.value, tuple((s, e, doc.text[s:e]) for s, e in spans))
+
+
+def _link(r: Reuse, documents: dict[str, Document]) -> CopyLink:
+    copy, source = documents[r.copy], documents[r.source]
+    start, end = r.example
+    example = Citation(copy.id, start, end, copy.text[start:end], copy.outlet, copy.published.value)
+    return CopyLink(copy.id, copy.outlet, copy.published.value, source.id, source.outlet, source.published.value,
+                    r.shared, round(r.share, 3), r.directed, example)
+
+
+def _independent(articles: list[Article], links: tuple[CopyLink, ...]) -> int:
+    repeating = {link.copy for link in links if link.directed}
+    return sum(1 for a in articles if a.id not in repeating)
+
+
+def _outlets(documents: dict[str, Document], links: tuple[CopyLink, ...]) -> tuple[OutletReuse, ...]:
+    articles: dict[str, int] = defaultdict(int)
+    for d in documents.values():
+        articles[d.outlet or "unknown outlet"] += 1
+    repeating: dict[str, set[str]] = defaultdict(set)
+    sources: dict[str, dict[str, None]] = defaultdict(dict)
+    for link in links:
+        mine, theirs = link.copy_outlet or "unknown outlet", link.source_outlet or "unknown outlet"
+        if link.directed and mine != theirs:
+            repeating[mine].add(link.copy)
+            sources[mine][theirs] = None
+    order = sorted(articles, key=lambda o: (-articles[o], o))
+    return tuple(OutletReuse(o, articles[o], len(repeating[o]), tuple(sources[o])) for o in order)
+
+
+def copies_md(view: Copies) -> str:
+    lines = [f"# {view.title}", "",
+             f"{view.independent} of {view.articles} article(s) repeat no earlier article.", "",
+             "## Outlets", ""]
+    for o in view.outlets:
+        repeats = f"; {o.repeating} repeat {', '.join(o.sources)}" if o.repeating else ""
+        lines.append(f"- {o.outlet}: {o.articles} article(s){repeats}")
+    lines += ["", "## Articles that repeat others", ""]
+    for link in view.links:
+        arrow = "repeats" if link.directed else "shares wording with (same day)"
+        lines.append(
+            f"- `{link.copy}` ({link.copy_outlet or 'unknown outlet'}, {_day(link.copy_published)}) {arrow} "
+            f"`{link.source}` ({link.source_outlet or 'unknown outlet'}, {_day(link.source_published)}): "
+            f"{link.shared} sentence(s), {link.share:.0%} of its own; e.g. \"{' '.join(link.example.text.split())}\""
+        )
+    if not view.links:
+        lines.append("_none: every article is worded independently_")
+    return "\n".join(lines)
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else "undated"
