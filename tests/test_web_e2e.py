@@ -148,6 +148,14 @@ def test_scenario(browser, server):
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "ol.hits mark"))
     _shot(browser, "search")
 
+    # who repeats whom, from the story's tabs
+    browser.get(server + "/")
+    browser.find_element(By.CSS_SELECTOR, "a.story-link").click()
+    browser.find_element(By.LINK_TEXT, "Copies").click()
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "section.copy blockquote"))
+    assert "repeats" in browser.find_element(By.CSS_SELECTOR, "section.copy").text
+    _shot(browser, "copies")
+
 
 HOSTILE_PAGES = ["/documents/hostile-record", "/search?q=pwned", "/search?q=script", "/documents"]
 
