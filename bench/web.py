@@ -106,7 +106,7 @@ def pages(base: str, story: str) -> list[str]:
         doc = json.load(r)["documents"][0]["id"]
     paths = ["/", f"/stories/{story}", f"/stories/{story}?as_of=2024-06-01", f"/stories/{story}?as_of={LATE}",
              f"/stories/{story}/facts",
-             f"/stories/{story}/facts/{fact}", f"/stories/{story}/contradictions", f"/stories/{story}/outlets",
+             f"/stories/{story}/facts/{fact}", f"/stories/{story}/contradictions", f"/stories/{story}/outlets", f"/stories/{story}/copies",
              f"/stories/{story}/diff?since=2024-06-01", f"/documents?story={story}", f"/documents/{quote(doc)}",
              "/search?q=agadez+handover"]
     return [p for path in paths for p in (path, "/api" + (path if path != "/" else "/stories"))]

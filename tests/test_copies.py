@@ -76,3 +76,13 @@ def test_the_example_rewrite_is_found(example_db):
     assert (link.copy_outlet, link.source_outlet) == ("NewsPulse Hub", "Meridian Wire")
     assert view.independent == view.articles - 1
     assert "NewsPulse Hub: 1 article(s); 1 repeat Meridian Wire" in copies_md(view)
+
+
+@pytest.mark.slow
+def test_the_kept_view_reads_back_as_computed(example_db):
+    from dateline.views.copies import COPIES_VIEW, copies_from_store
+
+    with Store(example_db) as store:
+        story = store.stories()[0]
+        assert store.story_view(story.id, COPIES_VIEW) is not None  # kept when the story was relinked
+        assert build_copies(store) == copies_from_store(store, story.id, story.title)

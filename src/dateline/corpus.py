@@ -43,6 +43,7 @@ from dateline.link.observations import (
 )
 from dateline.model import AnnotatedDocument, Document, Failure
 from dateline.store import Store
+from dateline.views.copies import COPIES_VIEW, copies_from_store
 from dateline.views.timeline import (
     TIMELINE_VIEW,
     Placed,
@@ -192,13 +193,14 @@ def relink(store: Store, story_ids: Iterable[str]) -> None:
         mentions = [mention_from_json(m) for _, _, found in derived for m in found]
         store.replace_facts(story_id, build_facts(story_id, observations))
         store.replace_events(story_id, story_events(mentions))
-        _keep_timeline(store, story_id)
+        _keep_views(store, story_id)
 
 
-def _keep_timeline(store: Store, story_id: str) -> None:
-    """The story's whole timeline as of now, stored so pages need not rebuild it."""
+def _keep_views(store: Store, story_id: str) -> None:
+    """The story's whole timeline and copies as of now, stored so pages need not rebuild them."""
     title = store.story_title(story_id) or story_id
     store.save_story_view(story_id, TIMELINE_VIEW, timeline_from_store(store, story_id, title))
+    store.save_story_view(story_id, COPIES_VIEW, copies_from_store(store, story_id, title))
 
 
 def story_events(mentions: Iterable[EventMention]) -> list[Event]:

@@ -5,11 +5,16 @@ copy the other. A sentence is reused when at least `MATCH` of its word trigrams
 appear in one sentence of the other article: word-for-word copies and light
 rewrites ("will finish pulling" -> "will complete pulling") alike. An article
 repeats another when it reuses at least `MIN_SHARED` of its sentences; the copy
-is the later of the two by publication date. Articles published the same day
-share wording with no known direction, which is kept as such. Only sentences of
-`MIN_WORDS` words or more count: datelines, bylines and stock phrases are not
-evidence of copying, and neither is one shared quote (two outlets at the same
-press conference).
+is the later of the two by publication date, and each copy is linked to one
+source: the article it reuses most (the earliest among equals), so a wire story
+re-published a hundred times gives a hundred links, not five thousand. Articles
+published the same day share wording with no known direction, which is kept as
+such. Only sentences of `MIN_WORDS` words or more count: datelines, bylines and
+stock phrases are not evidence of copying, and neither is one shared quote (two
+outlets at the same press conference).
+
+Matching runs over distinct wordings, not sentences: syndicated stories repeat
+the same sentences across many articles.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from datetime import date
 MIN_WORDS = 8
 MIN_SHARED = 2
 MATCH = 0.6
-COMMON = 200  # trigrams in more sentences than this ("the united states") locate nothing
+COMMON = 200  # trigrams in more wordings than this ("the united states") locate nothing
 _WORD = re.compile(r"\w+")
 
 
@@ -54,42 +59,80 @@ class Reuse:
 
 
 def find_reuse(articles: Sequence[Article]) -> list[Reuse]:
-    """Every pair of articles reusing at least MIN_SHARED long sentences, copy -> source."""
-    sentences = [(a.id, i, _trigrams(text)) for a in articles for i, (_, _, text) in enumerate(a.sentences)]
-    sentences = [s for s in sentences if s[2]]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for n, (_, _, grams) in enumerate(sentences):
-        for g in grams:
-            postings[g].append(n)
-    matched: dict[tuple[str, str], dict[tuple[int, int], None]] = defaultdict(dict)  # pair -> (x sentence, y sentence)
-    for doc, i, grams in sentences:
-        hits = Counter(m for g in grams if len(postings[g]) <= COMMON for m in postings[g] if sentences[m][0] != doc)
-        for m, count in hits.items():
-            other, j, other_grams = sentences[m]
-            if doc < other and count >= MATCH * min(len(grams), len(other_grams)):
-                matched[(doc, other)][(i, j)] = None
+    """For each article that reuses at least MIN_SHARED long sentences of another, its source."""
+    wordings = _Wordings(articles)
     by_id = {a.id: a for a in articles}
-    found = [_reuse(by_id[x], by_id[y], list(pairs)) for (x, y), pairs in matched.items()
-             if len({i for i, _ in pairs}) >= MIN_SHARED and len({j for _, j in pairs}) >= MIN_SHARED]
+    found = [r for a in articles if (r := _best_source(a, wordings, by_id)) is not None]
     return sorted(found, key=lambda r: (-r.shared, r.copy, r.source))
 
 
-def _trigrams(text: str) -> frozenset[str]:
-    words = _WORD.findall(text.lower())
-    if len(words) < MIN_WORDS:
-        return frozenset()
+class _Wordings:
+    """The distinct long sentence wordings of a story: who holds each, and which are alike."""
+
+    def __init__(self, articles: Sequence[Article]):
+        self.of_article: dict[str, dict[str, tuple[int, int]]] = {}  # article -> wording -> first offsets
+        self.holders: dict[str, list[str]] = defaultdict(list)
+        for a in articles:
+            mine: dict[str, tuple[int, int]] = {}
+            for start, end, text in a.sentences:
+                words = _WORD.findall(text.lower())
+                if len(words) >= MIN_WORDS:
+                    mine.setdefault(" ".join(words), (start, end))
+            self.of_article[a.id] = mine
+            for wording in mine:
+                self.holders[wording].append(a.id)
+        self.alike = _alike(list(self.holders))
+
+
+def _alike(wordings: list[str]) -> dict[str, list[str]]:
+    """Each wording -> the wordings (itself included) sharing MATCH of the shorter one's trigrams."""
+    grams = [_trigrams(w) for w in wordings]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, gs in enumerate(grams):
+        for g in gs:
+            postings[g].append(n)
+    alike: dict[str, list[str]] = {}
+    for n, gs in enumerate(grams):
+        hits = Counter(m for g in gs if len(postings[g]) <= COMMON for m in postings[g])
+        alike[wordings[n]] = [wordings[n]] + [
+            wordings[m] for m, count in hits.items()
+            if m != n and count >= MATCH * min(len(gs), len(grams[m]))
+        ]
+    return alike
+
+
+def _trigrams(wording: str) -> frozenset[str]:
+    words = wording.split()
     return frozenset(" ".join(words[k : k + 3]) for k in range(len(words) - 2))
 
 
-def _reuse(x: Article, y: Article, pairs: list[tuple[int, int]]) -> Reuse:
-    """`pairs`: (sentence of x, sentence of y) reused between the two."""
-    directed = x.published is not None and y.published is not None and x.published != y.published
-    if directed:
-        copy_is_x = y.published < x.published
-    else:  # no direction known: a stable order, so the same pair reads the same way every time
-        copy_is_x = x.id > y.id
-    copy = x if copy_is_x else y
-    mine = sorted({i if copy_is_x else j for i, j in pairs})
-    counted = sum(1 for _, _, text in copy.sentences if _trigrams(text))
-    start, end, _ = copy.sentences[mine[0]]
-    return Reuse(copy.id, (y if copy_is_x else x).id, len(mine), len(mine) / counted, directed, (start, end))
+def _best_source(article: Article, wordings: _Wordings, by_id: dict[str, Article]) -> Reuse | None:
+    mine = wordings.of_article[article.id]
+    reused: dict[str, dict[str, None]] = defaultdict(dict)  # other article -> my wordings it holds
+    for wording in mine:
+        for similar in wordings.alike[wording]:
+            for other in wordings.holders[similar]:
+                if other != article.id:
+                    reused[other][wording] = None
+    candidates = [(other, list(ws)) for other, ws in reused.items()
+                  if len(ws) >= MIN_SHARED and _may_copy(article, by_id[other])]
+    if not candidates:
+        return None
+    other, shared = max(candidates, key=lambda c: (len(c[1]), _earliness(by_id[c[0]]), c[0]))
+    source = by_id[other]
+    directed = article.published is not None and source.published not in (None, article.published)
+    example = min(mine[w] for w in shared)
+    return Reuse(article.id, other, len(shared), len(shared) / len(mine), directed, example)
+
+
+def _may_copy(copy: Article, source: Article) -> bool:
+    """Whether `copy` can be the copy of `source`: published later; on the same day (or
+    undated) only one of the two is listed, in a stable order."""
+    if copy.published is not None and source.published is not None and copy.published != source.published:
+        return copy.published > source.published
+    return copy.id > source.id
+
+
+def _earliness(a: Article) -> tuple[int, int]:
+    """Larger for earlier articles, so `max` prefers the earliest source among equals."""
+    return (0, 0) if a.published is None else (1, -a.published.toordinal())

@@ -12,12 +12,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.jsonable import citation_from_json, parse_day
 from dateline.link.copies import Article, Reuse, find_reuse
 from dateline.model import Citation, Document
 from dateline.store import Store
 from dateline.views.stories import resolve_story
 
-__all__ = ["CopyLink", "OutletReuse", "Copies", "build_copies", "copies_md"]
+__all__ = ["COPIES_VIEW", "CopyLink", "OutletReuse", "Copies", "build_copies", "copies_from_store", "copies_md"]
 
 
 @dataclass(frozen=True)
@@ -54,17 +55,39 @@ class Copies:
     outlets: tuple[OutletReuse, ...]  # most articles first
 
 
+COPIES_VIEW = "copies"
+
+
 def build_copies(store: Store, story: str | None = None) -> Copies:
-    """Who repeats whom in a story (id, prefix or title words; the largest when None)."""
+    """Who repeats whom in a story (id, prefix or title words; the largest when None):
+    kept in the store when the story is relinked, else computed now."""
     found = resolve_story(store, story)
-    documents = {d.id: d for d in store.documents(found.id)}
+    kept = store.story_view(found.id, COPIES_VIEW)
+    if kept is not None:
+        return copies_from_json(kept)
+    return copies_from_store(store, found.id, found.title)
+
+
+def copies_from_store(store: Store, story_id: str, title: str) -> Copies:
+    """Who repeats whom, computed from the story's stored texts and sentences."""
+    documents = {d.id: d for d in store.documents(story_id)}
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc_id, sentence in store.layer_for_story("sentences", found.id, duplicates=True):
+    for doc_id, sentence in store.layer_for_story("sentences", story_id, duplicates=True):
         spans[doc_id].append((sentence.start, sentence.end))
     articles = [_article(d, spans.get(d.id, [])) for d in documents.values()]
     links = tuple(_link(r, documents) for r in find_reuse(articles))
-    return Copies(found.id, found.title, len(articles), _independent(articles, links), links,
-                  _outlets(documents, links))
+    return Copies(story_id, title, len(articles), _independent(articles, links), links, _outlets(documents, links))
+
+
+def copies_from_json(data: dict) -> Copies:
+    links = tuple(
+        CopyLink(**{**link, "copy_published": parse_day(link["copy_published"]),
+                    "source_published": parse_day(link["source_published"]),
+                    "example": citation_from_json(link["example"])})
+        for link in data["links"]
+    )
+    outlets = tuple(OutletReuse(o["outlet"], o["articles"], o["repeating"], tuple(o["sources"])) for o in data["outlets"])
+    return Copies(data["story"], data["title"], data["articles"], data["independent"], links, outlets)
 
 
 def _article(doc: Document, spans: list[tuple[int, int]]) -> Article:
