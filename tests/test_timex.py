@@ -217,6 +217,29 @@ CASES = [
      " late August. The peace of 1703 ended it.", FRI, "late August", {"value": "1702-08", "mod": "END"}),
     ("The siege began in June 1702. The war ended in 1710. The town fell in late August. A truce came in"
      " 1711.", FRI, "late August", {"value": "1710-08"}),
+    # register: in a history, deictic words belong to the story, not to the day of publication
+    (HISTORY + " 'We sail tomorrow,' the admiral wrote.", FRI, "tomorrow", {"value": "XXXX-XX-XX"}),
+    (HISTORY + " The council met on Friday.", FRI, "Friday", {"value": "XXXX-WXX-5"}),
+    (HISTORY + " 'Two years ago we had bread,' a soldier wrote.", FRI, "Two years ago", {"value": "XXXX"}),
+    # ... and a span counted in days from a year gives only that year
+    (HISTORY + " Four days later the walls were breached.", FRI, "Four days later", {"value": "1685-XX-XX"}),
+    ("The talks collapsed. Four days later the envoy returned.", FRI, "Four days later", {"value": "2024-10-01"}),
+    # "the past year" is last year in news, a year's span in a history or after "for"
+    ("Prices rose sharply in the past year, the bank said.", FRI, "the past year", {"value": "2023"}),
+    ("Wages lagged prices over the last decade.", FRI, "the last decade", {"value": "201"}),
+    ("The envoy has lived in exile for the past year.", FRI, "the past year", {"type": "DURATION", "value": "P1Y"}),
+    (HISTORY + " In the past year the garrison had shrunk.", FRI, "the past year",
+     {"type": "DURATION", "value": "P1Y"}),
+    # a history moves on: "the next year", "the next spring" follow the year the story is at
+    (HISTORY + " The next year the envoys returned.", FRI, "The next year", {"value": "1686"}),
+    (HISTORY + " The army wintered there. The next spring it marched.", FRI, "next spring", {"value": "1686-SP"}),
+    ("Rates will stay low for the next year.", FRI, "the next year", {"type": "DURATION", "value": "P1Y"}),
+    ("The army will march again next spring, officials said.", FRI, "next spring", {"value": "2025-SP"}),
+    # a text about years ahead (a forecast) or full of reported speech is news, whatever its years
+    ("The plant will open in 2030. Output doubles by 2033 and peaks in 2036. The board approved it on"
+     " Friday.", SAT, "Friday", {"value": "2024-09-27"}),
+    ("The fort was built in 1683, the guide said. It burned in 1701, she said, and was rebuilt in 1750, she"
+     " added. It reopened on Friday, the curator said.", SAT, "Friday", {"value": "2024-09-27"}),
 ]
 
 

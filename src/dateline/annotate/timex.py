@@ -9,8 +9,11 @@ stay underspecified ("XXXX-10-07", "XXXX-WXX-5") when `dct` is None.
 Expressions that lean on the narrative ("a year earlier", "the following
 year", "that quarter") are anchored on the last date the text mentioned, and
 so are bare months, days and clock times in a text that reads as a history
-(most explicit years two or more years from `dct`), once it is at a date
-before the publication year. Roles
+(its register: most explicit years lie two or more years before `dct`, and it
+seldom reports speech), once it is at a date before the publication year. In a
+history, words that point at the day of writing ("tomorrow", "on Friday") are
+left underspecified, and a few phrases read differently ("in the past year" is
+last year in news, a year's span in a history). Roles
 (deadline, start, end), bounds ("at least", "no later than") and durations
 anchored on a date or on `dct` are added afterwards.
 
@@ -56,6 +59,8 @@ class _Norm:
     mentioned, with its precision); `anaphoric` expressions always take it
     (`backward` ones, "a year earlier", only compare and leave the narrative where it was), and
     `quarterly` ones take the last quarter mentioned instead, when there is one.
+    `history` is the reading in a history, where the value above (read as news, from dct)
+    does not hold: "tomorrow" in a history is some day of the story, not the day after dct.
     """
 
     type: str
@@ -66,6 +71,7 @@ class _Norm:
     anaphoric: bool = False
     backward: bool = False
     quarterly: bool = False
+    history: _Norm | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -205,7 +211,7 @@ def tag(text: str, dct: date | None) -> tuple[TimeExpr, ...]:
                 norm = rule.handler(m, resolver)
                 if norm is not None and m.end() > m.start():
                     found.append((m.start(), m.end(), norm))
-    chosen = _merge_clock_and_day(text, _narrative(_longest_non_overlapping(found), dct))
+    chosen = _merge_clock_and_day(text, _narrative(_longest_non_overlapping(found), dct, text))
     chosen = _day_ranges(text, _part_of_day_of(text, chosen))
     exprs = [_to_timex(text, start, end, norm, dct) for start, end, norm in chosen]
     return tuple(_compose(text, exprs, dct))
@@ -332,21 +338,25 @@ def _longest_non_overlapping(found: list[tuple[int, int, _Norm]]) -> list[tuple[
     return sorted(taken, key=lambda f: f[0])
 
 
-def _narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> list[tuple[int, int, _Norm]]:
+def _narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None, text: str) -> list[tuple[int, int, _Norm]]:
     """Re-anchor expressions on the last date mentioned where the narrative, not dct, is the reference."""
     out: list[tuple[int, int, _Norm]] = []
     reference: tuple[date, str] | None = None
     quarter: tuple[date, str] | None = None  # quarterly reports refer back to the quarter, not the last day
-    narrative = _is_narrative(chosen, dct)
+    narrative = _register(chosen, dct, text) == "history"
     years = [_value_year(n.value) if n.type == "DATE" and not n.relative else None for _, _, n in chosen]
     for index, (start, end, norm) in enumerate(chosen):
-        anchor = reference or ((dct, "day") if dct is not None else None)
+        if narrative and norm.history is not None:
+            norm = norm.history
+        anchor = reference or ((dct, "day") if dct is not None and not narrative else None)
         if norm.quarterly and quarter is not None:
             anchor = quarter
         anaphoric, backward = norm.anaphoric, norm.backward  # the rebased value does not carry the flags
         if norm.rebase is not None and anchor is not None and (
                 anaphoric or narrative and reference is not None and _year_of(reference[0]) < dct.year):
-            norm = _from_proxy(norm.rebase(*anchor) or norm)
+            norm = _from_proxy(norm.rebase(*anchor) or _unplaced(norm, reference, narrative and anaphoric))
+        elif narrative and anaphoric and norm.relative:
+            norm = _unplaced(norm, None, True)
         parsed = _parse_value(norm.value) if norm.type == "DATE" else None
         # looking back ("a year earlier") compares, and "that month" only restates: neither moves the narrative
         aside = parsed is not None and reference is not None and _is_aside(years, index, _year_of(reference[0]))
@@ -356,6 +366,22 @@ def _narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> list[t
             quarter = parsed
         out.append((start, end, norm))
     return out
+
+
+def _unplaced(norm: _Norm, reference: tuple[date, str] | None, history: bool) -> _Norm:
+    """An anaphoric expression the narrative cannot place, in a history: as much as the reference gives.
+
+    "Four days later" after "in 1915" is some day of 1915 ("1915-XX-XX"); with no reference at
+    all it is an unknown day. In news the reading from dct stands.
+    """
+    if not history or norm.type != "DATE":
+        return norm
+    shape = re.sub(r"\d", "X", norm.value)
+    if reference is not None and reference[1] in ("year", "month"):
+        known = _format(*reference)
+        if re.sub(r"\d", "X", known) == shape[:len(known)]:
+            shape = known + shape[len(known):]
+    return _Norm("DATE", shape, norm.mod)
 
 
 _ASIDE_YEARS = 3  # a jump this far from the narrative's year may be an aside
@@ -401,16 +427,31 @@ def _contains(period: tuple[date, str], day: date) -> bool:
     return _format(period[0], period[1]) == _format(day, period[1])
 
 
-def _is_narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None) -> bool:
-    """Whether most explicit dates lie two or more years from dct: a history, not news of the day.
+_Register = Literal["news", "history"]
 
-    Without a dct only the expressions that need an anchor take one (document dating relies on that).
+
+def _register(chosen: list[tuple[int, int, _Norm]], dct: date | None, text: str) -> _Register | None:
+    """Whether a text reads as news of its day or as a history; None without a dct.
+
+    A history looks back: most explicit years lie two or more years from dct, most of those
+    before it, and it seldom reports speech ("said", "told"), which news does every few
+    sentences. The readings that differ ("tomorrow", "four days later" with no day to count
+    from) follow the register.
     """
     if dct is None:
-        return False
+        return None
     years = [_value_year(n.value) for _, _, n in chosen if n.type == "DATE" and not n.relative]
     years = [y for y in years if y is not None]
-    return len(years) >= 3 and sum(abs(y - dct.year) >= 2 for y in years) >= 0.6 * len(years)
+    far = [y for y in years if abs(y - dct.year) >= 2]
+    if len(years) < 3 or len(far) < 0.6 * len(years) or sum(y < dct.year for y in far) < _HISTORY_PAST * len(far):
+        return "news"
+    words = _WORD.findall(text.lower())
+    reports = sum(w in _cues()["reporting"] for w in words)
+    return "news" if reports >= _NEWS_REPORTS * len(words) else "history"
+
+
+_HISTORY_PAST = 2 / 3  # share of a history's far years that lie before dct (forecasts look ahead)
+_NEWS_REPORTS = 0.007  # reporting verbs per word from which a text reads as news (histories: under 0.006)
 
 
 def _value_year(value: str) -> int | None:
@@ -944,13 +985,21 @@ def _h_season(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if r.dct is None:
         return _Norm("DATE", f"XXXX-{code}", mod, rebase=rebase)
     step = _REL_DIRECTION.get(rel[-1] if rel else "", 0)
-    return _Norm("DATE", f"{r.dct.year + step}-{code}", mod, relative=True, rebase=rebase)
+    # in a history "the next spring" follows the year the story is at, not dct
+    story = _Norm("DATE", f"XXXX-{code}", mod, relative=True, anaphoric=True,
+                  rebase=functools.partial(_season_after, code, mod, step)) if rel else None
+    return _Norm("DATE", f"{r.dct.year + step}-{code}", mod, relative=True, rebase=rebase, history=story)
 
 
 def _season_in_year(code: str, mod: str | None, ref: date, precision: str) -> _Norm:
     # the winter after an autumn month runs into the next year, and takes that year's name
     ahead = code == "WI" and precision in ("month", "day") and ref.month >= 9
     return _Norm("DATE", f"{ref.year + ahead:04d}-{code}", mod, relative=True)
+
+
+def _season_after(code: str, mod: str | None, step: int, ref: date, precision: str) -> _Norm:
+    season = _season_in_year(code, mod, ref, precision)
+    return replace(season, value=f"{int(season.value[:4]) + step:04d}{season.value[4:]}")
 
 
 def _season_is_verb(text: str, m: re.Match[str]) -> bool:
@@ -1047,8 +1096,9 @@ def _h_ago(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return None
     # in a quarterly report "a year ago" is the same quarter a year before (TimeML practice)
     rebase = functools.partial(_quarter_before, int(n) * mult) if letter == "Y" else None
+    unknown = _Norm("DATE", {"year": "XXXX", "month": "XXXX-XX"}.get(precision, "XXXX-XX-XX"))
     return _Norm("DATE", _trim(value, precision), relative=True, rebase=rebase, anaphoric=rebase is not None,
-                 backward=True, quarterly=True)
+                 backward=True, quarterly=True, history=unknown)
 
 
 def _quarter_before(years: int, ref: date, precision: str) -> _Norm | None:
@@ -1179,7 +1229,11 @@ def _h_day_rel(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if r.dct is None:
         return _Norm("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""))
     day = (r.dct + timedelta(days=offsets[word])).isoformat()
-    return _Norm("TIME", f"{day}T{part}", relative=True) if part else _Norm("DATE", day, relative=True)
+    # in a history "tomorrow" is said by someone in the story, on a day the text does not give
+    history = _Norm("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""))
+    if part:
+        return _Norm("TIME", f"{day}T{part}", relative=True, history=history)
+    return _Norm("DATE", day, relative=True, history=history)
 
 
 def _h_weekday(m: re.Match[str], r: _Resolver) -> _Norm:
@@ -1193,7 +1247,7 @@ def _h_weekday(m: re.Match[str], r: _Resolver) -> _Norm:
     # "extended their offers to acquire it Friday": the tensed verb, not the infinitive, places the day
     tense = None if rel else context_tense(r.text, m.start(), m.end(), infinitive=False) or r.tense(m)
     day = _weekday_date(k, r.dct, rel, tense)
-    return _Norm(kind, f"{day.isoformat()}{suffix}", relative=True)
+    return _Norm(kind, f"{day.isoformat()}{suffix}", relative=True, history=_Norm(kind, f"XXXX-WXX-{k}{suffix}"))
 
 
 def _h_clock(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -1270,7 +1324,20 @@ def _h_half(m: re.Match[str], r: _Resolver) -> _Norm | None:
 
 
 def _h_duration_rel(m: re.Match[str], r: _Resolver) -> _Norm:
-    return _Norm("DURATION", _duration_value(1.0, _unit_code(m["unit"])))
+    """ "the next month" is a month's span; "in the past year" is last year in news, a year's span in a history."""
+    duration = _Norm("DURATION", _duration_value(1.0, _unit_code(m["unit"])))
+    unit, rel = m["unit"].lower(), m["rel"].split()[-1].lower()
+    if r.dct is None or r.preceded_by(m, "for"):
+        return duration
+    if rel == "next" and unit in ("year", "month"):
+        # a history moves on: "The next year, Necker was recalled" is the year after the one it is at
+        following = _Norm("DATE", _period_value(r.dct, unit, 1), relative=True, anaphoric=True,
+                          rebase=functools.partial(_period_from_reference, unit, 1, None))
+        return replace(duration, history=following)
+    if unit not in ("year", "decade") or rel not in ("past", "last"):
+        return duration
+    value = f"{r.dct.year - 1:04d}" if unit == "year" else f"{r.dct.year // 10 - 1:03d}"
+    return _Norm("DATE", value, relative=True, history=duration)
 
 
 def _h_duration_bare(m: re.Match[str], r: _Resolver) -> _Norm:
