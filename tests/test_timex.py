@@ -23,6 +23,8 @@ CASES = [
     ("The city fell in 2024.", FRI, "2024", {"type": "DATE", "value": "2024", "anchor": None}),
     ("Talks began in January, officials said.", FRI, "January", {"value": "2024-01", "anchor": "2024-09-27"}),
     ("The ministers will meet again in January.", FRI, "January", {"value": "2025-01"}),
+    ("The army took power in a coup last September.", FRI, "last September", {"value": "2023-09"}),
+    ("The army will hand back power next September.", FRI, "next September", {"value": "2025-09"}),
     ("The statement was issued on Friday.", SAT, "Friday", {"value": "2024-09-27", "role": "point"}),
     ("The envoys will meet on Friday.", SAT, "Friday", {"value": "2024-10-04"}),
     ("The statement was issued on Friday.", None, "Friday", {"value": "XXXX-WXX-5", "anchor": None}),

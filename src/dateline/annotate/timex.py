@@ -852,6 +852,8 @@ def _h_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
     rel = (m["rel"] or "").lower().split()[-1:] or [""]
     tense = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel[0]) or r.tense(m)
     year = r.dct.year if rel[0] == "this" else _month_year(month, r.dct, tense)
+    if month == r.dct.month and rel[0] in _REL_DIRECTION:  # "last July" said in July is a year ago
+        year = r.dct.year + _REL_DIRECTION[rel[0]]
     return _Norm("DATE", f"{year:04d}-{month:02d}", mod, relative=True, rebase=rebase)
 
 
