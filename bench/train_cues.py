@@ -1,9 +1,11 @@
 """Trains the learned attribution-cue detector on PolNeAR train; writes data/cue_model.json.
 
-Usage: python bench/train_cues.py [--limit N] [--min-articles K] [--dry-run]
+Usage: python bench/train_cues.py [--limit N] [--min-articles K] [--dry-run] [--c C ...] [--thresholds T ...]
 
-Candidates are the verbs the rules do not take as cues but that have a content
-and a source (`attribution.learned_candidate`); a candidate is positive when it
+Candidates are the words the rules do not take as cues but that could be one
+(`attribution.learned_candidate`: verbs with a content and a source, "be" with
+a clause or a predicate's prepositional object, nouns with an owner or a
+clause); a candidate is positive when it
 overlaps a gold cue span of the first annotator. Features come from
 `dateline.annotate.cue_model.features`; a feature is kept when it occurs in at
 least K training articles (rare lemmas do not generalise beyond US politics).
@@ -99,16 +101,18 @@ def end_to_end(articles, prepared: list[Context], model: cue_model.CueModel | No
     return score
 
 
-def cross_validate(articles, prepared, rows, min_articles: int) -> dict[tuple[float, float], polnear.Score]:
+def cross_validate(
+    articles, prepared, rows, min_articles: int, cs=CS, thresholds=THRESHOLDS
+) -> dict[tuple[float, float], polnear.Score]:
     """End-to-end train scores per (C, threshold), each fold scored with a model trained without it."""
     scores: dict[tuple[float, float], polnear.Score] = {}
     for fold in range(FOLDS):
         held = [i for i in range(len(articles)) if i % FOLDS == fold]
         rest = [r for i, r in enumerate(rows) if i % FOLDS != fold]
         vocab = vocabulary(rest, min_articles)
-        for c in CS:
+        for c in cs:
             model = fit(rest, vocab, c)
-            for threshold in THRESHOLDS:
+            for threshold in thresholds:
                 fold_model = cue_model.CueModel(model.weights, model.bias, threshold)
                 part = end_to_end([articles[i] for i in held], [prepared[i] for i in held], fold_model)
                 total = scores.setdefault((c, threshold), polnear.Score.empty())
@@ -146,6 +150,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N train articles")
     parser.add_argument("--min-articles", type=int, default=5, help="keep features seen in at least K articles")
     parser.add_argument("--dry-run", action="store_true", help="cross-validate only; do not write the model")
+    parser.add_argument("--c", type=float, nargs="+", default=CS, help="regularisation strengths to try")
+    parser.add_argument("--thresholds", type=float, nargs="+", default=THRESHOLDS, help="probability thresholds to try")
     args = parser.parse_args()
     root = polnear.polnear_dir()
     if root is None:
@@ -159,7 +165,7 @@ def main() -> None:
     print(f"PolNeAR train: {len(articles)} articles, {len(flat)} candidates, {sum(flat)} gold cues among them")
     prepared = contexts(articles, docs)
     print(line("rules only", end_to_end(articles, prepared, None)))
-    scores = cross_validate(articles, prepared, rows, args.min_articles)
+    scores = cross_validate(articles, prepared, rows, args.min_articles, tuple(args.c), tuple(args.thresholds))
     for (c, threshold), score in sorted(scores.items()):
         print(line(f"CV C={c} threshold={threshold:.2f}", score))
     (c, threshold), best = max(scores.items(), key=lambda item: _objective(item[1]))

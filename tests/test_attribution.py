@@ -345,8 +345,10 @@ def test_cue_features_describe_the_structure(text, verb, expected):
     [("Governor Lena Park lamented that the bridge had been closed for years.", "lamented", "Lena Park",
       "that the bridge had been closed for years"),
      ("Mayor Tom Ellery voted for the harbour bill on Tuesday.", "voted", "Tom Ellery", "the harbour bill"),
-     ("Representative Jo Marsh blasted the new tax on fuel.", "blasted", "Jo Marsh", "the new tax on fuel")],
-    ids=["clause", "preposition", "object"],
+     ("Representative Jo Marsh blasted the new tax on fuel.", "blasted", "Jo Marsh", "the new tax on fuel"),
+     ("Senator Ada Kowal was critical of the harbour bill.", "was", "Ada Kowal", "the harbour bill"),
+     ("“We will not back down,” Senator Ada Kowal fumed.", "fumed", "Ada Kowal", "We will not back down")],
+    ids=["clause", "preposition", "object", "copula", "quote"],
 )
 def test_learned_cue_outside_the_lexicons(text, cue, speaker, content):
     assert [(a.cue, a.speaker, a.content) for a in _attributions(text)] == [(cue, speaker, content)]
@@ -356,8 +358,51 @@ def test_learned_cue_outside_the_lexicons(text, cue, speaker, content):
 @pytest.mark.parametrize(
     "text",
     ["Senator Ada Kowal ate a sandwich in the canteen.", "Rebels seized the town on Monday.",
-     "Police arrested three men after the raid.", "The mayor opened the new bridge on Friday."],
-    ids=["meal", "seizure", "arrest", "opening"],
+     "Police arrested three men after the raid.", "The mayor opened the new bridge on Friday.",
+     "Paris is the capital of France.", "The price of bread rose in May.", "Her brother is a member of the club."],
+    ids=["meal", "seizure", "arrest", "opening", "capital", "price", "member"],
 )
 def test_learned_cue_look_alikes_are_not_attributions(text):
     assert _attributions(text) == ()
+
+
+# (text, candidate word, content head, source head or None)
+CANDIDATES = [
+    ("Rubio's answer was that the tax code is unfair.", "was", "is", "Rubio"),
+    ("The real question is whether voters will turn out.", "is", "turn", None),
+    ("Republicans were critical of the new levy.", "were", "levy", "Republicans"),
+    ("The mayor is a longtime supporter of the harbour plan.", "is", "plan", "mayor"),
+    ("The campaign announced plans to spend ten million dollars.", "plans", "spend", None),
+    ("Critics raised the fear that rents will climb.", "fear", "climb", None),
+    ("His push for a recount drew applause.", "push", "recount", "His"),
+    ("Criticism of the new levy grew.", "Criticism", "levy", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, word, content, source", CANDIDATES, ids=[c[1] + "-" + c[2] for c in CANDIDATES])
+def test_learned_candidates_reach_copulas_and_nouns(text, word, content, source):
+    from dateline.annotate.attribution import learned_candidate
+
+    token = next(t for t in load_nlp()(text) if t.text == word)
+    found, head = learned_candidate(token)
+    assert (found.text, None if head is None else head.text) == (content, source)
+
+
+# (text, word that is no candidate): no clause, no preposition, a relative "that", an unowned plain noun
+NON_CANDIDATES = [
+    ("The senator is tall.", "is"),
+    ("The bill that passed was long.", "was"),
+    ("The price of bread rose.", "price"),
+    ("The list of names is long.", "list"),
+    ("Her claim that the vote was rigged fell flat.", "claim"),  # owned and listed: the nominal rule has it
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, word", NON_CANDIDATES, ids=[c[1] for c in NON_CANDIDATES])
+def test_candidate_look_alikes(text, word):
+    from dateline.annotate.attribution import learned_candidate
+
+    token = next(t for t in load_nlp()(text) if t.text == word)
+    assert learned_candidate(token) is None

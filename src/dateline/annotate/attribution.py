@@ -6,11 +6,13 @@ pieces), indirect speech read from the dependency parse (a cue verb from
 `data/attribution.toml` whose subject is the source and whose clausal
 complement is the content) and "according to X"; also raising verbs ("appears
 to"), speech nouns with an owner ("Trump's claim that"), light verbs ("made the
-case") and "in the latest poll"; and verbs outside the lists that the learned
-model in `cue_model.py` scores as cues ("voted for the bill", "blasted the
-plan"), with content and source read the same way. Speech nested in another
-attribution's content is kept and marked with `nested_in`. Speakers are then resolved in
-text order: an entity in the source gives its canonical name, a pronoun the
+case") and "in the latest poll"; and words outside the lists that the learned
+model in `cue_model.py` scores as cues, with content and source read the same
+way: verbs ("voted for the bill", "blasted the plan"; such a verb may also
+frame a quote), "be" ("were critical of X", "the problem is that ...") and
+nouns ("his push for a recount", "plans to ..."). Speech nested in another
+attribution's content is kept and marked with `nested_in`. Speakers are then
+resolved in text order: an entity in the source gives its canonical name, a pronoun the
 nearest compatible earlier speaker, "the official" an earlier anonymous
 official, an unnamed description ("a senior U.S. official") stays as written
 with `anonymous=True`, and a cue-less quote right after an attributed sentence
@@ -181,18 +183,27 @@ def _direct(ctx: Context, quotes: list[tuple[int, int]]) -> list[_Found]:
 
 
 def _quote_cue(ctx: Context, quotes: list[tuple[int, int]], start: int, end: int):
-    """The cue verb nearest the quote, outside any quote, in the sentences it touches."""
+    """The cue verb (listed or learned) nearest the quote, outside any quote, in the sentences it touches."""
     frame = _frame_sentences(ctx.layers["sentences"], start, end)
     if frame is None:
         return None
     span = ctx.parsed.char_span(frame[0], frame[1], alignment_mode="expand")
-    candidates = [
-        t for t in span
-        if _is_cue_verb(t) and not _is_raising(t) and not _inside_any(t.idx, quotes) and _source(t) is not None
-    ]
+    candidates = [t for t in span if not _inside_any(t.idx, quotes) and (_is_listed_quote_cue(t) or _is_learned_quote_cue(t))]
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+
+
+def _is_listed_quote_cue(token) -> bool:
+    return is_listed_cue(token) and not _is_raising(token) and _source(token) is not None
+
+
+def _is_learned_quote_cue(token) -> bool:
+    """A verb the model takes as a cue ("“...,” Trump fumed"); nouns and "be" do not frame quotes."""
+    if token.pos_ != "VERB":
+        return False
+    content, source = _learned(token)
+    return content is not None and source is not None
 
 
 def _frame_sentences(sentences: Sequence[Sentence], start: int, end: int) -> tuple[int, int] | None:
@@ -216,11 +227,11 @@ def _is_partial_quote(cue, start: int, end: int) -> bool:
 def _quoted(text: str, start: int, end: int, cue) -> _Found:
     content_start, content_end = _trim(text, start, end)
     found = _Found(content_start, content_end, text[content_start:content_end], direct=True)
-    return _with_cue(found, cue) if cue is not None else found
+    return _with_cue(found, cue, _source(cue)) if cue is not None else found
 
 
-def _with_cue(found: _Found, cue, sourceless: bool = False) -> _Found:
-    source = None if sourceless else _source(cue)
+def _with_cue(found: _Found, cue, source) -> _Found:
+    """The item with its cue token and its source (head, start, end), if any."""
     cued = replace(found, cue=cue.text, cue_start=cue.idx, cue_end=cue.idx + len(cue))
     if source is None:
         return cued
@@ -253,33 +264,115 @@ def _indirect(ctx: Context, quotes: list[tuple[int, int]], used: set[int]) -> li
     for token in ctx.parsed:
         if token.idx in used or _inside_any(token.idx, quotes):
             continue
-        if _is_cue_verb(token):
-            content = _content_of(token)
-        else:
-            candidate = learned_candidate(token)
-            content = candidate[0] if candidate is not None and cue_model.is_learned_cue(token, *candidate) else None
-        sourceless = _is_raising(token) or _is_opening_participle(token)
-        if content is None or (not sourceless and _source(token) is None and not _is_passive(token)):
-            continue  # a bare participle ("assuming office") reports nobody's words
+        content, source = _listed(token) if is_listed_cue(token) else _learned(token)
+        if content is None:
+            continue
         start, end = _trim(text, *_clip_to_line(text, token.idx, *_content_bounds(token, content)))
         if end > start:
-            found.append(_with_cue(_Found(start, end, text[start:end], direct=False), token, sourceless))
+            found.append(_with_cue(_Found(start, end, text[start:end], direct=False), token, source))
+    return found
+
+
+def _listed(token):
+    """(content, source) of a listed cue verb, or (None, None) when it reports nobody's words."""
+    content, source = _content_of(token), _source(token)
+    if _is_raising(token) or _is_opening_participle(token):
+        return content, None
+    if source is None and not _is_passive(token):
+        return None, None  # a bare participle ("assuming office") reports nobody's words
+    return content, source
+
+
+def _learned(token):
+    """(content, source) of a candidate the model takes as a cue, else (None, None)."""
+    found = _candidate(token)
+    if found is None or not cue_model.is_learned_cue(token, found[0], _head(found[1])):
+        return None, None
     return found
 
 
 def learned_candidate(token):
-    """(content, source head) of a verb outside the cue lists that could report speech, or None.
+    """(content, source head) of a word outside the cue lists that could report speech, or None.
 
-    The verb needs what a cue needs: a content (a clause, an object or the
-    object of any preposition) and a source or a passive; `cue_model` decides.
+    A verb needs what a cue needs: a content (a clause, an object or the
+    object of any preposition) and a source or a passive. Also "be" with a
+    clause ("the problem is that ...") or with a predicate and its preposition
+    ("was critical of X"), and a noun with an owner, a clause ("an assertion
+    that ...", "plans to ...") or a listed speech noun ("criticism of X");
+    `cue_model` decides.
     """
-    if token.pos_ != "VERB" or _is_cue_verb(token):
+    found = _candidate(token)
+    return None if found is None else (found[0], _head(found[1]))
+
+
+def _head(source):
+    return None if source is None else source[0]
+
+
+def _candidate(token):
+    """(content token, source (head, start, end) or None) of a possible learned cue, or None."""
+    if is_listed_cue(token):
         return None
+    if token.pos_ == "VERB":
+        return _verb_candidate(token)
+    if token.pos_ == "AUX" and token.lemma_.lower() == "be":
+        return _copular_candidate(token)
+    return _noun_candidate(token) if token.pos_ == "NOUN" else None
+
+
+def _verb_candidate(token):
     content = _content_of(token, any_preposition=True)
     source = _source(token)
     if content is None or (source is None and not _is_passive(token)):
         return None
-    return content, None if source is None else source[0]
+    return content, source
+
+
+def _copular_candidate(token):
+    """A copula's clause or its predicate's prepositional object, as content.
+
+    In "Rubio's response was that ..." the source is the subject's owner (or
+    nobody: "the question is whether ..."); in "Republicans were critical of
+    X" it is the subject.
+    """
+    clause = next((c for c in token.children if c.dep_ == "ccomp" and _complementizer_of(c) is not None), None)
+    if clause is not None:
+        subject = _subject(token)
+        owner = None if subject is None else next((c for c in subject.children if c.dep_ == "poss"), None)
+        return clause, None if owner is None else (owner, *_subtree_bounds(owner))
+    source = _source(token)
+    for predicate in (c for c in token.children if c.dep_ in {"attr", "acomp"}):
+        for prep in (c for c in predicate.children if c.dep_ == "prep"):
+            content = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if content is not None and source is not None:
+                return content, source
+    return None
+
+
+def _noun_candidate(noun):
+    """A noun with a clause ("an assertion that ...", "plans to ..."), or with an owner or a listed
+    speech noun and a prepositional object ("his attack on X", "criticism of X").
+
+    Owned nouns with a listed content are left to `_nominal`.
+    """
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and _nominal_content(noun) is not None:
+        return None
+    source = None if owner is None else (owner, *_subtree_bounds(owner))
+    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and _complementizer_of(c) is not None), None)
+    if clause is not None:
+        return clause, source
+    if owner is None and noun.lemma_.lower() not in _nominal_cues():
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep"), None)
+    content = None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None if content is None else (content, source)
+
+
+def _complementizer_of(clause) -> str | None:
+    """ "that" or "whether" opening a clause, or "to" of an infinitive ("plans to spend")."""
+    marks = [c for c in clause.children if c.i < clause.i and c.lower_ in {"that", "whether", "if", "to"}]
+    return marks[0].lower_ if marks and marks[0].dep_ in {"mark", "aux"} else None
 
 
 def _is_raising(cue) -> bool:
@@ -663,7 +756,8 @@ def _attribution(text: str, item: _Found, speaker: _Speaker) -> Attribution:
 # --- small parse helpers ----------------------------------------------------------
 
 
-def _is_cue_verb(token) -> bool:
+def is_listed_cue(token) -> bool:
+    """Whether the rules (not the learned model) take the token as a cue verb."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     return token.lemma_.lower() in cue_lemmas() or _prepositional_object(token) is not None or _is_light_cue(token)

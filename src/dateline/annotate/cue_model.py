@@ -86,8 +86,35 @@ def features(cue, content, source) -> list[str]:
     structural.append(f"content_lemma={content.lemma_.lower()}")
     if cue.dep_ != "ROOT":
         structural.append(f"head={cue.dep_}|{cue.head.lemma_.lower()}")
-    lexical = [f"lemma={lemma}", f"lemma_x_content={lemma}|{kind}", f"lemma_x_subject={lemma}|{subject}"]
+    structural += _governing_cue(cue)
+    predicate = _predicate(cue, content)
+    if predicate is not None:
+        structural.append(f"predicate={predicate.lemma_.lower()}")
+    lexical = [
+        f"lemma={lemma}",
+        f"lemma_x_content={lemma}|{kind}",
+        f"lemma_x_subject={lemma}|{subject}",
+        f"lemma_x_content_lemma={lemma}|{content.lemma_.lower()}",
+    ]
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i != content.i), None)
+    if obj is not None:
+        lexical.append(f"lemma_x_object={lemma}|{obj.lemma_.lower()}")  # "took aim at", "made clear"
     return structural + lexical
+
+
+def _governing_cue(cue) -> list[str]:
+    """Whether a listed cue verb governs the candidate ("said he would fight", "wants to repeal").
+
+    Words under a listed cue are often its content rather than a cue of their
+    own; the learned weight says how often.
+    """
+    # imported here: attribution imports this module
+    from dateline.annotate.attribution import is_listed_cue
+
+    ancestors = [a for a in cue.ancestors if a.sent.start == cue.sent.start]
+    if ancestors and is_listed_cue(ancestors[0]):
+        return ["governed_by_cue", f"governed_by_cue_dep={cue.dep_}"]
+    return ["under_cue"] if any(is_listed_cue(a) for a in ancestors[1:4]) else []
 
 
 def _content_kind(cue, content) -> str:
@@ -96,7 +123,18 @@ def _content_kind(cue, content) -> str:
         return content.dep_
     if content.head.head.i == cue.i and content.head.dep_ == "prep":
         return f"prep:{content.head.lower_}"
+    predicate = _predicate(cue, content)
+    if predicate is not None:
+        return f"{predicate.dep_}+prep:{content.head.lower_}"  # "was critical of X", "is a supporter of X"
     return "other"
+
+
+def _predicate(cue, content):
+    """The word between a copula and its content's preposition: "critical" in "was critical of X"."""
+    predicate = content.head.head
+    if content.head.dep_ == "prep" and predicate.head.i == cue.i and predicate.dep_ in {"attr", "acomp"}:
+        return predicate
+    return None
 
 
 def _subject_kind(source) -> str:
