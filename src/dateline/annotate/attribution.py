@@ -561,9 +561,7 @@ def _colon_lines(ctx: Context, quotes: list[tuple[int, int]]) -> list[_Found]:
 
 def _colon_source(ctx: Context, colon):
     """(head token, start) of a short phrase ending in a person's or organisation's name, opening the line."""
-    text = ctx.document.text
-    line_start = text.rfind("\n", 0, colon.idx) + 1
-    words = [t for t in ctx.parsed[: colon.i] if t.idx >= line_start]
+    words = _line_opening(colon, 6)
     if not 0 < len(words) <= 6 or words[-1].pos_ != "PROPN":
         return None
     entity = _entity_at(ctx.layers["entities"], words[-1].idx)
@@ -820,13 +818,24 @@ def _inverted_subject(cue):
 
 
 def _line_opening_phrase(cue):
-    line_start = text_of(cue.doc).rfind("\n", 0, cue.idx) + 1
-    words = [t for t in cue.doc[: cue.i] if t.idx >= line_start]
+    words = _line_opening(cue, 8)
     if not 0 < len(words) <= 8 or any(t.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "SCONJ"} for t in words):
         return None
     if words[-1].pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
     return words[-1], words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _line_opening(token, limit: int) -> list:
+    """The words from the start of `token`'s line up to it, or `limit` + 1 of them when
+    the line opens with more (walking back from the token keeps this linear)."""
+    line_start = text_of(token.doc).rfind("\n", 0, token.idx) + 1
+    words = []
+    for i in range(token.i - 1, max(-1, token.i - limit - 2), -1):
+        if token.doc[i].idx < line_start:
+            break
+        words.insert(0, token.doc[i])
+    return words
 
 
 def _is_passive(cue) -> bool:

@@ -79,7 +79,8 @@ def features(cue, content, source) -> list[str]:
         structural.append("passive")
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children):
         structural.append("modal")
-    if any(mark in cue.sent.text for mark in _QUOTE_MARKS):
+    sentence = cue.sent.text
+    if any(mark in sentence for mark in _QUOTE_MARKS):
         structural.append("quote_in_sentence")
     if source is not None:
         structural.append(f"source_lemma={source.lemma_.lower()}")
