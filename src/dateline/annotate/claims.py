@@ -14,6 +14,7 @@ list lives in `data/claims.toml`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -482,6 +483,8 @@ def _attribution(attributions: tuple[Attribution, ...], start: int, end: int) ->
 
 # --- time, place and quantity -------------------------------------------------------
 
+_TOKEN_STARTS = "dateline.claims.token_starts"
+
 
 @dataclass(frozen=True)
 class _Timing:
@@ -493,8 +496,21 @@ class _Timing:
 
 
 def _inside(doc: Any, clause: _Clause, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span[0].i in clause.tokens
+    """Whether the text at [start, end) begins in one of the clause's tokens."""
+    first = _token_at(doc, start) if start < end else None
+    return first is not None and first in clause.tokens
+
+
+def _token_at(doc: Any, offset: int) -> int | None:
+    """The index of the token that holds character `offset`, or of the next token when
+    the offset falls in the space between two (what `char_span(..., "expand")` starts with)."""
+    starts = doc.user_data.get(_TOKEN_STARTS)
+    if starts is None:  # built once per parse: claims look up every time expression per clause
+        starts = doc.user_data[_TOKEN_STARTS] = [t.idx for t in doc]
+    k = bisect.bisect_right(starts, offset) - 1
+    if k >= 0 and offset < starts[k] + len(doc[k].text):
+        return k
+    return k + 1 if 0 <= k + 1 < len(starts) else None
 
 
 def _timing(doc: Any, clause: _Clause, timexes: tuple[TimeExpr, ...], predicate_class: str | None) -> _Timing:
