@@ -26,7 +26,7 @@ from htmldate import find_date
 
 from dateline.errors import IngestError
 from dateline.ingest.prepare import to_document
-from dateline.ingest.readers import decode_bytes, declared_html_charset
+from dateline.ingest.readers import declared_html_charset, decode_bytes
 from dateline.model import RawDocument
 
 EVAL = CACHE / "dates-htmldate-mediacloud" / "htmldate-eval" / "tests"

@@ -222,7 +222,7 @@ def parse_docs(docs: list[EcbDoc]):
 def event_mentions(d: EcbDoc, doc) -> list[tuple[EventMention, str]]:
     out = []
     sentences = list(doc.sents)
-    for m_id, anchors, gold in d.mentions:
+    for _m_id, anchors, gold in d.mentions:
         start, end = d.offsets[anchors[0]][0], d.offsets[anchors[-1]][1]
         span = doc.char_span(start, end, alignment_mode="expand")
         head = span.root if span is not None else None
