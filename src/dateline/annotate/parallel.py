@@ -11,7 +11,9 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
+from dateline.errors import AnnotateError
 from dateline.model import AnnotatedDocument, Document, Failure
 
 
@@ -21,9 +23,16 @@ def annotate_in_workers(
     """`annotate(documents)` with `workers` processes, in input order."""
     batches = [list(documents[i : i + batch_size]) for i in range(0, len(documents), batch_size)]
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_load_model) as pool:
-        for results in pool.map(_annotate_batch, batches, [batch_size] * len(batches)):
-            yield from results
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_load_model) as pool:
+            for results in pool.map(_annotate_batch, batches, [batch_size] * len(batches)):
+                yield from results
+    except BrokenProcessPool as exc:
+        # batches already yielded are stored; say what happened instead of a traceback
+        raise AnnotateError(
+            f"a worker process stopped ({exc}); articles already stored are kept, and running the same "
+            "command again adds the rest. Use fewer --workers if memory is short (each loads its own model)."
+        ) from exc
 
 
 def _load_model() -> None:
