@@ -128,8 +128,10 @@ def test_stance_attribution(text, content, speaker, cue):
     [("Senator Maria Lindqvist: Budget Cuts Will Hurt Small Towns\nThe senator spoke on Monday.",
       "Budget Cuts Will Hurt Small Towns", "Senator Maria Lindqvist"),
      ("The statement was short.\nGreenpeace: the spill is far larger than the company admits\n",
-      "the spill is far larger than the company admits", "Greenpeace")],
-    ids=["headline", "organisation-line"],
+      "the spill is far larger than the company admits", "Greenpeace"),
+     ("New poll: the incumbent leads the race by nine points\nThe survey was taken last week.",
+      "the incumbent leads the race by nine points", "New poll")],
+    ids=["headline", "organisation-line", "source-noun-line"],
 )
 def test_name_colon_line(text, content, source):
     found = _find(_attributions(text), content)
@@ -196,7 +198,54 @@ CONSTRUCTIONS = [
                  id="in-a-poll"),
     pytest.param("Senator Mara Quist made the case on Monday.", "made", "the case", "Mara Quist", "Senator Mara Quist",
                  id="light-verb"),
+    pytest.param("The harbour tunnel, Mayor Tom Ellery said, will open in the spring.", "said",
+                 "The harbour tunnel will open in the spring", "Tom Ellery", "Mayor Tom Ellery", id="parenthetical-cue"),
+    pytest.param("“The ferry will run again next week.” Hanna Berg said.", "said",
+                 "The ferry will run again next week", "Hanna Berg", "Hanna Berg", id="quote-tag-in-next-sentence"),
+    pytest.param("Hanna Berg ended the meeting by saying the port would reopen.", "saying",
+                 "the port would reopen", "Hanna Berg", "Hanna Berg", id="subjectless-gerund-cue"),
+    pytest.param("Senator Mara Quist accused the mayor of hiding the budget figures.", "accused",
+                 "the mayor of hiding the budget figures", "Mara Quist", "Senator Mara Quist", id="reason-clause"),
+    pytest.param("Senator Mara Quist praised the mayor on Monday for cutting the ferry fares.", "praised",
+                 "the mayor on Monday for cutting the ferry fares", "Mara Quist", "Senator Mara Quist",
+                 id="reason-clause-on-the-verb"),
+    pytest.param("Bush also took a shot at Senator Mara Quist on Monday.", "took", "a shot at Senator Mara Quist",
+                 "Bush", "Bush", id="light-verb-with-preposition"),
+    pytest.param("The mayor was asked about the port. Hanna Berg said:\n\nThe port will reopen in the spring.\n",
+                 "said", "The port will reopen in the spring", "Hanna Berg", "Hanna Berg", id="colon-then-paragraph"),
+    pytest.param("The mayor was asked about the port. Hanna Berg said:\n\n“The port will reopen in the spring.”\n",
+                 "said", "The port will reopen in the spring", "Hanna Berg", "Hanna Berg",
+                 id="colon-then-quoted-paragraph"),
+    pytest.param("Hanna Berg criticized Tom Ellery, who had left the council in May.", "criticized",
+                 "Tom Ellery", "Hanna Berg", "Hanna Berg", id="object-without-its-aside"),
 ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Hanna Berg left the hall:\n\nThe port will reopen in the spring.\n", id="colon-after-other-verb"),
+        pytest.param("The harbour tunnel, Hanna Berg left early, will open in the spring.", id="parenthetical-other-verb"),
+    ],
+)
+def test_colon_and_parenthetical_look_alikes(text):
+    assert [a.cue for a in _attributions(text) if a.content.startswith(("The port", "The harbour"))] == []
+
+
+@pytest.mark.slow
+def test_second_cue_of_the_same_speaker_is_its_own_statement():
+    found = _attributions("Mayor Tom Ellery said the tunnel was too costly and said that the ferry would stay.")
+    assert [(a.content, a.speaker, a.nested_in) for a in found] == [
+        ("the tunnel was too costly", "Tom Ellery", None),
+        ("that the ferry would stay", "Tom Ellery", None),
+    ]
+
+
+@pytest.mark.slow
+def test_a_quote_does_not_take_the_cue_of_the_next_sentences_own_clause():
+    found = _attributions("“The ferry will run again next week.” Hanna Berg said the port was closed.")
+    assert [(a.content, a.direct) for a in found] == [("the port was closed", False)]
 
 
 @pytest.mark.slow

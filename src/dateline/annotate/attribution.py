@@ -10,7 +10,8 @@ case") and "in the latest poll"; and words outside the lists that the learned
 model in `cue_model.py` scores as cues, with content and source read the same
 way: verbs ("voted for the bill", "blasted the plan"; such a verb may also
 frame a quote), "be" ("were critical of X", "the problem is that ...") and
-nouns ("his push for a recount", "plans to ..."). Speech nested in another
+nouns ("his push for a recount", "plans to ..."); a parenthetical "X, he says,
+is ..." and "He said:" before a paragraph. Speech nested in another
 attribution's content is kept and marked with `nested_in`. Speakers are then
 resolved in text order: an entity in the source gives its canonical name, a pronoun the
 nearest compatible earlier speaker, "the official" an earlier anonymous
@@ -83,7 +84,7 @@ def find_attributions(ctx: Context) -> tuple[Attribution, ...]:
     quotes = quote_spans(ctx.document.text)
     direct = _direct(ctx, quotes)
     used = {f.cue_start for f in direct if f.cue_start is not None}
-    found = direct + _indirect(ctx, quotes, used) + _according_to(ctx) + _colon_lines(ctx, quotes)
+    found = direct + _indirect(ctx, quotes, used) + _according_to(ctx) + _colon_lines(ctx, quotes) + _colon_paragraphs(ctx, quotes)
     found += _in_sources(ctx, found) + _nominal(ctx, quotes)
     found.sort(key=lambda f: (min(f.content_start, f.content_start if f.source_start is None else f.source_start), f.content_start))
     nested = [_is_nested(f, found) for f in found]
@@ -183,15 +184,95 @@ def _direct(ctx: Context, quotes: list[tuple[int, int]]) -> list[_Found]:
 
 
 def _quote_cue(ctx: Context, quotes: list[tuple[int, int]], start: int, end: int):
-    """The cue verb (listed or learned) nearest the quote, outside any quote, in the sentences it touches."""
+    """The cue verb (listed or learned) nearest the quote, outside any quote, in the sentences it
+    touches; else a clause-less cue in a sentence split off right after it ('“...” Trump said.'),
+    or "He said:" closing the line before the quote's paragraph."""
     frame = _frame_sentences(ctx.layers["sentences"], start, end)
     if frame is None:
         return None
-    span = ctx.parsed.char_span(frame[0], frame[1], alignment_mode="expand")
-    candidates = [t for t in span if not _inside_any(t.idx, quotes) and (_is_listed_quote_cue(t) or _is_learned_quote_cue(t))]
+    candidates = _quote_cues(ctx, quotes, *frame)
+    if not candidates:
+        candidates = [t for t in _quote_cues(ctx, quotes, *_tag_sentence(ctx, end)) if not _has_complement(t)]
+    if not candidates:
+        lead = _colon_lead(ctx, start)
+        candidates = [lead] if lead is not None else []
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+
+
+def _quote_cues(ctx: Context, quotes: list[tuple[int, int]], start: int, end: int) -> list:
+    span = ctx.parsed.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is None:
+        return []
+    return [t for t in span if not _inside_any(t.idx, quotes) and (_is_listed_quote_cue(t) or _is_learned_quote_cue(t))]
+
+
+def _tag_sentence(ctx: Context, end: int) -> tuple[int, int]:
+    """The parsed sentence opening right after a quote's closing mark, where the
+    parser cut '“... missing.” Trump said.' in two; else an empty span."""
+    text = ctx.document.text
+    after = end + 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    span = ctx.parsed.char_span(after, after + 1, alignment_mode="expand") if after < len(text) else None
+    if span is None or not len(span) or span[0].idx != after:
+        return 0, 0
+    sentence = span[0].sent
+    return (sentence.start_char, sentence.end_char) if sentence.start_char == after else (0, 0)
+
+
+def _colon_lead(ctx: Context, start: int):
+    """The cue ending the line before a quote's paragraph with a colon: 'He said:' then the quote."""
+    text = ctx.document.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t“\"'"):
+        return None
+    last = _skip_space(text, line_start - 1, -1)
+    span = ctx.parsed.char_span(last, last + 1, alignment_mode="expand") if last >= 0 and text[last] == ":" else None
+    cue = span[0].nbor(-1) if span is not None and len(span) and span[0].i > 0 else None
+    return cue if cue is not None and _is_colon_cue(cue) else None
+
+
+def _is_colon_cue(token) -> bool:
+    """A listed speech verb with a speaker, no complement, and a colon right after it."""
+    if token.lemma_.lower() not in _speech_lemmas() or _has_complement(token) or token.i + 1 >= len(token.doc):
+        return False
+    return token.nbor().text == ":" and _source(token) is not None
+
+
+def _colon_paragraphs(ctx: Context, quotes: list[tuple[int, int]]) -> list[_Found]:
+    """ "He said:" closing a line, with the next paragraph as what was said (when that
+    paragraph is not a quotation, which the quote pass attributes)."""
+    text = ctx.document.text
+    found: list[_Found] = []
+    for token in ctx.parsed:
+        if token.text != ":" or token.i == 0 or text[token.idx + 1 : _line_end(text, token.idx)].strip():
+            continue
+        cue = token.nbor(-1)
+        if _inside_any(cue.idx, quotes) or not _is_colon_cue(cue):
+            continue
+        start = _skip_space(text, token.idx + 1, 1)
+        start, end = _trim(text, start, _line_end(text, start))
+        if end > start and not _inside_any(start, quotes) and not _inside_any(start + 1, quotes):
+            found.append(_with_cue(_Found(start, end, text[start:end], direct=False), cue, _source(cue)))
+    return found
+
+
+def _skip_space(text: str, position: int, step: int) -> int:
+    """The first non-space character from `position` walking by `step` (-1 or len(text) past the ends)."""
+    while 0 <= position < len(text) and text[position].isspace():
+        position += step
+    return position
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
+
+
+def _has_complement(token) -> bool:
+    return any(c.dep_ in _COMPLEMENTS for c in token.children)
 
 
 def _is_listed_quote_cue(token) -> bool:
@@ -269,18 +350,43 @@ def _indirect(ctx: Context, quotes: list[tuple[int, int]], used: set[int]) -> li
             continue
         start, end = _trim(text, *_clip_to_line(text, token.idx, *_content_bounds(token, content)))
         if end > start:
-            found.append(_with_cue(_Found(start, end, text[start:end], direct=False), token, source))
+            words = _without_cue(text, start, end, token) if content.i == token.head.i else text[start:end]
+            found.append(_with_cue(_Found(start, end, words, direct=False), token, source))
     return found
+
+
+def _without_cue(text: str, start: int, end: int, cue) -> str:
+    """The content's words with a parenthetical cue and its source ("he said") cut out."""
+    left, right = _subtree_bounds(cue)
+    return " ".join(f"{text[start:left].rstrip(' ,—–-')} {text[right:end].lstrip(' ,—–-')}".split())
 
 
 def _listed(token):
     """(content, source) of a listed cue verb, or (None, None) when it reports nobody's words."""
-    content, source = _content_of(token), _source(token)
+    content, source = _content_of(token) or _parenthetical_host(token), _source(token)
     if _is_raising(token) or _is_opening_participle(token):
         return content, None
     if source is None and not _is_passive(token):
         return None, None  # a bare participle ("assuming office") reports nobody's words
     return content, source
+
+
+def _parenthetical_host(cue):
+    """The clause a parenthetical cue interrupts: "This campaign, he says, is different".
+
+    Only speech and belief verbs with a subject of their own and no complement,
+    which the parser hangs off the reported clause as "parataxis".
+    """
+    if cue.dep_ != "parataxis" or cue.lemma_.lower() not in _speech_lemmas():
+        return None
+    return None if _subject(cue) is None or _has_complement(cue) else cue.head
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    """Verbs of speech and belief (not stance): the ones that frame a whole clause."""
+    cues = load_table("attribution")["cues"]
+    return frozenset(cues["speech"]) | frozenset(cues["belief"])
 
 
 def _learned(token):
@@ -391,13 +497,48 @@ def _content_bounds(cue, content) -> tuple[int, int]:
     """The complement's span, with the subject a passive or raising cue leaves outside it.
 
     "Troops are expected to leave" and "Kasich appears to lead" add their
-    subject; "called him a liar" adds the object before the predicate.
+    subject; "called him a liar" adds the object before the predicate. An object
+    runs on to its reason or a light verb's preposition ("accused X of ...",
+    "took a shot at X"); a noun stops before a comma-set aside, a clause before
+    a second cue of the same speaker ("... and said that ...").
     """
     start, end = _subtree_bounds(content)
     outside = next((c for c in cue.children if c.dep_ in _outside_deps(cue, content) and c.lower_ != "it"), None)
     if outside is not None and outside.i < content.i:
         start = min(start, _subtree_bounds(outside)[0])
-    return start, end
+    completion = (_reason_clause(cue, content) or _light_completion(cue, content)) if content.dep_ == "dobj" else None
+    if completion is not None:
+        return start, _subtree_bounds(completion)[1]
+    return start, _aside_start(content) or _second_cue_start(content) or end
+
+
+def _second_cue_start(content) -> int | None:
+    """Where "and said that ..." begins when the parser hung a second cue of the same
+    speaker on the reported clause: "He said X has stalled and said that Y"."""
+    for child in content.rights:
+        if child.dep_ == "conj" and _is_speaker_conjunct(child):
+            joiners = [c for c in content.children if c.dep_ in {"cc", "punct"} and content.i < c.i < child.i]
+            return max(joiners, key=lambda t: t.i).idx if joiners else child.idx
+    return None
+
+
+def _is_speaker_conjunct(token) -> bool:
+    """A subject-less listed cue conjoined to a clause that is itself reported."""
+    if token.dep_ != "conj" or token.lemma_.lower() not in _speech_lemmas() or _subject(token) is not None:
+        return False
+    return token.head.dep_ in _COMPLEMENTS and is_listed_cue(token.head.head)
+
+
+def _aside_start(content) -> int | None:
+    """Where a noun content's comma-set aside begins: "attacked Donald Trump, with whom
+    he clashed ..." holds only "Donald Trump"; the clause after the comma is the writer's."""
+    if content.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for child in content.rights:
+        before = child.left_edge.nbor(-1) if child.left_edge.i > 0 else None
+        if child.dep_ in {"relcl", "acl", "appos"} and before is not None and before.text == ",":
+            return before.idx
+    return None
 
 
 def _outside_deps(cue, content) -> frozenset[str]:
@@ -422,10 +563,41 @@ def _content_of(cue, any_preposition: bool = False):
         return predicate  # "called him a liar", "seemed irritated"
     if _is_raising(cue) or cue.lemma_ in _NO_OBJECT_CONTENT:
         return None
-    for child in cue.children:
-        if child.dep_ == "dobj" and child.pos_ in {"NOUN", "PROPN"}:
-            return child
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}]
+    if objects:
+        return objects[0]
     return _prepositional_object(cue, any_preposition)
+
+
+def _light_completion(cue, obj):
+    """The object of the preposition after a light verb's noun: "took a shot at X"."""
+    if cue.lemma_.lower() not in _light_prepositional():
+        return None
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.i > obj.i), None)
+    word = None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None if word is None or word.ent_type_ in {"DATE", "TIME"} else word
+
+
+@functools.lru_cache(maxsize=1)
+def _light_prepositional() -> frozenset[str]:
+    return frozenset(load_table("attribution")["cues"]["light_prepositional"])
+
+
+def _is_reason_object(prep, word) -> bool:
+    """ "blasted the FBI for its decision": the object of "for", unless a time ("for years")."""
+    return prep.lower_ == "for" and word.dep_ == "pobj" and word.ent_type_ not in {"DATE", "TIME"}
+
+
+def _reason_clause(cue, obj):
+    """ "accused Republicans of placing ...", "praised Trump for speaking out": the
+    gerund after "of" or "for" (or the object of "for") completes an object
+    content, also when the parser hangs it on the verb."""
+    preps = [c for c in (*cue.children, *obj.children) if c.dep_ == "prep" and c.i > obj.i and c.lower_ in {"of", "for"}]
+    for prep in preps:
+        clause = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG" or _is_reason_object(prep, c)), None)
+        if clause is not None:
+            return clause
+    return None
 
 
 def _prepositional_object(cue, any_preposition: bool = False):
@@ -562,7 +734,11 @@ def _colon_lines(ctx: Context, quotes: list[tuple[int, int]]) -> list[_Found]:
 def _colon_source(ctx: Context, colon):
     """(head token, start) of a short phrase ending in a person's or organisation's name, opening the line."""
     words = _line_opening(colon, 6)
-    if not 0 < len(words) <= 6 or words[-1].pos_ != "PROPN":
+    if not 0 < len(words) <= 6:
+        return None
+    if words[-1].pos_ == "NOUN" and words[-1].lemma_.lower() in _source_nouns("in") | _source_nouns("institutional"):
+        return words[-1], words[0].idx  # "Poll: ...", "Newspaper: ..."
+    if words[-1].pos_ != "PROPN":
         return None
     entity = _entity_at(ctx.layers["entities"], words[-1].idx)
     if entity is None or entity.label not in {"PERSON", "ORG"}:
@@ -782,9 +958,27 @@ def _source(cue, depth: int = 0):
     for candidate in (_subject(cue), _inverted_subject(cue)):
         if candidate is not None and _same_line(text, candidate.idx, cue.idx):
             return (candidate, *_clip_to_line(text, cue.idx, *_subtree_bounds(candidate)))
+    if _is_speaker_conjunct(cue) and depth < 2:
+        return _source(cue.head.head, depth + 1)  # "said X ... and said that Y": the first cue's speaker
     if (cue.dep_ == "conj" or (cue.dep_ == "advcl" and cue.tag_ == "VBG")) and depth < 2:
         return _source(cue.head, depth + 1)  # "..., adding that ..." reports the main verb's subject
+    governor = _governing_verb(cue) if is_listed_cue(cue) else None
+    if governor is not None and depth < 2:
+        return _source(governor, depth + 1)
     return _line_opening_phrase(cue)
+
+
+def _governing_verb(cue):
+    """The verb whose subject speaks through a subject-less cue: "by saying ...",
+    "after saying ...", "declined to say ..."; a verb with an object of its own
+    ("asked him to say") leaves the speaker open."""
+    if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep":
+        governor = cue.head.head
+    elif cue.dep_ == "xcomp" and not any(c.dep_ in {"dobj", "dative"} for c in cue.head.children):
+        governor = cue.head
+    else:
+        return None
+    return governor if governor.pos_ in {"VERB", "AUX"} else None
 
 
 def _participle_source(cue):
