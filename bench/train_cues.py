@@ -27,6 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import attribution as polnear  # bench/attribution.py
+
 from dateline.annotate import attribution, cue_model, entities, sentences
 from dateline.annotate.pipeline import Context
 from dateline.model import AnnotatedDocument
