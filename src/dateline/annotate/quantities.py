@@ -158,40 +158,39 @@ def _quantity_at(doc: Any, i: int, entities: tuple[Entity, ...]) -> tuple[Quanti
     state = _lexicon().state_nouns.get((counts or "").lower())
     if state:
         counts = "people"  # "45 deaths": 45 people dead
+    heads = _head_chain(doc, number)
     quantity = Quantity(
         text=span.text, value=value, approximate=approximate, counts=counts,
         start=span.start_char, end=span.end_char, where=where,
-        lower=lower, upper=upper, unit=unit, verb=_governing_verb(doc, number),
-        state=state or (_state(doc, number) if counts else None),
+        lower=lower, upper=upper, unit=unit, verb=_governing_verb(heads),
+        state=state or (_state(doc, number, heads) if counts else None),
     )
     return quantity, end
 
 
-def _governing_verb(doc: Any, number: _Number) -> str | None:
-    """The verb whose subject or object the count is: "which injured [five personnel]"."""
+def _head_chain(doc: Any, number: _Number) -> list[Any]:
+    """The counted noun (or the number's last token) and up to three of its heads."""
     token = _counted_noun(doc, number) or doc[number.end - 1]
+    chain = [token]
     for _ in range(3):
         if token.head is token:
             break
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token.lemma_.lower()
-    return None
+        chain.append(token)
+    return chain
 
 
-def _state(doc: Any, number: _Number) -> str | None:
+def _governing_verb(heads: list[Any]) -> str | None:
+    """The verb whose subject or object the count is: "which injured [five personnel]"."""
+    return next((t.lemma_.lower() for t in heads[1:] if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _state(doc: Any, number: _Number, heads: list[Any]) -> str | None:
     """The state the counted things are said to be in, written near the number and
-    attached to the counted noun or to a verb it hangs from: "1.5 million people were
-    left homeless", "thousands are feared dead", "1,000 dead people"."""
+    attached to the counted noun or to a verb it hangs from (`heads`, from `_head_chain`):
+    "1.5 million people were left homeless", "thousands are feared dead", "1,000 dead people"."""
     lex = _lexicon()
-    noun = _counted_noun(doc, number) or doc[number.end - 1]
-    heads = [noun]
-    token = noun
-    for _ in range(3):
-        if token.head is token:
-            break
-        token = token.head
-        heads.append(token)
+    noun = heads[0]
     near = range(max(0, number.start - 3), min(len(doc), number.end + lex.state_window))
     for i in near:
         word = doc[i]
