@@ -29,20 +29,20 @@ OWN_WORDS = [
 ]
 
 
-def _article(doc_id: str, day: int | None, sentences: list[str], outlet: str) -> Article:
+def _article(doc_id: str, day: int | None, sentences: list[str]) -> Article:
     spans, offset = [], 0
     for text in sentences:
         spans.append((offset, offset + len(text), text))
         offset += len(text) + 1
-    return Article(doc_id, outlet, date(2025, 3, day) if day else None, tuple(spans))
+    return Article(doc_id, date(2025, 3, day) if day else None, tuple(spans))
 
 
 @pytest.fixture
 def articles() -> list[Article]:
     return [
-        _article("wire", 3, WIRE, "River Wire"),
-        _article("farm", 5, REWRITE, "Clickbait Daily"),
-        _article("paper", 5, OWN_WORDS, "Valley Times"),
+        _article("wire", 3, WIRE),
+        _article("farm", 5, REWRITE),
+        _article("paper", 5, OWN_WORDS),
     ]
 
 
@@ -58,14 +58,14 @@ def test_one_shared_quote_and_own_wording_are_independent(articles):
 
 
 def test_same_day_copies_have_no_direction():
-    twins = [_article("b-site", 5, WIRE, "Site B"), _article("a-site", 5, WIRE, "Site A")]
+    twins = [_article("b-site", 5, WIRE), _article("a-site", 5, WIRE)]
     (reuse,) = find_reuse(twins)
     assert (reuse.copy, reuse.source, reuse.directed) == ("b-site", "a-site", False)
 
 
 def test_short_lines_are_not_evidence():
     lines = ["By Staff Reporter", "Updated Monday", "Share this story"]
-    assert find_reuse([_article("x", 1, lines, "X"), _article("y", 2, lines, "Y")]) == []
+    assert find_reuse([_article("x", 1, lines), _article("y", 2, lines)]) == []
 
 
 @pytest.mark.slow

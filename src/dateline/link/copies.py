@@ -1,8 +1,8 @@
 """Who repeats whom: articles that reuse earlier articles' sentences.
 
 Two reports of the same facts are independent corroboration only if one did not
-copy the other. A sentence is reused when at least `MATCH` of its word trigrams
-appear in one sentence of the other article: word-for-word copies and light
+copy the other. A sentence is reused when it and one sentence of the other
+article share at least `MATCH` of the shorter one's word trigrams: word-for-word copies and light
 rewrites ("will finish pulling" -> "will complete pulling") alike. An article
 repeats another when it reuses at least `MIN_SHARED` of its sentences; the copy
 is the later of the two by publication date, and each copy is linked to one
@@ -34,10 +34,9 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Article:
-    """What copy detection needs of an article: its date, outlet and sentences."""
+    """What copy detection needs of an article: its date and sentences."""
 
     id: str
-    outlet: str | None
     published: date | None
     sentences: tuple[tuple[int, int, str], ...]  # (start, end, text)
 
@@ -119,18 +118,22 @@ def _best_source(article: Article, wordings: _Wordings, by_id: dict[str, Article
     if not candidates:
         return None
     other, shared = max(candidates, key=lambda c: (len(c[1]), _earliness(by_id[c[0]]), c[0]))
-    source = by_id[other]
-    directed = article.published is not None and source.published not in (None, article.published)
     example = min(mine[w] for w in shared)
+    directed = _dated_apart(article, by_id[other])
     return Reuse(article.id, other, len(shared), len(shared) / len(mine), directed, example)
 
 
 def _may_copy(copy: Article, source: Article) -> bool:
     """Whether `copy` can be the copy of `source`: published later; on the same day (or
     undated) only one of the two is listed, in a stable order."""
-    if copy.published is not None and source.published is not None and copy.published != source.published:
+    if _dated_apart(copy, source):
         return copy.published > source.published
     return copy.id > source.id
+
+
+def _dated_apart(a: Article, b: Article) -> bool:
+    """Both dated, on different days: then the later one is the copy."""
+    return a.published is not None and b.published is not None and a.published != b.published
 
 
 def _earliness(a: Article) -> tuple[int, int]:

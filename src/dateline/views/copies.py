@@ -91,7 +91,7 @@ def copies_from_json(data: dict) -> Copies:
 
 
 def _article(doc: Document, spans: list[tuple[int, int]]) -> Article:
-    return Article(doc.id, doc.outlet, doc.published.value, tuple((s, e, doc.text[s:e]) for s, e in spans))
+    return Article(doc.id, doc.published.value, tuple((s, e, doc.text[s:e]) for s, e in spans))
 
 
 def _link(r: Reuse, documents: dict[str, Document]) -> CopyLink:
