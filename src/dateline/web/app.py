@@ -80,11 +80,15 @@ def story_page(request: Request, story: str, as_of: Any) -> Any:
 
     views = request.app.state.views
     key = view_key(data.timeline_candidates, (story,), {})
+
+    def read_candidates(store: Store) -> Any:
+        return data.timeline_candidates(store, story)
+
     if as_of is None:
         page = view(request, data.story_page, story)
-        views.prefetch(key, lambda store: data.timeline_candidates(store, story))
+        views.prefetch(key, read_candidates)
         return page
-    version, candidates = views.get_versioned(key, lambda store: data.timeline_candidates(store, story))
+    version, candidates = views.get_versioned(key, read_candidates)
     return views.get(("story_page", candidates.story, as_of, version), lambda store: data.story_page(
         store, candidates.story, as_of=as_of, candidates=candidates))
 
