@@ -218,6 +218,19 @@ CONSTRUCTIONS = [
                  id="colon-then-quoted-paragraph"),
     pytest.param("Hanna Berg criticized Tom Ellery, who had left the council in May.", "criticized",
                  "Tom Ellery", "Hanna Berg", "Hanna Berg", id="object-without-its-aside"),
+    pytest.param("The ferry union backed her in the vote.", "backed", "her", "ferry union", "The ferry union",
+                 id="person-pronoun-object"),
+    pytest.param("Senator Mara Quist repeated many of her campaign pledges.", "repeated", "many of her campaign pledges",
+                 "Mara Quist", "Senator Mara Quist", id="quantity-of-object"),
+    pytest.param("Hanna Berg wrote a long report on the harbour.", "wrote", "a long report on the harbour",
+                 "Hanna Berg", "Hanna Berg", id="written-object"),
+    pytest.param("The fishermen's union, which represents 400 crews, is running an advert backing the mayor.",
+                 "backing", "the mayor", "advert", "an advert", id="participle-modifying-its-source"),
+    pytest.param("As the harbour authority reported on Monday, the tunnel will open in the spring.", "reported",
+                 "the tunnel will open in the spring", "harbour authority", "the harbour authority",
+                 id="as-clause-cue"),
+    pytest.param("Older voters were more likely to say that the ferry should stay.", "say",
+                 "that the ferry should stay", "Older voters", "Older voters", id="likely-to-say"),
 ]
 
 

@@ -45,7 +45,8 @@ _QUOTE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"|''([^\n]+?)''")
 _LEADING_DETERMINERS = frozenset({"a", "an", "the", "some", "several", "many", "other"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _COMPLEMENTS = ("ccomp", "xcomp")
-_NO_OBJECT_CONTENT = frozenset({"say", "tell", "add", "answer", "reply", "assure", "write", "post", "tweet"})
+_PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us"})
+_NO_OBJECT_CONTENT = frozenset({"say", "tell", "add", "reply", "assure"})
 _ENTITY_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 UNNAMED = "unnamed source"
 
@@ -377,7 +378,11 @@ def _parenthetical_host(cue):
     Only speech and belief verbs with a subject of their own and no complement,
     which the parser hangs off the reported clause as "parataxis".
     """
-    if cue.dep_ != "parataxis" or cue.lemma_.lower() not in _speech_lemmas():
+    if cue.lemma_.lower() not in _speech_lemmas():
+        return None
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None if _has_complement(cue) else cue.head  # "As the Post reported, X ..."
+    if cue.dep_ != "parataxis":
         return None
     return None if _subject(cue) is None or _has_complement(cue) else cue.head
 
@@ -556,17 +561,24 @@ def _content_of(cue, any_preposition: bool = False):
     preposition follows it ("voted for the bill", "took aim at the plan").
     """
     for child in cue.children:
-        if child.dep_ in _COMPLEMENTS:
-            return child
+        if child.dep_ in _COMPLEMENTS and _same_line(cue.doc.text, cue.idx, child.idx):
+            return child  # a parse run across paragraphs hangs the previous one on the cue
     predicate = next((c for c in cue.children if c.dep_ in {"oprd", "acomp"}), None)
     if predicate is not None:
         return predicate  # "called him a liar", "seemed irritated"
     if _is_raising(cue) or cue.lemma_ in _NO_OBJECT_CONTENT:
         return None
-    objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}]
+    objects = [c for c in cue.children if c.dep_ == "dobj" and _is_object_content(c)]
     if objects:
         return objects[0]
     return _prepositional_object(cue, any_preposition)
+
+
+def _is_object_content(word) -> bool:
+    """A noun, a person pronoun ("backed her"), or a quantity of something ("many of his pledges")."""
+    if word.pos_ in {"NOUN", "PROPN"} or word.lower_ in _PERSON_OBJECTS:
+        return True
+    return word.pos_ in {"ADJ", "NUM", "DET", "PRON"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
 
 
 def _light_completion(cue, obj):
@@ -958,6 +970,9 @@ def _source(cue, depth: int = 0):
     for candidate in (_subject(cue), _inverted_subject(cue)):
         if candidate is not None and _same_line(text, candidate.idx, cue.idx):
             return (candidate, *_clip_to_line(text, cue.idx, *_subtree_bounds(candidate)))
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in {"NOUN", "PROPN"} and cue.head.i < cue.i:
+        before = cue.doc[cue.i - 1]  # "the Super PAC backing Bush", "calls saying shots were fired"
+        return cue.head, _subtree_bounds(cue.head)[0], before.idx + len(before)
     if _is_speaker_conjunct(cue) and depth < 2:
         return _source(cue.head.head, depth + 1)  # "said X ... and said that Y": the first cue's speaker
     if (cue.dep_ == "conj" or (cue.dep_ == "advcl" and cue.tag_ == "VBG")) and depth < 2:
@@ -974,6 +989,8 @@ def _governing_verb(cue):
     ("asked him to say") leaves the speaker open."""
     if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep":
         governor = cue.head.head
+    elif cue.dep_ == "xcomp" and cue.head.pos_ == "ADJ" and cue.head.dep_ == "acomp":
+        governor = cue.head.head  # "voters were more likely to say ...", "he is right to note ..."
     elif cue.dep_ == "xcomp" and not any(c.dep_ in {"dobj", "dative"} for c in cue.head.children):
         governor = cue.head
     else:
@@ -997,12 +1014,16 @@ def _participle_source(cue):
 
 
 def _subject(cue):
+    """The cue's subject (the agent of a passive); of two, the one on the cue's line:
+    a parse run across paragraphs can give a verb the previous line's subject too."""
+    found = []
     for child in cue.children:
         if child.dep_ == "nsubj":
-            return child
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
+            found.append(child)
+        elif child.dep_ == "agent":
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    text = text_of(cue.doc)
+    return next((c for c in reversed(found) if _same_line(text, c.idx, cue.idx)), found[0] if found else None)
 
 
 def _inverted_subject(cue):
