@@ -107,24 +107,38 @@ def row(label: str, tagger: str, s, words: int, seconds: float, peak: float) -> 
 
 
 def show_errors(gold_docs, outputs, limit: int) -> None:
+    """Prints dateline's value errors, then their count by class.
+
+    MISS: no system span overlaps the gold one; FP: a system span overlaps no gold one; VAL: the
+    spans agree and the value is wrong; EXT: the value is wrong and the extent differs too (a
+    modifier or a head word more or less, or two expressions joined or split). Right values with a
+    different extent (strict-only errors) are counted as "extent only" and not listed.
+    """
+    counts = {"MISS": 0, "FP": 0, "VAL": 0, "EXT": 0, "extent only": 0}
     shown = 0
     for (path, doc), out in zip(gold_docs, outputs):
         for g in doc.timexes:
             hit = next((s for s in out if s.start < g.end and g.start < s.end), None)
             if hit is None:
-                print(f"MISS {path.name} {doc.dct} {g.text!r} {g.type} {g.value}")
+                kind, line = "MISS", f"{path.name} {doc.dct} {g.text!r} {g.type} {g.value}"
             elif hit.value != g.value:
-                print(f"VAL  {path.name} {doc.dct} {g.text!r} {g.value} <- {hit.text!r} {hit.value}")
+                kind = "VAL" if (hit.start, hit.end) == (g.start, g.end) else "EXT"
+                line = f"{path.name} {doc.dct} {g.text!r} {g.value} <- {hit.text!r} {hit.value}"
             else:
+                counts["extent only"] += (hit.start, hit.end) != (g.start, g.end)
                 continue
-            shown += 1
+            counts[kind] += 1
+            if shown < limit:
+                print(f"{kind:<4} {line}")
+                shown += 1
         golds = [(g.start, g.end) for g in doc.timexes]
         for s in out:
             if not any(s.start < e and b < s.end for b, e in golds):
-                print(f"FP   {path.name} {doc.dct} {s.text!r} {s.type} {s.value}")
-                shown += 1
-        if shown >= limit:
-            return
+                counts["FP"] += 1
+                if shown < limit:
+                    print(f"FP   {path.name} {doc.dct} {s.text!r} {s.type} {s.value}")
+                    shown += 1
+    print("errors by class: " + ", ".join(f"{kind} {n}" for kind, n in counts.items()))
 
 
 def main() -> None:

@@ -242,6 +242,57 @@ CASES = [
      " Friday.", SAT, "Friday", {"value": "2024-09-27"}),
     ("The fort was built in 1683, the guide said. It burned in 1701, she said, and was rebuilt in 1750, she"
      " added. It reopened on Friday, the curator said.", SAT, "Friday", {"value": "2024-09-27"}),
+    # round 7: "the latest quarter" is the last one reported, not the one running on the last day mentioned
+    ("Shares slipped on Friday. Margins widened in the latest quarter.", date(2023, 11, 3), "the latest quarter",
+     {"value": "2023-Q3"}),
+    ("Output fell on Oct. 20. In the latest fiscal year, it grew.", date(2023, 10, 25), "the latest fiscal year",
+     {"value": "2022"}),
+    # a quarter still running and spoken of ahead is a forecast: it does not become the quarter reported
+    ("The miner posted third-quarter gains. It expects fourth-quarter costs to rise. Debt fell in the latest"
+     " quarter, and was higher a year ago.", date(2023, 11, 3), "a year ago", {"value": "2022-Q3"}),
+    # "year-ago" with no period after it compares with the quarter reported, like "the year-ago quarter"
+    ("The bank lost money in the third quarter. Last year it earned $4 million. The year-ago results were"
+     " restated.", date(2023, 11, 3),
+     "The year-ago", {"value": "2022-Q3"}),
+    # a year read out in a broadcast belongs to the month or season before it
+    ("The ship sank in March nineteen eighty-seven.", FRI, "March nineteen eighty-seven", {"value": "1987-03"}),
+    ("It was the winter of nineteen seventy-two.", FRI, "winter of nineteen seventy-two", {"value": "1972-WI"}),
+    # "each July", "every winter", "Sunday mornings": they recur
+    ("The fair opens each July.", FRI, "each July", {"type": "SET", "value": "XXXX-07"}),
+    ("Storms close the pass every winter.", FRI, "every winter", {"type": "SET", "value": "XXXX-WI"}),
+    ("The ferry sails on Sundays.", FRI, "Sundays", {"type": "SET", "value": "XXXX-WXX-7"}),
+    ("The choir rehearses Thursday evenings.", FRI, "Thursday evenings", {"type": "SET", "value": "XXXX-WXX-4TEV"}),
+    ("The mayor resigned a month or so ago.", FRI, "a month or so ago", {"value": "2024-08"}),
+    # "this past spring" is the last spring over by dct: this year's once it has ended
+    ("The plant closed this past spring.", date(2023, 10, 30), "this past spring", {"value": "2023-SP"}),
+    ("The plant closed this past summer.", date(2023, 7, 10), "this past summer", {"value": "2022-SU"}),
+    ("Shares rose for six trading days.", FRI, "six trading days", {"type": "DURATION", "value": "P6D"}),
+    ("Rates may ease in the near term.", FRI, "the near term", {"value": "FUTURE_REF"}),
+    ("Sales will beat fiscal 2023 sales.", FRI, "fiscal 2023", {"value": "2023"}),
+    # decades by name or two digits: the latest such decade begun by dct
+    ("Rents doubled in the nineties.", FRI, "the nineties", {"value": "199"}),
+    ("Growth slowed in the late '80s.", FRI, "the late '80s", {"value": "198", "mod": "END"}),
+    ("The island boomed in the twenties.", date(1998, 5, 1), "the twenties", {"value": "192"}),
+    ("Margins were thin in the latest period.", FRI, "the latest period", {"value": "2024-Q2"}),
+    # a part of the day with a modifier, alone or on a named day
+    ("By mid afternoon the ferry had left.", FRI, "mid afternoon", {"type": "TIME", "value": "2024-09-27TAF"}),
+    ("Shares rose at mid-afternoon yesterday.", FRI, "mid-afternoon yesterday", {"value": "2024-09-26TAF"}),
+    ("The last boats left in the early morning hours of 30 April 1975.", FRI,
+     "the early morning hours of 30 April 1975", {"type": "TIME", "value": "1975-04-30TMO"}),
+    # "the previous Friday" counts from the day the text is at, not from dct
+    ("Shares fell Friday, down 3% from the previous Friday.", date(2024, 9, 30), "the previous Friday",
+     {"value": "2024-09-20"}),
+    ("The truce began on Oct. 3 and the following Monday talks opened.", FRI, "the following Monday",
+     {"value": "2024-10-07"}),
+    ("The lease may run for an additional year.", FRI, "an additional year", {"type": "DURATION", "value": "P1Y"}),
+    ("Lenders may sell in the weeks ahead.", FRI, "the weeks ahead", {"type": "DURATION", "value": "PXW"}),
+    ("Average hourly pay rose.", FRI, "hourly", {"type": "SET", "value": "PT1H"}),
+    ("Profit rose in the third quarter. For the quarter a year ago, it lost money.", date(2023, 10, 30),
+     "the quarter a year ago", {"value": "2022-Q3"}),
+    ("The light flickered for a second or two.", FRI, "a second", {"type": "DURATION", "value": "PT1S"}),
+    # "later in the year" reads as "later that year": the year the text is at
+    ("Spraying was delayed earlier in the year by rain.", FRI, "earlier in the year", {"value": "2024"}),
+    ("The army left Nanjing in 1946. Later in the year, talks failed.", FRI, "Later in the year", {"value": "1946"}),
 ]
 
 
@@ -269,6 +320,9 @@ NOT_TIMEXES = [
     ("The firm raised its quarterly dividend by a cent.", "quarterly"),
     ("Farms supply about three-quarters of its grain.", "three-quarters"),
     ("Banks own more than a quarter of the bonds.", "quarter"),
+    # "second" as an ordinal; a comparison of periods is no period
+    ("A second group of rebels crossed the river.", "second"),
+    ("The quarter-to-quarter comparison improved.", "quarter"),
 ]
 
 

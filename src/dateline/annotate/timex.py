@@ -121,6 +121,9 @@ def _pieces() -> dict[str, str]:
         "holiday": rf"(?P<holiday>{_alternation(list(lex['holidays']))})",
         "tens": tens,
         "ones": ones,
+        # a year read out in a broadcast transcript, after a month or season: "January nineteen ninety-seven"
+        "spoken": rf"(?P<spoken>(?:nineteen|eighteen)[\s-]+(?:{tens}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                  rf"sixteen|seventeen|eighteen|nineteen)(?:[\s-](?:{ones}))?\b)",
     }
 
 
@@ -136,8 +139,10 @@ def _rules() -> tuple[_Rule, ...]:
         ("dmy", rf"(?:{p['weekday']},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{p['month']}"
                 rf"(?:,?\s+{p['year']})?", _h_month_day),
         ("month", rf"{p['prefix']}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?{p['month']}"
-                  rf"(?:,?\s+(?:of\s+)?(?:{p['year']}|{p['bc_year']})|\s+(?P<relyear>this|last|next)\s+year)?", _h_month),
-        ("year", rf"{p['prefix']}?(?<![\d$€£.,]){p['year']}(?![\d%,.]\d|-(?!(?:1[5-9]|20)\d\d\b|\d\d\b)\d|\s*%|\s+per\s*cent)",
+                  rf"(?:,?\s+(?:of\s+)?(?:{p['year']}|{p['bc_year']}|{p['spoken']})|"
+                  rf"\s+(?P<relyear>this|last|next)\s+year)?", _h_month),
+        ("year", rf"{p['prefix']}?(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?<![\d$€£.,]){p['year']}"
+                 rf"(?![\d%,.]\d|-(?!(?:1[5-9]|20)\d\d\b|\d\d\b)\d|\s*%|\s+per\s*cent)",
          _h_year),
         ("year_range_end", r"(?<=(?:1[5-9]|20)\d\d[-–])(?P<yy>\d\d)\b(?![-–/.,]\d)", _h_year_range_end),
         ("spoken_year", rf"\b(?:the\s+year\s+)?(?P<hundreds>nineteen|eighteen)[\s-]+(?P<tens>{p['tens']}|ten|"
@@ -145,6 +150,8 @@ def _rules() -> tuple[_Rule, ...]:
                         rf"(?:[\s-](?P<ones>{p['ones']}))?\b|\bthe\s+year\s+two\s+thousand(?:\s+and)?"
                         rf"(?:\s+(?P<ones2>{p['ones']}))?\b", _h_spoken_year),
         ("decade", r"(?:the\s+)?(?P<dprefix>early|mid|late)?-?\s*(?P<dec>(?:1[6-9]|20)\d)0s\b", _h_decade),
+        ("decade_short", r"\bthe\s+(?:(?P<dprefix>early|mid|late)[\s-]+)?(?:['’]?(?P<dd>[1-9])0s\b|(?P<word>twenties|"
+                         r"thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)", _h_decade_short),
         ("century", rf"(?:the\s+)?(?:(?P<ord>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{_alternation(list(_lex()['ordinals']))}))"
                     rf"\s+century\b(?:\s*{_BC})?", _h_century),
         ("bc_decade", rf"(?:the\s+)?(?P<dec>\d{{1,3}})0s\s*{_BC}", _h_bc_decade),
@@ -159,21 +166,26 @@ def _rules() -> tuple[_Rule, ...]:
                          r"(?:comparable\s+|fiscal\s+)?(?P<period>quarter|period)\b", _h_year_quarter),
         ("quarter_code", rf"\bQ(?P<q>[1-4])\s+{p['year']}", _h_quarter_code),
         ("season", rf"(?:(?P<rel>this|last|next|this\s+past|the\s+coming|the\s+past|early|late|mid)-?\s+)?"
-                   rf"{p['season']}(?:\s+(?:of\s+)?(?:{p['year']}|{p['bc_year']}))?", _h_season),
+                   rf"{p['season']}(?:\s+(?:of\s+)?(?:{p['year']}|{p['bc_year']}|{p['spoken']}))?", _h_season),
         ("rel_period", r"(?:(?P<prefix>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|"
-                       r"close)\s+of)(?:\s+|-))?(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+"
+                       r"close)\s+of)(?P<inthe>\s+in(?=\s+the\s))?(?:\s+|-))?(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+"
                        r"following|the\s+coming|the\s+same|the\s+prior|the\s+latest|that|the)\s+"
                        r"(?:(?P<fiscal>full|fiscal)\s+)?(?P<period>year|month|week|weekend|quarter|(?<=latest\s)period)"
-                       r"\b(?P<ended>(?<=year)(?=\s+(?:ended|ending)\b))?|(?P<dayrel>the\s+(?:next|following|previous|"
-                       r"same)|that)\s+(?P<day>day)\b", _h_rel_period),
-        ("ago", rf"\b{p['mods']}?{p['num']}\s+{p['unit']}\s+ago\b", _h_ago),
+                       r"\b(?!-(?:to|over|on)-)(?P<ended>(?<=year)(?=\s+(?:ended|ending)\b))?|"
+                       r"(?P<dayrel>the\s+(?:next|following|previous|same)|that)\s+(?P<day>day)\b", _h_rel_period),
+        ("ago", rf"\b{p['mods']}?{p['num']}\s+{p['unit']}(?:\s+or\s+so)?\s+ago\b", _h_ago),
         ("shift", rf"\b{p['num']}\s+{p['unit']}\s+(?P<dir>earlier|later|afterwards?|previously|from\s+now|"
                   r"hence)\b", _h_shift),
         ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year[-\s](?P<dir>earlier|ago)(?:\s+(?:(?P<ord>first|second|"
                      r"third|fourth)\s+)?(?P<period>quarter|period))?\b", _h_year_ago),
+        ("period_year_ago", r"\bthe\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<period>quarter|period)\s+a\s+"
+                            r"year\s+(?P<dir>ago|earlier)\b", _h_year_ago),
         ("day_rel", rf"\b(?P<day>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|"
                     rf"the\s+day\s+after\s+tomorrow|this|last)(?:\s+{p['part']})?\b", _h_day_rel),
-        ("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+)?\b{p['weekday']}"
+        ("part_of_day", r"\b(?:early|late|mid)[\s-]?(?P<part>morning|afternoon|evening)\b(?:\s+(?P<day>yesterday|today|"
+                        r"tomorrow)\b)?", _h_part_of_day),
+        ("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|the\s+previous|"
+                    rf"the\s+following)\s+)?\b{p['weekday']}"
                     rf"(?:\s+{p['part']})?", _h_weekday),
         ("holiday", rf"\b{p['holiday']}(?:\s+(?:of\s+)?{p['year']})?(?!\w)", _h_holiday),
         ("clock", r"\b(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\b(?P<h24>[0-2]\d):"
@@ -183,15 +195,19 @@ def _rules() -> tuple[_Rule, ...]:
                        r"forthcoming|(?<=the\s)following)\s+(?P<units>days|weeks|months|years|decades)\b",
          _h_duration_bare),
         ("set", rf"\b(?:(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:{p['num']}\s+)?"
-                rf"(?:{p['unit']}|{p['weekday']})|(?P<times>once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+"
-                rf"(?P<unit2>day|week|month|year)\b|(?P<freq>{_alternation(list(_lex()['frequencies']))})\b)",
-         _h_set),
+                rf"(?:{p['unit']}|{p['weekday']}|{p['month']}|{p['season']})|"
+                rf"(?P<times>once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+"
+                rf"(?P<unit2>day|week|month|year)\b|(?P<freq>{_alternation(list(_lex()['frequencies']))})\b|"
+                rf"(?P<days>{_alternation(list(_lex()['weekdays']))})(?:s|\s+(?P<parts>"
+                rf"{_alternation(list(_lex()['parts_of_day']))})s)\b)", _h_set),
         ("duration", rf"\b{p['mods']}?(?:(?P<rel>the\s+(?:next|past|last|coming|previous|first|following)"
-                     rf")\s+)?{p['num']}(?P<frac>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?(?:\s+|-){p['unit']}"
+                     rf")\s+)?{p['num']}(?P<frac>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?(?:\s+|-)"
+                     rf"(?:(?:trading|business|working|additional|extra|further|full)\s+)?{p['unit']}"
                      r"(?P<half>\s+and\s+a\s+half\b)?", _h_duration),
         ("half", rf"\b{p['mods']}?half\s+(?:an?\s+)?{p['unit']}", _h_half),
         ("duration_rel", r"\b(?P<rel>the\s+(?:next|past|last|coming|previous|following))\s+(?P<unit>day|week|"
                          r"month|year|decade|century|fortnight)\b", _h_duration_rel),
+        ("ahead", r"\bthe\s+(?P<units>days|weeks|months|years)\s+ahead\b", _h_duration_bare),
         ("duration_bare", r"\b(?<=for\s)(?P<units>days|weeks|months|years|decades|centuries)\b", _h_duration_bare),
     ]
     return tuple(_Rule(name, re.compile(rx, re.I), h) for name, rx, h in specs)
@@ -297,7 +313,8 @@ def _shift_reference(day: date, precision: str, amount: int, unit: str) -> str |
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 # a digit token triggers when it can be a year, a clock time or an ISO date
-_NUMERIC_TRIGGER = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)|\d{1,2}(?::\d\d|\s*[ap]\.?m\b)|\d{1,4}s?\s*(?-i:B\.?C)\b", re.I)
+_NUMERIC_TRIGGER = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)|\d0s\b|\d{1,2}(?::\d\d|\s*[ap]\.?m\b)|"
+                              r"\d{1,4}s?\s*(?-i:B\.?C)\b", re.I)
 _MARGIN = 60  # longer than any expression the grammar matches, so a window holds every match around its trigger
 
 
@@ -362,10 +379,16 @@ def _narrative(chosen: list[tuple[int, int, _Norm]], dct: date | None, text: str
         aside = parsed is not None and reference is not None and _is_aside(years, index, _year_of(reference[0]))
         if parsed and not backward and not aside and not (anaphoric and reference and _contains(parsed, reference[0])):
             reference = parsed
-        if parsed and parsed[1] == "quarter" and not backward:
+        if parsed and parsed[1] == "quarter" and not backward and not _forecast(text, start, end, parsed, dct):
             quarter = parsed
         out.append((start, end, norm))
     return out
+
+
+def _forecast(text: str, start: int, end: int, period: tuple[date, str], dct: date | None) -> bool:
+    """ "expects fourth-quarter profit to rise": a quarter still running, spoken of ahead, is not the one reported."""
+    return (dct is not None and _add_months(period[0], 3) > dct
+            and context_tense(text, start, end, infinitive=False) == "future")
 
 
 def _unplaced(norm: _Norm, reference: tuple[date, str] | None, history: bool) -> _Norm:
@@ -502,15 +525,18 @@ def _day_ranges(text: str, chosen: list[tuple[int, int, _Norm]]) -> list[tuple[i
     return sorted(out, key=lambda f: f[0])
 
 
-_PART_OF = re.compile(r"(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$", re.I)
+_PART_OF = re.compile(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]?)?(?P<part>morning|afternoon|evening|night)"
+                      r"(?:\s+hours)?\s+of\s+$", re.I)
 
 
 def _part_of_day_of(text: str, chosen: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:
-    """ "the morning of 31 January 1965" -> one TIME: that day's morning."""
-    out = []
+    """ "the morning of 31 January 1965", "the early morning hours of 30 April" -> one TIME: that day's morning."""
+    out: list[tuple[int, int, _Norm]] = []
     for start, end, norm in chosen:
-        m = _PART_OF.search(text, max(0, start - 24), start)
-        if m and norm.type == "DATE" and _DAY_VALUE.fullmatch(norm.value) and not any(e > m.start() for _, e, _ in out):
+        m = _PART_OF.search(text, max(0, start - 40), start)
+        if m and norm.type == "DATE" and _DAY_VALUE.fullmatch(norm.value) and not any(
+                e > m.start() and s < m.start() for s, e, _ in out):
+            out = [item for item in out if item[1] <= m.start()]  # "early morning" alone joins the day it names
             part = _lex()["parts_of_day"][m["part"].lower()]
             out.append((m.start(), end, replace(norm, type="TIME", value=f"{norm.value}T{part}", rebase=None)))
             continue
@@ -836,7 +862,7 @@ def _day_in_year(month: int, day: int, reference: date, precision: str) -> _Norm
 def _h_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
     month = _month_num(m["month"])
     mod = _prefix_mod(m["prefix"])
-    if m["year"] or m["bcy"]:
+    if m["year"] or m["bcy"] or m["spoken"]:
         return _Norm("DATE", f"{_year_text(m)}-{month:02d}", mod) if _year_text(m) else None
     if m["relyear"]:
         step = _REL_DIRECTION[m["relyear"].lower()]
@@ -865,9 +891,11 @@ def _plain_month(text: str, m: re.Match[str]) -> bool:
 
 
 def _year_text(m: re.Match[str]) -> str | None:
-    """The year a rule matched, "1940" or "BC0480" (None for the impossible year 0 BC)."""
+    """The year a rule matched, "1940", "1997" (read out) or "BC0480" (None for the impossible year 0 BC)."""
     if m["year"]:
         return m["year"]
+    if m.re.groupindex.get("spoken") and m["spoken"]:
+        return f"{_spoken_year(m['spoken']):04d}"
     return f"BC{int(m['bcy']):04d}" if int(m["bcy"]) else None
 
 
@@ -879,7 +907,7 @@ def _prefix_mod(prefix: str | None) -> str | None:
 
 
 def _h_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
-    if _looks_like_count(r.text, m):
+    if not m["fiscal"] and _looks_like_count(r.text, m):  # "fiscal 1989 sales" names the year
         return None
     return _Norm("DATE", m["year"], _prefix_mod(m["prefix"]))
 
@@ -905,6 +933,17 @@ def _looks_like_count(text: str, m: re.Match[str]) -> bool:
 
 def _h_decade(m: re.Match[str], r: _Resolver) -> _Norm:
     return _Norm("DATE", m["dec"], _PREFIX_MOD.get((m["dprefix"] or "").lower()))
+
+
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
+def _h_decade_short(m: re.Match[str], r: _Resolver) -> _Norm:
+    """ "the nineties", "the '80s": the latest such decade that has begun by dct (the 20th century's without dct)."""
+    tens = int(m["dd"]) if m["dd"] else _DECADE_WORDS.index(m["word"].lower()) + 2
+    year = r.dct.year if r.dct else 1999
+    century = year // 100 - (tens * 10 > year % 100)
+    return _Norm("DATE", f"{century:02d}{tens}", _PREFIX_MOD.get((m["dprefix"] or "").lower()))
 
 
 def _h_century(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -978,7 +1017,7 @@ def _h_season(m: re.Match[str], r: _Resolver) -> _Norm | None:
     code = _lex()["seasons"][m["season"].lower()]
     rel = (m["rel"] or "").lower().split()
     mod = _PREFIX_MOD.get(rel[0]) if rel else None
-    if m["year"] or m["bcy"]:
+    if m["year"] or m["bcy"] or m["spoken"]:
         return _Norm("DATE", f"{_year_text(m)}-{code}", mod) if _year_text(m) else None
     if not rel and not r.preceded_by(m, r"in|this|during|by|until|since|the|last|next|over|through") and (
             code == "FA" or _season_is_verb(r.text, m)):
@@ -987,10 +1026,15 @@ def _h_season(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if r.dct is None:
         return _Norm("DATE", f"XXXX-{code}", mod, rebase=rebase)
     step = _REL_DIRECTION.get(rel[-1] if rel else "", 0)
+    if rel == ["this", "past"]:  # the last one over by dct: "this past spring" said in October is this year's
+        step = 0 if r.dct.month > _SEASON_END[code] else -1
     # in a history "the next spring" follows the year the story is at, not dct
     story = _Norm("DATE", f"XXXX-{code}", mod, relative=True, anaphoric=True,
                   rebase=functools.partial(_season_after, code, mod, step)) if rel else None
     return _Norm("DATE", f"{r.dct.year + step}-{code}", mod, relative=True, rebase=rebase, history=story)
+
+
+_SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}  # last month; a winter takes the name of the year it ends in
 
 
 def _season_in_year(code: str, mod: str | None, ref: date, precision: str) -> _Norm:
@@ -1024,6 +1068,8 @@ def _h_rel_period(m: re.Match[str], r: _Resolver) -> _Norm | None:
     period = m["period"].lower().replace("period", "quarter")  # "the latest period" of a quarterly report
     if m["ended"] is not None and not prefix:  # "the year ended March 31": a twelve-month span
         return _Norm("DURATION", "P1Y")
+    prefix = prefix.split()[0] if m["inthe"] else prefix  # "later in the year" reads as "later that year"
+    rel = "that" if m["inthe"] else rel
     if rel == "the" and not prefix.startswith("the") and period not in ("quarter", "weekend") and not (
             period == "year" and (m["fiscal"] or r.preceded_by(m, "for"))):
         return None
@@ -1033,7 +1079,7 @@ def _h_rel_period(m: re.Match[str], r: _Resolver) -> _Norm | None:
     step = _ANAPHORIC_STEP.get(rel)
     rebase = None
     if step is not None and period != "weekend":
-        rebase = functools.partial(_period_from_reference, period, step, mod)
+        rebase = functools.partial(_period_from_reference, period, step, mod, completed=rel == "latest")
     if r.dct is None:
         vague = {"year": "XXXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(period, "XXXX-WXX")
         return _Norm("DATE", vague, mod, rebase=rebase, anaphoric=rebase is not None, backward=(step or 0) < 0)
@@ -1055,10 +1101,14 @@ def _day_after_reference(m: re.Match[str], r: _Resolver) -> _Norm:
     return _Norm("DATE", value, relative=r.dct is not None, rebase=rebase, anaphoric=True, backward=step < 0)
 
 
-def _period_from_reference(period: str, step: int, mod: str | None, ref: date, precision: str) -> _Norm | None:
+def _period_from_reference(period: str, step: int, mod: str | None, ref: date, precision: str,
+                           completed: bool = False) -> _Norm | None:
     coarse = {"year": "year", "quarter": "quarter", "month": "month", "week": "week"}[period]
-    if "year quarter month week day".split().index(precision) < "year quarter month week day".split().index(coarse):
+    finer = "year quarter month week day".split()
+    if finer.index(precision) < finer.index(coarse):
         return None  # "that month" after a bare year: the year does not say which month
+    if completed and finer.index(precision) > finer.index(coarse):
+        step = -1  # "the latest quarter" after a day: the last quarter reported by then, not the one running
     return _Norm("DATE", _period_value(ref, period, step), mod, relative=True)
 
 
@@ -1152,16 +1202,20 @@ def _h_year_ago(m: re.Match[str], r: _Resolver) -> _Norm | None:
     first = rebase(base, "quarter" if m["period"] and m["period"].lower() == "quarter" else "year")
     value = first.value if r.dct and first else "XXXX"
     return _Norm("DATE", value, relative=r.dct is not None, rebase=rebase, anaphoric=True, backward=True,
-                 quarterly=period is not None)
+                 quarterly=True)
 
 
 def _h_spoken_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
     """ "nineteen ninety-six", "the year two thousand": years as read out in broadcast transcripts."""
     if m["hundreds"]:
-        tens = _number(m["tens"]) or 0
-        year = int(_number(m["hundreds"]) or 0) * 100 + int(tens) + int(_number(m["ones"]) or 0 if m["ones"] else 0)
-        return _Norm("DATE", f"{year:04d}")
+        return _Norm("DATE", f"{_spoken_year(m.group(0)):04d}")
     return _Norm("DATE", f"{2000 + int(_number(m['ones2']) or 0 if m['ones2'] else 0):04d}")
+
+
+def _spoken_year(words: str) -> int:
+    """ "nineteen ninety-six" -> 1996: hundreds, then tens and ones."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("the", "year")]
+    return int(sum((_number(w) or 0) * (100 if i == 0 else 1) for i, w in enumerate(parts)))
 
 
 def _h_holiday(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -1238,6 +1292,22 @@ def _h_day_rel(m: re.Match[str], r: _Resolver) -> _Norm | None:
     return _Norm("DATE", day, relative=True, history=history)
 
 
+def _h_part_of_day(m: re.Match[str], r: _Resolver) -> _Norm:
+    """ "by mid-afternoon", "late morning yesterday": a part of dct's day (or of the day named)."""
+    part = "T" + _lex()["parts_of_day"][m["part"].lower()]
+    if r.dct is None:
+        return _Norm("TIME", "XXXX-XX-XX" + part)
+    offset = {"yesterday": -1, "tomorrow": 1}.get((m["day"] or "").lower(), 0)
+    day = (r.dct + timedelta(days=offset)).isoformat()
+    return _Norm("TIME", day + part, relative=True, history=_Norm("TIME", "XXXX-XX-XX" + part),
+                 rebase=None if m["day"] else functools.partial(_part_on_reference, part))
+
+
+def _part_on_reference(part: str, ref: date, precision: str) -> _Norm | None:
+    """In a history, a part of the day falls on the day the text is at."""
+    return _Norm("TIME", f"{ref.isoformat()}{part}", relative=True) if precision == "day" else None
+
+
 def _h_weekday(m: re.Match[str], r: _Resolver) -> _Norm:
     k = _weekday_num(m["weekday"])
     part = _lex()["parts_of_day"].get((m["part"] or "").lower())
@@ -1246,10 +1316,23 @@ def _h_weekday(m: re.Match[str], r: _Resolver) -> _Norm:
     if r.dct is None:
         return _Norm(kind, f"XXXX-WXX-{k}{suffix}")
     rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
+    if rel in ("the previous", "the following"):  # counted from the last day mentioned
+        step = -1 if rel == "the previous" else 1
+        day = _weekday_date(k, r.dct, "last" if step < 0 else "next", None)
+        return _Norm(kind, f"{day.isoformat()}{suffix}", relative=True, anaphoric=True, backward=step < 0,
+                     rebase=functools.partial(_weekday_from_reference, k, step, suffix))
     # "extended their offers to acquire it Friday": the tensed verb, not the infinitive, places the day
     tense = None if rel else context_tense(r.text, m.start(), m.end(), infinitive=False) or r.tense(m)
     day = _weekday_date(k, r.dct, rel, tense)
     return _Norm(kind, f"{day.isoformat()}{suffix}", relative=True, history=_Norm(kind, f"XXXX-WXX-{k}{suffix}"))
+
+
+def _weekday_from_reference(weekday: int, step: int, suffix: str, ref: date, precision: str) -> _Norm | None:
+    """ "the previous Friday": the one before (or after) the day the text is at."""
+    if precision != "day":
+        return None
+    day = _weekday_date(weekday, ref, "last" if step < 0 else "next", None)
+    return _Norm("TIME" if suffix else "DATE", f"{day.isoformat()}{suffix}", relative=True)
 
 
 def _h_clock(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -1281,6 +1364,13 @@ def _h_set(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return None if _classifies_noun(r.text, m) else _Norm("SET", _lex()["frequencies"][m["freq"].lower()])
     if m["weekday"]:
         return _Norm("SET", f"XXXX-WXX-{_weekday_num(m['weekday'])}")
+    if m["days"]:  # "on Mondays", "Tuesday nights": the plural recurs
+        part = _lex()["parts_of_day"][m["parts"].lower()] if m["parts"] else None
+        return _Norm("SET", f"XXXX-WXX-{_weekday_num(m['days'])}" + (f"T{part}" if part else ""))
+    if m["month"]:  # "each July": the month in every year
+        return _Norm("SET", f"XXXX-{_month_num(m['month']):02d}")
+    if m["season"]:
+        return _Norm("SET", f"XXXX-{_lex()['seasons'][m['season'].lower()]}")
     if m["times"]:
         letter, _ = _unit_code(m["unit2"])
         return _Norm("SET", f"P1{letter}")
@@ -1303,6 +1393,11 @@ _FRACTIONS = ("a", "one", "two", "three")
 _FRACTION_OF = re.compile(r"\s+of\s+(?!an?\s+(?:hour|day|week|month|year|decade|century)\b|\d)", re.I)
 
 
+# "a second attack", "a Second Assembly": before a word that is not a time word, "second" is the ordinal
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?:of|or|and|to|later|ago|earlier|before|after|in|on|for|longer|more|"
+                             r"too|the|that|when|while|as|than)\b)[A-Za-z]", re.I)
+
+
 def _h_duration(m: re.Match[str], r: _Resolver) -> _Norm | None:
     # "three-quarters of its food", "a quarter of the market" are fractions; "a quarter of a century" is time
     if (m["unit"].lower().startswith("quarter") and not m["rel"] and m["num"].lower() in _FRACTIONS
@@ -1312,6 +1407,8 @@ def _h_duration(m: re.Match[str], r: _Resolver) -> _Norm | None:
     n = _number(m["num"])
     mod = _lex()["modifiers"].get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
     if m["num"].lower() in ("a", "an") and m["unit"].lower().endswith("s"):
+        return None
+    if m["unit"].lower() == "second" and _ORDINAL_SECOND.match(r.text, m.end()):
         return None
     if n is not None and (m["frac"] or m["half"]):  # "2 1/2 years", "a minute and a half"
         n += 0.5
