@@ -293,6 +293,13 @@ CASES = [
     # "later in the year" reads as "later that year": the year the text is at
     ("Spraying was delayed earlier in the year by rain.", FRI, "earlier in the year", {"value": "2024"}),
     ("The army left Nanjing in 1946. Later in the year, talks failed.", FRI, "Later in the year", {"value": "1946"}),
+    # an age after "be" is a duration; "now" inside a sentence is the present; a year of autumn stays a season
+    ("Most recruits were 19 years old.", FRI, "19 years", {"type": "DURATION", "value": "P19Y"}),
+    ("She's 10 days old and already loud.", FRI, "10 days", {"value": "P10D"}),
+    ("Rebels now hold the port.", FRI, "now", {"value": "PRESENT_REF"}),
+    ("Troops arrived in the fall of 1950.", FRI, "fall of 1950", {"value": "1950-FA"}),
+    ("A rally is planned for #7pm tonight.", FRI, "7pm", {"type": "TIME"}),
+    ("Rent costs $900 a month, paid within a month of signing.", FRI, "a month", {"type": "DURATION", "value": "P1M"}),
 ]
 
 
@@ -323,6 +330,18 @@ NOT_TIMEXES = [
     # "second" as an ordinal; a comparison of periods is no period
     ("A second group of rebels crossed the river.", "second"),
     ("The quarter-to-quarter comparison improved.", "quarter"),
+    # ages describing a person or group, an opening "Now,", the open-ended foreseeable future
+    ("The new chief, 61 years old, joins in spring.", "61 years"),
+    ("Staff 50 years old or older may retire early.", "50 years"),
+    ("Talks stalled. Now, the envoy says, a deal is close.", "Now"),
+    ("Rates will stay low for the foreseeable future.", "future"),
+    # the collapse of a place, hashtags and names with a year glued on
+    ("Looting followed the fall of the capital.", "fall"),
+    ("After the fall of Kabul, the embassy closed.", "fall"),
+    ("Happy #Sunday everyone", "Sunday"),
+    ("Tickets for EXPO2031 are on sale.", "2031"),
+    # a rate of money per period
+    ("The plan saves $40 million a year in fuel.", "a year"),
 ]
 
 
