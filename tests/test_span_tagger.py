@@ -1,0 +1,80 @@
+"""The contextual attribution span tagger on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.annotate import span_tagger
+
+needs_model = pytest.mark.skipif(not span_tagger.available(), reason="embeddings extra or tagger weights missing")
+TaggedSpan = span_tagger.TaggedSpan
+
+CASES = [
+    ("The mayor said the bridge would reopen in May.", "said", "the bridge would reopen in May"),
+    ("Critics blasted the plan.", "blasted", "the plan"),
+    ("The ferry company told passengers that all crossings were cancelled.", "told", "all crossings were cancelled"),
+    ("The bridge collapsed on Tuesday after two days of heavy rain.", None, None),
+    ("Firefighters pulled three people from the river before dawn.", None, None),
+]
+
+
+@pytest.fixture(scope="module")
+def tagged():
+    return dict(zip((text for text, _, _ in CASES), span_tagger.tag([text for text, _, _ in CASES])))
+
+
+def _found(text: str, spans, role: str, words: str | None) -> bool:
+    hits = [text[s.start : s.end] for s in spans if s.role == role]
+    return any(words in hit for hit in hits) if words else not hits
+
+
+@needs_model
+@pytest.mark.parametrize(("text", "cue", "content"), CASES, ids=[c[0][:24] for c in CASES])
+def test_cue_and_content(tagged, text, cue, content):
+    spans = tagged[text]
+    assert _found(text, spans, "cue", cue), spans
+    assert _found(text, spans, "content", content), spans
+
+
+@needs_model
+def test_offsets_and_scores_fit_each_text():
+    texts = ["A first line with no speech.\n\u200b\nThe minister said on Monday that taxes would rise.", ""]
+    first, empty = span_tagger.tag(texts)
+    assert empty == ()
+    assert all(0 <= s.start < s.end <= len(texts[0]) and 0.0 < s.score <= 1.0 for s in first)
+    assert any(s.role == "content" and "taxes would rise" in texts[0][s.start : s.end] for s in first)
+
+
+@pytest.mark.parametrize(("n", "windows"), [(0, []), (254, [(0, 254)]), (300, [(0, 254), (190, 300)])])
+def test_long_paragraphs_are_read_in_overlapping_windows(n, windows):
+    assert span_tagger._windows(n) == windows
+
+
+@needs_model
+def test_no_texts():
+    assert span_tagger.tag([]) == []
+
+
+TEXT = "Ana Ruiz said rents will rise.\nThe council, a spokesman added, meets on Friday."
+SPANS = (
+    TaggedSpan("source", 0, 8, 0.9),
+    TaggedSpan("cue", 9, 13, 0.9),
+    TaggedSpan("content", 14, 29, 0.9),
+    TaggedSpan("content", 31, 78, 0.6),
+    TaggedSpan("source", 44, 55, 0.9),
+    TaggedSpan("cue", 56, 61, 0.9),
+)
+
+
+@pytest.mark.parametrize(
+    ("threshold", "expected"),
+    [
+        (0.0, [("rents will rise", "said", "Ana Ruiz"), ("The council, a spokesman added, meets on Friday", "added", "a spokesman")]),
+        (0.7, [("rents will rise", "said", "Ana Ruiz")]),
+    ],
+    ids=["all", "confident"],
+)
+def test_attributions_take_the_nearest_cue_and_source_of_the_paragraph(threshold, expected):
+    found = span_tagger.attributions(TEXT, SPANS, threshold)
+    words = [tuple(TEXT[s.start : s.end] for s in (a.content, a.cue, a.source)) for a in found]
+    assert words == expected
