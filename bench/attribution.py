@@ -12,8 +12,10 @@ annotators is scored against the first annotator (sorted by id). Metrics:
   spans are matched one to one, largest overlap first. A discontinuous gold
   span is its pieces' covering extent; a predicted content span has the
   attribution's own source and cue cut out of it (a quote split by its cue);
-- "dateline" scores top-level attributions; "dateline +nested" adds those
-  nested in another's content (`Attribution.nested_in`);
+- "dateline" scores top-level attributions with the span tagger
+  (`dateline.annotate.span_tagger`, when the embeddings extra is installed),
+  "dateline rules only" without it; "dateline +nested" adds those nested in
+  another's content (`Attribution.nested_in`);
 - speaker accuracy: of the predicted attributions whose content overlaps a gold
   content that has a source, the share whose source overlaps that gold source.
 
@@ -25,6 +27,8 @@ process, and of the dateline components alone; peak resident memory.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import re
 import resource
 import subprocess
@@ -34,7 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline.annotate import attribution, entities, sentences
+from dateline.annotate import attribution, entities, sentences, span_tagger
 from dateline.annotate.pipeline import Component, Pipeline
 from dateline.model import Document, PublishedDate
 from dateline.nlp import load_nlp
@@ -109,9 +113,23 @@ def dateline_pipeline() -> Pipeline:
         (
             Component("sentences", (), sentences.find_sentences),
             Component("entities", ("sentences",), entities.find_entities),
-            Component("attributions", ("sentences", "entities"), attribution.find_attributions),
+            Component("attributions", ("sentences", "entities"), attribution.find_attributions, attribution.prepare),
         )
     )
+
+
+@contextlib.contextmanager
+def rules_only():
+    """The rules and learned cues without the span tagger, for the side-by-side line."""
+    before = os.environ.get("DATELINE_TAGGER")
+    os.environ["DATELINE_TAGGER"] = "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["DATELINE_TAGGER"]
+        else:
+            os.environ["DATELINE_TAGGER"] = before
 
 
 def as_document(article: Article) -> Document:
@@ -288,6 +306,16 @@ def parse(articles: Sequence[Article], split: str, cached: bool) -> tuple[list, 
     return docs, seconds
 
 
+def _annotate(pipeline: Pipeline, articles: Sequence[Article], docs: Sequence, batch_size: int = 32) -> list:
+    """Annotated articles, each batch prepared first as `dateline.annotate.pipeline.annotate` does."""
+    out = []
+    for i in range(0, len(articles), batch_size):
+        documents = [as_document(a) for a in articles[i : i + batch_size]]
+        pipeline.prepare(documents)
+        out += [pipeline.annotate_one(d, p) for d, p in zip(documents, docs[i : i + batch_size])]
+    return out
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -295,25 +323,33 @@ def peak_mb() -> float:
 def run(articles: Sequence[Article], split: str, cached: bool) -> None:
     docs, parse_seconds = parse(articles, split, cached)
     pipeline = dateline_pipeline()
-    ours, with_nested, base = Score.empty(), Score.empty(), Score.empty()
+    ours, with_nested, base, rules = Score.empty(), Score.empty(), Score.empty(), Score.empty()
     start = time.perf_counter()
-    annotated = [pipeline.annotate_one(as_document(a), d) for a, d in zip(articles, docs)]
+    annotated = _annotate(pipeline, articles, docs)
     component_seconds = time.perf_counter() - start
-    for article, result in zip(articles, annotated):
+    with rules_only():
+        start = time.perf_counter()
+        by_rules = _annotate(pipeline, articles, docs)
+        rule_seconds = time.perf_counter() - start
+    for article, result, rule_result in zip(articles, annotated, by_rules):
         ours.add(article.text, [attr for attr, _ in dateline_attrs(result)], article.gold)
         with_nested.add(article.text, [attr for attr, _ in dateline_attrs(result, nested=True)], article.gold)
+        rules.add(article.text, [attr for attr, _ in dateline_attrs(rule_result)], article.gold)
         spans = [(s.start, s.end) for s in result.sentences]
         base.add(article.text, baseline_attrs(article.text, spans), article.gold)
     words = sum(len(a.text.split()) for a in articles)
     gold = sum(len(a.gold) for a in articles)
     print(f"PolNeAR {split}: {len(articles)} articles, {words} words, {gold} gold attributions (first annotator)")
     print(f"{'system':<22} {'match':<8} " + " ".join(f"{r[:4]}-{m}" for r in ROLES for m in "PRF").replace("-", " "))
-    for line in base.lines("said-pattern baseline") + ours.lines("dateline") + with_nested.lines("dateline +nested"):
+    tagger = "dateline" if span_tagger.enabled() else "dateline (no tagger)"
+    lines = base.lines("said-pattern baseline") + rules.lines("dateline rules only") + ours.lines(tagger)
+    for line in lines + with_nested.lines(f"{tagger} +nested"):
         print(line)
     if parse_seconds:
-        total = parse_seconds + component_seconds
-        print(f"speed: parse+entities+attribution {words / total:,.0f} words/s ({len(articles) / total:.1f} docs/s); "
-              f"dateline components alone {words / component_seconds:,.0f} words/s")
+        for name, seconds in (("with the tagger", component_seconds), ("rules only", rule_seconds)):
+            total = parse_seconds + seconds
+            print(f"speed {name}: parse+entities+attribution {words / total:,.0f} words/s "
+                  f"({len(articles) / total:.1f} docs/s); dateline components alone {words / seconds:,.0f} words/s")
     print(f"peak memory: {peak_mb():.0f} MB")
 
 

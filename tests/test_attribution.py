@@ -1,4 +1,9 @@
-"""Tests for the attribution layer: quotes, reported speech, speaker resolution."""
+"""Tests for the attribution rules: quotes, reported speech, speaker resolution.
+
+These pin the rules and learned cues alone, with the span tagger switched off;
+tests/test_attribution_tagged.py checks the constructions with the tagger on,
+as the pipeline runs them.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,11 @@ from dateline.model import Attribution, Document, PublishedDate
 from dateline.nlp import load_nlp
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _rules_only(monkeypatch):
+    monkeypatch.setenv("DATELINE_TAGGER", "0")
 
 
 def _attributions(text: str) -> tuple[Attribution, ...]:

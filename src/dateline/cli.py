@@ -36,6 +36,11 @@ DbOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 WorkersOption = Annotated[int, typer.Option(min=1, max=64, help="Processes that annotate side by side (one model each); worth it for hundreds of articles.")]
 StoryArg = Annotated[Optional[str], typer.Argument(help="Story id, id prefix or title words (default: the largest story).")]
+TaggerOption = Annotated[
+    bool,
+    typer.Option("--tagger/--no-tagger", help="Use the contextual attribution tagger (embeddings extra); "
+                 "--no-tagger is about twice as fast, with rules only (docs/who.md)."),
+]
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -71,6 +76,7 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="Documents annotated per batch.")] = 32,
     strict: Annotated[bool, typer.Option(help="Exit with an error if any file failed.")] = False,
     workers: WorkersOption = 1,
+    tagger: TaggerOption = True,
 ) -> None:
     """Add articles to the store and relink the stories they touch.
 
@@ -78,8 +84,11 @@ def ingest(
     """
     from rich.progress import Progress
 
+    from dateline.annotate.span_tagger import disable
     from dateline.corpus import ingest as run_ingest
 
+    if not tagger:
+        disable()
     with _open(db, must_exist=False) as store, Progress(console=err, transient=True) as bar:
         task = bar.add_task("annotating", total=None)
         report = run_ingest(paths, store, batch_size=batch_size, workers=workers,
@@ -262,15 +271,19 @@ def annotate(
     out: Annotated[Path, typer.Option("--out", help="JSONL file to write, one document per line.")],
     batch_size: Annotated[int, typer.Option(help="Documents annotated per batch.")] = 32,
     workers: WorkersOption = 1,
+    tagger: TaggerOption = True,
 ) -> None:
     """Annotate articles without a store: one JSON object per document (schemas/annotate.schema.json).
 
     Example: dateline annotate examples/niger-withdrawal --out annotations.jsonl
     """
+    from dateline.annotate.span_tagger import disable
     from dateline.corpus import annotate_paths
     from dateline.model import Failure
     from dateline.views.export import annotation_record
 
+    if not tagger:
+        disable()
     written = 0
     with out.open("w", encoding="utf-8") as fh:
         for item in annotate_paths(paths, batch_size=batch_size, workers=workers):

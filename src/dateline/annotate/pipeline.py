@@ -9,7 +9,7 @@ when it is built, not halfway through a corpus.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -34,6 +34,9 @@ class Component:
     name: str
     requires: tuple[str, ...]
     run: Callable[[Context], tuple]
+    # Called with each batch's documents before any is annotated: a model that reads
+    # many texts at once faster than one at a time prepares them here.
+    prepare: Callable[[Sequence[Document]], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,11 @@ class Pipeline:
                     f"but the pipeline assigns only {sorted(seen)} before it"
                 )
             seen.add(component.name)
+
+    def prepare(self, documents: Sequence[Document]) -> None:
+        for component in self.components:
+            if component.prepare is not None:
+                component.prepare(documents)
 
     def annotate_one(self, document: Document, parsed: Any) -> AnnotatedDocument:
         layers: dict[str, tuple] = {}
@@ -75,7 +83,7 @@ def default_pipeline() -> Pipeline:
             Component("entities", ("sentences",), entities.find_entities),
             Component("timexes", ("sentences",), timex.find_timexes),
             Component("quantities", ("entities",), quantities.find_quantities),
-            Component("attributions", ("sentences", "entities"), attribution.find_attributions),
+            Component("attributions", ("sentences", "entities"), attribution.find_attributions, attribution.prepare),
             Component(
                 "claims",
                 ("sentences", "entities", "timexes", "quantities", "attributions"),
@@ -109,8 +117,16 @@ def annotate(
     nlp = load_nlp()
     for i in range(0, len(docs), batch_size):
         batch = docs[i : i + batch_size]
+        _prepare_safely(pipeline, batch)
         for document, parsed in zip(batch, nlp.pipe(d.text for d in batch)):
             yield _annotate_safely(pipeline, document, parsed)
+
+
+def _prepare_safely(pipeline: Pipeline, batch: Sequence[Document]) -> None:
+    try:
+        pipeline.prepare(batch)
+    except Exception:  # preparing only saves time: each document still annotates on its own
+        logger.exception("preparing a batch of %d documents failed", len(batch))
 
 
 def _annotate_safely(pipeline: Pipeline, document: Document, parsed: Any):
