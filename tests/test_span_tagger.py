@@ -78,3 +78,28 @@ def test_attributions_take_the_nearest_cue_and_source_of_the_paragraph(threshold
     found = span_tagger.attributions(TEXT, SPANS, threshold)
     words = [tuple(TEXT[s.start : s.end] for s in (a.content, a.cue, a.source)) for a in found]
     assert words == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("", 10, []),
+        ("short\nlines", 100, [(0, "short\nlines")]),
+        ("aaaa\nbbbb\ncccc", 11, [(0, "aaaa\nbbbb\n"), (10, "cccc")]),
+        ("x" * 25, 10, [(0, "x" * 10), (10, "x" * 10), (20, "x" * 5)]),
+    ],
+    ids=["empty", "one-piece", "paragraph-boundary", "one-long-paragraph"],
+)
+def test_long_texts_are_read_in_pieces_of_whole_paragraphs(monkeypatch, text, limit, expected):
+    monkeypatch.setattr(span_tagger, "_GROUP_CHARS", limit)
+    assert list(span_tagger._pieces(text)) == expected
+
+
+@needs_model
+def test_pieces_keep_offsets_into_the_whole_text(monkeypatch):
+    text = "The weather was calm on the coast.\n" * 3 + "The mayor said the bridge would reopen in May."
+    whole = span_tagger.tag([text])[0]
+    monkeypatch.setattr(span_tagger, "_GROUP_CHARS", 60)  # each paragraph fits; groups split between them
+    pieces = span_tagger.tag([text])[0]
+    assert [(s.role, s.start, s.end) for s in pieces] == [(s.role, s.start, s.end) for s in whole]
+    assert [round(s.score, 2) for s in pieces] == [round(s.score, 2) for s in whole]  # batches pad differently

@@ -20,7 +20,7 @@ import importlib.util
 import io
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import numpy as np
@@ -31,7 +31,7 @@ WINDOW = 254  # word pieces per encoder window, plus [CLS] and [SEP]
 STRIDE = 190  # windows of a long paragraph overlap by WINDOW - STRIDE pieces
 _WEIGHTS = "attribution_tagger.npz"
 _BATCH = 32  # encoder windows per forward pass
-_TEXTS = 16  # texts encoded together
+_GROUP_CHARS = 200_000  # characters encoded together (about 45,000 word pieces)
 _HEAD_BATCH = 64  # paragraphs per pass of the head
 _O, _B, _I = 0, 1, 2
 # Content confidence above which a tagged attribution is added beside the rules' ones:
@@ -256,14 +256,41 @@ def decode(unit: Unit, probs: np.ndarray) -> list[TaggedSpan]:
 
 
 def tag(texts: Sequence[str]) -> list[tuple[TaggedSpan, ...]]:
-    """Tagged source, cue and content spans of each text, with character offsets into it."""
+    """Tagged source, cue and content spans of each text, with character offsets into it.
+
+    Texts are read in groups of about `_GROUP_CHARS` characters, a long text in
+    pieces of whole paragraphs, so the encoder's features stay a few hundred MB
+    whatever the input (a 5-million-character document would need gigabytes at once).
+    """
     head = _head() if texts else None
-    out = []
-    for first in range(0, len(texts), _TEXTS):  # bounded groups keep the cached features small
-        for units in encode(texts[first : first + _TEXTS]):
-            spans = [s for unit, probs in zip(units, probabilities(head, units)) for s in decode(unit, probs)]
-            out.append(tuple(sorted(spans, key=lambda s: (s.start, s.end, s.role))))
-    return out
+    found: list[list[TaggedSpan]] = [[] for _ in texts]
+    group: list[tuple[int, int, str]] = []
+    for index, text in enumerate(texts):
+        for offset, piece in _pieces(text):
+            group.append((index, offset, piece))
+            if sum(len(p) for _, _, p in group) >= _GROUP_CHARS:
+                _tag_group(head, group, found)
+                group = []
+    _tag_group(head, group, found)
+    return [tuple(sorted(spans, key=lambda s: (s.start, s.end, s.role))) for spans in found]
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of consecutive whole paragraphs of at most about `_GROUP_CHARS` characters."""
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= _GROUP_CHARS else text.rfind("\n", start, start + _GROUP_CHARS) + 1
+        end = end if end > start else min(len(text), start + _GROUP_CHARS)  # one paragraph longer than a group
+        yield start, text[start:end]
+        start = end
+
+
+def _tag_group(head, group: list[tuple[int, int, str]], found: list[list[TaggedSpan]]) -> None:
+    if not group:
+        return
+    for (index, offset, _), units in zip(group, encode([piece for _, _, piece in group])):
+        for unit, probs in zip(units, probabilities(head, units)):
+            found[index] += [replace(s, start=s.start + offset, end=s.end + offset) for s in decode(unit, probs)]
 
 
 _PREFETCHED: dict[str, tuple[TaggedSpan, ...]] = {}
