@@ -306,16 +306,6 @@ def parse(articles: Sequence[Article], split: str, cached: bool) -> tuple[list, 
     return docs, seconds
 
 
-def _annotate(pipeline: Pipeline, articles: Sequence[Article], docs: Sequence, batch_size: int = 32) -> list:
-    """Annotated articles, each batch prepared first as `dateline.annotate.pipeline.annotate` does."""
-    out = []
-    for i in range(0, len(articles), batch_size):
-        documents = [as_document(a) for a in articles[i : i + batch_size]]
-        pipeline.prepare(documents)
-        out += [pipeline.annotate_one(d, p) for d, p in zip(documents, docs[i : i + batch_size])]
-    return out
-
-
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -325,11 +315,11 @@ def run(articles: Sequence[Article], split: str, cached: bool) -> None:
     pipeline = dateline_pipeline()
     ours, with_nested, base, rules = Score.empty(), Score.empty(), Score.empty(), Score.empty()
     start = time.perf_counter()
-    annotated = _annotate(pipeline, articles, docs)
+    annotated = pipeline.annotate_parsed([as_document(a) for a in articles], docs)
     component_seconds = time.perf_counter() - start
     with rules_only():
         start = time.perf_counter()
-        by_rules = _annotate(pipeline, articles, docs)
+        by_rules = pipeline.annotate_parsed([as_document(a) for a in articles], docs)
         rule_seconds = time.perf_counter() - start
     for article, result, rule_result in zip(articles, annotated, by_rules):
         ours.add(article.text, [attr for attr, _ in dateline_attrs(result)], article.gold)

@@ -99,10 +99,7 @@ def bench(name: str, paths: list[Path]) -> list[Row]:
     rows.append(Row("spacy parse", len(docs), words, time.perf_counter() - t))
     totals: dict[str, float] = defaultdict(float)
     pipeline = timed_pipeline(totals)
-    annotated = []
-    for i in range(0, len(docs), 32):  # batches prepared as `annotate` prepares them
-        pipeline.prepare(docs[i : i + 32])
-        annotated += [pipeline.annotate_one(d, p) for d, p in zip(docs[i : i + 32], parsed[i : i + 32])]
+    annotated = pipeline.annotate_parsed(docs, parsed)
     rows += [Row(f"  {stage}", len(docs), words, secs) for stage, secs in totals.items()]
     claims = sum(len(a.claims) for a in annotated)
     claims_note = f"{claims} claims, {claims / totals['claims']:.0f} claims/s" if totals["claims"] else ""

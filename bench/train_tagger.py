@@ -48,6 +48,7 @@ from attribution import (  # noqa: E402
     parse,
     peak_mb,
     polnear_dir,
+    rules_only,
 )
 
 from dateline.annotate import span_tagger  # noqa: E402
@@ -212,8 +213,9 @@ def report(name: str, articles: Sequence[Article], systems: Sequence[Sequence[At
 def evaluate(head, articles: Sequence[Article], held: list[int], held_units) -> None:
     held_articles = [articles[i] for i in held]
     docs, _ = parse(articles, "train", cached=True)
-    pipeline = dateline_pipeline()
-    rules = [[a for a, _ in dateline_attrs(pipeline.annotate_one(as_document(articles[i]), docs[i]))] for i in held]
+    with rules_only():  # the shipped tagger would otherwise join the rules' line
+        annotated = dateline_pipeline().annotate_parsed([as_document(articles[i]) for i in held], [docs[i] for i in held])
+    rules = [[a for a, _ in dateline_attrs(result)] for result in annotated]
     spans = tagged(head, held_units)
     tagger = [tagger_attrs(a.text, s) for a, s in zip(held_articles, spans)]
     print(f"held-out slice: {len(held)} articles, {sum(len(a.gold) for a in held_articles)} gold attributions; "

@@ -59,6 +59,18 @@ class Pipeline:
             if component.prepare is not None:
                 component.prepare(documents)
 
+    def annotate_parsed(
+        self, documents: Sequence[Document], parsed: Sequence[Any], batch_size: int = 32
+    ) -> list[AnnotatedDocument]:
+        """Documents already parsed, annotated batch by batch, each batch prepared first as `annotate`
+        prepares it; an error propagates (benchmarks and evaluations want it, `annotate` isolates it)."""
+        out: list[AnnotatedDocument] = []
+        for i in range(0, len(documents), batch_size):
+            batch = documents[i : i + batch_size]
+            self.prepare(batch)
+            out += [self.annotate_one(d, p) for d, p in zip(batch, parsed[i : i + batch_size])]
+        return out
+
     def annotate_one(self, document: Document, parsed: Any) -> AnnotatedDocument:
         layers: dict[str, tuple] = {}
         for component in self.components:
