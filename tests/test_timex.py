@@ -376,10 +376,17 @@ TENSES = [
     ("Dividends are payable Dec. 1.", "Dec. 1", "future"),
     ("The bank said it is calling the bonds on Dec. 1.", "Dec. 1", "present"),
     ("The sale was scheduled for Dec. 1.", "Dec. 1", "past"),
+    ("Worry may have been behind the fall on Dec. 1.", "Dec. 1", "past"),
+    # no cue near the date: the verb further back in the clause decides
+    ("The envoy will travel to the region, meeting the leaders of both factions and the heads of the three "
+     "neighbouring states at a summit in the capital on Aug. 6.", "Aug. 6", "future"),
+    # ... unless it is a reporting verb: that says when it was told, not when the cut comes
+    ("The ministry told foreign oil firms and the three largest domestic refiners of a sharp cut in the crude "
+     "supply of the state company in September.", "September", None),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "expression", "tense"), TENSES, ids=[c[2] + c[0][:12] for c in TENSES])
+@pytest.mark.parametrize(("sentence", "expression", "tense"), TENSES, ids=[f"{c[2]}-{c[0][:12]}" for c in TENSES])
 def test_context_tense(sentence, expression, tense):
     start = sentence.index(expression)
     assert context_tense(sentence, start, start + len(expression)) == tense

@@ -47,6 +47,7 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
              "last": 4}
 # "Before Christ": years and centuries before year 1 (TIMEX3 "BC0490"), upper case only
 _BC = r"(?P<era>(?-i:BCE?|B\.C\.(?:E\.)?|B\.C))(?!\w)"
+_FAR_LEFT = 30  # words before an expression searched for a tense when none is near
 _BOUNDARY = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -251,27 +252,41 @@ def find_timexes(ctx: Any) -> tuple[TimeExpr, ...]:
     return tag(ctx.document.text, ctx.document.published.value)
 
 
-def context_tense(text: str, start: int, end: int, infinitive: bool = True) -> Tense | None:
+def context_tense(text: str, start: int, end: int, infinitive: bool = True, far: bool = True) -> Tense | None:
     """Past, future or present, from the cue words nearest the span within its sentence.
 
     With `infinitive` False, "to" + verb is no cue, so the tensed verb governing the clause decides.
     A plan stated in the past ("was due to", "had been set to") is past: the plan's day has gone by.
+    With no cue near the span, and `far`, the verb further back in a long clause decides, unless a
+    reporting verb comes first: "told oil companies of a cutback in September" says when it was told.
     """
     s_start, s_end = sentence_bounds(text, start, end)
-    left = _without_passives(_WORD.findall(text[s_start:start].lower())[-12:])
-    right = _without_passives(_WORD.findall(text[end:s_end].lower())[:8])
+    left = _without_passives(_WORD.findall(text[s_start:start].lower()))
+    right = _without_passives(_WORD.findall(text[end:s_end].lower()))
     if not infinitive:
         left, right = _without_infinitives(left), _without_infinitives(right)
+    near = _tense_of(left[-12:], right[:8])
+    if near or not far:
+        return near
+    # "Stocks rose, pushing ..., leaving the index within 70 points of its record high set on Aug. 6"
+    return _tense_of(left[-_FAR_LEFT:-12], [], stop=_cues()["reporting"])
+
+
+def _tense_of(left: list[str], right: list[str], stop: frozenset[str] = frozenset()) -> Tense | None:
     # each word with the one after and the one before it; "" stands for the expression itself
     ordered = list(zip(reversed(left), reversed(left[1:] + [""]), reversed([""] + left[:-1]))) + list(
         zip(right, right[1:] + [""], [""] + right[:-1]))
     present: Tense | None = None
     for word, nxt, prev in ordered:
+        if word in stop:
+            return None
         if present and word in _cues()["reporting"]:
             # "said it is calling for the redemption on Dec. 7": the reported clause keeps its own tense
             return present
         found = _cue(word, nxt)
         if found == "future" and prev in ("was", "were", "been", "had"):  # "had been due to expire Friday"
+            return "past"
+        if found == "future" and nxt == "have" and word != "will":  # "may have been responsible for"
             return "past"
         if found in ("past", "future"):
             return found
@@ -1340,7 +1355,7 @@ def _h_weekday(m: re.Match[str], r: _Resolver) -> _Norm:
         return _Norm(kind, f"{day.isoformat()}{suffix}", relative=True, anaphoric=True, backward=step < 0,
                      rebase=functools.partial(_weekday_from_reference, k, step, suffix))
     # "extended their offers to acquire it Friday": the tensed verb, not the infinitive, places the day
-    tense = None if rel else context_tense(r.text, m.start(), m.end(), infinitive=False) or r.tense(m)
+    tense = None if rel else context_tense(r.text, m.start(), m.end(), infinitive=False, far=False) or r.tense(m)
     day = _weekday_date(k, r.dct, rel, tense)
     return _Norm(kind, f"{day.isoformat()}{suffix}", relative=True, history=_Norm(kind, f"XXXX-WXX-{k}{suffix}"))
 
