@@ -31,12 +31,12 @@ DATA = ROOT / ".cache" / "benchmarks" / "timex-tbaq-tweets-wikiwars"
 PEER_CACHE = ROOT / ".cache" / "bench" / "timex"
 TBAQ = "temporal-qiangning/data/TempEval3/Training/TBAQ-cleaned"
 RES = "timex-syntime/syntime/resources"
-# set -> (folder, HeidelTime document type, files held out from tuning)
+# set -> (folder, HeidelTime document type, files held out from tuning, dateline genre)
 SETS = {
-    "TimeBank": (f"{TBAQ}/TimeBank", "news", lambda p: False),
-    "AQUAINT": (f"{TBAQ}/AQUAINT", "news", lambda p: True),
-    "Tweets": (f"{RES}/tweets", "colloquial", lambda p: "testset" in p.parts),
-    "WikiWars": (f"{RES}/wikiwars/whole-tml/tml", "narratives", lambda p: p.name[:2] >= "17"),
+    "TimeBank": (f"{TBAQ}/TimeBank", "news", lambda p: False, "news"),
+    "AQUAINT": (f"{TBAQ}/AQUAINT", "news", lambda p: True, "news"),
+    "Tweets": (f"{RES}/tweets", "colloquial", lambda p: "testset" in p.parts, "colloquial"),
+    "WikiWars": (f"{RES}/wikiwars/whole-tml/tml", "narratives", lambda p: p.name[:2] >= "17", "narrative"),
 }
 PEERS = ("heideltime", "dateparser", "recognizers")
 
@@ -60,7 +60,7 @@ def load(name: str):
     return [(p, read_timeml(p)) for p in paths]
 
 
-def run_dateline(docs) -> tuple[list[list], float, float]:
+def run_dateline(docs, genre: str) -> tuple[list[list], float, float]:
     import resource
 
     from dateline.annotate.timeml import TimemlTimex
@@ -68,7 +68,7 @@ def run_dateline(docs) -> tuple[list[list], float, float]:
 
     tag("warm up the grammar on 1 May 2024.", None)
     started = time.perf_counter()
-    outputs = [tag(doc.text, doc.dct) for doc in docs]
+    outputs = [tag(doc.text, doc.dct, genre) for doc in docs]
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return [[TimemlTimex(t.start, t.end, t.text, t.type, t.value, t.mod) for t in out] for out in outputs], seconds, peak
@@ -155,7 +155,7 @@ def main() -> None:
     peers = PEERS if args.peers == "all" else tuple(p for p in args.peers.split(",") if p)
     if args.errors:
         docs = load(args.errors)
-        outputs, _, _ = run_dateline([d for _, d in docs])
+        outputs, _, _ = run_dateline([d for _, d in docs], SETS[args.errors][3])
         show_errors(docs, outputs, args.limit)
         return
     print(f"{'set':<22} {'tagger':<12} {'strict':>6} {'relax':>6} {'value':>6} {'type':>6} {'gold':>6} "
@@ -163,7 +163,7 @@ def main() -> None:
     for name in args.sets.split(","):
         docs = load(name)
         words = sum(len(d.text.split()) for _, d in docs)
-        runs = {"dateline": run_dateline([d for _, d in docs])}
+        runs = {"dateline": run_dateline([d for _, d in docs], SETS[name][3])}
         for peer in peers:
             found = run_peer(peer, name, args.fresh)
             if found is not None:

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dateline.annotate.timeml import TimemlTimex, parse_timeml, read_timeml, render_timeml
+from dateline.annotate.timeml import (
+    TimemlTimex,
+    parse_timeml,
+    read_timeml,
+    render_timeml,
+)
 from dateline.annotate.timeml_score import score_dirs, score_timexes
 from dateline.annotate.timex import tag
 from dateline.cli import app
@@ -94,8 +99,17 @@ def test_cli_tags_a_text_with_a_creation_time():
     assert '"value": "2024-09-20"' in result.output
 
 
-@pytest.mark.parametrize("args", [["timex"], ["timex", "--timeml", "."], ["timex", "--dct", "soon", "x"]],
-                         ids=["no-text", "no-out", "bad-dct"])
+def test_cli_genre_decides_vague_uses():
+    text = "Aid reaches the camps daily."
+    news = runner.invoke(app, ["timex", "--dct", "2024-09-27", "--json", text])
+    narrative = runner.invoke(app, ["timex", "--dct", "2024-09-27", "--genre", "narrative", "--json", text])
+    assert news.exit_code == 0 and narrative.exit_code == 0, news.output + narrative.output
+    assert '"value": "P1D"' not in news.output and '"value": "P1D"' in narrative.output
+
+
+@pytest.mark.parametrize("args", [["timex"], ["timex", "--timeml", "."], ["timex", "--dct", "soon", "x"],
+                                  ["timex", "--genre", "poetry", "x"]],
+                         ids=["no-text", "no-out", "bad-dct", "bad-genre"])
 def test_cli_user_errors_exit_1(args):
     result = runner.invoke(app, args)
     assert result.exit_code == 1

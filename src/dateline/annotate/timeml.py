@@ -19,9 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.errors import DatelineError
 from dateline.model import TimeExpr
+
+if TYPE_CHECKING:
+    from dateline.annotate.timex import Genre
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +96,7 @@ def render_timeml(doc: TimemlDocument, timexes: Iterable[TimeExpr]) -> str:
     return f"{head}{body.group(1)}{''.join(parts)}{body.group(3)}{tail}"
 
 
-def tag_timeml_dir(in_dir: Path, out_dir: Path) -> list[Path]:
+def tag_timeml_dir(in_dir: Path, out_dir: Path, genre: Genre = "news") -> list[Path]:
     """Tag every `.tml` file under `in_dir` with dateline, writing the same tree under `out_dir`."""
     from dateline.annotate.timex import tag
 
@@ -104,7 +108,7 @@ def tag_timeml_dir(in_dir: Path, out_dir: Path) -> list[Path]:
         doc = read_timeml(path)
         target = out_dir / path.relative_to(in_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_timeml(doc, tag(doc.text, doc.dct)), "utf-8")
+        target.write_text(render_timeml(doc, tag(doc.text, doc.dct, genre)), "utf-8")
         written.append(target)
     return written
 

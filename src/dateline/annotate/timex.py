@@ -35,9 +35,13 @@ from dateline.resources import load_table
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["tag", "find_timexes", "context_tense", "sentence_bounds", "shift_value", "Tense"]
+__all__ = ["tag", "find_timexes", "context_tense", "sentence_bounds", "shift_value", "Tense", "Genre", "GENRES"]
 
 Tense = Literal["past", "future", "present"]
+# The kind of text, as HeidelTime's document types: it decides only which vague uses are tagged
+# ("future earnings", "daily", "former president"; data/timex.toml [genres]). dateline reads news.
+Genre = Literal["news", "narrative", "colloquial"]
+GENRES: tuple[Genre, ...] = ("news", "narrative", "colloquial")
 
 _REL_DIRECTION = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "same": 0,
                   "next": 1, "coming": 1, "following": 1}
@@ -192,6 +196,8 @@ def _rules() -> tuple[_Rule, ...]:
         ("clock", r"\b(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\b(?P<h24>[0-2]\d):"
                   r"(?P<mi24>[0-5]\d)\b|\b(?P<word>noon|midnight)\b", _h_clock),
         ("reference", rf"\b(?:{_alternation(list(_lex()['references']))})\b", _h_reference),
+        ("before_noun", r"\b(?P<then>then[\s-]+)?(?P<word>current|recent|former)(?=\s+(?P<next>[A-Za-z][\w.-]*))",
+         _h_before_noun),
         ("vague_span", r"\b(?:the\s+)?(?:recent|(?:past|last|next|following)\s+(?:few|several)|coming|upcoming|"
                        r"forthcoming|(?<=the\s)following)\s+(?P<units>days|weeks|months|years|decades)\b",
          _h_duration_bare),
@@ -217,9 +223,11 @@ def _rules() -> tuple[_Rule, ...]:
 # --- the public surface -----------------------------------------------------
 
 
-def tag(text: str, dct: date | None) -> tuple[TimeExpr, ...]:
+def tag(text: str, dct: date | None, genre: Genre = "news") -> tuple[TimeExpr, ...]:
     """Temporal expressions in `text`, normalised relative to the document date `dct`."""
-    resolver = _Resolver(text, dct)
+    if genre not in GENRES:
+        raise ValueError(f"unknown genre {genre!r}: expected one of {', '.join(GENRES)}")
+    resolver = _Resolver(text, dct, genre)
     found: list[tuple[int, int, _Norm]] = []
     windows = _windows(text)
     for rule in _rules():
@@ -719,9 +727,14 @@ def _cue(word: str, nxt: str) -> Tense | None:
 class _Resolver:
     """Resolves relative dates against dct, choosing direction from context lazily."""
 
-    def __init__(self, text: str, dct: date | None):
+    def __init__(self, text: str, dct: date | None, genre: Genre = "news"):
         self.text = text
         self.dct = dct
+        self.genre = genre
+
+    def tags(self, use: str) -> bool:
+        """Whether texts of this genre tag a vague use ("future_before_noun": data/timex.toml [genres])."""
+        return self.genre in _lex()["genres"][use]
 
     def tense(self, m: re.Match[str]) -> Tense | None:
         return context_tense(self.text, m.start(), m.end())
@@ -1312,6 +1325,8 @@ def _h_day_rel(m: re.Match[str], r: _Resolver) -> _Norm | None:
     part = _lex()["parts_of_day"].get((m["part"] or "").lower())
     if word in ("this", "last") and not part:
         return None
+    if word == "today" and _POSSESSIVE.match(r.text, m.end()) and not r.tags("todays_before_noun"):
+        return None
     offsets = {"today": 0, "this": 0, "tonight": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
                "the day before yesterday": -2, "the day after tomorrow": 2}
     part = part or ("NI" if word in ("tonight",) else None)
@@ -1402,12 +1417,32 @@ def _h_reference(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return None
     if word == "future" and _FORESEEABLE.search(r.text, max(0, m.start() - 20), m.start()):
         return None
+    if word == "future" and _before_noun(r.text, m.end()) and not r.tags("future_before_noun"):
+        return None
     return _Norm("DATE", _lex()["references"][re.sub(r"\s+", " ", word)])
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+[a-z]")
+
+
+def _before_noun(text: str, end: int) -> bool:
+    """Whether the word ending at `end` modifies the next one ("future earnings"), not ends its phrase."""
+    nxt = re.match(r"\s+([a-z]+)\b", text[end:end + 30])
+    return nxt is not None and nxt[1] not in _lex()["classifiers"]["function_words"]
+
+
+def _h_before_noun(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "current market conditions", "the recent sale", "former president": the word alone is the expression."""
+    word = m["word"].lower()
+    term = f"{word} {m['next'].lower()}"
+    if not r.tags(f"{word}_before_noun") or not _before_noun(r.text, m.end()) or term in _lex()["genres"]["terms"]:
+        return None
+    return _Norm("DATE", "PRESENT_REF" if word == "current" and not m["then"] else "PAST_REF")
 
 
 def _h_set(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if m["freq"]:
-        return None if _classifies_noun(r.text, m) else _Norm("SET", _lex()["frequencies"][m["freq"].lower()])
+        return None if _classifies_noun(r.text, m) or not r.tags("frequency") else _Norm("SET", _lex()["frequencies"][m["freq"].lower()])
     if m["weekday"]:
         return _Norm("SET", f"XXXX-WXX-{_weekday_num(m['weekday'])}")
     if m["days"]:  # "on Mondays", "Tuesday nights": the plural recurs
@@ -1429,10 +1464,7 @@ def _h_set(m: re.Match[str], r: _Resolver) -> _Norm | None:
 
 def _classifies_noun(text: str, m: re.Match[str]) -> bool:
     """ "quarterly dividend", "quarterly results": the word names a kind of report, not when it recurs."""
-    if m["freq"].lower() not in _lex()["classifiers"]["words"]:
-        return False
-    nxt = re.match(r"\s+([a-z]+)\b", text[m.end():m.end() + 30])
-    return nxt is not None and nxt[1] not in _lex()["classifiers"]["function_words"]
+    return m["freq"].lower() in _lex()["classifiers"]["words"] and _before_noun(text, m.end())
 
 
 _FRACTIONS = ("a", "one", "two", "three")
@@ -1449,6 +1481,8 @@ _AGE = re.compile(r"\s+old\b", re.I)
 # "$2 million a year" is a rate of money, tagged in 2 of 5 uses (weighted share 0.36; docs/time.md, round 8)
 _MONEY = r"[$£€]\s?[\d.,]+(?:\s+(?:million|billion|trillion))?"
 _BE = r"is|are|was|were|be|been|being|am|(?<=['’])(?:s|re|m)"
+# "358,000 a month", "700 seats a week": a rate of things, not of time ("five days a week" is left alone)
+_COUNT = r"\d[\d,.]*(?:\s+(?!(?:hours?|days?|weeks?|months?|years?|minutes?|times)\b)[a-z]+)?"
 
 
 def _h_duration(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -1465,7 +1499,8 @@ def _h_duration(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return None
     if _AGE.match(r.text, m.end()) and not r.preceded_by(m, _BE):
         return None
-    if m["num"].lower() in ("a", "an") and r.preceded_by(m, _MONEY):
+    if m["num"].lower() in ("a", "an") and (r.preceded_by(m, _MONEY) or r.preceded_by(m, _COUNT)
+                                            and not r.tags("count_rate")):
         return None
     if n is not None and (m["frac"] or m["half"]):  # "2 1/2 years", "a minute and a half"
         n += 0.5

@@ -18,25 +18,29 @@ def timex(
     timeml: Annotated[Optional[Path], typer.Option("--timeml", help="Folder of TimeML .tml files to tag.")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the tagged .tml files.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    genre: Annotated[str, typer.Option("--genre", help="Kind of text: news, narrative or colloquial; decides "
+                                       "which vague uses are tagged ('future earnings', 'daily').")] = "news",
 ) -> None:
     """Find and normalise time expressions (TIMEX3) in a text or in TimeML files.
 
     Example: dateline timex --dct 2024-09-27 "Troops will leave by September 2025, a year later than planned."
     Example: dateline timex --timeml corpus/ --out tagged/
     """
+    from dateline.annotate.timex import GENRES, tag
+
+    if genre not in GENRES:
+        raise DatelineError(f"--genre {genre!r}: expected one of {', '.join(GENRES)}")
     if timeml is not None:
         from dateline.annotate.timeml import tag_timeml_dir
 
         if out is None:
             raise DatelineError("--timeml needs --out: the folder to write the tagged files to")
-        written = tag_timeml_dir(timeml, out)
+        written = tag_timeml_dir(timeml, out, genre)
         console.print(f"wrote {len(written)} TimeML file(s) to {out}")
         return
     if text is None:
         raise DatelineError('give a text to tag, e.g. dateline timex --dct 2024-09-27 "next Friday"')
-    from dateline.annotate.timex import tag
-
-    found = tag(text, _date(dct, "--dct"))
+    found = tag(text, _date(dct, "--dct"), genre)
     lines = [f"- **{t.text}** {t.type} `{t.value}` ({t.role}" + "".join(
         f", {k} {v}" for k, v in (("mod", t.mod), ("lower", t.lower), ("upper", t.upper), ("anchor", t.anchor)) if v)
         + ")" for t in found]
