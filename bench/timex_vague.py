@@ -2,9 +2,10 @@
 
 For each use ("future earnings", "daily", "former president", ...) and each tuning corpus (news:
 TimeBank; narrative: WikiWars 01-16; colloquial: Tweets training), how many of its occurrences the
-gold tags (a gold TIMEX3 overlaps it). A genre tags the use when its corpus tags more than half of
-at least 2 occurrences; with fewer it keeps the round-8 policy (all three corpora weighed together),
-which is what the [genres] table already says for it. Held-out files are not read.
+gold tags (a gold TIMEX3 overlaps it). A narrative or colloquial text tags the use when its corpus
+tags more than half of at least 2 occurrences; with fewer it keeps the round-8 policy (all three
+corpora weighed together). News keeps the round-8 policy throughout (TimeBank's own counts did not
+carry to AQUAINT: docs/time.md, round 9); its column is shown for reference. Held-out files are not read.
 
     .venv/bin/python bench/timex_vague.py
 """
@@ -19,6 +20,7 @@ import timex as bench
 from dateline.resources import load_table
 
 GENRE_OF = {"TimeBank": "news", "WikiWars": "narrative", "Tweets": "colloquial"}
+COUNTED = ("narrative", "colloquial")  # the genres whose [genres] entries follow their own counts
 _FUNCTION = r"(?:and|or|but|to|of|in|on|at|by|for|from|with|since|until|through|as|than|the|a|an|is|was|will)\b"
 _TIME_UNIT = r"(?:years?|quarters?|months?|weeks?|days?|periods?|decades?|fiscal|session|term|century)\b"
 # each use as the rules see it: the word and what follows it
@@ -57,8 +59,8 @@ def main() -> None:
     print(f"{'use':<22} " + " ".join(f"{g:>12}" for g in GENRE_OF.values()) + "  policy from counts / [genres]")
     disagree = 0
     for use, by_genre in counts().items():
-        implied = {g for g, (t, n) in by_genre.items() if n >= 2 and t / n > 0.5}
-        unsure = {g for g, (t, n) in by_genre.items() if n < 2}
+        implied = {g for g, (t, n) in by_genre.items() if g in COUNTED and n >= 2 and t / n > 0.5}
+        unsure = {g for g, (t, n) in by_genre.items() if g not in COUNTED or n < 2}
         listed = set(table[use])
         ok = implied == listed - unsure
         disagree += not ok

@@ -100,11 +100,12 @@ def test_cli_tags_a_text_with_a_creation_time():
 
 
 def test_cli_genre_decides_vague_uses():
-    text = "Aid reaches the camps daily."
+    text = "The former governor praised the current talks."
     news = runner.invoke(app, ["timex", "--dct", "2024-09-27", "--json", text])
     narrative = runner.invoke(app, ["timex", "--dct", "2024-09-27", "--genre", "narrative", "--json", text])
     assert news.exit_code == 0 and narrative.exit_code == 0, news.output + narrative.output
-    assert '"value": "P1D"' not in news.output and '"value": "P1D"' in narrative.output
+    assert '"value": "PAST_REF"' not in news.output and '"value": "PAST_REF"' in narrative.output
+    assert '"value": "PRESENT_REF"' in narrative.output
 
 
 @pytest.mark.parametrize("args", [["timex"], ["timex", "--timeml", "."], ["timex", "--dct", "soon", "x"],

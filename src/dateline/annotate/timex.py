@@ -39,7 +39,7 @@ __all__ = ["tag", "find_timexes", "context_tense", "sentence_bounds", "shift_val
 
 Tense = Literal["past", "future", "present"]
 # The kind of text, as HeidelTime's document types: it decides only which vague uses are tagged
-# ("future earnings", "daily", "former president"; data/timex.toml [genres]). dateline reads news.
+# ("former president" and "current talks" in a narrative; data/timex.toml [genres]). dateline reads news.
 Genre = Literal["news", "narrative", "colloquial"]
 GENRES: tuple[Genre, ...] = ("news", "narrative", "colloquial")
 
