@@ -23,7 +23,9 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
@@ -31,12 +33,22 @@ DATA = ROOT / ".cache" / "benchmarks" / "timex-tbaq-tweets-wikiwars"
 PEER_CACHE = ROOT / ".cache" / "bench" / "timex"
 TBAQ = "temporal-qiangning/data/TempEval3/Training/TBAQ-cleaned"
 RES = "timex-syntime/syntime/resources"
-# set -> (folder, HeidelTime document type, files held out from tuning, dateline genre)
+
+
+class Corpus(NamedTuple):
+    """One benchmark set: where it lies, how each tagger is told what kind of text it is, what is held out."""
+
+    folder: str
+    heideltime_type: str  # HeidelTime's document type
+    held_out: Callable[[Path], bool]  # files held out from tuning
+    genre: str  # dateline's genre, the same kind of text
+
+
 SETS = {
-    "TimeBank": (f"{TBAQ}/TimeBank", "news", lambda p: False, "news"),
-    "AQUAINT": (f"{TBAQ}/AQUAINT", "news", lambda p: True, "news"),
-    "Tweets": (f"{RES}/tweets", "colloquial", lambda p: "testset" in p.parts, "colloquial"),
-    "WikiWars": (f"{RES}/wikiwars/whole-tml/tml", "narratives", lambda p: p.name[:2] >= "17", "narrative"),
+    "TimeBank": Corpus(f"{TBAQ}/TimeBank", "news", lambda p: False, "news"),
+    "AQUAINT": Corpus(f"{TBAQ}/AQUAINT", "news", lambda p: True, "news"),
+    "Tweets": Corpus(f"{RES}/tweets", "colloquial", lambda p: "testset" in p.parts, "colloquial"),
+    "WikiWars": Corpus(f"{RES}/wikiwars/whole-tml/tml", "narratives", lambda p: p.name[:2] >= "17", "narrative"),
 }
 PEERS = ("heideltime", "dateparser", "recognizers")
 
@@ -55,7 +67,7 @@ def ensure_data() -> bool:
 def load(name: str):
     from dateline.annotate.timeml import read_timeml
 
-    folder = DATA / SETS[name][0]
+    folder = DATA / SETS[name].folder
     paths = sorted(folder.rglob("*.tml"))
     return [(p, read_timeml(p)) for p in paths]
 
@@ -155,7 +167,7 @@ def main() -> None:
     peers = PEERS if args.peers == "all" else tuple(p for p in args.peers.split(",") if p)
     if args.errors:
         docs = load(args.errors)
-        outputs, _, _ = run_dateline([d for _, d in docs], SETS[args.errors][3])
+        outputs, _, _ = run_dateline([d for _, d in docs], SETS[args.errors].genre)
         show_errors(docs, outputs, args.limit)
         return
     print(f"{'set':<22} {'tagger':<12} {'strict':>6} {'relax':>6} {'value':>6} {'type':>6} {'gold':>6} "
@@ -163,12 +175,12 @@ def main() -> None:
     for name in args.sets.split(","):
         docs = load(name)
         words = sum(len(d.text.split()) for _, d in docs)
-        runs = {"dateline": run_dateline([d for _, d in docs], SETS[name][3])}
+        runs = {"dateline": run_dateline([d for _, d in docs], SETS[name].genre)}
         for peer in peers:
             found = run_peer(peer, name, args.fresh)
             if found is not None:
                 runs[peer] = found
-        held_out = SETS[name][2]
+        held_out = SETS[name].held_out
         for tagger, (outputs, seconds, peak) in runs.items():
             print(row(name, tagger, score(docs, outputs), words, seconds, peak))
         if any(held_out(p) for p, _ in docs) and not all(held_out(p) for p, _ in docs):

@@ -215,7 +215,7 @@ def main(peer: str, set_name: str, out: Path) -> None:
 
     docs = [doc for _, doc in timex.load(set_name)]
     if peer == "heideltime":
-        run = run_heideltime(docs, timex.SETS[set_name][1])
+        run = run_heideltime(docs, timex.SETS[set_name].heideltime_type)
     elif peer == "dateparser":
         run = run_dateparser(docs)
     else:
