@@ -1442,7 +1442,9 @@ def _h_before_noun(m: re.Match[str], r: _Resolver) -> _Norm | None:
 
 def _h_set(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if m["freq"]:
-        return None if _classifies_noun(r.text, m) or not r.tags("frequency") else _Norm("SET", _lex()["frequencies"][m["freq"].lower()])
+        if _classifies_noun(r.text, m) or not r.tags("frequency"):
+            return None
+        return _Norm("SET", _lex()["frequencies"][m["freq"].lower()])
     if m["weekday"]:
         return _Norm("SET", f"XXXX-WXX-{_weekday_num(m['weekday'])}")
     if m["days"]:  # "on Mondays", "Tuesday nights": the plural recurs

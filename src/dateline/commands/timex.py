@@ -19,7 +19,7 @@ def timex(
     out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the tagged .tml files.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     genre: Annotated[str, typer.Option("--genre", help="Kind of text: news, narrative or colloquial; decides "
-                                       "which vague uses are tagged ('future earnings', 'daily').")] = "news",
+                                       "which vague uses are tagged ('former president' in a narrative).")] = "news",
 ) -> None:
     """Find and normalise time expressions (TIMEX3) in a text or in TimeML files.
 
