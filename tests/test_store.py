@@ -6,8 +6,18 @@ from datetime import date
 import pytest
 
 from dateline.errors import StoreError
-from dateline.model import (AnnotatedDocument, Attribution, Claim, Document, Entity, Failure, PublishedDate,
-                            Quantity, Sentence, TimeExpr)
+from dateline.model import (
+    AnnotatedDocument,
+    Attribution,
+    Claim,
+    Document,
+    Entity,
+    Failure,
+    PublishedDate,
+    Quantity,
+    Sentence,
+    TimeExpr,
+)
 from dateline.store import Store
 from dateline.store.schema import MIGRATIONS
 
@@ -50,8 +60,8 @@ def test_a_failed_batch_leaves_earlier_commits_intact(tmp_path):
     with Store(tmp_path / "t.db") as store:
         store.add_documents([(annotated(), "hash", None)])
         broken = annotated("doc-2")
-        bad = AnnotatedDocument(broken.document, sentences=(object(),))  # not a record: the insert fails
-        with pytest.raises(Exception):
+        bad = AnnotatedDocument(broken.document, sentences=(object(),))  # not a dataclass record: writing it fails
+        with pytest.raises(TypeError, match="dataclass"):
             store.add_documents([(annotated("doc-3"), "h3", None), (bad, "h2", None)])
         assert store.has_document("doc-1")
         assert not store.has_document("doc-3")
