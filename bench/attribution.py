@@ -77,6 +77,14 @@ def polnear_dir() -> Path | None:
     return POLNEAR if POLNEAR.exists() else None
 
 
+def polnear_or_skip() -> Path | None:
+    """The PolNeAR directory, or None once the user has been told the bench is skipped."""
+    root = polnear_dir()
+    if root is None:
+        print("PolNeAR not found under ../shared/benchmarks: skipped", file=sys.stderr)
+    return root
+
+
 def load_split(root: Path, split: str, limit: int | None = None) -> list[Article]:
     articles = []
     for path in sorted((root / split / "text").glob("*.txt"))[:limit]:
@@ -349,9 +357,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--cache", action="store_true", help="reuse cached spaCy parses (no speed figures)")
     args = parser.parse_args()
-    root = polnear_dir()
+    root = polnear_or_skip()
     if root is None:
-        print("PolNeAR not found under ../shared/benchmarks: skipped", file=sys.stderr)
         return
     load_nlp()  # model loading is start-up, not throughput
     run(load_split(root, args.split, args.limit), args.split, args.cache)

@@ -154,9 +154,8 @@ def main() -> None:
     parser.add_argument("--c", type=float, nargs="+", default=CS, help="regularisation strengths to try")
     parser.add_argument("--thresholds", type=float, nargs="+", default=THRESHOLDS, help="probability thresholds to try")
     args = parser.parse_args()
-    root = polnear.polnear_dir()
+    root = polnear.polnear_or_skip()
     if root is None:
-        print("PolNeAR not found under ../shared/benchmarks: skipped", file=sys.stderr)
         return
     load_nlp()
     articles = polnear.load_split(root, "train", args.limit)

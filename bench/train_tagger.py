@@ -47,7 +47,7 @@ from attribution import (  # noqa: E402
     load_split,
     parse,
     peak_mb,
-    polnear_dir,
+    polnear_or_skip,
     rules_only,
 )
 
@@ -264,9 +264,8 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="evaluate the head saved by the last training run")
     parser.add_argument("--speed", action="store_true", help="only time tag() with the shipped weights")
     args = parser.parse_args()
-    root = polnear_dir()
+    root = polnear_or_skip()
     if root is None:
-        print("PolNeAR not found under ../shared/benchmarks: skipped", file=sys.stderr)
         return
     import torch
 
