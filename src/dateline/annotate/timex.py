@@ -139,6 +139,8 @@ def _rules() -> tuple[_Rule, ...]:
         ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d)"
                 r"(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b", _h_iso),
         ("iso_week", r"\b(?P<y>\d{4})-W(?P<w>[0-5]\d)\b", _h_iso_week),
+        ("numeric", r"(?<![\d/.,])(?:(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[5-9]|20)\d\d)|"
+                    r"(?P<y2>(?:1[5-9]|20)\d\d)/(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d))\b(?![/.]\d)", _h_numeric),
         ("mdy", rf"(?:{p['weekday']},?\s+)?{p['month']}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{p['year']})?",
          _h_month_day),
         ("dmy", rf"(?:{p['weekday']},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{p['month']}"
@@ -146,9 +148,10 @@ def _rules() -> tuple[_Rule, ...]:
         ("month", rf"{p['prefix']}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?{p['month']}"
                   rf"(?:,?\s+(?:of\s+)?(?:{p['year']}|{p['bc_year']}|{p['spoken']})|"
                   rf"\s+(?P<relyear>this|last|next)\s+year)?", _h_month),
-        ("year", rf"{p['prefix']}?(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?<![\d$€£.,]){p['year']}"
+        ("year", rf"{p['prefix']}?(?:(?P<fiscal>fiscal(?:\s+year)?\s+|(?-i:FY)\s?))?(?<![\d$€£.,]){p['year']}"
                  rf"(?![\d%,.]\d|-(?!(?:1[5-9]|20)\d\d\b|\d\d\b)\d|\s*%|\s+per\s*cent)",
          _h_year),
+        ("fiscal_short", r"\b(?-i:FY)\s?['’]?(?P<yy>\d\d)\b(?![/.,]\d)", _h_fiscal_short),
         ("year_range_end", r"(?<=(?:1[5-9]|20)\d\d[-–])(?P<yy>\d\d)\b(?![-–/.,]\d)", _h_year_range_end),
         ("spoken_year", rf"\b(?:the\s+year\s+)?(?P<hundreds>nineteen|eighteen)[\s-]+(?P<tens>{p['tens']}|ten|"
                         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -240,7 +243,7 @@ def tag(text: str, dct: date | None, genre: Genre = "news") -> tuple[TimeExpr, .
                     found.append((m.start(), m.end(), norm))
     chosen = _merge_clock_and_day(text, _narrative(_longest_non_overlapping(found), dct, text))
     chosen = _day_ranges(text, _part_of_day_of(text, chosen))
-    exprs = [_to_timex(text, start, end, norm, dct) for start, end, norm in chosen]
+    exprs = _ranges(text, [_to_timex(text, start, end, norm, dct) for start, end, norm in chosen])
     return tuple(_compose(text, exprs, dct))
 
 
@@ -269,8 +272,8 @@ def context_tense(text: str, start: int, end: int, infinitive: bool = True, far:
     reporting verb comes first: "told oil companies of a cutback in September" says when it was told.
     """
     s_start, s_end = sentence_bounds(text, start, end)
-    left = _without_passives(_WORD.findall(text[s_start:start].lower()))
-    right = _without_passives(_WORD.findall(text[end:s_end].lower()))
+    left = _without_passives(_cue_words(text[s_start:start]))
+    right = _without_passives(_cue_words(text[end:s_end]))
     if not infinitive:
         left, right = _without_infinitives(left), _without_infinitives(right)
     near = _tense_of(left[-12:], right[:8])
@@ -278,6 +281,14 @@ def context_tense(text: str, start: int, end: int, infinitive: bool = True, far:
         return near
     # "Stocks rose, pushing ..., leaving the index within 70 points of its record high set on Aug. 6"
     return _tense_of(left[-_FAR_LEFT:-12], [], stop=_cues()["reporting"])
+
+
+# the month, not the modal verb: "between March and May", "since May 5" (a sentence may open with either)
+_MONTH_MAY = re.compile(r"(?<=[\w,;:]\s)May\b|\bMay(?=\s+\d)")
+
+
+def _cue_words(segment: str) -> list[str]:
+    return _WORD.findall(_MONTH_MAY.sub("month", segment).lower())
 
 
 def _tense_of(left: list[str], right: list[str], stop: frozenset[str] = frozenset()) -> Tense | None:
@@ -599,21 +610,51 @@ def _to_timex(text: str, start: int, end: int, norm: _Norm, dct: date | None) ->
 
 
 def _with_role(text: str, expr: TimeExpr) -> TimeExpr:
+    return _bound_after(text, _role_before(text, expr))
+
+
+def _role_before(text: str, expr: TimeExpr) -> TimeExpr:
     roles = _lex()["roles"]
     left = text[max(0, expr.start - 60):expr.start].lower()
     lower_phrase = _ends_with(left, roles["lower_bound"])
-    if lower_phrase:
+    if lower_phrase:  # "not until 2027" is a lower bound, not the end of a span
         left = left[: len(left.rstrip()) - len(lower_phrase)]
-        expr = replace(expr, lower=expr.value, mod=expr.mod or "EQUAL_OR_MORE")
+        expr = replace(expr, lower=expr.value, mod=expr.mod or "ON_OR_AFTER")
     upper = _ends_with(left, roles["upper_bound"]) is not None
     for role in ("deadline", "start", "end"):
-        if _ends_with(left, roles[role]) is not None:
-            return replace(expr, role=role, upper=expr.value if upper else expr.upper)
+        phrase = _ends_with(left, roles[role])
+        if phrase is None:
+            continue
+        if role == "end" and _NEGATED_UNTIL.search(left[: len(left.rstrip()) - len(phrase)]):
+            # "will not leave until 2027": it happens in 2027 or later
+            return replace(expr, lower=expr.value, mod=expr.mod or "ON_OR_AFTER")
+        return replace(expr, role=role, upper=expr.value if upper else expr.upper)
     if _ends_with(left, ["before"]) and context_tense(text, expr.start, expr.end) == "future":
         return replace(expr, role="deadline", upper=expr.value)
     if _deadline_noun_before(text, expr.start, roles["deadline_nouns"]):
         return replace(expr, role="deadline", upper=expr.value)
     return expr
+
+
+_NEGATED_UNTIL = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno)(?:\s+[a-z]+){0,5}\s+$")
+
+
+def _bound_after(text: str, expr: TimeExpr) -> TimeExpr:
+    """ "in 2027 at the earliest", "2030 or later" (a lower bound); "by 2026 at the latest" (an upper bound)."""
+    roles = _lex()["roles"]
+    right = text[expr.end:expr.end + 24].lower()
+    if _phrase_at_start(tuple(roles["lower_bound_after"])).match(right):
+        return replace(expr, lower=expr.value, mod=expr.mod or "ON_OR_AFTER")
+    if _phrase_at_start(tuple(roles["upper_bound_after"])).match(right):
+        role = "deadline" if expr.role == "point" else expr.role
+        return replace(expr, role=role, upper=expr.value, mod=expr.mod or "ON_OR_BEFORE")
+    return expr
+
+
+@functools.cache
+def _phrase_at_start(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf",?\s+(?:{alternation})\b")
 
 
 def _ends_with(left: str, phrases: list[str]) -> str | None:
@@ -636,6 +677,42 @@ def _deadline_noun_before(text: str, start: int, nouns: list[str]) -> bool:
     if not re.search(r"\b(?:for|of|at|on|to|is|as)\s+$", left):
         return False
     return any(re.search(rf"\b{re.escape(n)}\b", left) for n in nouns)
+
+
+# --- ranges: "from 2019 to 2021", "between March and May" -----------------
+
+_RANGE_OPENER = re.compile(r"\b(?P<opener>from|between)\s+$", re.I)
+_RANGE_JOINER = {"from": re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.I),
+                 "between": re.compile(r"\s*(?:and|-|–)\s*", re.I)}
+
+
+def _ranges(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """The first date of a range starts it and the second ends it, no earlier than the first."""
+    out = list(exprs)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        opener = _RANGE_OPENER.search(text, max(0, first.start - 10), first.start)
+        if (opener is None or first.type not in ("DATE", "TIME") or second.type != first.type
+                or not _RANGE_JOINER[opener["opener"].lower()].fullmatch(text, first.end, second.start)):
+            continue
+        out[i] = replace(first, role="start") if first.role == "point" else first
+        out[i + 1] = _not_before(first, replace(second, role="end") if second.role == "point" else second)
+    return out
+
+
+def _not_before(first: TimeExpr, second: TimeExpr) -> TimeExpr:
+    """ "from Monday to Wednesday": a weekday ending a range is the first one after its start.
+
+    Only weekdays: for "from October to March" it is as likely the start's year that is wrong.
+    """
+    start, end = _parse_value(first.value), _parse_value(second.value)
+    if (second.anchor is None or start is None or end is None or (start[1], end[1]) != ("day", "day")
+            or not re.search(r"day\b", second.text, re.I)):
+        return second
+    day = end[0]
+    while day < start[0]:
+        day += timedelta(weeks=1)
+    return replace(second, value=_format(day, "day"))
 
 
 # --- composition: durations anchored on a date or on dct ------------------
@@ -661,11 +738,33 @@ def _anchor_duration(text: str, expr: TimeExpr, before: list[TimeExpr], dct: dat
         if anchor is None:
             return expr
         return _bounded(expr, anchor, shift_value(anchor, n, unit))
-    if dct is not None and re.match(r"the\s+(?:next|coming|following)\b", lowered):
-        return replace(expr, anchor=dct.isoformat(), upper=shift_value(dct.isoformat(), n, unit))
-    if dct is not None and re.match(r"the\s+(?:past|last|previous)\b", lowered):
-        return replace(expr, anchor=dct.isoformat(), lower=shift_value(dct.isoformat(), -n, unit))
+    if dct is None:
+        return expr
+    now = dct.isoformat()
+    preposition = re.search(r"\b(within|in)\s+$", text[max(0, expr.start - 10):expr.start], re.I)
+    within = preposition is not None and preposition[1].lower() == "within"
+    if preposition and _from_now(text, expr, before):
+        if within:  # "will close within 12 months": by dct + 12 months
+            return replace(expr, role="deadline", anchor=now, upper=shift_value(now, n, unit))
+        return _bounded(expr, now, shift_value(now, n, unit))  # "will leave in six months"
+    if re.match(r"the\s+(?:next|coming|following)\b", lowered):
+        role = "deadline" if within else expr.role  # "within the next 12 months"
+        return replace(expr, role=role, anchor=now, upper=shift_value(now, n, unit))
+    if re.match(r"the\s+(?:past|last|previous)\b", lowered):
+        return replace(expr, anchor=now, lower=shift_value(now, -n, unit))
     return expr
+
+
+_COUNTED_FROM = re.compile(r"\s+(?:of|after|from|before)\b", re.I)
+
+
+def _from_now(text: str, expr: TimeExpr, before: list[TimeExpr]) -> bool:
+    """Whether a duration after "in" or "within" counts from the publication day: the clause looks ahead, has no
+    date of its own to count from ("promised in March to leave within a year") and names no event to count from
+    ("within 30 days of the ruling")."""
+    if re.match(r"the\s", expr.text, re.I) or _COUNTED_FROM.match(text, expr.end):
+        return False
+    return _date_in_sentence(text, expr, before) is None and context_tense(text, expr.start, expr.end) == "future"
 
 
 def _bounded(expr: TimeExpr, anchor: str, shifted: str | None) -> TimeExpr:
@@ -872,6 +971,28 @@ def _h_iso(m: re.Match[str], r: _Resolver) -> _Norm | None:
     return _Norm("DATE", day.isoformat())
 
 
+def _h_numeric(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "12/03/2024" (month first, as in American English, unless the first number cannot be a month),
+    "25/12/2024", "03.12.2024" (day first), "2024/12/03"."""
+    if m["y2"]:
+        year, month, day = int(m["y2"]), int(m["m2"]), int(m["d2"])
+    else:
+        a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+        month, day = (b, a) if m["sep"] == "." or a > 12 else (a, b)
+    try:
+        return _Norm("DATE", date(year, month, day).isoformat())
+    except ValueError:
+        return None
+
+
+def _h_fiscal_short(m: re.Match[str], r: _Resolver) -> _Norm:
+    """ "FY26": the fiscal year in the century that puts it nearest the document's year (without one, 1951-2050)."""
+    near = r.dct.year if r.dct else 2000
+    year = near // 100 * 100 + int(m["yy"])
+    year += 100 if year < near - 50 else -100 if year > near + 50 else 0
+    return _Norm("DATE", f"{year:04d}")
+
+
 def _h_iso_week(m: re.Match[str], r: _Resolver) -> _Norm | None:
     return _Norm("DATE", f"{m['y']}-W{m['w']}") if 1 <= int(m["w"]) <= 53 else None
 
@@ -960,9 +1081,16 @@ def _h_year_range_end(m: re.Match[str], r: _Resolver) -> _Norm | None:
     return _Norm("DATE", f"{year:04d}") if year > first else None
 
 
+# "no later than 2026", "between 2020 and 2022 prices": a year compared with a time, or ending a range of years
+_YEAR_NOT_COUNT = re.compile(r"\b(?:sooner|earlier|later)\s+than\s+$|"
+                             r"\b(?:1[5-9]|20)\d\d\s+(?:and|to|or|through|until)\s+$")
+
+
 def _looks_like_count(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 25):m.start()].lower()
     after = text[m.end():m.end() + 20]
+    if _YEAR_NOT_COUNT.search(before):
+        return False
     if re.search(r"\b(?:about|some|nearly|around|approximately|almost|than|over|under|up to)\s+$", before):
         return True
     if re.search(r"\b(?:its|their|his|her|our|your|my)\s+$", before):  # "its 2006 highs"
