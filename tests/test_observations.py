@@ -57,3 +57,24 @@ def test_counts_of_different_states_are_different_facts():
     missing = from_quantity(_count("people", 150, state="missing"), SOURCE, CITATION, "missing")
     questions = sorted(f.question for f in build_facts("s", [homeless, missing]))
     assert questions == ["How many people are homeless in Haiti?", "How many people are missing in Haiti?"]
+
+
+def _ending(time: str, role: str, lower: str | None = None, upper: str | None = None):
+    from dateline.model import Claim
+
+    return Claim("The base will close.", "the base", "close", None, "planned", False, time, None, 0, 20,
+                 predicate_class="end", time_role=role, time_lower=lower, time_upper=upper)
+
+
+@pytest.mark.parametrize("claim, value, label", [
+    (_ending("P12M", "deadline", upper="2026-01"), "2026-01", "by January 2026"),  # "within 12 months"
+    (_ending("P6M", "duration", "2025-07", "2025-07"), "2025-07", "July 2025"),  # "in six months": then, no bound
+    (_ending("2028-09", "end", "2028-09", "2028-09"), "2028-09", "until September 2028"),  # "by three years"
+    (_ending("2028-09", "end", lower="2028-09"), ">=2028-09", "not before September 2028"),  # "by at least ..."
+    (_ending("P12M", "deadline"), None, None),  # a span with no day to count from dates nothing
+])
+def test_when_a_duration_dates_an_ending(claim, value, label):
+    from dateline.link.observations import from_claim
+
+    found = from_claim(claim, SOURCE, CITATION, anonymous=False)
+    assert (found.value, found.label) == (value, label) if value else found is None

@@ -230,10 +230,11 @@ def _worth_asking(q: Quantity, event: str) -> bool:
 
 
 def _time_value(c: Claim) -> str | None:
-    if c.time_lower:
+    if c.time_lower and c.time_lower != c.time_upper:
         return ">=" + c.time_lower
-    if _bounded_duration(c):
-        return c.time_upper  # "over the next 12 months": by the end of them
+    if c.time_upper and (_bounded_duration(c) or _is_duration(c.time)):
+        # "over the next 12 months", "within a year": by the end of them; "in six months", "by three years": then
+        return c.time_upper
     return c.time
 
 
@@ -277,7 +278,9 @@ def readable_time(value: str) -> str:
 def _time_label(c: Claim, value: str | None) -> str:
     if value is None:
         return "denied"
-    role = "deadline" if _bounded_duration(c) else c.time_role or ""
+    role = c.time_role or ""
+    if _bounded_duration(c):  # "over the next 12 months" is a deadline; "in six months" (both bounds the same) a day
+        role = "" if c.time_lower == c.time_upper else "deadline"
     prefix = {"deadline": "by ", "end": "until ", "start": "from "}.get(role, "")
     text = readable_time(value)
     return text if text.startswith("not before") else prefix + text
