@@ -92,6 +92,17 @@ CASES = [
     ("The law was passed on 03.12.2024.", None, "03.12.2024", {"value": "2024-12-03"}),
     ("Revenue for FY2026 rose.", None, "FY2026", {"value": "2026"}),
     ("Revenue for FY26 rose.", FRI, "FY26", {"value": "2026"}),
+    # amounts and periods written as news writes them
+    ("Aid has flowed for 1,000 days.", None, "1,000 days", {"type": "DURATION", "value": "P1000D"}),
+    ("He served two-and-a-half years.", None, "two-and-a-half years", {"value": "P2Y6M"}),
+    ("Talks were held this past weekend.", FRI, "this past weekend", {"value": "2024-W38-WE"}),
+    ("Results are due by end-2025.", FRI, "end-2025", {"value": "2025", "mod": "END", "role": "deadline"}),
+    ("Profit in H1 2026 rose.", None, "H1 2026", {"value": "2026-H1"}),
+    ("Profit in 2025's third quarter rose.", FRI, "2025's third quarter", {"value": "2025-Q3"}),
+    ("Emissions must fall this decade.", FRI, "this decade", {"value": "202"}),
+    ("The plan runs until the end of the decade.", FRI, "the end of the decade",
+     {"value": "202", "mod": "END", "role": "end"}),
+    ("In 1962 the war began; that decade was violent.", FRI, "that decade", {"value": "196"}),
     # "May" the month is no modal verb: "died" puts the months in the past
     ("Between March and May, 300 people died.", FRI, "March", {"value": "2024-03", "role": "start"}),
     ("Flights resume from March 2025.", None, "March 2025", {"role": "start"}),

@@ -111,14 +111,16 @@ def _pieces() -> dict[str, str]:
     tens = _alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
     ones = _alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
     vague = _alternation(lex["vague"]["words"])
-    number = rf"\d+(?:\.\d+)?|(?:{tens})[\s-](?:{ones})\b|{_alternation(words)}|{vague}|an?"
+    thousands = r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])"  # "1,000 days"
+    number = rf"{thousands}|\d+(?:\.\d+)?|(?:{tens})[\s-](?:{ones})\b|{_alternation(words)}|{vague}|an?"
     return {
         "month": rf"(?P<month>{months})",
         "weekday": rf"(?P<weekday>{weekdays})",
         "num": rf"(?P<num>{number})",
         "unit": r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ies))s?\b",
         "season": rf"(?<!\w)(?P<season>{_alternation(list(lex['seasons']))})\b",
-        "prefix": r"(?:(?P<prefix>early|late|mid|the\s+(?:end|beginning|start|middle|close)\s+of)(?:\s+|-))",
+        "prefix": r"(?:(?P<prefix>early|late|mid|the\s+(?:end|beginning|start|middle|close)\s+of|(?:end|start)(?=-))"
+                  r"(?:\s+|-))",
         "year": r"(?P<year>(?:1[5-9]|20)\d\d)\b",
         "bc_year": r"(?P<bcy>\d{1,4})\s*(?-i:BCE?|B\.C\.(?:E\.)?|B\.C)(?!\w)",
         "mods": rf"(?:(?P<mod>{_alternation(list(lex['modifiers']))})\s+)",
@@ -166,19 +168,22 @@ def _rules() -> tuple[_Rule, ...]:
         ("bc_year", rf"\b(?P<bc>\d{{1,4}})\s*{_BC}", _h_bc_year),
         ("bc_range_start", rf"(?<![\d.,])(?P<bc>\d{{1,4}})(?=\s*(?:-|–|to|and|or|until)\s*(?P<later>\d{{1,4}})\s*{_BC})",
          _h_bc_range_start),
-        ("part_of_year", r"\b(?:the\s+)?(?:(?P<pyear>(?:1[5-9]|20)\d\d)\s+|(?P<relyear>this|last|next)\s+year['’]s\s+)?"
+        ("part_of_year", r"\b(?:the\s+)?(?:(?P<pyear>(?:1[5-9]|20)\d\d)(?:['’]s)?\s+|"
+                         r"(?P<relyear>this|last|next)\s+year['’]s\s+)?"
                          r"(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[\s-]+"
                          r"(?P<kind>quarter|half)\b(?:\s+of\s+(?:(?P<rel>this|last|next|the)\s+year|"
                          rf"{p['year']}))?", _h_part_of_year),
         ("year_quarter", r"\b(?:the\s+)?(?:(?P<pyear>(?:1[5-9]|20)\d\d)|(?P<relyear>this|last|next)\s+year['’]s)\s+"
                          r"(?:comparable\s+|fiscal\s+)?(?P<period>quarter|period)\b", _h_year_quarter),
-        ("quarter_code", rf"\bQ(?P<q>[1-4])\s+{p['year']}", _h_quarter_code),
+        ("quarter_code", rf"\b(?-i:(?P<kind>[QH]))(?P<q>[1-4])\s+{p['year']}", _h_quarter_code),
         ("season", rf"(?:(?P<rel>this|last|next|this\s+past|the\s+coming|the\s+past|early|late|mid)-?\s+)?"
                    rf"{p['season']}(?:\s+(?:of\s+)?(?:{p['year']}|{p['bc_year']}|{p['spoken']}))?", _h_season),
         ("rel_period", r"(?:(?P<prefix>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|"
-                       r"close)\s+of)(?P<inthe>\s+in(?=\s+the\s))?(?:\s+|-))?(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+"
-                       r"following|the\s+coming|the\s+same|the\s+prior|the\s+latest|that|the)\s+"
-                       r"(?:(?P<fiscal>full|fiscal)\s+)?(?P<period>year|month|week|weekend|quarter|(?<=latest\s)period)"
+                       r"close)\s+of)(?P<inthe>\s+in(?=\s+the\s))?(?:\s+|-))?"
+                       r"(?P<rel>this\s+(?:past|coming)(?=\s+week)|this|last|next|the\s+current|the\s+previous|"
+                       r"the\s+following|the\s+coming|the\s+same|the\s+prior|the\s+latest|that|the)\s+"
+                       r"(?:(?P<fiscal>full|fiscal)\s+)?"
+                       r"(?P<period>year|month|week|weekend|quarter|decade|(?<=latest\s)period)"
                        r"\b(?!-(?:to|over|on)-)(?P<ended>(?<=year)(?=\s+(?:ended|ending)\b))?|"
                        r"(?P<dayrel>the\s+(?:next|following|previous|same)|that)\s+(?P<day>day)\b", _h_rel_period),
         ("ago", rf"\b{p['mods']}?{p['num']}\s+{p['unit']}(?:\s+or\s+so)?\s+ago\b", _h_ago),
@@ -211,7 +216,7 @@ def _rules() -> tuple[_Rule, ...]:
                 rf"(?P<days>{_alternation(list(_lex()['weekdays']))})(?:s|\s+(?P<parts>"
                 rf"{_alternation(list(_lex()['parts_of_day']))})s)\b)", _h_set),
         ("duration", rf"\b{p['mods']}?(?:(?P<rel>the\s+(?:next|past|last|coming|previous|first|following)"
-                     rf")\s+)?{p['num']}(?P<frac>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?(?:\s+|-)"
+                     rf")\s+)?{p['num']}(?P<frac>[\s-]+and[\s-]+a[\s-]+half|\s+1/2|\s*½)?(?:\s+more)?(?:\s+|-)"
                      rf"(?:(?:trading|business|working|additional|extra|further|full)\s+)?{p['unit']}"
                      r"(?P<half>\s+and\s+a\s+half\b)?", _h_duration),
         ("half", rf"\b{p['mods']}?half\s+(?:an?\s+)?{p['unit']}", _h_half),
@@ -854,8 +859,8 @@ def _weekday_num(name: str) -> int:
 
 def _number(word: str) -> float | None:
     word = re.sub(r"\s+", " ", word.lower())
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", word):
+        return float(word.replace(",", ""))
     numbers = _lex()["numbers"]
     if word in numbers:
         return float(numbers[word])
@@ -1178,8 +1183,11 @@ def _h_year_quarter(m: re.Match[str], r: _Resolver) -> _Norm | None:
                  quarterly=True)
 
 
-def _h_quarter_code(m: re.Match[str], r: _Resolver) -> _Norm:
-    return _Norm("DATE", f"{m['year']}-Q{m['q']}")
+def _h_quarter_code(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "Q3 2024" -> 2024-Q3, "H1 2026" -> 2026-H1."""
+    if m["kind"] == "H" and m["q"] not in "12":
+        return None
+    return _Norm("DATE", f"{m['year']}-{m['kind']}{m['q']}")
 
 
 def _h_season(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -1255,7 +1263,7 @@ def _h_rel_period(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if step is not None and period != "weekend":
         rebase = functools.partial(_period_from_reference, period, step, mod, completed=rel == "latest")
     if r.dct is None:
-        vague = {"year": "XXXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(period, "XXXX-WXX")
+        vague = {"year": "XXXX", "month": "XXXX-XX", "quarter": "XXXX-QX", "decade": "XXX"}.get(period, "XXXX-WXX")
         return _Norm("DATE", vague, mod, rebase=rebase, anaphoric=rebase is not None, backward=(step or 0) < 0)
     # with nothing mentioned yet, "the latest quarter" is the last one completed before dct
     first_step = -1 if rel == "latest" else step
@@ -1277,10 +1285,13 @@ def _day_after_reference(m: re.Match[str], r: _Resolver) -> _Norm:
 
 def _period_from_reference(period: str, step: int, mod: str | None, ref: date, precision: str,
                            completed: bool = False) -> _Norm | None:
-    coarse = {"year": "year", "quarter": "quarter", "month": "month", "week": "week"}[period]
+    coarse = {"decade": "year", "year": "year", "quarter": "quarter", "month": "month", "week": "week"}[period]
     finer = "year quarter month week day".split()
     if finer.index(precision) < finer.index(coarse):
         return None  # "that month" after a bare year: the year does not say which month
+    if period == "decade" and ref.year > _BC_PROXY // 2:  # a year before Christ: its decades count down
+        bc = 1 - (ref.year - _BC_PROXY)
+        return _Norm("DATE", f"BC{bc // 10 - step:03d}", mod, relative=True) if bc > 0 else None
     if completed and finer.index(precision) > finer.index(coarse):
         step = -1  # "the latest quarter" after a day: the last quarter reported by then, not the one running
     return _Norm("DATE", _period_value(ref, period, step), mod, relative=True)
@@ -1295,6 +1306,8 @@ def _nearest_weekend(r: _Resolver, m: re.Match[str]) -> _Norm:
 
 
 def _period_value(dct: date, period: str, step: int) -> str:
+    if period == "decade":  # "this decade" -> 202, "next decade" -> 203
+        return f"{dct.year // 10 + step:03d}"
     if period == "year":
         return f"{dct.year + step:04d}"
     if period == "month":
