@@ -17,6 +17,7 @@ import sys
 
 import timex as bench
 
+from dateline.annotate.timex import RATE_COUNT
 from dateline.resources import load_table
 
 GENRE_OF = {"TimeBank": "news", "WikiWars": "narrative", "Tweets": "colloquial"}
@@ -31,8 +32,7 @@ _TIME_UNIT = r"(?:years?|quarters?|months?|weeks?|days?|periods?|decades?|fiscal
 USES = {
     "future_before_noun": rf"(?<!foreseeable )\bfuture\s+(?!{_FUNCTION})[a-z]+",
     "frequency": rf"\b(?:{_FREQUENCIES})\b|\b(?:{_CLASSIFIERS})\b(?!\s+(?!{_FUNCTION})[a-z])",
-    "count_rate": r"(?<![$£€\d.,])\b\d[\d,.]*(?:\s+(?!(?:hours?|days?|weeks?|months?|years?|minutes?|times)\b)"
-                  r"[a-z]+)?\s+an?\s+(?:day|week|month|year)\b(?!\s+(?:ago|earlier|later))",
+    "count_rate": rf"(?<![$£€\d.,])\b{RATE_COUNT}\s+an?\s+(?:day|week|month|year)\b(?!\s+(?:ago|earlier|later))",
     "todays_before_noun": r"\btoday['’]s\s+[a-z]",
     "current_before_noun": rf"\b(?:then\s+)?current\s+(?!{_FUNCTION}|{_TIME_UNIT}|accounts?\b)[a-z]+",
     "recent_before_noun": rf"\brecent\s+(?!{_FUNCTION}|{_TIME_UNIT})[a-z]+",

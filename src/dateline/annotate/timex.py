@@ -35,7 +35,8 @@ from dateline.resources import load_table
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["tag", "find_timexes", "context_tense", "sentence_bounds", "shift_value", "Tense", "Genre", "GENRES"]
+__all__ = ["tag", "find_timexes", "context_tense", "sentence_bounds", "shift_value", "Tense", "Genre", "GENRES",
+           "RATE_COUNT"]
 
 Tense = Literal["past", "future", "present"]
 # The kind of text, as HeidelTime's document types: it decides only which vague uses are tagged
@@ -1624,8 +1625,9 @@ _AGE = re.compile(r"\s+old\b", re.I)
 # "$2 million a year" is a rate of money, tagged in 2 of 5 uses (weighted share 0.36; docs/time.md, round 8)
 _MONEY = r"[$£€]\s?[\d.,]+(?:\s+(?:million|billion|trillion))?"
 _BE = r"is|are|was|were|be|been|being|am|(?<=['’])(?:s|re|m)"
-# "358,000 a month", "700 seats a week": a rate of things, not of time ("five days a week" is left alone)
-_COUNT = r"\d[\d,.]*(?:\s+(?!(?:hours?|days?|weeks?|months?|years?|minutes?|times)\b)[a-z]+)?"
+# "358,000 a month", "700 seats a week": a rate of things, not of time ("five days a week" is left alone);
+# public so that bench/timex_vague.py counts the uses with the tagger's own pattern
+RATE_COUNT = r"\d[\d,.]*(?:\s+(?!(?:hours?|days?|weeks?|months?|years?|minutes?|times)\b)[a-z]+)?"
 
 
 def _h_duration(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -1642,7 +1644,7 @@ def _h_duration(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return None
     if _AGE.match(r.text, m.end()) and not r.preceded_by(m, _BE):
         return None
-    if m["num"].lower() in ("a", "an") and (r.preceded_by(m, _MONEY) or r.preceded_by(m, _COUNT)
+    if m["num"].lower() in ("a", "an") and (r.preceded_by(m, _MONEY) or r.preceded_by(m, RATE_COUNT)
                                             and not r.tags("count_rate")):
         return None
     if n is not None and (m["frac"] or m["half"]):  # "2 1/2 years", "a minute and a half"
