@@ -28,15 +28,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from dateline.model import TimeExpr
 from dateline.resources import load_table
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["tag", "find_timexes", "context_tense", "sentence_bounds", "shift_value", "Tense", "Genre", "GENRES",
-           "RATE_COUNT"]
+__all__ = ["tag", "check_genre", "find_timexes", "context_tense", "sentence_bounds", "shift_value", "Tense", "Genre",
+           "GENRES", "RATE_COUNT"]
 
 Tense = Literal["past", "future", "present"]
 # The kind of text, as HeidelTime's document types: it decides only which vague uses are tagged
@@ -232,11 +232,16 @@ def _rules() -> tuple[_Rule, ...]:
 # --- the public surface -----------------------------------------------------
 
 
-def tag(text: str, dct: date | None, genre: Genre = "news") -> tuple[TimeExpr, ...]:
-    """Temporal expressions in `text`, normalised relative to the document date `dct`."""
+def check_genre(genre: str) -> Genre:
+    """`genre` if it is one of GENRES; ValueError naming the choices otherwise."""
     if genre not in GENRES:
         raise ValueError(f"unknown genre {genre!r}: expected one of {', '.join(GENRES)}")
-    resolver = _Resolver(text, dct, genre)
+    return cast(Genre, genre)
+
+
+def tag(text: str, dct: date | None, genre: Genre = "news") -> tuple[TimeExpr, ...]:
+    """Temporal expressions in `text`, normalised relative to the document date `dct`."""
+    resolver = _Resolver(text, dct, check_genre(genre))
     found: list[tuple[int, int, _Norm]] = []
     windows = _windows(text)
     for rule in _rules():

@@ -26,10 +26,12 @@ def timex(
     Example: dateline timex --dct 2024-09-27 "Troops will leave by September 2025, a year later than planned."
     Example: dateline timex --timeml corpus/ --out tagged/
     """
-    from dateline.annotate.timex import GENRES, tag
+    from dateline.annotate.timex import check_genre, tag
 
-    if genre not in GENRES:
-        raise DatelineError(f"--genre {genre!r}: expected one of {', '.join(GENRES)}")
+    try:  # before any file is written
+        genre = check_genre(genre)
+    except ValueError as error:
+        raise DatelineError(f"--genre: {error}") from None
     if timeml is not None:
         from dateline.annotate.timeml import tag_timeml_dir
 
