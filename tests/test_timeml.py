@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -47,6 +48,15 @@ def test_rendering_drops_links_to_removed_annotations():
     rendered = render_timeml(doc, ())
     assert "TLINK" not in rendered and "EVENT" not in rendered
     assert "&amp;" in rendered and 'functionInDocument="CREATION_TIME"' in rendered
+
+
+def test_written_ids_are_unique_beside_the_creation_time():
+    markup = ('<TimeML><DCT><TIMEX3 tid="t1" type="DATE" value="2021-03-05" functionInDocument="CREATION_TIME">'
+              "2021-03-05</TIMEX3></DCT><TEXT>Talks resume on Monday and end in June.</TEXT></TimeML>")
+    doc = parse_timeml(markup)
+    rendered = render_timeml(doc, tag(doc.text, doc.dct))
+    tids = re.findall(r'tid="([^"]+)"', rendered)
+    assert len(tids) == 3 and len(set(tids)) == 3 and tids[0] == "t1"
 
 
 def test_not_timeml_is_a_clear_error():

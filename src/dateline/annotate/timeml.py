@@ -13,9 +13,10 @@ because released corpora contain files that are not well-formed XML.
 from __future__ import annotations
 
 import html
+import itertools
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -80,20 +81,27 @@ def parse_timeml(markup: str) -> TimemlDocument:
 
 def render_timeml(doc: TimemlDocument, timexes: Iterable[TimeExpr]) -> str:
     """The document's markup with `timexes`, and no other tag, inside <TEXT>."""
-    parts: list[str] = []
-    cursor = 0
-    for number, timex in enumerate(sorted(timexes, key=lambda t: t.start), start=1):
-        if timex.start < cursor:  # overlapping spans cannot both be written inline
-            continue
-        parts.append(_escape(doc.text[cursor:timex.start]))
-        parts.append(f"{_open_tag(timex, number)}{_escape(doc.text[timex.start:timex.end])}</TIMEX3>")
-        cursor = timex.end
-    parts.append(_escape(doc.text[cursor:]))
     body = _TEXT.search(doc.markup)
     assert body is not None  # parse_timeml found it
     head = doc.markup[: body.start()]
     tail = _LINKS.sub("", doc.markup[body.end():])
+    tids = _free_tids(head + tail)
+    parts: list[str] = []
+    cursor = 0
+    for timex in sorted(timexes, key=lambda t: t.start):
+        if timex.start < cursor:  # overlapping spans cannot both be written inline
+            continue
+        parts.append(_escape(doc.text[cursor:timex.start]))
+        parts.append(f"{_open_tag(timex, next(tids))}{_escape(doc.text[timex.start:timex.end])}</TIMEX3>")
+        cursor = timex.end
+    parts.append(_escape(doc.text[cursor:]))
     return f"{head}{body.group(1)}{''.join(parts)}{body.group(3)}{tail}"
+
+
+def _free_tids(outside: str) -> Iterator[str]:
+    """t1, t2, ... skipping the ids that TIMEX3 tags outside <TEXT> (the creation time's, often t0) already use."""
+    used = set(re.findall(r"""\btid\s*=\s*["']([^"']+)["']""", outside))
+    return (tid for tid in (f"t{n}" for n in itertools.count(1)) if tid not in used)
 
 
 def tag_timeml_dir(in_dir: Path, out_dir: Path, genre: Genre = "news") -> list[Path]:
@@ -157,8 +165,8 @@ def _creation_time(markup: str) -> date | None:
         return None
 
 
-def _open_tag(timex: TimeExpr, number: int) -> str:
-    attrs = {"tid": f"t{number}", "type": timex.type, "value": timex.value}
+def _open_tag(timex: TimeExpr, tid: str) -> str:
+    attrs = {"tid": tid, "type": timex.type, "value": timex.value}
     if timex.mod:
         attrs["mod"] = timex.mod
     return "<TIMEX3 " + " ".join(f'{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items()) + ">"
