@@ -69,6 +69,7 @@ CASES = [
      {"role": "deadline", "value": "2025-03", "upper": "2025-03"}),
     ("A referendum is likely in 2030 or later.", None, "2030", {"lower": "2030", "mod": "ON_OR_AFTER"}),
     ("The troops will not leave until 2027.", None, "2027", {"role": "point", "lower": "2027"}),
+    ("The troops will leave, but not until 2027.", None, "2027", {"role": "point", "lower": "2027"}),
     ("The troops will stay until 2027.", None, "2027", {"role": "end", "lower": None}),
     # ranges: the first date starts the span, the second ends it and a weekday end comes after the start
     ("He served as minister from 2019 to 2021.", None, "2021", {"role": "end"}),

@@ -628,16 +628,16 @@ def _role_before(text: str, expr: TimeExpr) -> TimeExpr:
     roles = _lex()["roles"]
     left = text[max(0, expr.start - 60):expr.start].lower()
     lower_phrase = _ends_with(left, roles["lower_bound"])
-    if lower_phrase:  # "not until 2027" is a lower bound, not the end of a span
-        left = left[: len(left.rstrip()) - len(lower_phrase)]
+    if lower_phrase:
+        left = _before_phrase(left, lower_phrase)
         expr = replace(expr, lower=expr.value, mod=expr.mod or "ON_OR_AFTER")
     upper = _ends_with(left, roles["upper_bound"]) is not None
     for role in ("deadline", "start", "end"):
         phrase = _ends_with(left, roles[role])
         if phrase is None:
             continue
-        if role == "end" and _NEGATED_UNTIL.search(left[: len(left.rstrip()) - len(phrase)]):
-            # "will not leave until 2027": it happens in 2027 or later
+        if role == "end" and _NEGATED_UNTIL.search(_before_phrase(left, phrase)):
+            # "not until 2027", "will not leave until 2027": it happens in 2027 or later, no span ends then
             return replace(expr, lower=expr.value, mod=expr.mod or "ON_OR_AFTER")
         return replace(expr, role=role, upper=expr.value if upper else expr.upper)
     if _ends_with(left, ["before"]) and context_tense(text, expr.start, expr.end) == "future":
@@ -664,8 +664,7 @@ def _bound_after(text: str, expr: TimeExpr) -> TimeExpr:
 
 @functools.cache
 def _phrase_at_start(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf",?\s+(?:{alternation})\b")
+    return re.compile(rf",?\s+(?:{_literal_alternation(phrases)})\b")
 
 
 def _ends_with(left: str, phrases: list[str]) -> str | None:
@@ -676,10 +675,19 @@ def _ends_with(left: str, phrases: list[str]) -> str | None:
     return m.group(1) if m else None
 
 
+def _before_phrase(left: str, phrase: str) -> str:
+    """`left` without the phrase (and the spaces after it) that `_ends_with` found at its end."""
+    return left[: len(left.rstrip()) - len(phrase)]
+
+
 @functools.cache
 def _phrase_at_end(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?:^|[^\w])({alternation})$")
+    return re.compile(rf"(?:^|[^\w])({_literal_alternation(phrases)})$")
+
+
+def _literal_alternation(phrases: tuple[str, ...]) -> str:
+    # unlike _alternation, a space matches one space: role phrases are read from text already cut to a window
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 def _deadline_noun_before(text: str, start: int, nouns: list[str]) -> bool:

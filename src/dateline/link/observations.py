@@ -230,12 +230,17 @@ def _worth_asking(q: Quantity, event: str) -> bool:
 
 
 def _time_value(c: Claim) -> str | None:
-    if c.time_lower and c.time_lower != c.time_upper:
+    if c.time_lower and not _exact(c):
         return ">=" + c.time_lower
     if c.time_upper and (_bounded_duration(c) or _is_duration(c.time)):
         # "over the next 12 months", "within a year": by the end of them; "in six months", "by three years": then
         return c.time_upper
     return c.time
+
+
+def _exact(c: Claim) -> bool:
+    """Both bounds the same day: an exact shift ("in six months", "delayed by three years"), not a bound."""
+    return c.time_lower is not None and c.time_lower == c.time_upper
 
 
 def _bounded_duration(c: Claim) -> bool:
@@ -280,7 +285,7 @@ def _time_label(c: Claim, value: str | None) -> str:
         return "denied"
     role = c.time_role or ""
     if _bounded_duration(c):  # "over the next 12 months" is a deadline; "in six months" (both bounds the same) a day
-        role = "" if c.time_lower == c.time_upper else "deadline"
+        role = "" if _exact(c) else "deadline"
     prefix = {"deadline": "by ", "end": "until ", "start": "from "}.get(role, "")
     text = readable_time(value)
     return text if text.startswith("not before") else prefix + text
