@@ -155,7 +155,8 @@ CASES = [
     # case, same-day weekdays, nearest month-day without a tense cue
     ("Last week the envoy left.", FRI, "Last week", {"value": "2024-W38"}),
     ("Yesterday the border reopened.", FRI, "Yesterday", {"value": "2024-09-26"}),
-    ("The summit is on friday.", SAT, "friday", {"value": "2024-09-27"}),
+    ("The summit was on friday.", SAT, "friday", {"value": "2024-09-27"}),
+    ("The summit is on friday.", SAT, "friday", {"value": "2024-10-04"}),
     ("Markets, Friday: shares slid.", FRI, "Friday", {"value": "2024-09-27"}),
     ("The hearing, Oct. 3, is public.", FRI, "Oct. 3", {"value": "2024-10-03"}),
     # holidays, weekends, clock times on a day, spoken years
@@ -341,6 +342,32 @@ CASES = [
     ("Troops arrived in the fall of 1950.", FRI, "fall of 1950", {"value": "1950-FA"}),
     ("A rally is planned for #7pm tonight.", FRI, "7pm", {"type": "TIME"}),
     ("Rent costs $900 a month, paid within a month of signing.", FRI, "a month", {"type": "DURATION", "value": "P1M"}),
+    # a past promise dates the promise when the date stands next to it or before it; further on, what was promised
+    ("In March the government promised to withdraw all troops.", JAN, "March", {"value": "2024-03"}),
+    ("The minister pledged on Monday to resign.", JAN, "Monday", {"value": "2025-01-06"}),
+    ("On Tuesday the rebels vowed to fight on.", JAN, "Tuesday", {"value": "2025-01-07"}),
+    ("The junta promised elections in March.", JAN, "March", {"value": "2025-03"}),
+    # news states a timetable in the present tense
+    ("He and the envoy meet separately Monday in Cairo.", JAN, "Monday", {"value": "2025-01-13"}),
+    ("The committee votes Wednesday on the bill.", JAN, "Wednesday", {"value": "2025-01-15"}),
+    ("The deadline is Friday, Jan. 17.", JAN, "Friday, Jan. 17", {"value": "2025-01-17"}),
+    ("The deadline is Tuesday.", JAN, "Tuesday", {"value": "2025-01-14"}),
+    ("The two sides did not meet Tuesday.", JAN, "Tuesday", {"value": "2025-01-07"}),
+    ("During a visit Tuesday to the border, he spoke to troops.", JAN, "Tuesday", {"value": "2025-01-07"}),
+    ("The bid had been due to expire Friday evening.", date(2025, 1, 13), "Friday evening",
+     {"value": "2025-01-10TEV"}),
+    # "the Tuesday deadline" names a deadline; the clause's verb says whether it has passed
+    ("Holders tendered 99% of the shares by the Tuesday deadline.", JAN, "Tuesday", {"value": "2025-01-07"}),
+    ("Talks go on ahead of the Tuesday deadline.", JAN, "Tuesday", {"value": "2025-01-14"}),
+    ("The talks, planned for March, were called off.", JAN, "March", {"value": "2025-03"}),
+    # wire copy's 24-hour clock with its zone; "early"/"late" before a weekday
+    ("The blast came at 1245 GMT on Monday.", JAN, "1245 GMT on Monday", {"type": "TIME", "value": "2025-01-06T12:45"}),
+    ("Trading halted at 1845 GMT.", JAN, "1845 GMT", {"type": "TIME", "value": "2025-01-10T18:45"}),
+    ("He served 1200 hours of community service.", JAN, "1200 hours", {"type": "DURATION", "value": "PT1200H"}),
+    ("The quake struck early Monday.", JAN, "early Monday", {"value": "2025-01-06", "mod": "START"}),
+    ("Rebels attacked in the early hours of Tuesday.", JAN, "the early hours of Tuesday",
+     {"value": "2025-01-07", "mod": "START"}),
+    ("Talks resume late Tuesday.", JAN, "late Tuesday", {"value": "2025-01-14", "mod": "END"}),
 ]
 
 
@@ -418,6 +445,8 @@ TENSES = [
     ("The bank said it is calling the bonds on Dec. 1.", "Dec. 1", "present"),
     ("The sale was scheduled for Dec. 1.", "Dec. 1", "past"),
     ("Worry may have been behind the fall on Dec. 1.", "Dec. 1", "past"),
+    ("In March the government promised to withdraw.", "March", "past"),
+    ("The leaders meet Monday.", "Monday", "future"),
     # no cue near the date: the verb further back in the clause decides
     ("The envoy will travel to the region, meeting the leaders of both factions and the heads of the three "
      "neighbouring states at a summit in the capital on Aug. 6.", "Aug. 6", "future"),

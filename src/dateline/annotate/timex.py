@@ -198,12 +198,15 @@ def _rules() -> tuple[_Rule, ...]:
                     rf"the\s+day\s+after\s+tomorrow|this|last)(?:\s+{p['part']})?\b", _h_day_rel),
         ("part_of_day", r"\b(?:early|late|mid)[\s-]?(?P<part>morning|afternoon|evening)\b(?:\s+(?P<day>yesterday|today|"
                         r"tomorrow)\b)?", _h_part_of_day),
-        ("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|the\s+previous|"
+        ("weekday", rf"(?:(?P<wmod>early|late|the\s+early\s+hours\s+of)\s+)?"
+                    rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|the\s+previous|"
                     rf"the\s+following)\s+)?\b{p['weekday']}"
                     rf"(?:\s+{p['part']})?", _h_weekday),
         ("holiday", rf"\b{p['holiday']}(?:\s+(?:of\s+)?{p['year']})?(?!\w)", _h_holiday),
         ("clock", r"\b(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\b(?P<h24>[0-2]\d):"
-                  r"(?P<mi24>[0-5]\d)\b|\b(?P<word>noon|midnight)\b", _h_clock),
+                  r"(?P<mi24>[0-5]\d)\b|\b(?P<word>noon|midnight)\b|"
+                  # wire copy's 24-hour clock, told from a year by its zone: "at 1245 GMT", "0400 local time"
+                  r"\b(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s*(?-i:GMT|UTC)\b|(?=\s+local\s+time\b))", _h_clock),
         ("reference", rf"\b(?:{_alternation(list(_lex()['references']))})\b", _h_reference),
         ("before_noun", r"\b(?P<then>then[\s-]+)?(?P<word>current|recent|former)(?=\s+(?P<next>[A-Za-z][\w.-]*))",
          _h_before_noun),
@@ -291,7 +294,7 @@ def context_tense(text: str, start: int, end: int, infinitive: bool = True, far:
     if near or not far:
         return near
     # "Stocks rose, pushing ..., leaving the index within 70 points of its record high set on Aug. 6"
-    return _tense_of(left[-_FAR_LEFT:-12], [], stop=_cues()["reporting"])
+    return _tense_of(left[-_FAR_LEFT:-12], [], stop=_cues()["reporting"], gap=12)
 
 
 # the month, not the modal verb: "between March and May", "since May 5" (a sentence may open with either)
@@ -302,18 +305,24 @@ def _cue_words(segment: str) -> list[str]:
     return _WORD.findall(_MONTH_MAY.sub("month", segment).lower())
 
 
-def _tense_of(left: list[str], right: list[str], stop: frozenset[str] = frozenset()) -> Tense | None:
-    # each word with the one after and the one before it; "" stands for the expression itself
-    ordered = list(zip(reversed(left), reversed(left[1:] + [""]), reversed([""] + left[:-1]))) + list(
-        zip(right, right[1:] + [""], [""] + right[:-1]))
+def _tense_of(left: list[str], right: list[str], stop: frozenset[str] = frozenset(), gap: int = 0) -> Tense | None:
+    """The tense of the first cue met going outward from the expression; `gap` words lie between `left` and it."""
+    # each word with the one after it, the one before it, and how many words lie between it and the expression
+    ordered = list(zip(reversed(left), reversed(left[1:] + [""]), reversed([""] + left[:-1]),
+                       range(gap, gap + len(left)), ["left"] * len(left))) + list(
+        zip(right, right[1:] + [""], [""] + right[:-1], range(len(right)), ["right"] * len(right)))
     present: Tense | None = None
-    for word, nxt, prev in ordered:
+    weak: Tense | None = None
+    for word, nxt, prev, between, side in ordered:
         if word in stop:
             return None
         if present and word in _cues()["reporting"]:
             # "said it is calling for the redemption on Dec. 7": the reported clause keeps its own tense
             return present
-        found = _cue(word, nxt)
+        found = _placed_cue(word, nxt, prev, between, side)
+        if found == "weak":  # "by the Tuesday deadline": the noun names a deadline; the clause's verb dates it
+            weak = weak or "future"
+            continue
         if found == "future" and prev in ("was", "were", "been", "had"):  # "had been due to expire Friday"
             return "past"
         if found == "future" and nxt == "have" and word != "will":  # "may have been responsible for"
@@ -321,7 +330,26 @@ def _tense_of(left: list[str], right: list[str], stop: frozenset[str] = frozense
         if found in ("past", "future"):
             return found
         present = present or found
-    return present
+    return weak or present
+
+
+def _placed_cue(word: str, nxt: str, prev: str, between: int, side: str) -> Tense | Literal["weak"] | None:
+    """A cue word read with where it stands: some words say past or future only next to the expression."""
+    cues = _cues()
+    if word in cues["commitments"]:
+        # "In March the government promised to ...", "pledged on Monday to ...": the date is the promise's;
+        # "promised elections in March": the date is what was promised
+        return "past" if side == "right" or between <= 1 else "future"
+    if word in cues["scheduled"]:
+        # news states a timetable in the present: "the two leaders meet Monday", "the deadline is Friday"
+        # not after "to" ("had been due to expire Friday": the verb governing the infinitive decides)
+        as_verb = not (prev in ("not", "never", "did", "to", "(to)") or prev.endswith("n't")
+                       or prev in cues["determiners"])
+        if side == "left" and between <= 1 and as_verb:
+            return "future"
+    if word in cues["named_deadlines"] and side == "right" and between == 0:
+        return "weak"
+    return _cue(word, nxt)
 
 
 def _without_infinitives(words: list[str]) -> list[str]:
@@ -372,7 +400,7 @@ def _shift_reference(day: date, precision: str, amount: int, unit: str) -> str |
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 # a digit token triggers when it can be a year, a clock time or an ISO date
 _NUMERIC_TRIGGER = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)|\d0s\b|\d{1,2}(?::\d\d|\s*[ap]\.?m\b)|"
-                              r"\d{1,4}s?\s*(?-i:B\.?C)\b", re.I)
+                              r"\d{4}\s+(?:GMT|UTC|local)|\d{1,4}s?\s*(?-i:B\.?C)\b", re.I)
 _MARGIN = 60  # longer than any expression the grammar matches, so a window holds every match around its trigger
 
 
@@ -1051,7 +1079,8 @@ def _h_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return _Norm("DATE", f"{year}-{month:02d}", mod, relative=r.dct is not None)
     if not (m["prefix"] or m["rel"] or _plain_month(r.text, m) or r.preceded_by(
             m, r"in|by|since|until|till|from|through|during|before|after|of|between|and|or|to|until\s+at\s+least|"
-               r"starting|beginning|commencing|ending|as\s+of|effective")):
+               r"starting|beginning|commencing|ending|as\s+of|effective|"
+               r"(?:planned|scheduled|rescheduled|set|slated|due|expected|postponed|delayed|moved)\s+for")):
         return None
     rebase = None if m["rel"] else (lambda ref, _: _Norm("DATE", f"{ref.year:04d}-{month:02d}", mod, relative=True))
     if r.dct is None:
@@ -1516,18 +1545,20 @@ def _h_weekday(m: re.Match[str], r: _Resolver) -> _Norm:
     part = _lex()["parts_of_day"].get((m["part"] or "").lower())
     suffix = f"T{part}" if part else ""
     kind = "TIME" if part else "DATE"
+    mod = "END" if (m["wmod"] or "").lower() == "late" else "START" if m["wmod"] else None
     if r.dct is None:
-        return _Norm(kind, f"XXXX-WXX-{k}{suffix}")
+        return _Norm(kind, f"XXXX-WXX-{k}{suffix}", mod)
     rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
     if rel in ("the previous", "the following"):  # counted from the last day mentioned
         step = -1 if rel == "the previous" else 1
         day = _weekday_date(k, r.dct, "last" if step < 0 else "next", None)
-        return _Norm(kind, f"{day.isoformat()}{suffix}", relative=True, anaphoric=True, backward=step < 0,
+        return _Norm(kind, f"{day.isoformat()}{suffix}", mod, relative=True, anaphoric=True, backward=step < 0,
                      rebase=functools.partial(_weekday_from_reference, k, step, suffix))
     # "extended their offers to acquire it Friday": the tensed verb, not the infinitive, places the day
     tense = None if rel else context_tense(r.text, m.start(), m.end(), infinitive=False, far=False) or r.tense(m)
     day = _weekday_date(k, r.dct, rel, tense)
-    return _Norm(kind, f"{day.isoformat()}{suffix}", relative=True, history=_Norm(kind, f"XXXX-WXX-{k}{suffix}"))
+    return _Norm(kind, f"{day.isoformat()}{suffix}", mod, relative=True,
+                 history=_Norm(kind, f"XXXX-WXX-{k}{suffix}", mod))
 
 
 def _weekday_from_reference(weekday: int, step: int, suffix: str, ref: date, precision: str) -> _Norm | None:
@@ -1541,8 +1572,8 @@ def _weekday_from_reference(weekday: int, step: int, suffix: str, ref: date, pre
 def _h_clock(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if m["word"]:
         hour, minute = (12 if m["word"].lower() == "noon" else 24), 0
-    elif m["h24"]:
-        hour, minute = int(m["h24"]), int(m["mi24"])
+    elif m["h24"] or m["mh"]:
+        hour, minute = int(m["h24"] or m["mh"]), int(m["mi24"] or m["mm"])
     else:
         hour, minute = int(m["h"]) % 12 + (12 if m["ap"][0].lower() == "p" else 0), int(m["mi"] or 0)
     if hour > 24:
