@@ -360,6 +360,28 @@ CASES = [
     ("Holders tendered 99% of the shares by the Tuesday deadline.", JAN, "Tuesday", {"value": "2025-01-07"}),
     ("Talks go on ahead of the Tuesday deadline.", JAN, "Tuesday", {"value": "2025-01-14"}),
     ("The talks, planned for March, were called off.", JAN, "March", {"value": "2025-03"}),
+    # a date that ends the subject of a reported clause takes that clause's verb; one next to "said" is the saying's
+    ("The firm said profit for the quarter ending June 30 would fall.", date(2025, 3, 12), "June 30",
+     {"value": "2025-06-30"}),
+    ("He told reporters on Monday he will resign.", JAN, "Monday", {"value": "2025-01-06"}),
+    # a bare season takes the year the tense points to; a winter spans two years and stays with dct's
+    ("He stepped down in the autumn.", date(2025, 3, 12), "autumn", {"value": "2024-FA"}),
+    ("He will step down in the autumn.", date(2025, 3, 12), "autumn", {"value": "2025-FA"}),
+    ("The offensive will begin in the spring.", date(2025, 10, 2), "spring", {"value": "2026-SP"}),
+    ("Sales slowed well into the summer.", date(2025, 10, 2), "summer", {"value": "2025-SU"}),
+    # year-end is the year's last day: this year's ahead, the last one gone by after "since" or a past verb
+    ("The bank aims to finish the review by year-end.", date(2025, 3, 12), "year-end",
+     {"value": "2025-12-31", "role": "deadline"}),
+    ("Shares are up 5% since year-end.", date(2025, 3, 12), "year-end", {"value": "2024-12-31", "role": "start"}),
+    ("The deal should close by month end.", date(2025, 3, 12), "month end", {"value": "2025-03-31"}),
+    # "on the 15th": a day of the month the text is in, or of the month last mentioned
+    ("Ministers will meet on the 15th.", date(2025, 3, 12), "the 15th", {"value": "2025-03-15"}),
+    ("Ministers met on the 15th.", date(2025, 3, 12), "the 15th", {"value": "2025-02-15"}),
+    ("On Feb. 3, 1920, troops entered the city. On the 5th the army left.", date(2025, 3, 12), "the 5th",
+     {"value": "1920-02-05"}),
+    ("Mao moved the launch from the 13th to the 19th of October 1950.", date(2025, 3, 12), "13",
+     {"value": "1950-10-13"}),
+    ("The ministry said Tuesday the talks would resume.", JAN, "Tuesday", {"value": "2025-01-07"}),
     # wire copy's 24-hour clock with its zone; "early"/"late" before a weekday
     ("The blast came at 1245 GMT on Monday.", JAN, "1245 GMT on Monday", {"type": "TIME", "value": "2025-01-06T12:45"}),
     ("Trading halted at 1845 GMT.", JAN, "1845 GMT", {"type": "TIME", "value": "2025-01-10T18:45"}),
@@ -384,6 +406,9 @@ def test_expression(sentence, dct, expression, expected):
 NOT_TIMEXES = [
     ("Almost 2,500 US troops remain, with 900 more in Syria.", "2,500"),
     ("Some 2000 soldiers arrived.", "2000"),
+    ("The year-end bonus was cut.", "year-end"),
+    ("The office is on the 15th floor.", "15th"),
+    ("Delegates met at the 20th Party Congress.", "20th"),
     ("Officials may decide soon.", "may"),
     ("Protesters march on the capital.", "march"),
     ("The group talked to reporters.", "to"),

@@ -22,6 +22,7 @@ Pipeline component: `find_timexes(ctx)` reads `ctx.document`; assigns "timexes".
 
 from __future__ import annotations
 
+import calendar
 import functools
 import logging
 import re
@@ -169,6 +170,14 @@ def _rules() -> tuple[_Rule, ...]:
         ("bc_year", rf"\b(?P<bc>\d{{1,4}})\s*{_BC}", _h_bc_year),
         ("bc_range_start", rf"(?<![\d.,])(?P<bc>\d{{1,4}})(?=\s*(?:-|–|to|and|or|until)\s*(?P<later>\d{{1,4}})\s*{_BC})",
          _h_bc_range_start),
+        ("period_end", r"\b(?P<period>year|month)[\s-]end\b(?!\s+(?!(?:of|and|or|to|in|on|at|for|from|when|as|with|"
+                       r"than)\b)[a-z])", _h_period_end),
+        # "on the 15th," or "on the 15th the troops left", not "on the 15th floor"
+        # ("from the 13th to the 19th of October": the range's end names the month, see _day_ranges)
+        ("day_of_month", r"\bthe\s+(?P<nth>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+                         r"(?!\s*(?:-|–|to|and|or|until|through)\s+(?:the\s+)?\d)(?=\s*(?:[^\w\s]|$)|\s+(?:the|a|an|"
+                         r"and|but|or|when|at|in|on|as|with|he|she|they|it|we|his|her|their|its|to|for|after|before|"
+                         r"until|by)\b)", _h_day_of_month),
         ("part_of_year", r"\b(?:the\s+)?(?:(?P<pyear>(?:1[5-9]|20)\d\d)(?:['’]s)?\s+|"
                          r"(?P<relyear>this|last|next)\s+year['’]s\s+)?"
                          r"(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[\s-]+"
@@ -313,12 +322,18 @@ def _tense_of(left: list[str], right: list[str], stop: frozenset[str] = frozense
         zip(right, right[1:] + [""], [""] + right[:-1], range(len(right)), ["right"] * len(right)))
     present: Tense | None = None
     weak: Tense | None = None
+    # the verb right after the expression, when the expression ends the subject of a clause ("... June 30 would")
+    head = _cue(right[0], right[1] if len(right) > 1 else "") if right else None
     for word, nxt, prev, between, side in ordered:
         if word in stop:
             return None
-        if present and word in _cues()["reporting"]:
+        if word in _cues()["reporting"]:
             # "said it is calling for the redemption on Dec. 7": the reported clause keeps its own tense
-            return present
+            if present:
+                return present
+            # "said earnings for the quarter ending June 30 would fall"; but "said Tuesday" dates the saying
+            if side == "left" and between >= 2 and head in ("past", "future"):
+                return head
         found = _placed_cue(word, nxt, prev, between, side)
         if found == "weak":  # "by the Tuesday deadline": the noun names a deadline; the clause's verb dates it
             weak = weak or "future"
@@ -399,7 +414,7 @@ def _shift_reference(day: date, precision: str, amount: int, unit: str) -> str |
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 # a digit token triggers when it can be a year, a clock time or an ISO date
-_NUMERIC_TRIGGER = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)|\d0s\b|\d{1,2}(?::\d\d|\s*[ap]\.?m\b)|"
+_NUMERIC_TRIGGER = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)|\d0s\b|\d{1,2}(?::\d\d|\s*[ap]\.?m\b|st|nd|rd|th\b)|"
                               r"\d{4}\s+(?:GMT|UTC|local)|\d{1,4}s?\s*(?-i:B\.?C)\b", re.I)
 _MARGIN = 60  # longer than any expression the grammar matches, so a window holds every match around its trigger
 
@@ -586,7 +601,8 @@ def _merge_clock_and_day(text: str, chosen: list[tuple[int, int, _Norm]]) -> lis
 
 
 # "the 6-7 January", "22 to 25 April", "May 4 and 5", "April 13-15": the other day of a range
-_RANGE_LEFT = re.compile(r"(?<![\d,.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|or|until|through)\s*$")
+_RANGE_LEFT = re.compile(r"(?<![\d,.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|or|until|through)\s*(?:the\s+)?$",
+                         re.I)
 _RANGE_RIGHT = re.compile(r"\s*(?:-|–|to|and|or|until|through)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
                           r"(?=\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:and|in|at|on|to|when|were|was|as|but|with|after|before|"
                           r"during|while|the)\b)")
@@ -600,7 +616,8 @@ def _day_ranges(text: str, chosen: list[tuple[int, int, _Norm]]) -> list[tuple[i
         day = _DAY_VALUE.fullmatch(norm.value) if norm.type == "DATE" else None
         if day is None:
             continue
-        left = _RANGE_LEFT.search(text, max(0, start - 16), start) if text[start:start + 1].isdigit() else None
+        named = re.match(r"(?:the\s+)?\d", text[start:start + 6], re.I)  # "13 to 19 October", "the 13th to the 19th of"
+        left = _RANGE_LEFT.search(text, max(0, start - 16), start) if named else None
         right = _RANGE_RIGHT.match(text, end) if text[end - 1:end].isdigit() else None
         for m, earlier in ((left, True), (right, False)):
             if m is None or not 1 <= int(m["d"]) <= 31 or (int(m["d"]) < int(day.group(1))) != earlier:
@@ -1208,6 +1225,43 @@ def _h_part_of_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
     return _Norm("DATE", f"{year}-{code}{n}", relative=True)
 
 
+def _h_period_end(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "by year-end" is this year's last day; "since year-end", or a past verb, the last one gone by."""
+    if r.dct is None:
+        return _Norm("DATE", "XXXX-12-31" if m["period"].lower() == "year" else "XXXX-XX", "END")
+    back = r.preceded_by(m, "since") or r.tense(m) == "past"
+    if m["period"].lower() == "year":
+        return _Norm("DATE", f"{r.dct.year - back}-12-31", relative=True,
+                     rebase=lambda ref, precision: _Norm("DATE", f"{ref.year}-12-31", relative=True))
+    first = _add_months(r.dct.replace(day=1), 1 - back)
+    return _Norm("DATE", (first - timedelta(days=1)).isoformat(), relative=True)
+
+
+def _h_day_of_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "on the 15th": that day of the month the text is in, the next month's if it looks ahead past it."""
+    if not r.preceded_by(m, r"on|by|until|till|since|from|before|after|through|starting|beginning|effective"):
+        return None
+    nth = int(m["nth"])
+    # "On March 3, troops entered ... On the 5th": the month of the day last mentioned
+    rebase = functools.partial(_nth_of_reference, nth, r.dct)
+    if r.dct is None:
+        return _Norm("DATE", f"XXXX-XX-{nth:02d}", anaphoric=True, rebase=rebase)
+    tense = r.tense(m)
+    step = -1 if tense == "past" and nth > r.dct.day else 1 if tense == "future" and nth < r.dct.day else 0
+    month = _add_months(r.dct.replace(day=1), step)
+    if nth > calendar.monthrange(month.year, month.month)[1]:  # "the 31st" of a 30-day month
+        return None
+    return _Norm("DATE", month.replace(day=nth).isoformat(), relative=True, anaphoric=True, rebase=rebase,
+                 history=_Norm("DATE", f"XXXX-XX-{nth:02d}", anaphoric=True, rebase=rebase))
+
+
+def _nth_of_reference(nth: int, dct: date | None, ref: date, precision: str) -> _Norm | None:
+    """Day `nth` of the reference's month; none from dct itself, whose month the tense has already chosen."""
+    if precision not in ("day", "month") or ref == dct or nth > calendar.monthrange(ref.year, ref.month)[1]:
+        return None
+    return _Norm("DATE", ref.replace(day=nth).isoformat(), relative=True)
+
+
 def _h_year_quarter(m: re.Match[str], r: _Resolver) -> _Norm | None:
     """ "the 1988 quarter", "last year's period": the quarter being reported, in that year (else the year)."""
     if m["pyear"]:
@@ -1247,7 +1301,8 @@ def _h_season(m: re.Match[str], r: _Resolver) -> _Norm | None:
     rebase = None if rel else functools.partial(_season_in_year, code, mod)
     if r.dct is None:
         return _Norm("DATE", f"XXXX-{code}", mod, rebase=rebase)
-    step = _REL_DIRECTION.get(rel[-1] if rel else "", 0)
+    step = _REL_DIRECTION.get(rel[-1] if rel else "", 0) if rel else _season_step(
+        code, r.dct, context_tense(r.text, m.start(), m.end(), infinitive=False))
     if rel == ["this", "past"]:  # the last one over by dct: "this past spring" said in October is this year's
         step = 0 if r.dct.month > _SEASON_END[code] else -1
     # in a history "the next spring" follows the year the story is at, not dct
@@ -1260,6 +1315,15 @@ def _h_season(m: re.Match[str], r: _Resolver) -> _Norm | None:
 # other 2 inside event-anchored expressions); "the fall of 1944" keeps its year and is matched before this.
 _FALL_OF = re.compile(r"\s+of\s+(?!(?:this|last|next|that)\b)(?:the\s+)?[A-Za-z]", re.I)
 _SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}  # last month; a winter takes the name of the year it ends in
+
+
+def _season_step(code: str, dct: date, tense: Tense | None) -> int:
+    """Years from dct's to a bare season's: "stepped down in the autumn" said in March is last autumn."""
+    if code == "WI" or tense not in ("past", "future"):  # a winter spans two years; no tense, the year of dct
+        return 0
+    if tense == "past":
+        return -1 if _SEASON_END[code] - 2 > dct.month else 0
+    return 1 if _SEASON_END[code] < dct.month else 0
 
 
 def _season_in_year(code: str, mod: str | None, ref: date, precision: str) -> _Norm:
