@@ -9,7 +9,9 @@ memory of the process running each tagger. Peer outputs are cached under
 
 The rules were tuned on the "tune" part (TimeBank, Tweets training set,
 WikiWars 01-16); the "held-out" rows (AQUAINT, Tweets test set, WikiWars 17-22)
-are the check against overfitting.
+are the check against overfitting. With HeidelTime's output at hand, the run ends with
+a paired bootstrap over documents of the value-F1 difference (95% interval), which
+says whether a gap between the two is more than the luck of the draw.
 
     .venv/bin/python bench/timex.py                      # dateline only
     .venv/bin/python bench/timex.py --peers all          # side by side
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import subprocess
 import sys
 import time
@@ -111,6 +114,25 @@ def score(gold_docs, outputs, keep=lambda p: True):
     return total
 
 
+def value_gap(gold_docs, ours, theirs, keep=lambda p: True, resamples: int = 2000) -> str:
+    """Paired bootstrap over documents of the value-F1 difference: is a gap more than the luck of the draw?"""
+    from dateline.annotate.timeml_score import score_timexes
+
+    counts = [(score_timexes(doc.timexes, a), score_timexes(doc.timexes, b))
+              for (path, doc), a, b in zip(gold_docs, ours, theirs) if keep(path)]
+    rows = [(a.gold, a.system, a.value, b.system, b.value) for a, b in counts]
+
+    def gap(sample) -> float:
+        g, s1, v1, s2, v2 = (sum(column) for column in zip(*sample))
+        return 100 * (2 * v1 / (g + s1) - 2 * v2 / (g + s2)) if g else 0.0
+
+    draw = random.Random(0)
+    gaps = sorted(gap(draw.choices(rows, k=len(rows))) for _ in range(resamples))
+    ahead = sum(g > 0 for g in gaps) / resamples
+    return (f"{gap(rows):+.2f} (95% interval {gaps[int(0.025 * resamples)]:+.2f} to {gaps[int(0.975 * resamples)]:+.2f};"
+            f" ahead in {100 * ahead:.1f}% of {resamples:,} resamples of the {len(rows)} documents)")
+
+
 def row(label: str, tagger: str, s, words: int, seconds: float, peak: float) -> str:
     speed = f"{words / seconds:>10,.0f}" if seconds else f"{'-':>10}"
     return (f"{label:<22} {tagger:<12} {100 * s.f1(s.strict):6.1f} {100 * s.f1(s.relaxed):6.1f} "
@@ -172,6 +194,7 @@ def main() -> None:
         return
     print(f"{'set':<22} {'tagger':<12} {'strict':>6} {'relax':>6} {'value':>6} {'type':>6} {'gold':>6} "
           f"{'sys':>6} {'words/s':>10} {'peak MB':>8}")
+    gaps: list[str] = []
     for name in args.sets.split(","):
         docs = load(name)
         words = sum(len(d.text.split()) for _, d in docs)
@@ -183,10 +206,19 @@ def main() -> None:
         held_out = SETS[name].held_out
         for tagger, (outputs, seconds, peak) in runs.items():
             print(row(name, tagger, score(docs, outputs), words, seconds, peak))
-        if any(held_out(p) for p, _ in docs) and not all(held_out(p) for p, _ in docs):
+        split = any(held_out(p) for p, _ in docs) and not all(held_out(p) for p, _ in docs)
+        if split:
             for tagger, (outputs, _, _) in runs.items():
                 print(row(f"{name} held-out", tagger, score(docs, outputs, held_out), 0, 0.0, 0.0))
+        if "heideltime" in runs:
+            ours, theirs = runs["dateline"][0], runs["heideltime"][0]
+            gaps.append(f"{name:<22} {value_gap(docs, ours, theirs)}")
+            if split:
+                gaps.append(f"{name + ' held-out':<22} {value_gap(docs, ours, theirs, held_out)}")
         sys.stdout.flush()
+    if gaps:
+        print("\nvalue F1, dateline minus HeidelTime (paired bootstrap over documents):")
+        print("\n".join(gaps))
 
 
 if __name__ == "__main__":
