@@ -108,6 +108,34 @@ def ingest(
 
 
 @app.command()
+def reannotate(
+    db: DbOption = Path("dateline.db"),
+    batch_size: Annotated[int, typer.Option(help="Documents annotated per batch.")] = 32,
+    workers: WorkersOption = 1,
+    tagger: TaggerOption = True,
+) -> None:
+    """Annotate every stored article again with this version, then relink every story.
+
+    Use it after upgrading dateline: texts, dates and stories are kept; times, entities,
+    quotes, claims and the ledger are rebuilt. Example: dateline reannotate --db story.db
+    """
+    from rich.progress import Progress
+
+    from dateline.annotate.span_tagger import disable
+    from dateline.corpus import reannotate as run_reannotate
+
+    if not tagger:
+        disable()
+    with _open(db) as store, Progress(console=err, transient=True) as bar:
+        task = bar.add_task("annotating", total=None)
+        count, failures, touched = run_reannotate(store, batch_size=batch_size, workers=workers,
+                                                  progress=lambda n, t: bar.update(task, completed=n, total=t))
+    for failure in failures:
+        err.print(f"[yellow]kept the old annotations of[/] {failure.source}: {failure.reason}", highlight=False)
+    console.print(f"annotated again {count}, failed {len(failures)}; stories relinked: {len(touched)} -> {db}")
+
+
+@app.command()
 def stories(db: DbOption = Path("dateline.db"), as_json: JsonOption = False) -> None:
     """List stories, largest first.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -113,25 +113,60 @@ def _annotate_and_store(
     added: list[str] = []
     duplicates: list[tuple[str, str]] = []
     failures: list[Failure] = []
-    rows: list = []
-    done = 0
-    for result in annotate(documents, batch_size=batch_size, workers=workers):
-        done += 1
-        if isinstance(result, Failure):
-            failures.append(result)
-        else:
+    for batch in _annotated_batches(documents, batch_size, workers, progress):
+        rows: list = []
+        for result in batch:
+            if isinstance(result, Failure):
+                failures.append(result)
+                continue
             digest = content_hash(result.document.text)
             original = store.duplicate_of(digest)
             if original:
                 duplicates.append((result.document.id, original))
             rows.append((result, digest, original))
             added.append(result.document.id)
-        if len(rows) == batch_size or done == len(documents):
-            _store_batch(store, rows)
-            rows = []
+        _store_batch(store, rows)
+    return added, duplicates, failures
+
+
+def _annotated_batches(
+    documents: Sequence[Document], batch_size: int, workers: int, progress: Progress | None
+) -> Iterator[list[AnnotatedDocument | Failure]]:
+    """Annotation results a batch at a time; progress is reported once the caller has stored a batch."""
+    batch: list[AnnotatedDocument | Failure] = []
+    done = 0
+    for result in annotate(documents, batch_size=batch_size, workers=workers):
+        done += 1
+        batch.append(result)
+        if len(batch) == batch_size or done == len(documents):
+            yield batch
+            batch = []
             if progress:
                 progress(done, len(documents))
-    return added, duplicates, failures
+
+
+def reannotate(
+    store: Store, *, batch_size: int = 32, workers: int = 1, progress: Progress | None = None
+) -> tuple[int, list[Failure], list[str]]:
+    """Annotate every stored article again with this version's annotators, then relink every story.
+
+    For a store built by an older version: texts, dates, stories and duplicate links
+    are kept; the annotation layers and what is derived from them are replaced, one
+    committed batch at a time, so an interrupted run leaves each article whole (new
+    layers or old). An article that now fails keeps its old layers. Returns
+    (articles annotated anew, failures, stories relinked).
+    """
+    keys = store.document_keys()
+    count = 0
+    failures: list[Failure] = []
+    for batch in _annotated_batches(store.documents(), batch_size, workers, progress):
+        failures.extend(r for r in batch if isinstance(r, Failure))
+        rows = [(r, *keys[r.document.id]) for r in batch if not isinstance(r, Failure)]
+        _store_batch(store, rows)
+        count += len(rows)
+    stories = [story.id for story in store.stories()]
+    relink(store, stories)
+    return count, failures, stories
 
 
 def _store_batch(store: Store, rows: list) -> None:

@@ -161,6 +161,11 @@ class Store:
             sql, args = sql + " WHERE story_id = ?", (story,)
         return {r["id"]: dict(r) for r in self.conn.execute(sql, args).fetchall()}
 
+    def document_keys(self) -> dict[str, tuple[str, str | None]]:
+        """id -> (content hash, id of the article it duplicates), as stored."""
+        rows = self.conn.execute("SELECT id, content_hash, duplicate_of FROM documents")
+        return {r["id"]: (r["content_hash"], r["duplicate_of"]) for r in rows}
+
     def annotated(self, doc_id: str) -> AnnotatedDocument | None:
         doc = self.document(doc_id)
         if doc is None:
