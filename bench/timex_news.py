@@ -21,6 +21,7 @@ import argparse
 import hashlib
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import timex as T
@@ -37,8 +38,6 @@ HEIDELTIME_CACHE = T.PEER_CACHE / "heideltime-news2020.json"
 
 def load_docs() -> list[tuple[Path, TimemlDocument]]:
     """The gold documents whose extracted text is still the one annotated (same SHA-1)."""
-    from datetime import date
-
     pages = {url: html for url, html, _ in load_pages(None)}
     docs, stale = [], []
     for item in json.loads(GOLD.read_text("utf-8"))["documents"]:

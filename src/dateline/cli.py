@@ -7,19 +7,24 @@ clear line on stderr and exit code 1.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
 
 from dateline.errors import DatelineError
+
+if TYPE_CHECKING:
+    from dateline.store import Store
 
 app = typer.Typer(
     help="dateline: a time-aware, source-attributed knowledge base of a developing news story.",
@@ -60,6 +65,22 @@ def _open(db: Path, *, must_exist: bool = True):
     return Store(db)
 
 
+@contextlib.contextmanager
+def _annotating(
+    db: Path, tagger: bool, *, must_exist: bool = True
+) -> Iterator[tuple[Store, Callable[[int, int], None]]]:
+    """The store, and a progress callback drawing a bar on stderr; without `tagger`, rules-only attribution."""
+    from rich.progress import Progress
+
+    from dateline.annotate.span_tagger import disable
+
+    if not tagger:
+        disable()
+    with _open(db, must_exist=must_exist) as store, Progress(console=err, transient=True) as bar:
+        task = bar.add_task("annotating", total=None)
+        yield store, lambda n, t: bar.update(task, completed=n, total=t)
+
+
 def _show(markdown_text: str, data: object, as_json: bool) -> None:
     from dateline.jsonable import to_json
 
@@ -82,17 +103,10 @@ def ingest(
 
     Example: dateline ingest examples/niger-withdrawal --db story.db
     """
-    from rich.progress import Progress
-
-    from dateline.annotate.span_tagger import disable
     from dateline.corpus import ingest as run_ingest
 
-    if not tagger:
-        disable()
-    with _open(db, must_exist=False) as store, Progress(console=err, transient=True) as bar:
-        task = bar.add_task("annotating", total=None)
-        report = run_ingest(paths, store, batch_size=batch_size, workers=workers,
-                            progress=lambda n, t: bar.update(task, completed=n, total=t))
+    with _annotating(db, tagger, must_exist=False) as (store, progress):
+        report = run_ingest(paths, store, batch_size=batch_size, workers=workers, progress=progress)
     for failure in report.failures:
         err.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}", highlight=False)
     for new, old in report.duplicates:
@@ -119,17 +133,10 @@ def reannotate(
     Use it after upgrading dateline: texts, dates and stories are kept; times, entities,
     quotes, claims and the ledger are rebuilt. Example: dateline reannotate --db story.db
     """
-    from rich.progress import Progress
-
-    from dateline.annotate.span_tagger import disable
     from dateline.corpus import reannotate as run_reannotate
 
-    if not tagger:
-        disable()
-    with _open(db) as store, Progress(console=err, transient=True) as bar:
-        task = bar.add_task("annotating", total=None)
-        count, failures, touched = run_reannotate(store, batch_size=batch_size, workers=workers,
-                                                  progress=lambda n, t: bar.update(task, completed=n, total=t))
+    with _annotating(db, tagger) as (store, progress):
+        count, failures, touched = run_reannotate(store, batch_size=batch_size, workers=workers, progress=progress)
     for failure in failures:
         err.print(f"[yellow]kept the old annotations of[/] {failure.source}: {failure.reason}", highlight=False)
     console.print(f"annotated again {count}, failed {len(failures)}; stories relinked: {len(touched)} -> {db}")

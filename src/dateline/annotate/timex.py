@@ -606,6 +606,7 @@ _RANGE_LEFT = re.compile(r"(?<![\d,.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–
 _RANGE_RIGHT = re.compile(r"\s*(?:-|–|to|and|or|until|through)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
                           r"(?=\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:and|in|at|on|to|when|were|was|as|but|with|after|before|"
                           r"during|while|the)\b)")
+_DAY_FIRST = re.compile(r"(?:the\s+)?\d", re.I)  # a date written day first: "19 October", "the 19th of October"
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-(\d\d)")
 
 
@@ -616,8 +617,7 @@ def _day_ranges(text: str, chosen: list[tuple[int, int, _Norm]]) -> list[tuple[i
         day = _DAY_VALUE.fullmatch(norm.value) if norm.type == "DATE" else None
         if day is None:
             continue
-        named = re.match(r"(?:the\s+)?\d", text[start:start + 6], re.I)  # "13 to 19 October", "the 13th to the 19th of"
-        left = _RANGE_LEFT.search(text, max(0, start - 16), start) if named else None
+        left = _RANGE_LEFT.search(text, max(0, start - 16), start) if _DAY_FIRST.match(text, start) else None
         right = _RANGE_RIGHT.match(text, end) if text[end - 1:end].isdigit() else None
         for m, earlier in ((left, True), (right, False)):
             if m is None or not 1 <= int(m["d"]) <= 31 or (int(m["d"]) < int(day.group(1))) != earlier:
@@ -1248,18 +1248,22 @@ def _h_day_of_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return _Norm("DATE", f"XXXX-XX-{nth:02d}", anaphoric=True, rebase=rebase)
     tense = r.tense(m)
     step = -1 if tense == "past" and nth > r.dct.day else 1 if tense == "future" and nth < r.dct.day else 0
-    month = _add_months(r.dct.replace(day=1), step)
-    if nth > calendar.monthrange(month.year, month.month)[1]:  # "the 31st" of a 30-day month
+    day = _nth_day(_add_months(r.dct.replace(day=1), step), nth)
+    if day is None:
         return None
-    return _Norm("DATE", month.replace(day=nth).isoformat(), relative=True, anaphoric=True, rebase=rebase,
+    return _Norm("DATE", day.isoformat(), relative=True, anaphoric=True, rebase=rebase,
                  history=_Norm("DATE", f"XXXX-XX-{nth:02d}", anaphoric=True, rebase=rebase))
 
 
 def _nth_of_reference(nth: int, dct: date | None, ref: date, precision: str) -> _Norm | None:
     """Day `nth` of the reference's month; none from dct itself, whose month the tense has already chosen."""
-    if precision not in ("day", "month") or ref == dct or nth > calendar.monthrange(ref.year, ref.month)[1]:
-        return None
-    return _Norm("DATE", ref.replace(day=nth).isoformat(), relative=True)
+    day = _nth_day(ref, nth) if precision in ("day", "month") and ref != dct else None
+    return _Norm("DATE", day.isoformat(), relative=True) if day else None
+
+
+def _nth_day(month: date, nth: int) -> date | None:
+    """Day `nth` of `month`'s month; None past its end ("the 31st" of a 30-day month)."""
+    return month.replace(day=nth) if nth <= calendar.monthrange(month.year, month.month)[1] else None
 
 
 def _h_year_quarter(m: re.Match[str], r: _Resolver) -> _Norm | None:
@@ -1301,7 +1305,7 @@ def _h_season(m: re.Match[str], r: _Resolver) -> _Norm | None:
     rebase = None if rel else functools.partial(_season_in_year, code, mod)
     if r.dct is None:
         return _Norm("DATE", f"XXXX-{code}", mod, rebase=rebase)
-    step = _REL_DIRECTION.get(rel[-1] if rel else "", 0) if rel else _season_step(
+    step = _REL_DIRECTION.get(rel[-1], 0) if rel else _season_step(
         code, r.dct, context_tense(r.text, m.start(), m.end(), infinitive=False))
     if rel == ["this", "past"]:  # the last one over by dct: "this past spring" said in October is this year's
         step = 0 if r.dct.month > _SEASON_END[code] else -1
