@@ -390,6 +390,30 @@ CASES = [
     ("Rebels attacked in the early hours of Tuesday.", JAN, "the early hours of Tuesday",
      {"value": "2025-01-07", "mod": "START"}),
     ("Talks resume late Tuesday.", JAN, "late Tuesday", {"value": "2025-01-14", "mod": "END"}),
+    # under a day ago or later: a moment of that day, its clock time unknown
+    ("The page was updated 12 minutes ago.", JAN, "12 minutes ago", {"type": "TIME", "value": "2025-01-10"}),
+    ("Police said five hours ago that the road was shut.", JAN, "five hours ago",
+     {"type": "TIME", "value": "2025-01-10"}),
+    ("The rebels crossed on 3 March 1951. Hours later the city fell.", JAN, "Hours later",
+     {"type": "TIME", "value": "1951-03-03"}),
+    ("The quake hit on Monday. Two hours later a second one struck.", JAN, "Two hours later",
+     {"type": "TIME", "value": "2025-01-06"}),
+    # a firm plan reaches a year ahead for a date after a preposition; a bare future cue half a year
+    ("The vote will take place on November 3rd.", date(2020, 4, 10), "November 3rd", {"value": "2020-11-03"}),
+    ("The firm plans to open the plant on October 20.", date(2020, 4, 10), "October 20", {"value": "2020-10-20"}),
+    ("The ministry will reopen schools in March.", date(2020, 4, 10), "March", {"value": "2021-03"}),
+    ("The company will appeal the October 20 ruling.", date(2020, 4, 10), "October 20", {"value": "2019-10-20"}),
+    # a yearless start of a range takes the year of its end
+    ("Exports rose from March to May 2019.", date(2020, 4, 10), "March", {"value": "2019-03"}),
+    ("The freeze lasted from December to February 2021.", date(2021, 6, 1), "December", {"value": "2020-12"}),
+    ("The fair runs between May 2 and May 5, 2022.", date(2020, 4, 10), "May 2", {"value": "2022-05-02"}),
+    # "the first week of May": the ISO week holding May 4th; the last week holds the month's last day but three
+    ("Schools will reopen in the first week of May.", date(2020, 4, 10), "the first week of May",
+     {"value": "2020-W19"}),
+    ("Prices peaked in the last week of June 2019.", JAN, "the last week of June 2019", {"value": "2019-W26"}),
+    # the US Election Day, only with capitals
+    ("Voters will go to the polls on Election Day.", date(2020, 4, 10), "Election Day", {"value": "2020-11-03"}),
+    ("Voters were turned away on Election Day.", date(2016, 11, 20), "Election Day", {"value": "2016-11-08"}),
 ]
 
 
@@ -404,6 +428,7 @@ def test_expression(sentence, dct, expression, expected):
 
 
 NOT_TIMEXES = [
+    ("Queues were long on election day in Lagos.", "election day"),
     ("Almost 2,500 US troops remain, with 900 more in Syria.", "2,500"),
     ("Some 2000 soldiers arrived.", "2000"),
     ("The year-end bonus was cut.", "year-end"),

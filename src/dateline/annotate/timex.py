@@ -183,6 +183,8 @@ def _rules() -> tuple[_Rule, ...]:
                          r"(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[\s-]+"
                          r"(?P<kind>quarter|half)\b(?:\s+of\s+(?:(?P<rel>this|last|next|the)\s+year|"
                          rf"{p['year']}))?", _h_part_of_year),
+        ("week_of_month", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+"
+                          rf"(?:full\s+)?week\s+of\s+{p['month']}(?:,?\s+{p['year']})?", _h_week_of_month),
         ("year_quarter", r"\b(?:the\s+)?(?:(?P<pyear>(?:1[5-9]|20)\d\d)|(?P<relyear>this|last|next)\s+year['’]s)\s+"
                          r"(?:comparable\s+|fiscal\s+)?(?P<period>quarter|period)\b", _h_year_quarter),
         ("quarter_code", rf"\b(?-i:(?P<kind>[QH]))(?P<q>[1-4])\s+{p['year']}", _h_quarter_code),
@@ -197,8 +199,8 @@ def _rules() -> tuple[_Rule, ...]:
                        r"\b(?!-(?:to|over|on)-)(?P<ended>(?<=year)(?=\s+(?:ended|ending)\b))?|"
                        r"(?P<dayrel>the\s+(?:next|following|previous|same)|that)\s+(?P<day>day)\b", _h_rel_period),
         ("ago", rf"\b{p['mods']}?{p['num']}\s+{p['unit']}(?:\s+or\s+so)?\s+ago\b", _h_ago),
-        ("shift", rf"\b{p['num']}\s+{p['unit']}\s+(?P<dir>earlier|later|afterwards?|previously|from\s+now|"
-                  r"hence)\b", _h_shift),
+        ("shift", rf"\b(?:{p['num']}\s+{p['unit']}|(?P<bare>hours|minutes))\s+(?P<dir>earlier|later|"
+                  r"afterwards?|previously|from\s+now|hence)\b", _h_shift),
         ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year[-\s](?P<dir>earlier|ago)(?:\s+(?:(?P<ord>first|second|"
                      r"third|fourth)\s+)?(?P<period>quarter|period))?\b", _h_year_ago),
         ("period_year_ago", r"\bthe\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<period>quarter|period)\s+a\s+"
@@ -265,7 +267,7 @@ def tag(text: str, dct: date | None, genre: Genre = "news") -> tuple[TimeExpr, .
                 if norm is not None and m.end() > m.start():
                     found.append((m.start(), m.end(), norm))
     chosen = _merge_clock_and_day(text, _narrative(_longest_non_overlapping(found), dct, text))
-    chosen = _day_ranges(text, _part_of_day_of(text, chosen))
+    chosen = _day_ranges(text, _part_of_day_of(text, _range_years(text, chosen)))
     exprs = _ranges(text, [_to_timex(text, start, end, norm, dct) for start, end, norm in chosen])
     return tuple(_compose(text, exprs, dct))
 
@@ -600,6 +602,23 @@ def _merge_clock_and_day(text: str, chosen: list[tuple[int, int, _Norm]]) -> lis
     return out
 
 
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+
+
+def _range_years(text: str, chosen: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:
+    """ "from March to May 2019": a yearless start takes the year its range ends in (the one before if later)."""
+    out = list(chosen)
+    for i in range(len(out) - 1):
+        (start, end, first), (nxt, _, last) = out[i], out[i + 1]
+        if (first.relative and not last.relative and first.type == last.type == "DATE"
+                and _MONTH_VALUE.fullmatch(first.value) and _MONTH_VALUE.fullmatch(last.value)
+                and _RANGE_GAP.fullmatch(text, end, nxt)):
+            year = int(last.value[:4]) - (first.value[4:] > last.value[4:len(first.value)])
+            out[i] = (start, end, replace(first, value=f"{year:04d}{first.value[4:]}", relative=False))
+    return out
+
+
 # "the 6-7 January", "22 to 25 April", "May 4 and 5", "April 13-15": the other day of a range
 _RANGE_LEFT = re.compile(r"(?<![\d,.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|or|until|through)\s*(?:the\s+)?$",
                          re.I)
@@ -902,6 +921,16 @@ class _Resolver:
     def tense(self, m: re.Match[str]) -> Tense | None:
         return context_tense(self.text, m.start(), m.end())
 
+    def reach(self, m: re.Match[str]) -> int:
+        """Days ahead a future cue may place a yearless date: a year when a firm plan ("will", "plans to")
+        governs a date introduced by a preposition ("will happen on November 3"), half a year otherwise
+        ("will appeal the October 20 ruling" may name a past day)."""
+        s_start, _ = sentence_bounds(self.text, m.start(), m.end())
+        left = _cue_words(self.text[s_start:m.start()])
+        if left and left[-1] in _cues()["date_prepositions"] and _cues()["firm_future"] & set(left[-_FIRM_REACH:]):
+            return 366
+        return _YEARLESS_REACH
+
     def preceded_by(self, m: re.Match[str], pattern: str) -> bool:
         return re.search(rf"(?:^|\W)(?:{pattern})\s+$", self.text[max(0, m.start() - 30):m.start()], re.I) is not None
 
@@ -973,9 +1002,11 @@ def _parse_value(value: str) -> tuple[date, str] | None:
 
 
 _YEARLESS_REACH = 183  # days
+_FIRM_REACH = 8  # words before a date searched for a firm plan
 
 
-def _month_day_date(month: int, day: int, dct: date, tense: Tense | None, weekday: int | None = None) -> date | None:
+def _month_day_date(month: int, day: int, dct: date, tense: Tense | None, weekday: int | None = None,
+                    reach: int = _YEARLESS_REACH) -> date | None:
     options = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
         try:
@@ -984,28 +1015,28 @@ def _month_day_date(month: int, day: int, dct: date, tense: Tense | None, weekda
             continue
     # "Saturday, April 25": the year in which that day is a Saturday
     options = [d for d in options if d.isoweekday() == weekday] or options if weekday else options
-    return _choose_day(options, dct, tense) if options else None
+    return _choose_day(options, dct, tense, reach) if options else None
 
 
-def _choose_day(options: list[date], dct: date, tense: Tense | None) -> date:
+def _choose_day(options: list[date], dct: date, tense: Tense | None, reach: int = _YEARLESS_REACH) -> date:
     """The candidate day (one a year) that the tense and nearness to dct point to."""
     nearest = min(options, key=lambda d: abs((d - dct).days))
-    # A future cue looks ahead only half a year: "set the deadline in a joint
-    # statement on May 19" is last May, not next year's.
+    # A future cue looks ahead only `reach` days, half a year unless a firm plan
+    # governs the date: "set the deadline in a joint statement on May 19" is last May, not next year's.
     if tense == "future":
         ahead = min((d for d in options if d >= dct), default=options[-1])
-        return ahead if (ahead - dct).days <= _YEARLESS_REACH else nearest
+        return ahead if (ahead - dct).days <= reach else nearest
     if tense == "past" and (nearest - dct).days > 31:  # a past verb outweighs nearness beyond a month ahead
         return max((d for d in options if d <= dct), default=options[0])
     return nearest
 
 
-def _month_year(month: int, dct: date, tense: Tense | None) -> int:
+def _month_year(month: int, dct: date, tense: Tense | None, reach: int = _YEARLESS_REACH) -> int:
     if tense == "past" and month > dct.month:
         return dct.year - 1
     if tense == "future" and month < dct.month:
-        # a future cue looks ahead only half a year, as for a day ("in September" said in October is past)
-        return dct.year + 1 if month + 12 - dct.month <= 6 else dct.year
+        # a future cue looks ahead only as far as for a day ("in September" said in October is past)
+        return dct.year + 1 if (month + 12 - dct.month) * 30.5 <= reach else dct.year
     if tense is None or tense == "present":  # with no tense to go by, the nearest such month (as for a day)
         return min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs(12 * (y - dct.year) + month - dct.month))
     return dct.year
@@ -1074,8 +1105,28 @@ def _h_month_day(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if r.dct is None:
         return _Norm("DATE", f"XXXX-{month:02d}-{day:02d}", rebase=rebase)
     weekday = _weekday_num(m["weekday"]) if m["weekday"] else None
-    resolved = _month_day_date(month, day, r.dct, r.tense(m), weekday)
+    resolved = _month_day_date(month, day, r.dct, r.tense(m), weekday, r.reach(m))
     return _Norm("DATE", resolved.isoformat(), relative=True, rebase=rebase) if resolved else None
+
+
+def _h_week_of_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
+    """ "the first week of May": the ISO week holding the month's 4th (as ISO's first week of a year holds Jan 4)."""
+    month, word = _month_num(m["month"]), m["ord"].lower()
+    nth = -1 if word in ("last", "final") else _ORDINALS[word]
+
+    def week(year: int) -> str:
+        last = _add_months(date(year, month, 1), 1) - timedelta(days=1)
+        iso = (date(year, month, 4 + 7 * (nth - 1)) if nth > 0 else last - timedelta(days=3)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+    if m["year"]:
+        return _Norm("DATE", week(int(m["year"])))
+    def rebase(ref: date, precision: str) -> _Norm:
+        return _Norm("DATE", week(ref.year), relative=True)
+
+    if r.dct is None:
+        return _Norm("DATE", "XXXX-WXX", rebase=rebase)
+    return _Norm("DATE", week(_month_year(month, r.dct, r.tense(m), r.reach(m))), relative=True, rebase=rebase)
 
 
 def _day_in_year(month: int, day: int, reference: date, precision: str) -> _Norm | None:
@@ -1104,7 +1155,7 @@ def _h_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return _Norm("DATE", f"XXXX-{month:02d}", mod, rebase=rebase)
     rel = (m["rel"] or "").lower().split()[-1:] or [""]
     tense = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel[0]) or r.tense(m)
-    year = r.dct.year if rel[0] == "this" else _month_year(month, r.dct, tense)
+    year = r.dct.year if rel[0] == "this" else _month_year(month, r.dct, tense, r.reach(m))
     if month == r.dct.month and rel[0] in _REL_DIRECTION:  # "last July" said in July is a year ago
         year = r.dct.year + _REL_DIRECTION[rel[0]]
     return _Norm("DATE", f"{year:04d}-{month:02d}", mod, relative=True, rebase=rebase)
@@ -1433,9 +1484,11 @@ def _period_value(dct: date, period: str, step: int) -> str:
 def _h_ago(m: re.Match[str], r: _Resolver) -> _Norm | None:
     n = _number(m["num"])
     unit = _unit_code(m["unit"])
+    if unit[0].startswith("T"):  # "12 minutes ago": a moment of dct's day, whose clock time dct does not give
+        return _Norm("TIME", r.dct.isoformat() if r.dct else "XXXX-XX-XX", relative=r.dct is not None)
     if n is None:  # "several years ago"
         return _Norm("DATE", "PAST_REF")
-    if n != int(n) or unit[0].startswith("T"):
+    if n != int(n):
         return None
     letter, mult = unit
     precision = {"Y": "year", "M": "month", "Q": "month"}.get(letter, "day")
@@ -1459,12 +1512,14 @@ def _quarter_before(years: int, ref: date, precision: str) -> _Norm | None:
 
 def _h_shift(m: re.Match[str], r: _Resolver) -> _Norm | None:
     """ "a year earlier", "two weeks later": from the last date mentioned; "a year from now": from dct."""
-    n = _number(m["num"])
-    letter, mult = _unit_code(m["unit"])
+    n = _number(m["num"]) if m["num"] else None
+    letter, mult = _unit_code(m["unit"] or m["bare"])
     direction = -1 if m["dir"].lower() in ("earlier", "previously") else 1
+    if letter.startswith("T"):  # "two hours later": a moment of the day last mentioned (WikiWars: "1950-06-25TXX")
+        return _same_day(r, anaphoric=not m["dir"].lower().startswith(("from", "hence")))
     if n is None:  # "a few days later"
         return _Norm("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
-    if n != int(n) or letter.startswith("T"):
+    if n != int(n):
         return None
     amount = direction * int(n) * mult
     precision = {"Y": "year", "Q": "quarter", "M": "month", "W": "week"}.get(letter, "day")
@@ -1476,6 +1531,15 @@ def _h_shift(m: re.Match[str], r: _Resolver) -> _Norm | None:
     anaphoric = not m["dir"].lower().startswith(("from", "hence"))
     return _Norm("DATE", value or "", relative=True, rebase=rebase if anaphoric else None, anaphoric=anaphoric,
                  backward=anaphoric and direction < 0)
+
+
+def _same_day(r: _Resolver, anaphoric: bool) -> _Norm:
+    """A TIME on the day the narrative stands at (dct's, or the day last mentioned), its clock time unknown."""
+    def rebase(ref: date, precision: str) -> _Norm | None:
+        return _Norm("TIME", ref.isoformat(), relative=True) if precision == "day" else None
+
+    return _Norm("TIME", r.dct.isoformat() if r.dct else "XXXX-XX-XX", relative=r.dct is not None,
+                 rebase=rebase if anaphoric else None, anaphoric=anaphoric)
 
 
 def _shifted_reference(amount: int, unit: str, ref: date, precision: str) -> _Norm | None:
@@ -1517,7 +1581,10 @@ def _spoken_year(words: str) -> int:
 
 
 def _h_holiday(m: re.Match[str], r: _Resolver) -> _Norm | None:
-    rule = _lex()["holidays"][re.sub(r"\s+", " ", m["holiday"].lower())]
+    name = re.sub(r"\s+", " ", m["holiday"].lower())
+    if name in _lex()["cased_holidays"]["names"] and not m["holiday"][0].isupper():  # "on election day" in any country
+        return None
+    rule = _lex()["holidays"][name]
     if m["year"]:
         day = _holiday_date(rule, int(m["year"]))
         return _Norm("DATE", day.isoformat()) if day else None
@@ -1525,7 +1592,8 @@ def _h_holiday(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return _Norm("DATE", f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX",
                      rebase=functools.partial(_holiday_in_year, rule))
     # as for "Dec. 25": a past verb outweighs nearness only for a day more than a month ahead
-    day = _choose_day([d for d in (_holiday_date(rule, r.dct.year + k) for k in (-1, 0, 1)) if d], r.dct, r.tense(m))
+    day = _choose_day([d for d in (_holiday_date(rule, r.dct.year + k) for k in (-1, 0, 1)) if d], r.dct, r.tense(m),
+                      r.reach(m))
     return _Norm("DATE", day.isoformat(), relative=True, rebase=functools.partial(_holiday_in_year, rule))
 
 
@@ -1539,8 +1607,9 @@ def _holiday_date(rule: str, year: int) -> date | None:
     if rule.startswith("easter"):
         return _easter(year) + timedelta(days=int(rule[6:] or 0))
     if "/" in rule:
+        rule, _, after = rule.partition("+")
         month, weekday, nth = (int(x) for x in rule.split("/"))
-        return _nth_weekday(year, month, weekday, nth)
+        return _nth_weekday(year, month, weekday, nth) + timedelta(days=int(after or 0))
     try:
         return date(year, int(rule[:2]), int(rule[3:]))
     except ValueError:
