@@ -17,6 +17,14 @@ from dateline.ingest.language import detect_language
         ("La compagnia dei traghetti ha detto che il servizio riprenderà dopo la tempesta, secondo i dati.", "it"),
         ("A empresa de balsas disse na segunda-feira que os serviços serão retomados após a tempestade.", "pt"),
         ("De veerdienst zei maandag dat de diensten na de storm weer worden hervat.", "nl"),
+        ("Sinabi ng kompanya ng barko noong Lunes na babalik ang mga biyahe pagkatapos ng bagyo.", "tl"),
+        ("Perusahaan feri itu mengatakan pada hari Senin bahwa layanan akan dibuka kembali setelah badai.", "id"),
+        ("Feribot şirketi pazartesi günü yaptığı açıklamada seferlerin fırtınadan sonra yeniden başlayacağını "
+         "ve bu kararın yolcular için iyi olduğunu söyledi.", "tr"),
+        ("Firma promowa poinformowała w poniedziałek, że rejsy zostaną wznowione po burzy, ale nie od razu.", "pl"),
+        ("Färjebolaget sade på måndagen att trafiken kommer att återupptas när stormen har passerat.", "sv"),
+        ("Compania de feriboturi a anunțat luni că serviciile vor fi reluate după ce furtuna se va încheia.", "ro"),
+        ("Công ty phà cho biết vào thứ Hai rằng các chuyến đi sẽ được nối lại sau khi cơn bão đi qua.", "vi"),
         ("قالت شركة العبارات يوم الاثنين إن الخدمات ستستأنف بعد العاصفة", "ar"),
         ("Паромная компания заявила в понедельник, что рейсы возобновятся после шторма.", "ru"),
         ("渡轮公司周一表示，风暴过后将恢复服务。", "zh"),
@@ -25,7 +33,8 @@ from dateline.ingest.language import detect_language
         ("2024 — 17:30", "und"),
         ("Xqzt vlorp brindle", "und"),
     ],
-    ids=["en", "fr", "de", "es", "it", "pt", "nl", "ar", "ru", "zh", "ja", "empty", "no-words", "gibberish"],
+    ids=["en", "fr", "de", "es", "it", "pt", "nl", "tl", "id", "tr", "pl", "sv", "ro", "vi", "ar", "ru", "zh", "ja",
+         "empty", "no-words", "gibberish"],
 )
 def test_detect_language(text, code):
     assert detect_language(text) == code
