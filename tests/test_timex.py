@@ -411,6 +411,11 @@ CASES = [
     ("Schools will reopen in the first week of May.", date(2020, 4, 10), "the first week of May",
      {"value": "2020-W19"}),
     ("Prices peaked in the last week of June 2019.", JAN, "the last week of June 2019", {"value": "2019-W26"}),
+    # bare plural units: a vague duration after "within"/"after"/"over"; a vague date with "ago" or "later"
+    ("Troops could be deployed within weeks.", JAN, "weeks", {"type": "DURATION", "value": "PXW"}),
+    ("The deal came after months of talks.", JAN, "months", {"type": "DURATION", "value": "PXM"}),
+    ("The plant closed months ago.", JAN, "months ago", {"type": "DATE", "value": "PAST_REF"}),
+    ("The army crossed the river. Days later the city fell.", JAN, "Days later", {"value": "FUTURE_REF"}),
     # the US Election Day, only with capitals
     ("Voters will go to the polls on Election Day.", date(2020, 4, 10), "Election Day", {"value": "2020-11-03"}),
     ("Voters were turned away on Election Day.", date(2016, 11, 20), "Election Day", {"value": "2016-11-08"}),
@@ -429,6 +434,7 @@ def test_expression(sentence, dct, expression, expected):
 
 NOT_TIMEXES = [
     ("Queues were long on election day in Lagos.", "election day"),
+    ("Prices fall after days when trading is thin.", "days"),
     ("Almost 2,500 US troops remain, with 900 more in Syria.", "2,500"),
     ("Some 2000 soldiers arrived.", "2000"),
     ("The year-end bonus was cut.", "year-end"),

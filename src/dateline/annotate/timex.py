@@ -198,8 +198,9 @@ def _rules() -> tuple[_Rule, ...]:
                        r"(?P<period>year|month|week|weekend|quarter|decade|(?<=latest\s)period)"
                        r"\b(?!-(?:to|over|on)-)(?P<ended>(?<=year)(?=\s+(?:ended|ending)\b))?|"
                        r"(?P<dayrel>the\s+(?:next|following|previous|same)|that)\s+(?P<day>day)\b", _h_rel_period),
-        ("ago", rf"\b{p['mods']}?{p['num']}\s+{p['unit']}(?:\s+or\s+so)?\s+ago\b", _h_ago),
-        ("shift", rf"\b(?:{p['num']}\s+{p['unit']}|(?P<bare>hours|minutes))\s+(?P<dir>earlier|later|"
+        ("ago", rf"\b(?:{p['mods']}?{p['num']}\s+{p['unit']}|(?P<bare>days|weeks|months|years|decades))"
+                rf"(?:\s+or\s+so)?\s+ago\b", _h_ago),
+        ("shift", rf"\b(?:{p['num']}\s+{p['unit']}|(?P<bare>hours|minutes|days|weeks|months|years))\s+(?P<dir>earlier|later|"
                   r"afterwards?|previously|from\s+now|hence)\b", _h_shift),
         ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year[-\s](?P<dir>earlier|ago)(?:\s+(?:(?P<ord>first|second|"
                      r"third|fourth)\s+)?(?P<period>quarter|period))?\b", _h_year_ago),
@@ -238,7 +239,9 @@ def _rules() -> tuple[_Rule, ...]:
         ("duration_rel", r"\b(?P<rel>the\s+(?:next|past|last|coming|previous|following))\s+(?P<unit>day|week|"
                          r"month|year|decade|century|fortnight)\b", _h_duration_rel),
         ("ahead", r"\bthe\s+(?P<units>days|weeks|months|years)\s+ahead\b", _h_duration_bare),
-        ("duration_bare", r"\b(?<=for\s)(?P<units>days|weeks|months|years|decades|centuries)\b", _h_duration_bare),
+        # "for years", "within weeks", "after months of talks", "over decades"; not "after days when ..."
+        ("duration_bare", r"\b(?:(?<=for\s)|(?<=within\s)|(?<=after\s)|(?<=over\s))(?P<units>days|weeks|months|years|decades|centuries)\b"
+                          r"(?!\s+(?:when|that|which|where|in\s+which)\b)", _h_duration_bare),
     ]
     return tuple(_Rule(name, re.compile(rx, re.I), h) for name, rx, h in specs)
 
@@ -1482,8 +1485,8 @@ def _period_value(dct: date, period: str, step: int) -> str:
 
 
 def _h_ago(m: re.Match[str], r: _Resolver) -> _Norm | None:
-    n = _number(m["num"])
-    unit = _unit_code(m["unit"])
+    n = _number(m["num"]) if m["num"] else None  # "months ago"
+    unit = _unit_code(m["unit"] or m["bare"])
     if unit[0].startswith("T"):  # "12 minutes ago": a moment of dct's day, whose clock time dct does not give
         return _Norm("TIME", r.dct.isoformat() if r.dct else "XXXX-XX-XX", relative=r.dct is not None)
     if n is None:  # "several years ago"
