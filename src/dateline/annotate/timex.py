@@ -200,8 +200,8 @@ def _rules() -> tuple[_Rule, ...]:
                        r"(?P<dayrel>the\s+(?:next|following|previous|same)|that)\s+(?P<day>day)\b", _h_rel_period),
         ("ago", rf"\b(?:{p['mods']}?{p['num']}\s+{p['unit']}|(?P<bare>days|weeks|months|years|decades))"
                 rf"(?:\s+or\s+so)?\s+ago\b", _h_ago),
-        ("shift", rf"\b(?:{p['num']}\s+{p['unit']}|(?P<bare>hours|minutes|days|weeks|months|years))\s+(?P<dir>earlier|later|"
-                  r"afterwards?|previously|from\s+now|hence)\b", _h_shift),
+        ("shift", rf"\b(?:{p['num']}\s+{p['unit']}|(?P<bare>hours|minutes|days|weeks|months|years))\s+"
+                  r"(?P<dir>earlier|later|afterwards?|previously|from\s+now|hence)\b", _h_shift),
         ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year[-\s](?P<dir>earlier|ago)(?:\s+(?:(?P<ord>first|second|"
                      r"third|fourth)\s+)?(?P<period>quarter|period))?\b", _h_year_ago),
         ("period_year_ago", r"\bthe\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<period>quarter|period)\s+a\s+"
@@ -240,7 +240,8 @@ def _rules() -> tuple[_Rule, ...]:
                          r"month|year|decade|century|fortnight)\b", _h_duration_rel),
         ("ahead", r"\bthe\s+(?P<units>days|weeks|months|years)\s+ahead\b", _h_duration_bare),
         # "for years", "within weeks", "after months of talks", "over decades"; not "after days when ..."
-        ("duration_bare", r"\b(?:(?<=for\s)|(?<=within\s)|(?<=after\s)|(?<=over\s))(?P<units>days|weeks|months|years|decades|centuries)\b"
+        ("duration_bare", r"\b(?:(?<=for\s)|(?<=within\s)|(?<=after\s)|(?<=over\s))"
+                          r"(?P<units>days|weeks|months|years|decades|centuries)\b"
                           r"(?!\s+(?:when|that|which|where|in\s+which)\b)", _h_duration_bare),
     ]
     return tuple(_Rule(name, re.compile(rx, re.I), h) for name, rx, h in specs)
