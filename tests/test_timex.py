@@ -191,17 +191,17 @@ CASES = [
     # bare seasons, but not the verb
     ("Crops failed that winter and again in spring.", FRI, "spring", {"value": "2024-SP"}),
     # BC dates anchor a narrative like any other: months, seasons, shifts count in BC years
-    (ANCIENT + " In the spring the fleet sailed.", FRI, "spring", {"value": "BC0340-SP"}),
+    (ANCIENT + " In the spring the fleet sailed.", FRI, "the spring", {"value": "BC0340-SP"}),
     (ANCIENT + " Three years later the walls fell.", FRI, "Three years later", {"value": "BC0337"}),
     (ANCIENT + " The following year the king died.", FRI, "The following year", {"value": "BC0339"}),
     ("The harvest failed in July 212 BC, chroniclers say.", None, "July 212 BC", {"value": "BC0212-07"}),
-    ("The grain ran out in the autumn of 212 BC.", None, "autumn of 212 BC", {"value": "BC0212-FA"}),
+    ("The grain ran out in the autumn of 212 BC.", None, "the autumn of 212 BC", {"value": "BC0212-FA"}),
     # the era written once after a range covers both years
     ("The siege (214-212 BC) ended in famine.", None, "214", {"value": "BC0214"}),
     ("Peace held from 241 to 218 BC, at a price.", None, "241", {"value": "BC0241"}),
     # the winter after an autumn month takes the next year's name
-    (HISTORY + " The army left on 3 October 1685. In the winter it starved.", FRI, "winter", {"value": "1686-WI"}),
-    (HISTORY + " The army left on 3 March 1685. In the winter it starved.", FRI, "winter", {"value": "1685-WI"}),
+    (HISTORY + " The army left on 3 October 1685. In the winter it starved.", FRI, "the winter", {"value": "1686-WI"}),
+    (HISTORY + " The army left on 3 March 1685. In the winter it starved.", FRI, "the winter", {"value": "1685-WI"}),
     # dividends are "payable", rules "effective", on a date still ahead
     ("The board declared a dividend, payable Dec. 9 to holders.", date(1999, 10, 21), "Dec. 9",
      {"value": "1999-12-09"}),
@@ -277,7 +277,7 @@ CASES = [
      {"type": "DURATION", "value": "P1Y"}),
     # a history moves on: "the next year", "the next spring" follow the year the story is at
     (HISTORY + " The next year the envoys returned.", FRI, "The next year", {"value": "1686"}),
-    (HISTORY + " The army wintered there. The next spring it marched.", FRI, "next spring", {"value": "1686-SP"}),
+    (HISTORY + " The army wintered there. The next spring it marched.", FRI, "The next spring", {"value": "1686-SP"}),
     ("Rates will stay low for the next year.", FRI, "the next year", {"type": "DURATION", "value": "P1Y"}),
     ("The army will march again next spring, officials said.", FRI, "next spring", {"value": "2025-SP"}),
     # a text about years ahead (a forecast) or full of reported speech is news, whatever its years
@@ -299,7 +299,7 @@ CASES = [
      "The year-ago", {"value": "2022-Q3"}),
     # a year read out in a broadcast belongs to the month or season before it
     ("The ship sank in March nineteen eighty-seven.", FRI, "March nineteen eighty-seven", {"value": "1987-03"}),
-    ("It was the winter of nineteen seventy-two.", FRI, "winter of nineteen seventy-two", {"value": "1972-WI"}),
+    ("It was the winter of nineteen seventy-two.", FRI, "the winter of nineteen seventy-two", {"value": "1972-WI"}),
     # "each July", "every winter", "Sunday mornings": they recur
     ("The fair opens each July.", FRI, "each July", {"type": "SET", "value": "XXXX-07"}),
     ("Storms close the pass every winter.", FRI, "every winter", {"type": "SET", "value": "XXXX-WI"}),
@@ -339,7 +339,7 @@ CASES = [
     ("Most recruits were 19 years old.", FRI, "19 years", {"type": "DURATION", "value": "P19Y"}),
     ("She's 10 days old and already loud.", FRI, "10 days", {"value": "P10D"}),
     ("Rebels now hold the port.", FRI, "now", {"value": "PRESENT_REF"}),
-    ("Troops arrived in the fall of 1950.", FRI, "fall of 1950", {"value": "1950-FA"}),
+    ("Troops arrived in the fall of 1950.", FRI, "the fall of 1950", {"value": "1950-FA"}),
     ("A rally is planned for #7pm tonight.", FRI, "7pm", {"type": "TIME"}),
     ("Rent costs $900 a month, paid within a month of signing.", FRI, "a month", {"type": "DURATION", "value": "P1M"}),
     # a past promise dates the promise when the date stands next to it or before it; further on, what was promised
@@ -365,10 +365,10 @@ CASES = [
      {"value": "2025-06-30"}),
     ("He told reporters on Monday he will resign.", JAN, "Monday", {"value": "2025-01-06"}),
     # a bare season takes the year the tense points to; a winter spans two years and stays with dct's
-    ("He stepped down in the autumn.", date(2025, 3, 12), "autumn", {"value": "2024-FA"}),
-    ("He will step down in the autumn.", date(2025, 3, 12), "autumn", {"value": "2025-FA"}),
-    ("The offensive will begin in the spring.", date(2025, 10, 2), "spring", {"value": "2026-SP"}),
-    ("Sales slowed well into the summer.", date(2025, 10, 2), "summer", {"value": "2025-SU"}),
+    ("He stepped down in the autumn.", date(2025, 3, 12), "the autumn", {"value": "2024-FA"}),
+    ("He will step down in the autumn.", date(2025, 3, 12), "the autumn", {"value": "2025-FA"}),
+    ("The offensive will begin in the spring.", date(2025, 10, 2), "the spring", {"value": "2026-SP"}),
+    ("Sales slowed well into the summer.", date(2025, 10, 2), "the summer", {"value": "2025-SU"}),
     # year-end is the year's last day: this year's ahead, the last one gone by after "since" or a past verb
     ("The bank aims to finish the review by year-end.", date(2025, 3, 12), "year-end",
      {"value": "2025-12-31", "role": "deadline"}),
@@ -416,6 +416,24 @@ CASES = [
     ("The deal came after months of talks.", JAN, "months", {"type": "DURATION", "value": "PXM"}),
     ("The plant closed months ago.", JAN, "months ago", {"type": "DATE", "value": "PAST_REF"}),
     ("The army crossed the river. Days later the city fell.", JAN, "Days later", {"value": "FUTURE_REF"}),
+    # a clock time keeps "about"/"around" (mod APPROX), its seconds and a zone written after it
+    ("The blast came at about 9:30 a.m.", JAN, "about 9:30 a.m.",
+     {"type": "TIME", "value": "2025-01-10T09:30", "mod": "APPROX"}),
+    ("Updated Oct 02, 2020, 19:02:47 IST", JAN, "Oct 02, 2020, 19:02:47 IST", {"value": "2020-10-02T19:02:47"}),
+    ("Polls closed at 7:15 p.m. EST.", JAN, "7:15 p.m. EST", {"value": "2025-01-10T19:15"}),
+    # "the next quarter" as "next quarter"; "the next morning", "that night": a part of the day counted from the last
+    ("Sales should rise in the next quarter.", JAN, "the next quarter", {"value": "2025-Q2"}),
+    ("Rebels crossed on 3 March 1951. The next morning the city fell.", JAN, "The next morning",
+     {"type": "TIME", "value": "1951-03-04TMO"}),
+    ("Rebels crossed on 3 March 1951. That night the city fell.", JAN, "That night",
+     {"type": "TIME", "value": "1951-03-03TNI"}),
+    ("Stocks in Asia fell overnight.", JAN, "overnight", {"type": "TIME", "value": "2025-01-09TNI"}),
+    # a span of time as an adjective
+    ("After a year-long inquiry the report came out.", JAN, "year-long", {"type": "DURATION", "value": "P1Y"}),
+    ("The decades-long feud ended.", JAN, "decades-long", {"type": "DURATION", "value": "PXDE"}),
+    ("The century-old bridge fell.", JAN, "century-old", {"type": "DURATION", "value": "P100Y"}),
+    ("A multi-year plan was agreed.", JAN, "multi-year", {"type": "DURATION", "value": "PXY"}),
+    ("The 8-month-old calf was sold.", JAN, "8-month", {"type": "DURATION", "value": "P8M"}),
     # the US Election Day, only with capitals
     ("Voters will go to the polls on Election Day.", date(2020, 4, 10), "Election Day", {"value": "2020-11-03"}),
     ("Voters were turned away on Election Day.", date(2016, 11, 20), "Election Day", {"value": "2016-11-08"}),
@@ -435,6 +453,7 @@ def test_expression(sentence, dct, expression, expected):
 NOT_TIMEXES = [
     ("Queues were long on election day in Lagos.", "election day"),
     ("Prices fall after days when trading is thin.", "days"),
+    ("Banks raised overnight rates.", "overnight"),
     ("Almost 2,500 US troops remain, with 900 more in Syria.", "2,500"),
     ("Some 2000 soldiers arrived.", "2000"),
     ("The year-end bonus was cut.", "year-end"),

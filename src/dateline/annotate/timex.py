@@ -188,16 +188,20 @@ def _rules() -> tuple[_Rule, ...]:
         ("year_quarter", r"\b(?:the\s+)?(?:(?P<pyear>(?:1[5-9]|20)\d\d)|(?P<relyear>this|last|next)\s+year['’]s)\s+"
                          r"(?:comparable\s+|fiscal\s+)?(?P<period>quarter|period)\b", _h_year_quarter),
         ("quarter_code", rf"\b(?-i:(?P<kind>[QH]))(?P<q>[1-4])\s+{p['year']}", _h_quarter_code),
-        ("season", rf"(?:(?P<rel>this|last|next|this\s+past|the\s+coming|the\s+past|early|late|mid)-?\s+)?"
+        ("season", rf"(?:(?P<the>the)\s+)?(?:(?P<rel>this|last|next|this\s+past|the\s+coming|the\s+past|early|late|"
+                   rf"mid)-?\s+)?"
                    rf"{p['season']}(?:\s+(?:of\s+)?(?:{p['year']}|{p['bc_year']}|{p['spoken']}))?", _h_season),
         ("rel_period", r"(?:(?P<prefix>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|"
                        r"close)\s+of)(?P<inthe>\s+in(?=\s+the\s))?(?:\s+|-))?"
-                       r"(?P<rel>this\s+(?:past|coming)(?=\s+week)|this|last|next|the\s+current|the\s+previous|"
+                       r"(?P<rel>this\s+(?:past|coming)(?=\s+week)|this|last|next|"
+                       r"the\s+next(?=\s+(?:quarter|month|week))|"
+                       r"the\s+current|the\s+previous|"
                        r"the\s+following|the\s+coming|the\s+same|the\s+prior|the\s+latest|that|the)\s+"
                        r"(?:(?P<fiscal>full|fiscal)\s+)?"
                        r"(?P<period>year|month|week|weekend|quarter|decade|(?<=latest\s)period)"
                        r"\b(?!-(?:to|over|on)-)(?P<ended>(?<=year)(?=\s+(?:ended|ending)\b))?|"
-                       r"(?P<dayrel>the\s+(?:next|following|previous|same)|that)\s+(?P<day>day)\b", _h_rel_period),
+                       r"(?P<dayrel>the\s+(?:next|following|previous|same)|that)\s+"
+                       r"(?P<day>day|morning|afternoon|evening|night)\b", _h_rel_period),
         ("ago", rf"\b(?:{p['mods']}?{p['num']}\s+{p['unit']}|(?P<bare>days|weeks|months|years|decades))"
                 rf"(?:\s+or\s+so)?\s+ago\b", _h_ago),
         ("shift", rf"\b(?:{p['num']}\s+{p['unit']}|(?P<bare>hours|minutes|days|weeks|months|years))\s+"
@@ -215,10 +219,24 @@ def _rules() -> tuple[_Rule, ...]:
                     rf"the\s+following)\s+)?\b{p['weekday']}"
                     rf"(?:\s+{p['part']})?", _h_weekday),
         ("holiday", rf"\b{p['holiday']}(?:\s+(?:of\s+)?{p['year']})?(?!\w)", _h_holiday),
-        ("clock", r"\b(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\b(?P<h24>[0-2]\d):"
-                  r"(?P<mi24>[0-5]\d)\b|\b(?P<word>noon|midnight)\b|"
+        ("clock", r"(?:\b(?P<approx>about|around|approximately|roughly)\s+)?(?:"
+                  r"\b(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\b(?P<h24>[0-2]\d):"
+                  r"(?P<mi24>[0-5]\d)(?::(?P<sec>[0-5]\d))?\b|\b(?P<word>noon|midnight)\b|"
                   # wire copy's 24-hour clock, told from a year by its zone: "at 1245 GMT", "0400 local time"
-                  r"\b(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s*(?-i:GMT|UTC)\b|(?=\s+local\s+time\b))", _h_clock),
+                  r"\b(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s*(?-i:GMT|UTC)\b|(?=\s+local\s+time\b)))"
+                  # a zone written after the clock belongs to the expression ("7:15 p.m. EST"); the value keeps the
+                  # local time, as TimeBank's
+                  r"(?:\s+(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|BST|CET|CEST|IST|JST|AEST|AEDT)\b)?",
+         _h_clock),
+        # "fell overnight", "closed overnight and"; not "overnight rates", "an overnight stay"
+        ("overnight", r"(?<!\ban\s)\bovernight\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|but|in|on|at|to|as|when|while|"
+                      r"after|before|from|into|with|by|for|after)\b)", _h_overnight),
+        # "a year-long inquiry", "decades-long feud", "the century-old bridge", "a multi-decade plan"
+        ("unit_adjective", r"\b(?:(?P<multi>multi)-?(?P<munit>year|decade|month|week|day|centur(?:y|ies))s?\b"
+                           r"(?:-long)?|"
+                           r"(?<!-)(?P<unit>year|decade|month|week|day|century|hour)-(?:long|old)\b|"
+                           r"(?<!-)(?P<units>years|decades|months|weeks|days|centuries|hours)-(?:long|old)\b)",
+         _h_unit_adjective),
         ("reference", rf"\b(?:{_alternation(list(_lex()['references']))})\b", _h_reference),
         ("before_noun", r"\b(?P<then>then[\s-]+)?(?P<word>current|recent|former)(?=\s+(?P<next>[A-Za-z][\w.-]*))",
          _h_before_noun),
@@ -675,9 +693,9 @@ def _clock_on_day(clock: _Norm, day: _Norm) -> _Norm | None:
                                                                        day.value):
         return None
     hour = clock.value.split("T", 1)[1] if "T" in clock.value else ""
-    if not re.fullmatch(r"\d\d:\d\d", hour):
+    if not re.fullmatch(r"\d\d:\d\d(?::\d\d)?", hour):
         return None
-    return _Norm("TIME", f"{day.value}T{hour}", relative=day.relative)
+    return _Norm("TIME", f"{day.value}T{hour}", clock.mod, relative=day.relative)
 
 
 def _to_timex(text: str, start: int, end: int, norm: _Norm, dct: date | None) -> TimeExpr:
@@ -1352,7 +1370,7 @@ def _h_season(m: re.Match[str], r: _Resolver) -> _Norm | None:
     mod = _PREFIX_MOD.get(rel[0]) if rel else None
     if m["year"] or m["bcy"] or m["spoken"]:
         return _Norm("DATE", f"{_year_text(m)}-{code}", mod) if _year_text(m) else None
-    if not rel and not r.preceded_by(m, r"in|this|during|by|until|since|the|last|next|over|through") and (
+    if not rel and not m["the"] and not r.preceded_by(m, r"in|this|during|by|until|since|last|next|over|through") and (
             code == "FA" or _season_is_verb(r.text, m)):
         return None
     if m["season"].lower() == "fall" and _FALL_OF.match(r.text, m.end()):
@@ -1424,7 +1442,8 @@ def _h_rel_period(m: re.Match[str], r: _Resolver) -> _Norm | None:
     mod = None if prefix in ("earlier", "later") else _prefix_mod(prefix or None)
     if rel == "the" and period == "weekend":
         return _nearest_weekend(r, m)
-    step = _ANAPHORIC_STEP.get(rel)
+    # "the next month" counts from the last date mentioned, as "the following month"; "next month" from dct
+    step = _ANAPHORIC_STEP.get("following" if rel == "next" and m["rel"].lower().startswith("the") else rel)
     rebase = None
     if step is not None and period != "weekend":
         rebase = functools.partial(_period_from_reference, period, step, mod, completed=rel == "latest")
@@ -1439,14 +1458,16 @@ def _h_rel_period(m: re.Match[str], r: _Resolver) -> _Norm | None:
 
 
 def _day_after_reference(m: re.Match[str], r: _Resolver) -> _Norm:
-    """ "the next day", "that day": a day counted from the last day mentioned."""
+    """ "the next day", "that night": a day, or a part of it, counted from the last day mentioned."""
     step = {"next": 1, "following": 1, "previous": -1}.get(m["dayrel"].lower().split()[-1], 0)
+    part = _lex()["parts_of_day"].get(m["day"].lower())
+    kind, suffix = ("TIME", f"T{part}") if part else ("DATE", "")
 
     def rebase(ref: date, precision: str) -> _Norm | None:
-        return _Norm("DATE", (ref + timedelta(days=step)).isoformat(), relative=True) if precision == "day" else None
+        return _Norm(kind, f"{ref + timedelta(days=step)}{suffix}", relative=True) if precision == "day" else None
 
-    value = (r.dct + timedelta(days=step)).isoformat() if r.dct else "XXXX-XX-XX"
-    return _Norm("DATE", value, relative=r.dct is not None, rebase=rebase, anaphoric=True, backward=step < 0)
+    value = f"{r.dct + timedelta(days=step)}{suffix}" if r.dct else f"XXXX-XX-XX{suffix}"
+    return _Norm(kind, value, relative=r.dct is not None, rebase=rebase, anaphoric=True, backward=step < 0)
 
 
 def _period_from_reference(period: str, step: int, mod: str | None, ref: date, precision: str,
@@ -1720,9 +1741,27 @@ def _h_clock(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if hour > 24:
         return None
     day = r.dct.isoformat() if r.dct else "XXXX-XX-XX"
-    clock = f"{hour:02d}:{minute:02d}"
-    return _Norm("TIME", f"{day}T{clock}", relative=r.dct is not None,
+    clock = f"{hour:02d}:{minute:02d}" + (f":{m['sec']}" if m["sec"] else "")
+    return _Norm("TIME", f"{day}T{clock}", "APPROX" if m["approx"] else None, relative=r.dct is not None,
                  rebase=functools.partial(_clock_on_reference, clock))
+
+
+def _h_overnight(m: re.Match[str], r: _Resolver) -> _Norm:
+    """ "Stocks fell overnight": the night before dct, or dct's own night ahead; in a story, the night of its day."""
+    def rebase(ref: date, precision: str) -> _Norm | None:
+        return _Norm("TIME", f"{ref}TNI", relative=True) if precision == "day" else None
+
+    if r.dct is None:
+        return _Norm("TIME", "XXXX-XX-XXTNI", rebase=rebase)
+    night = r.dct if r.tense(m) == "future" else r.dct - timedelta(days=1)
+    return _Norm("TIME", f"{night}TNI", relative=True, rebase=rebase)
+
+
+def _h_unit_adjective(m: re.Match[str], r: _Resolver) -> _Norm:
+    """A span of time used as an adjective: one unit ("year-long": P1Y), or an unknown number ("decades-long")."""
+    if m["unit"]:
+        return _Norm("DURATION", _duration_value(1, _unit_code(m["unit"])))
+    return _Norm("DURATION", _duration_value(None, _unit_code(m["units"] or m["munit"])))
 
 
 def _clock_on_reference(clock: str, ref: date, precision: str) -> _Norm | None:
