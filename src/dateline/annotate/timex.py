@@ -230,7 +230,7 @@ def _rules() -> tuple[_Rule, ...]:
          _h_clock),
         # "fell overnight", "closed overnight and"; not "overnight rates", "an overnight stay"
         ("overnight", r"(?<!\ban\s)\bovernight\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|but|in|on|at|to|as|when|while|"
-                      r"after|before|from|into|with|by|for|after)\b)", _h_overnight),
+                      r"after|before|from|into|with|by|for)\b)", _h_overnight),
         # "a year-long inquiry", "decades-long feud", "the century-old bridge", "a multi-decade plan"
         ("unit_adjective", r"\b(?:(?P<multi>multi)-?(?P<munit>year|decade|month|week|day|centur(?:y|ies))s?\b"
                            r"(?:-long)?|"
