@@ -624,7 +624,6 @@ def _merge_clock_and_day(text: str, chosen: list[tuple[int, int, _Norm]]) -> lis
     return out
 
 
-_RANGE_GAP = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 
 
@@ -635,7 +634,7 @@ def _range_years(text: str, chosen: list[tuple[int, int, _Norm]]) -> list[tuple[
         (start, end, first), (nxt, _, last) = out[i], out[i + 1]
         if (first.relative and not last.relative and first.type == last.type == "DATE"
                 and _MONTH_VALUE.fullmatch(first.value) and _MONTH_VALUE.fullmatch(last.value)
-                and _RANGE_GAP.fullmatch(text, end, nxt)):
+                and any(joiner.fullmatch(text, end, nxt) for joiner in _RANGE_JOINER.values())):
             year = int(last.value[:4]) - (first.value[4:] > last.value[4:len(first.value)])
             out[i] = (start, end, replace(first, value=f"{year:04d}{first.value[4:]}", relative=False))
     return out
@@ -1510,7 +1509,7 @@ def _h_ago(m: re.Match[str], r: _Resolver) -> _Norm | None:
     n = _number(m["num"]) if m["num"] else None  # "months ago"
     unit = _unit_code(m["unit"] or m["bare"])
     if unit[0].startswith("T"):  # "12 minutes ago": a moment of dct's day, whose clock time dct does not give
-        return _Norm("TIME", r.dct.isoformat() if r.dct else "XXXX-XX-XX", relative=r.dct is not None)
+        return _same_day(r, anaphoric=False)
     if n is None:  # "several years ago"
         return _Norm("DATE", "PAST_REF")
     if n != int(n):
@@ -1540,8 +1539,9 @@ def _h_shift(m: re.Match[str], r: _Resolver) -> _Norm | None:
     n = _number(m["num"]) if m["num"] else None
     letter, mult = _unit_code(m["unit"] or m["bare"])
     direction = -1 if m["dir"].lower() in ("earlier", "previously") else 1
+    anaphoric = not m["dir"].lower().startswith(("from", "hence"))
     if letter.startswith("T"):  # "two hours later": a moment of the day last mentioned (WikiWars: "1950-06-25TXX")
-        return _same_day(r, anaphoric=not m["dir"].lower().startswith(("from", "hence")))
+        return _same_day(r, anaphoric)
     if n is None:  # "a few days later"
         return _Norm("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
     if n != int(n):
@@ -1553,18 +1553,14 @@ def _h_shift(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return _Norm("DATE", {"year": "XXXX", "month": "XXXX-XX"}.get(precision, "XXXX-XX-XX"), rebase=rebase,
                      anaphoric=True, backward=direction < 0)
     value = _shift_reference(r.dct, precision, amount, letter)
-    anaphoric = not m["dir"].lower().startswith(("from", "hence"))
     return _Norm("DATE", value or "", relative=True, rebase=rebase if anaphoric else None, anaphoric=anaphoric,
                  backward=anaphoric and direction < 0)
 
 
 def _same_day(r: _Resolver, anaphoric: bool) -> _Norm:
     """A TIME on the day the narrative stands at (dct's, or the day last mentioned), its clock time unknown."""
-    def rebase(ref: date, precision: str) -> _Norm | None:
-        return _Norm("TIME", ref.isoformat(), relative=True) if precision == "day" else None
-
     return _Norm("TIME", r.dct.isoformat() if r.dct else "XXXX-XX-XX", relative=r.dct is not None,
-                 rebase=rebase if anaphoric else None, anaphoric=anaphoric)
+                 rebase=functools.partial(_on_reference_day, "") if anaphoric else None, anaphoric=anaphoric)
 
 
 def _shifted_reference(amount: int, unit: str, ref: date, precision: str) -> _Norm | None:
@@ -1743,14 +1739,12 @@ def _h_clock(m: re.Match[str], r: _Resolver) -> _Norm | None:
     day = r.dct.isoformat() if r.dct else "XXXX-XX-XX"
     clock = f"{hour:02d}:{minute:02d}" + (f":{m['sec']}" if m["sec"] else "")
     return _Norm("TIME", f"{day}T{clock}", "APPROX" if m["approx"] else None, relative=r.dct is not None,
-                 rebase=functools.partial(_clock_on_reference, clock))
+                 rebase=functools.partial(_on_reference_day, f"T{clock}"))
 
 
 def _h_overnight(m: re.Match[str], r: _Resolver) -> _Norm:
     """ "Stocks fell overnight": the night before dct, or dct's own night ahead; in a story, the night of its day."""
-    def rebase(ref: date, precision: str) -> _Norm | None:
-        return _Norm("TIME", f"{ref}TNI", relative=True) if precision == "day" else None
-
+    rebase = functools.partial(_on_reference_day, "TNI")
     if r.dct is None:
         return _Norm("TIME", "XXXX-XX-XXTNI", rebase=rebase)
     night = r.dct if r.tense(m) == "future" else r.dct - timedelta(days=1)
@@ -1764,9 +1758,9 @@ def _h_unit_adjective(m: re.Match[str], r: _Resolver) -> _Norm:
     return _Norm("DURATION", _duration_value(None, _unit_code(m["units"] or m["munit"])))
 
 
-def _clock_on_reference(clock: str, ref: date, precision: str) -> _Norm | None:
-    """In a history, a clock time falls on the day the text is at."""
-    return _Norm("TIME", f"{ref.isoformat()}T{clock}", relative=True) if precision == "day" else None
+def _on_reference_day(time_of_day: str, ref: date, precision: str) -> _Norm | None:
+    """A TIME on the day the text is at: a clock time ("T14:30"), a part of the day ("TNI") or none ("")."""
+    return _Norm("TIME", f"{ref.isoformat()}{time_of_day}", relative=True) if precision == "day" else None
 
 
 # "Now, he says ...": "now" opening a sentence before a comma turns the argument, it does not date anything
