@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -73,6 +74,16 @@ def test_annotate_writes_schema_valid_jsonl(tmp_path):
         jsonschema.validate(record, schema)
         for span in record["sentences"] + record["entities"] + record["timexes"]:
             assert 0 <= span["start"] < span["end"] <= len(record["text"])
+
+
+def test_no_tagger_switches_the_attribution_tagger_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATELINE_TAGGER", "1")  # restored after the test
+    article = sorted(p for p in EXAMPLE.iterdir() if p.is_file())[0]
+    out = tmp_path / "a.jsonl"
+    result = run("annotate", str(article), "--out", str(out), "--no-tagger")
+    assert result.exit_code == 0, result.output
+    assert os.environ["DATELINE_TAGGER"] == "0"  # workers started from here inherit it
+    assert len(out.read_text().splitlines()) == 1
 
 
 def test_show_one_document(example_db):

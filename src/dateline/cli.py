@@ -65,6 +65,14 @@ def _open(db: Path, *, must_exist: bool = True):
     return Store(db)
 
 
+def _use_tagger(tagger: bool) -> None:
+    """Without `tagger`, attribution uses its rules only, in this process and the workers it starts."""
+    from dateline.annotate.span_tagger import disable
+
+    if not tagger:
+        disable()
+
+
 @contextlib.contextmanager
 def _annotating(
     db: Path, tagger: bool, *, must_exist: bool = True
@@ -72,10 +80,7 @@ def _annotating(
     """The store, and a progress callback drawing a bar on stderr; without `tagger`, rules-only attribution."""
     from rich.progress import Progress
 
-    from dateline.annotate.span_tagger import disable
-
-    if not tagger:
-        disable()
+    _use_tagger(tagger)
     with _open(db, must_exist=must_exist) as store, Progress(console=err, transient=True) as bar:
         task = bar.add_task("annotating", total=None)
         yield store, lambda n, t: bar.update(task, completed=n, total=t)
@@ -312,13 +317,11 @@ def annotate(
 
     Example: dateline annotate examples/niger-withdrawal --out annotations.jsonl
     """
-    from dateline.annotate.span_tagger import disable
     from dateline.corpus import annotate_paths
     from dateline.model import Failure
     from dateline.views.export import annotation_record
 
-    if not tagger:
-        disable()
+    _use_tagger(tagger)
     written = 0
     with out.open("w", encoding="utf-8") as fh:
         for item in annotate_paths(paths, batch_size=batch_size, workers=workers):
