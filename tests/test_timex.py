@@ -437,6 +437,21 @@ CASES = [
     # the US Election Day, only with capitals
     ("Voters will go to the polls on Election Day.", date(2020, 4, 10), "Election Day", {"value": "2020-11-03"}),
     ("Voters were turned away on Election Day.", date(2016, 11, 20), "Election Day", {"value": "2016-11-08"}),
+    # a weekday's direction: "next to" is a place, a fronted "Until" or a long subject leaves it to the main
+    # verb, a plan told in the past progressive is still ahead, a tensed verb outranks an infinitive
+    ("A blast tore through a shop next to the embassy on Friday.", SAT, "Friday", {"value": "2024-09-27"}),
+    ("Until Thursday, the police had not named him a suspect.", FRI, "Thursday", {"value": "2024-09-26"}),
+    ("Farmers were planning to drive their tractors to the airport on Monday.", FRI, "Monday",
+     {"value": "2024-09-30"}),
+    ("On Tuesday, the national league of women voters of the state plans to hold a rally.", FRI, "Tuesday",
+     {"value": "2024-10-01"}),
+    ("The government staged a string of parades to mark its entry into the alliance on Friday.", SAT, "Friday",
+     {"value": "2024-09-27"}),
+    # a sentence does not end at "a.m." before a zone, nor at "U.S." before a name
+    ("The court extended its deadline until 9 a.m. EST Tuesday.", FRI, "9 a.m. EST Tuesday",
+     {"value": "2024-10-01T09:00"}),
+    ("Aides had been talking about the slated visit of U.S. Trade Secretary Ann Lee in October.", AUG, "October",
+     {"value": "2024-10"}),
 ]
 
 

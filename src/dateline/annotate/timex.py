@@ -55,6 +55,15 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _BC = r"(?P<era>(?-i:BCE?|B\.C\.(?:E\.)?|B\.C))(?!\w)"
 _FAR_LEFT = 30  # words before an expression searched for a tense when none is near
 _BOUNDARY = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n")
+# A period that ends an abbreviation, not the sentence, though a capital follows: a title ("Dr. Slepian"), an
+# initial ("James C. Kopp"), "a.m." before a zone or a day ("9 a.m. EST Tuesday"), "U.S." before a name ("the
+# U.S. Immigration Service"); not before a word that opens sentences ("... with the U.S. The talks", "Plan B. It")
+_OPENER = (r"(?=\s+(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That|There|His|Her|Their|Its|Our|"
+           r"As|If|When|After|Before|Some|Many)\b))")
+_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Jr|Sr|Mt|Ft|No|vs)\."
+    rf"|\b[A-Z][a-z]+\s[A-Z]\.{_OPENER}|\b[A-Z]\.[A-Z]\.{_OPENER}"
+    r"|\b[ap]\.m\.(?=\s+(?:[A-Z]{2,4}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -326,6 +335,8 @@ def context_tense(text: str, start: int, end: int, infinitive: bool = True, far:
     near = _tense_of(left[-12:], right[:8])
     if near or not far:
         return near
+    if len(left) <= 2:  # a date opening the sentence: "On Tuesday, the women's rights league plans to ..."
+        return _tense_of([], [""] * 8 + right[8:_FAR_LEFT])
     # "Stocks rose, pushing ..., leaving the index within 70 points of its record high set on Aug. 6"
     return _tense_of(left[-_FAR_LEFT:-12], [], stop=_cues()["reporting"], gap=12)
 
@@ -362,7 +373,8 @@ def _tense_of(left: list[str], right: list[str], stop: frozenset[str] = frozense
         if found == "weak":  # "by the Tuesday deadline": the noun names a deadline; the clause's verb dates it
             weak = weak or "future"
             continue
-        if found == "future" and prev in ("was", "were", "been", "had"):  # "had been due to expire Friday"
+        # "had been due to expire Friday"; but "were planning to drive there on Monday" is still ahead
+        if found == "future" and (prev in ("been", "had") or prev in ("was", "were") and not word.endswith("ing")):
             return "past"
         if found == "future" and nxt == "have" and word != "will":  # "may have been responsible for"
             return "past"
@@ -388,6 +400,8 @@ def _placed_cue(word: str, nxt: str, prev: str, between: int, side: str) -> Tens
             return "future"
     if word in cues["named_deadlines"] and side == "right" and between == 0:
         return "weak"
+    if word == "until" and side == "left" and between == 0 and not prev:
+        return "weak"  # "Until Thursday, they had not called him a suspect": the main clause dates it
     return _cue(word, nxt)
 
 
@@ -402,12 +416,17 @@ def _without_passives(words: list[str]) -> list[str]:
 
     After "be" ("would be completed by", "will be paid on" are future) and used as
     adjectives: after a determiner ("the increased dividend") or negated with
-    "un-" ("a still unspecified date").
+    "un-" ("a still unspecified date"). A participle that names a plan stays ("the slated visit").
     """
     cues = _cues()
-    return [w for i, w in enumerate(words) if not (
-        i and words[i - 1] in ("be", "been", "being") and (w.endswith("ed") or w in cues["past"])
-        or w.endswith("ed") and (w.startswith("un") or i and words[i - 1] in cues["determiners"]))]
+
+    def passive(i: int, w: str) -> bool:
+        prev = words[i - 1] if i else ""
+        return w not in cues["future"] and (
+            prev in ("be", "been", "being") and (w.endswith("ed") or w in cues["past"])
+            or w.endswith("ed") and (w.startswith("un") or prev in cues["determiners"]))
+
+    return [w for i, w in enumerate(words) if not passive(i, w)]
 
 
 def shift_value(value: str, amount: float, unit: str) -> str | None:
@@ -899,9 +918,18 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end offsets of the sentence (or line) around text[start:end]."""
     s_start = max(0, start - 400)
     for m in _BOUNDARY.finditer(text, s_start, start + 1):
-        s_start = m.end() if m.end() <= start else s_start
+        s_start = m.end() if m.end() <= start and _ends_sentence(text, m) else s_start
     nxt = _BOUNDARY.search(text, end)
+    while nxt and not _ends_sentence(text, nxt):
+        nxt = _BOUNDARY.search(text, nxt.end())
     return s_start, nxt.start() + 1 if nxt else len(text)
+
+
+def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
+    if boundary.group() == "\n":
+        return True
+    period = boundary.start() + 1
+    return not any((m := _ABBREVIATION.match(text, i)) and m.end() == period for i in range(max(0, period - 12), period))
 
 
 @functools.cache
@@ -911,9 +939,11 @@ def _cues() -> dict[str, frozenset[str]]:
 
 def _cue(word: str, nxt: str) -> Tense | None:
     cues = _cues()
+    if word == "next" and nxt in ("to", "(to)"):  # "a building next to the embassy"
+        return None
     if word in cues["future"]:
         return "future"
-    if word == "set" and nxt in ("to", "for", ""):  # "set for May", "set to expire"; not "a record set on Aug. 6"
+    if word == "set" and nxt in ("to", "(to)", "for", ""):  # "set for May", "set to expire"; not "a record set on Aug. 6"
         return "future"
     if word == "to" and nxt and nxt not in cues["determiners"] and not nxt[0].isdigit() and not nxt.endswith("s"):
         return "future"
@@ -1713,7 +1743,9 @@ def _h_weekday(m: re.Match[str], r: _Resolver) -> _Norm:
         return _Norm(kind, f"{day.isoformat()}{suffix}", mod, relative=True, anaphoric=True, backward=step < 0,
                      rebase=functools.partial(_weekday_from_reference, k, step, suffix))
     # "extended their offers to acquire it Friday": the tensed verb, not the infinitive, places the day
-    tense = None if rel else context_tense(r.text, m.start(), m.end(), infinitive=False, far=False) or r.tense(m)
+    # "staged celebrations to mark its entry into NATO on Friday": so does a tensed verb further back
+    tense = None if rel else (context_tense(r.text, m.start(), m.end(), infinitive=False, far=False)
+                              or context_tense(r.text, m.start(), m.end(), infinitive=False) or r.tense(m))
     day = _weekday_date(k, r.dct, rel, tense)
     return _Norm(kind, f"{day.isoformat()}{suffix}", mod, relative=True,
                  history=_Norm(kind, f"XXXX-WXX-{k}{suffix}", mod))
