@@ -446,6 +446,11 @@ CASES = [
      {"value": "2024-10-01"}),
     ("The government staged a string of parades to mark its entry into the alliance on Friday.", SAT, "Friday",
      {"value": "2024-09-27"}),
+    # clock times said in words
+    ("The judge will sit at midday.", FRI, "midday", {"type": "TIME", "value": "2024-09-27T12:00"}),
+    ("Shots rang out at 10 at night.", FRI, "10 at night", {"type": "TIME", "value": "2024-09-27T22:00"}),
+    ("The convoy left at 4 in the morning.", FRI, "4 in the morning", {"value": "2024-09-27T04:00"}),
+    ("The vote is on Jan 5.", FRI, "Jan 5", {"value": "2025-01-05"}),
     # a sentence does not end at "a.m." before a zone, nor at "U.S." before a name
     ("The court extended its deadline until 9 a.m. EST Tuesday.", FRI, "9 a.m. EST Tuesday",
      {"value": "2024-10-01T09:00"}),
@@ -480,6 +485,7 @@ NOT_TIMEXES = [
     ("The company MindSpring grew.", "Spring"),
     ("On May 4 and 5 people were hurt.", "5"),
     ("Then June Carter sang.", "June"),
+    ("Foreign minister Jan Kavan signed the accord.", "Jan"),
     # "quarterly" naming a kind of payment or result; fractions of a whole
     ("The firm raised its quarterly dividend by a cent.", "quarterly"),
     ("Farms supply about three-quarters of its grain.", "three-quarters"),

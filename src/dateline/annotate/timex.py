@@ -116,7 +116,9 @@ def _pieces() -> dict[str, str]:
     plain = [m for m in lex["months"] if len(m) > 4 and m != "march" or m in ("june", "july")]
     cased = [m.capitalize() for m in lex["months"] if m not in plain and (len(m) > 4 or m == "may")]  # "March", "May"
     short = [m.capitalize() for m in lex["months"] if m not in plain and len(m) <= 4 and m != "may"]  # "Sept."
-    months = rf"(?:{_alternation(plain)})\b|(?-i:{_alternation(cased)})\b|(?-i:{_alternation(short)})\b\.?"
+    # "Jan Kavan", "Dec Reyes": an abbreviation with no period before a capitalised word is a first name
+    months = (rf"(?:{_alternation(plain)})\b|(?-i:{_alternation(cased)})\b|"
+              rf"(?-i:{_alternation(short)})(?:\.|\b(?!\s+(?-i:[A-Z][a-z])))")
     weekdays = rf"(?:{_alternation(list(lex['weekdays']))})\b|(?-i:{_alternation(list(lex['weekday_abbreviations']))})\b\.?"
     words = [w for w in lex["numbers"] if w not in ("a", "an")]
     tens = _alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
@@ -230,7 +232,10 @@ def _rules() -> tuple[_Rule, ...]:
         ("holiday", rf"\b{p['holiday']}(?:\s+(?:of\s+)?{p['year']})?(?!\w)", _h_holiday),
         ("clock", r"(?:\b(?P<approx>about|around|approximately|roughly)\s+)?(?:"
                   r"\b(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\b(?P<h24>[0-2]\d):"
-                  r"(?P<mi24>[0-5]\d)(?::(?P<sec>[0-5]\d))?\b|\b(?P<word>noon|midnight)\b|"
+                  r"(?P<mi24>[0-5]\d)(?::(?P<sec>[0-5]\d))?\b|\b(?P<word>noon|midday|midnight)\b|"
+                  # "4 in the morning", "10 o'clock at night"
+                  r"\b(?P<hp>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+|at\s+)(?P<pd>morning|afternoon|evening|"
+                  r"night)\b|"
                   # wire copy's 24-hour clock, told from a year by its zone: "at 1245 GMT", "0400 local time"
                   r"\b(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s*(?-i:GMT|UTC)\b|(?=\s+local\s+time\b)))"
                   # a zone written after the clock belongs to the expression ("7:15 p.m. EST"); the value keeps the
@@ -1762,7 +1767,11 @@ def _weekday_from_reference(weekday: int, step: int, suffix: str, ref: date, pre
 
 def _h_clock(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if m["word"]:
-        hour, minute = (12 if m["word"].lower() == "noon" else 24), 0
+        hour, minute = (24 if m["word"].lower() == "midnight" else 12), 0
+    elif m["hp"]:  # "4 in the morning", "10 at night"; "2 at night" is the small hours
+        hour, part = int(m["hp"]), m["pd"].lower()
+        late = part in ("afternoon", "evening") or part == "night" and hour >= 6
+        hour, minute = hour % 12 + (12 if late else 0), 0
     elif m["h24"] or m["mh"]:
         hour, minute = int(m["h24"] or m["mh"]), int(m["mi24"] or m["mm"])
     else:
