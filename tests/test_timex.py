@@ -446,6 +446,10 @@ CASES = [
      {"value": "2024-10-01"}),
     ("The government staged a string of parades to mark its entry into the alliance on Friday.", SAT, "Friday",
      {"value": "2024-09-27"}),
+    # "last" before a month and day; "to" before a noun ("shot to death") is no infinitive
+    ("The doctor was shot last Oct. 23 at his home.", date(1999, 4, 19), "last Oct. 23", {"value": "1998-10-23"}),
+    ("The doctor was shot to death on Oct. 23 in his kitchen.", date(1999, 5, 5), "Oct. 23",
+     {"value": "1998-10-23"}),
     # clock times said in words
     ("The judge will sit at midday.", FRI, "midday", {"type": "TIME", "value": "2024-09-27T12:00"}),
     ("Shots rang out at 10 at night.", FRI, "10 at night", {"type": "TIME", "value": "2024-09-27T22:00"}),

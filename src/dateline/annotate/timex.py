@@ -156,7 +156,8 @@ def _rules() -> tuple[_Rule, ...]:
         ("iso_week", r"\b(?P<y>\d{4})-W(?P<w>[0-5]\d)\b", _h_iso_week),
         ("numeric", r"(?<![\d/.,])(?:(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[5-9]|20)\d\d)|"
                     r"(?P<y2>(?:1[5-9]|20)\d\d)/(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d))\b(?![/.]\d)", _h_numeric),
-        ("mdy", rf"(?:{p['weekday']},?\s+)?{p['month']}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{p['year']})?",
+        ("mdy", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{p['weekday']},?\s+)?{p['month']}\s+"
+                rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{p['year']})?",
          _h_month_day),
         ("dmy", rf"(?:{p['weekday']},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{p['month']}"
                 rf"(?:,?\s+{p['year']})?", _h_month_day),
@@ -1162,7 +1163,9 @@ def _h_month_day(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if r.dct is None:
         return _Norm("DATE", f"XXXX-{month:02d}-{day:02d}", rebase=rebase)
     weekday = _weekday_num(m["weekday"]) if m["weekday"] else None
-    resolved = _month_day_date(month, day, r.dct, r.tense(m), weekday, r.reach(m))
+    rel = (m.groupdict().get("rel") or "").lower()
+    tense = "past" if rel.endswith(("last", "past")) else "future" if rel else r.tense(m)  # "last Oct. 23"
+    resolved = _month_day_date(month, day, r.dct, tense, weekday, 366 if rel else r.reach(m))
     return _Norm("DATE", resolved.isoformat(), relative=True, rebase=rebase) if resolved else None
 
 
