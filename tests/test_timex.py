@@ -450,6 +450,10 @@ CASES = [
     ("The doctor was shot last Oct. 23 at his home.", date(1999, 4, 19), "last Oct. 23", {"value": "1998-10-23"}),
     ("The doctor was shot to death on Oct. 23 in his kitchen.", date(1999, 5, 5), "Oct. 23",
      {"value": "1998-10-23"}),
+    # "the March accession" names the month; "that same day" is the day last mentioned; "post-1959" a year
+    ("The March accession lets them sign the summit papers.", date(1999, 2, 10), "March", {"value": "1999-03"}),
+    ("Police came on Oct. 12. That same day, the boy left.", JAN, "That same day", {"value": "2024-10-12"}),
+    ("But post-1959 politics split many families.", JAN, "1959", {"value": "1959"}),
     # clock times said in words
     ("The judge will sit at midday.", FRI, "midday", {"type": "TIME", "value": "2024-09-27T12:00"}),
     ("Shots rang out at 10 at night.", FRI, "10 at night", {"type": "TIME", "value": "2024-09-27T22:00"}),
@@ -490,6 +494,8 @@ NOT_TIMEXES = [
     ("On May 4 and 5 people were hurt.", "5"),
     ("Then June Carter sang.", "June"),
     ("Foreign minister Jan Kavan signed the accord.", "Jan"),
+    ("They joined the March on Rome.", "March"),
+    ("After the March ended, they left.", "March"),
     # "quarterly" naming a kind of payment or result; fractions of a whole
     ("The firm raised its quarterly dividend by a cent.", "quarterly"),
     ("Farms supply about three-quarters of its grain.", "three-quarters"),

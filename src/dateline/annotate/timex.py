@@ -212,7 +212,7 @@ def _rules() -> tuple[_Rule, ...]:
                        r"(?:(?P<fiscal>full|fiscal)\s+)?"
                        r"(?P<period>year|month|week|weekend|quarter|decade|(?<=latest\s)period)"
                        r"\b(?!-(?:to|over|on)-)(?P<ended>(?<=year)(?=\s+(?:ended|ending)\b))?|"
-                       r"(?P<dayrel>the\s+(?:next|following|previous|same)|that)\s+"
+                       r"(?P<dayrel>the\s+(?:next|following|previous|same)|that(?:\s+same)?)\s+"
                        r"(?P<day>day|morning|afternoon|evening|night)\b", _h_rel_period),
         ("ago", rf"\b(?:{p['mods']}?{p['num']}\s+{p['unit']}|(?P<bare>days|weeks|months|years|decades))"
                 rf"(?:\s+or\s+so)?\s+ago\b", _h_ago),
@@ -1224,8 +1224,15 @@ def _h_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
 def _plain_month(text: str, m: re.Match[str]) -> bool:
     """A capitalised month name that is neither a word ("may", "march") nor a first name ("June Carter")."""
     word = m["month"]
+    if word == "March" and _MARCH_BEFORE_NOUN.match(text, m.end()) and re.search(r"\b[Tt]he\s+$", text[:m.start()]):
+        return True
     return (word[0].isupper() and len(word.rstrip(".")) > 3 and word.lower() not in ("may", "march")
             and not re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]))
+
+
+# "the March accession", "the March deadline"; not "the March on Rome", "the March for Our Lives"
+_MARCH_BEFORE_NOUN = re.compile(r"\s+(?!(?:on|to|of|for|against|through|from|in|at|by|and|or|was|is|had|has|"
+                                r"will|would|that|which|who|began|went)\b|[a-z]+ed\b)[a-z]")
 
 
 def _year_text(m: re.Match[str]) -> str | None:
@@ -1258,7 +1265,7 @@ def _h_year_range_end(m: re.Match[str], r: _Resolver) -> _Norm | None:
 
 
 # "no later than 2026", "between 2020 and 2022 prices": a year compared with a time, or ending a range of years
-_YEAR_NOT_COUNT = re.compile(r"\b(?:sooner|earlier|later)\s+than\s+$|"
+_YEAR_NOT_COUNT = re.compile(r"\b(?:sooner|earlier|later)\s+than\s+$|\b(?:pre|post)-$|"
                              r"\b(?:1[5-9]|20)\d\d\s+(?:and|to|or|through|until)\s+$")
 
 
