@@ -454,6 +454,9 @@ CASES = [
     ("The March accession lets them sign the summit papers.", date(1999, 2, 10), "March", {"value": "1999-03"}),
     ("Police came on Oct. 12. That same day, the boy left.", JAN, "That same day", {"value": "2024-10-12"}),
     ("But post-1959 politics split many families.", JAN, "1959", {"value": "1959"}),
+    # a present passive is present: the participle is no past tense
+    ("The lawyers say they are ready when the case is heard in May.", date(2000, 3, 29), "May",
+     {"value": "2000-05"}),
     # clock times said in words
     ("The judge will sit at midday.", FRI, "midday", {"type": "TIME", "value": "2024-09-27T12:00"}),
     ("Shots rang out at 10 at night.", FRI, "10 at night", {"type": "TIME", "value": "2024-09-27T22:00"}),

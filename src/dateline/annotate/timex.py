@@ -421,7 +421,7 @@ def _without_infinitives(words: list[str]) -> list[str]:
 def _without_passives(words: list[str]) -> list[str]:
     """Drops participles that are not past tense.
 
-    After "be" ("would be completed by", "will be paid on" are future) and used as
+    After "be" ("would be completed by", "will be paid on" are future; "is heard in May" is present) and used as
     adjectives: after a determiner ("the increased dividend") or negated with
     "un-" ("a still unspecified date"). A participle that names a plan stays ("the slated visit").
     """
@@ -430,7 +430,7 @@ def _without_passives(words: list[str]) -> list[str]:
     def passive(i: int, w: str) -> bool:
         prev = words[i - 1] if i else ""
         return w not in cues["future"] and (
-            prev in ("be", "been", "being") and (w.endswith("ed") or w in cues["past"])
+            prev in ("be", "been", "being", "is", "are", "am") and (w.endswith("ed") or w in cues["past"])
             or w.endswith("ed") and (w.startswith("un") or prev in cues["determiners"]))
 
     return [w for i, w in enumerate(words) if not passive(i, w)]
@@ -978,6 +978,12 @@ class _Resolver:
 
     def tense(self, m: re.Match[str]) -> Tense | None:
         return context_tense(self.text, m.start(), m.end())
+
+    def verb_tense(self, m: re.Match[str]) -> Tense | None:
+        """The tensed verb's, near or further back, before an infinitive's: "extended their offers to acquire it
+        Friday", "staged celebrations to mark its entry into NATO on Friday" say when by the tensed verb."""
+        return (context_tense(self.text, m.start(), m.end(), infinitive=False, far=False)
+                or context_tense(self.text, m.start(), m.end(), infinitive=False) or self.tense(m))
 
     def reach(self, m: re.Match[str]) -> int:
         """Days ahead a future cue may place a yearless date: a year when a firm plan ("will", "plans to")
@@ -1758,10 +1764,7 @@ def _h_weekday(m: re.Match[str], r: _Resolver) -> _Norm:
         day = _weekday_date(k, r.dct, "last" if step < 0 else "next", None)
         return _Norm(kind, f"{day.isoformat()}{suffix}", mod, relative=True, anaphoric=True, backward=step < 0,
                      rebase=functools.partial(_weekday_from_reference, k, step, suffix))
-    # "extended their offers to acquire it Friday": the tensed verb, not the infinitive, places the day
-    # "staged celebrations to mark its entry into NATO on Friday": so does a tensed verb further back
-    tense = None if rel else (context_tense(r.text, m.start(), m.end(), infinitive=False, far=False)
-                              or context_tense(r.text, m.start(), m.end(), infinitive=False) or r.tense(m))
+    tense = None if rel else r.verb_tense(m)
     day = _weekday_date(k, r.dct, rel, tense)
     return _Norm(kind, f"{day.isoformat()}{suffix}", mod, relative=True,
                  history=_Norm(kind, f"XXXX-WXX-{k}{suffix}", mod))
