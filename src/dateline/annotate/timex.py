@@ -936,7 +936,8 @@ def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
     if boundary.group() == "\n":
         return True
     period = boundary.start() + 1
-    return not any((m := _ABBREVIATION.match(text, i)) and m.end() == period for i in range(max(0, period - 12), period))
+    starts = range(max(0, period - 12), period)
+    return not any((m := _ABBREVIATION.match(text, i)) and m.end() == period for i in starts)
 
 
 @functools.cache
@@ -950,7 +951,8 @@ def _cue(word: str, nxt: str) -> Tense | None:
         return None
     if word in cues["future"]:
         return "future"
-    if word == "set" and nxt in ("to", "(to)", "for", ""):  # "set for May", "set to expire"; not "a record set on Aug. 6"
+    # "set for May", "set to expire"; not "a record set on Aug. 6"
+    if word == "set" and nxt in ("to", "(to)", "for", ""):
         return "future"
     if word == "to" and nxt and nxt not in cues["determiners"] and not nxt[0].isdigit() and not nxt.endswith("s"):
         return "future"
