@@ -984,8 +984,7 @@ class _Resolver:
     def verb_tense(self, m: re.Match[str]) -> Tense | None:
         """The tensed verb's, near or further back, before an infinitive's: "extended their offers to acquire it
         Friday", "staged celebrations to mark its entry into NATO on Friday" say when by the tensed verb."""
-        return (context_tense(self.text, m.start(), m.end(), infinitive=False, far=False)
-                or context_tense(self.text, m.start(), m.end(), infinitive=False) or self.tense(m))
+        return context_tense(self.text, m.start(), m.end(), infinitive=False) or self.tense(m)
 
     def reach(self, m: re.Match[str]) -> int:
         """Days ahead a future cue may place a yearless date: a year when a firm plan ("will", "plans to")
@@ -1232,12 +1231,14 @@ def _h_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
 def _plain_month(text: str, m: re.Match[str]) -> bool:
     """A capitalised month name that is neither a word ("may", "march") nor a first name ("June Carter")."""
     word = m["month"]
-    if word == "March" and _MARCH_BEFORE_NOUN.match(text, m.end()) and re.search(r"\b[Tt]he\s+$", text[:m.start()]):
+    if (word == "March" and _MARCH_BEFORE_NOUN.match(text, m.end())
+            and _THE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
         return True
     return (word[0].isupper() and len(word.rstrip(".")) > 3 and word.lower() not in ("may", "march")
             and not re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]))
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # "the March accession", "the March deadline"; not "the March on Rome", "the March for Our Lives"
 _MARCH_BEFORE_NOUN = re.compile(r"\s+(?!(?:on|to|of|for|against|through|from|in|at|by|and|or|was|is|had|has|"
                                 r"will|would|that|which|who|began|went)\b|[a-z]+ed\b)[a-z]")
