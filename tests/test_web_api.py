@@ -172,6 +172,111 @@ def test_errors_have_the_right_status(client, ids, url, status):
     assert client.get(url.format(**ids)).status_code == status
 
 
+# A malformed parameter on an HTML page: the app's error page naming it and the format it takes.
+BAD_PAGE_PARAMETERS = [
+    ("story-as-of", "/stories/{story}?as_of=bad", "as_of", "YYYY-MM-DD"),
+    ("story-as-of-month-13", "/stories/{story}?as_of=2024-13-01", "as_of", "YYYY-MM-DD"),
+    ("facts-as-of", "/stories/{story}/facts?as_of=soon", "as_of", "YYYY-MM-DD"),
+    ("fact-as-of", "/stories/{story}/facts/{fact}?as_of=x", "as_of", "YYYY-MM-DD"),
+    ("diff-since", "/stories/{story}/diff?since=yesterday", "since", "YYYY-MM-DD"),
+    ("diff-until", "/stories/{story}/diff?since=2024-05-01&until=later", "until", "YYYY-MM-DD"),
+    ("documents-limit", "/documents?limit=0", "limit", "whole number from 1 to 500"),
+    ("documents-offset", "/documents?offset=-3", "offset", "whole number"),
+    ("search-q", "/search?q=" + "a" * 600, "q", "at most 500 characters"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("url, parameter, expected", [(u, p, e) for _, u, p, e in BAD_PAGE_PARAMETERS],
+                         ids=[n for n, _, _, _ in BAD_PAGE_PARAMETERS])
+def test_bad_parameter_on_a_page_shows_the_error_page(client, ids, url, parameter, expected):
+    response = client.get(url.format(**ids))
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    page = response.text
+    assert "<title>Bad parameter · dateline</title>" in page
+    message = page.split('id="error-message">', 1)[1].split("</p>", 1)[0]
+    assert f"The {parameter} parameter" in message and expected in message, message
+    assert '"detail"' not in page
+    retry = page.split('<a href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert f"{parameter}=" not in retry and client.get(retry).status_code in (200, 422)
+    twin = page.split('class="twin" href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert twin.startswith("/api/") and client.get(twin).status_code == 422  # the same error, as JSON
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("url", ["/api/stories/{story}?as_of=bad", "/api/stories/{story}/diff?since=x", "/api/documents?limit=0"])
+def test_bad_parameter_in_the_api_stays_json(client, ids, url):
+    response = client.get(url.format(**ids))
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/json"
+    assert response.json()["detail"][0]["loc"][0] == "query"
+
+
+@pytest.mark.parametrize("url, status, heading", [
+    ("/no-such-page", 404, "Not found"), ("/stories/no-such-story-xyz", 404, "Not found"),
+    ("/documents/doc-nope", 404, "Not found"), ("/api/no-such-endpoint", 404, None),
+], ids=["unknown-page", "unknown-story", "unknown-document", "unknown-endpoint-json"])
+def test_unknown_address_shows_the_error_page(client, url, status, heading):
+    response = client.get(url)
+    assert response.status_code == status
+    if heading is None:
+        assert response.json() == {"detail": "Not Found"}
+    else:
+        assert f"<h1>{heading}</h1>" in response.text and 'class="brand"' in response.text
+
+
+@pytest.mark.slow
+def test_articles_page_is_headed_with_the_story_title(client, ids):
+    title = client.get(f"/api/stories/{ids['story']}/brief").json()["title"]
+    page = client.get(f"/documents?story={ids['story']}").text
+    assert f"<h1>{title}</h1>" in page
+    assert f"<title>Articles · {title} · dateline</title>" in page
+    assert f">{ids['story']}<" not in page  # the id is not shown as a name
+    assert client.get(f"/api/documents?story={ids['story']}").json()["title"] == title
+
+
+@pytest.mark.slow
+def test_story_page_shows_open_questions_and_changes_before_the_timeline(client, ids):
+    page = client.get(f"/stories/{ids['story']}").text
+    questions, changed, timeline = (page.index(f'id="{i}"') for i in ("open-questions", "what-changed", "timeline"))
+    assert questions < changed < timeline
+    changes = client.get(f"/api/stories/{ids['story']}").json()["changes"]
+    newest = max(d["published"] for d in client.get(f"/api/documents?story={ids['story']}&limit=500").json()["documents"]
+                 if d["published"])
+    assert changes["until"] is None and changes["new_documents"]
+    assert f"newest article ({newest})" in page
+    assert f"diff?since={changes['since']}" in page
+    dated = client.get(f"/api/stories/{ids['story']}?as_of=2024-05-21").json()["changes"]
+    assert dated["until"] == "2024-05-21" and dated["since"] == "2024-04-21"
+
+
+@pytest.mark.slow
+def test_document_page_names_its_story_and_offers_layers(client, ids):
+    page = client.get(f"/documents/{ids['doc']}").text
+    for layer in ("entity", "timex", "quantity", "attribution", "claim"):
+        assert f'data-layer="{layer}"' in page
+    title = client.get(f"/api/stories/{ids['story']}/brief").json()["title"]
+    assert f">{title}</a>" in page
+    assert client.get(f"/api/documents/{ids['doc']}").json()["story"] == {"id": ids["story"], "title": title}
+
+
+@pytest.mark.slow
+def test_stories_are_named_by_title_with_the_id_as_tooltip(client, ids):
+    page = client.get("/").text
+    assert f"<code>{ids['story']}</code>" not in page
+    assert f'title="story id {ids["story"]}"' in page
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("url", [u for _, u, _ in PAGES], ids=[n for n, _, _ in PAGES])
+def test_every_page_links_its_twin_in_head_and_footer(client, ids, url):
+    page = client.get(url.format(**ids)).text
+    twin = page.split('class="twin" href="', 1)[1].split('"', 1)[0]
+    assert f'<link rel="alternate" type="application/json" href="{twin}"' in page
+    assert f'This page as JSON: <a href="{twin}">' in page
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("query", ['"unbalanced', "NOT OR AND", "a*b^c:(d)", "-", "agadez NEAR/2 base", "' OR 1=1 --"])
 def test_search_treats_operators_as_text(client, query):

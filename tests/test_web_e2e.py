@@ -2,18 +2,24 @@
 
 Scenario: load the bundled example (plus two hostile articles), open a story,
 move the as-of date, zoom the timeline, open a fact's history, open an article,
-search; on every page no script planted in an article runs. Set
-DATELINE_SCREENSHOTS=DIR to save a screenshot of each step (docs/img/ uses them).
+search; on every page no script planted in an article runs. The story page's first
+screen, the timeline's ticks, the article's layer toggles, the error page of a bad
+parameter, and every page at 1280 and 800 pixels wide. Set DATELINE_SCREENSHOTS=DIR to
+save a screenshot of each page of the bundled example (docs/img/ uses them).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 
@@ -39,8 +45,8 @@ def db(example_db, tmp_path_factory) -> Path:
     return hostile_store(example_db, tmp_path_factory.mktemp("e2e"))
 
 
-@pytest.fixture(scope="module")
-def server(db):
+@contextmanager
+def _serving(db: Path):
     import uvicorn
 
     from dateline.web import create_app
@@ -58,6 +64,19 @@ def server(db):
     yield f"http://127.0.0.1:{port}"
     uv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(db):
+    with _serving(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def clean_server(example_db):
+    """The bundled example alone (no hostile articles): the pages as the docs show them."""
+    with _serving(example_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +122,6 @@ def _shot(driver, name: str) -> None:
 
 def test_scenario(browser, server):
     browser.get(server + "/")
-    _shot(browser, "stories")
     browser.find_element(By.CSS_SELECTOR, "a.story-link").click()
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#timeline circle.entry"))
     assert "Open questions" in browser.page_source
@@ -118,7 +136,6 @@ def test_scenario(browser, server):
     browser.find_element(By.CSS_SELECTOR, "[data-zoom=reset]").click()
     dots[0].click()
     assert browser.find_elements(By.CSS_SELECTOR, "ol.entries li.selected")
-    _shot(browser, "story")
 
     # move the as-of date with the slider: the page reloads as of an earlier day
     slider = browser.find_element(By.ID, "as-of-slider")
@@ -127,26 +144,22 @@ def test_scenario(browser, server):
         "arguments[0].dispatchEvent(new Event('change'));", slider)
     _wait(lambda: "as_of=" in browser.current_url)
     assert "Briefing as of" in browser.page_source
-    _shot(browser, "story-as-of")
 
     # a fact's history
     browser.find_element(By.CSS_SELECTOR, "a.fact-link").click()
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#history svg circle.report"))
     assert "Value history" in browser.page_source
-    _shot(browser, "fact")
 
     # an article from the fact's sources
     browser.find_element(By.CSS_SELECTOR, "blockquote a.cite").click()
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".text .m-entity"))
     assert browser.find_elements(By.CSS_SELECTOR, ".text .m-timex")
-    _shot(browser, "article")
     _no_planted_script_ran(browser)
 
     # search from the header
     box = browser.find_element(By.CSS_SELECTOR, "header input[type=search]")
     box.send_keys("agadez handover\n")
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "ol.hits mark"))
-    _shot(browser, "search")
 
     # who repeats whom, from the story's tabs
     browser.get(server + "/")
@@ -154,7 +167,6 @@ def test_scenario(browser, server):
     browser.find_element(By.LINK_TEXT, "Copies").click()
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "section.copy blockquote"))
     assert "repeats" in browser.find_element(By.CSS_SELECTOR, "section.copy").text
-    _shot(browser, "copies")
 
 
 HOSTILE_PAGES = ["/documents/hostile-record", "/search?q=pwned", "/search?q=script", "/documents"]
@@ -179,3 +191,155 @@ def test_hostile_story_pages_run_nothing(browser, server):
     browser.get(f"{server}/documents/hostile-record")
     text = browser.find_element(By.CSS_SELECTOR, ".text").text
     assert "<script>window.__pwned=1</script>" in text  # shown as text
+
+
+def _viewport(driver, width: int, height: int) -> None:
+    """Exactly this viewport, whatever the window's frame takes."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+@pytest.fixture
+def viewport(browser):
+    yield lambda width, height: _viewport(browser, width, height)
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _api(server: str, path: str):
+    with urlopen(server + path, timeout=60) as response:
+        return json.load(response)
+
+
+def _main_story(server: str) -> str:
+    return _api(server, "/api/stories")[0]["id"]
+
+
+def _rect(driver, selector: str) -> dict:
+    return driver.execute_script(
+        "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+        "return {top: r.top, bottom: r.bottom};", selector)
+
+
+def test_story_first_screen_holds_open_questions_and_what_changed(browser, server, viewport):
+    viewport(1280, 800)
+    browser.get(f"{server}/stories/{_main_story(server)}")
+    assert browser.execute_script("return [window.innerWidth, window.innerHeight]") == [1280, 800]
+    for selector in ("#open-questions h2", "#open-questions li.question", "#what-changed h2", "#what-changed ul.changes li"):
+        box = _rect(browser, selector)
+        assert 0 <= box["top"] and box["bottom"] < 800, (selector, box)
+    assert _rect(browser, "#timeline")["top"] > _rect(browser, "#open-questions")["top"]
+
+
+def _tick_labels(driver) -> list[str]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#timeline g.tick'))"
+        ".filter((g) => g.style.display !== 'none').map((g) => g.textContent.trim()).filter(Boolean);")
+
+
+def test_timeline_ticks_are_labelled_for_the_span_shown(browser, server):
+    browser.get(f"{server}/stories/{_main_story(server)}")
+    labels = _tick_labels(browser)
+    # the example runs from mid-2023 to August 2024: months, the year named where it changes
+    assert len(labels) > 1, labels
+    assert all(re.fullmatch(r"[A-Z][a-z]{2}( \d{4})?", label) for label in labels), labels
+    assert sum(bool(re.search(r"\d{4}", label)) for label in labels) >= 2, labels
+    for _ in range(4):  # zoom in to a few weeks: the ticks follow, down to days
+        browser.find_element(By.CSS_SELECTOR, "[data-zoom=in]").click()
+    zoomed = _tick_labels(browser)
+    assert len(zoomed) > 1 and zoomed != labels, zoomed
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2}( \d{4})?|[A-Z][a-z]{2}( \d{4})?", label) for label in zoomed), zoomed
+    browser.find_element(By.CSS_SELECTOR, "[data-zoom=reset]").click()
+    assert _tick_labels(browser) == labels
+
+
+def _style(driver, selector: str, prop: str) -> str:
+    return driver.execute_script(
+        "return getComputedStyle(document.querySelector(arguments[0]))[arguments[1]];", selector, prop)
+
+
+def test_article_layers_toggle_without_a_reload(browser, server):
+    docs = _api(server, f"/api/documents?story={_main_story(server)}")["documents"]
+    doc = next(d["id"] for d in docs if (r := _api(server, f"/api/documents/{d['id']}"))["claims"] and r["attributions"])
+    browser.get(f"{server}/documents/{doc}")
+    browser.execute_script("localStorage.removeItem('dateline.layers');")
+    browser.refresh()
+    legend = browser.find_element(By.ID, "layers").text
+    for word in ("entities", "times", "quantities", "attributions", "claims", "what was said", "hover"):
+        assert word in legend
+    # each layer's legend shows its marks' style, whether the layer is shown or not
+    assert _style(browser, "#layers .m-entity", "fontWeight") == "600"
+    assert "underline" in _style(browser, "#layers .m-claim", "textDecorationLine")
+    assert _style(browser, ".text .m-entity", "fontWeight") == "600"
+    assert "underline" not in _style(browser, ".text .m-claim", "textDecorationLine")  # off when the page opens
+    browser.execute_script("window.__same_page = true;")
+
+    def toggle(layer: str) -> None:
+        browser.find_element(By.CSS_SELECTOR, f"#layers input[data-layer={layer}]").click()
+
+    toggle("entity")
+    assert _style(browser, ".text .m-entity", "fontWeight") == "400"
+    toggle("claim")
+    assert "underline" in _style(browser, ".text .m-claim", "textDecorationLine")
+    toggle("attribution")
+    assert _style(browser, ".text .m-quote", "fontStyle") == "italic"
+    toggle("timex")
+    assert _style(browser, ".text .m-timex", "backgroundColor") == "rgba(0, 0, 0, 0)"
+    toggle("entity")
+    assert _style(browser, ".text .m-entity", "fontWeight") == "600"
+    assert browser.execute_script("return window.__same_page") is True  # no reload happened
+    browser.refresh()  # the choice is remembered
+    assert "underline" in _style(browser, ".text .m-claim", "textDecorationLine")
+    assert _style(browser, ".text .m-timex", "backgroundColor") == "rgba(0, 0, 0, 0)"
+    browser.execute_script("localStorage.removeItem('dateline.layers');")
+
+
+@pytest.mark.parametrize("path, parameter, expected", [
+    ("/stories/{story}?as_of=bad", "as_of", "YYYY-MM-DD"),
+    ("/stories/{story}/diff?since=yesterday", "since", "YYYY-MM-DD"),
+    ("/documents?limit=lots", "limit", "whole number"),
+], ids=["as_of", "since", "limit"])
+def test_bad_parameter_shows_the_error_page(browser, server, path, parameter, expected):
+    browser.get(server + path.format(story=_main_story(server)))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Bad parameter"
+    message = browser.find_element(By.ID, "error-message").text
+    assert parameter in message and expected in message, message
+    assert browser.find_elements(By.CSS_SELECTOR, "header a.brand")  # the app's page, not raw JSON
+    assert "Bad parameter" in browser.title
+    browser.find_element(By.LINK_TEXT, "The same page without it").click()
+    assert f"{parameter}=" not in browser.current_url
+    assert browser.find_element(By.TAG_NAME, "h1").text != "Bad parameter"
+
+
+# name (the screenshot in docs/img), address, what the window title says
+DOC_PAGES = [
+    ("stories", "/", "Stories"),
+    ("story", "/stories/{story}", "{title}"),
+    ("story-as-of", "/stories/{story}?as_of=2024-05-21", "as of 2024-05-21"),
+    ("facts", "/stories/{story}/facts", "Fact ledger · {title}"),
+    ("fact", "/stories/{story}/facts/{fact}", "· {title}"),
+    ("contradictions", "/stories/{story}/contradictions", "Contradictions · {title}"),
+    ("outlets", "/stories/{story}/outlets", "Outlets · {title}"),
+    ("copies", "/stories/{story}/copies", "Copies · {title}"),
+    ("diff", "/stories/{story}/diff?since=2024-06-01", "What changed · {title}"),
+    ("articles", "/documents?story={story}", "Articles · {title}"),
+    ("article", "/documents/{doc}", "{doc_title}"),
+    ("search", "/search?q=agadez+handover", "Search: agadez handover"),
+]
+
+
+def test_pages_read_at_1280_and_800_pixels(browser, clean_server, viewport):
+    story = _api(clean_server, "/api/stories")[0]
+    doc = _api(clean_server, f"/api/documents?story={story['id']}")["documents"][5]
+    names = {"story": story["id"], "title": story["title"], "doc": doc["id"], "doc_title": doc["title"],
+             "fact": _api(clean_server, f"/api/stories/{story['id']}/facts")[0]["id"]}
+    for width in (1280, 800):
+        viewport(width, 860)
+        for name, path, title in DOC_PAGES:
+            browser.get(clean_server + path.format(**names))
+            assert title.format(**names) in browser.title, (name, browser.title)
+            twin = browser.find_element(By.CSS_SELECTOR, "link[rel=alternate][type='application/json']")
+            assert "/api/" in twin.get_attribute("href")
+            overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, (name, width, overflow)
+            if width == 1280:
+                _shot(browser, name)

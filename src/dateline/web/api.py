@@ -130,7 +130,9 @@ def documents(
 
 @router.get("/documents/{doc_id:path}", summary="One article with all its annotation layers")
 def document(store: StoreDep, doc_id: str) -> Response:
-    return _json(annotation_record(data.annotated(store, doc_id)))
+    record = annotation_record(data.annotated(store, doc_id))
+    story = data.document_story(store, doc_id)
+    return _json({**record, "story": {"id": story.id, "title": story.title} if story else None})
 
 
 @router.get("/search", summary="Full-text search over stored articles")

@@ -15,8 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dateline.errors import DatelineError, QueryError
@@ -33,6 +36,15 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
+}
+# What each query parameter of the HTML pages takes, for the error page of a bad one.
+EXPECTED = {
+    "as_of": "a date as YYYY-MM-DD, e.g. 2024-05-01",
+    "since": "a date as YYYY-MM-DD, e.g. 2024-05-01",
+    "until": "a date as YYYY-MM-DD, e.g. 2024-08-01",
+    "offset": "a whole number from 0 to 1000000",
+    "limit": "a whole number from 1 to 500",
+    "q": "search words, at most 500 characters",
 }
 
 
@@ -52,6 +64,8 @@ def create_app(db: str | Path, *, allowed_hosts: Sequence[str] = ("*",)) -> Fast
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.middleware("http")(_security_headers)
     app.add_exception_handler(DatelineError, _dateline_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -113,10 +127,48 @@ async def _security_headers(request: Request, call_next):
     return response
 
 
+def is_page(request: Request) -> bool:
+    """An HTML page's address (errors there get the app's error page; the API's stay JSON)."""
+    return not request.url.path.startswith(("/api/", "/static/", "/openapi.json"))
+
+
 def _dateline_error(request: Request, exc: Exception) -> JSONResponse | HTMLResponse:
     status = 404 if isinstance(exc, QueryError) else 400
-    if request.url.path.startswith("/api/"):
+    if not is_page(request):
         return JSONResponse({"detail": str(exc)}, status_code=status)
     from dateline.web.pages import error_page
 
     return error_page(request, str(exc), status)
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    """A malformed parameter: JSON for the API, the error page naming it and its format for a page."""
+    assert isinstance(exc, RequestValidationError)
+    if not is_page(request):
+        return await request_validation_exception_handler(request, exc)
+    from dateline.web.pages import error_page
+
+    names = [str(e["loc"][-1]) for e in exc.errors() if len(e["loc"]) > 1]
+    retry = request.url.remove_query_params(names)
+    same_site = retry.path.startswith("/") and not retry.path.startswith("//")
+    return error_page(request, " ".join(_bad_parameter(e) for e in exc.errors()), 422,
+                      retry=retry.path + (f"?{retry.query}" if retry.query else "") if same_site else None)
+
+
+def _bad_parameter(error: dict[str, Any]) -> str:
+    name = str(error["loc"][-1])
+    given = str(error.get("input", ""))
+    given = given if len(given) <= 60 else given[:59] + "…"
+    expected = EXPECTED.get(name, error["msg"].lower())
+    return f"The {name} parameter “{given}” is not valid: expected {expected}."
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """An unknown address or method: the app's error page for a page, JSON for the API."""
+    assert isinstance(exc, HTTPException)
+    if not is_page(request):
+        return await http_exception_handler(request, exc)
+    from dateline.web.pages import error_page
+
+    message = f"No page at {request.url.path}." if exc.status_code == 404 else str(exc.detail)
+    return error_page(request, message, exc.status_code)

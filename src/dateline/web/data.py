@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.errors import QueryError
 from dateline.jsonable import parse_day
@@ -17,6 +17,7 @@ from dateline.link.facts import with_current
 from dateline.model import AnnotatedDocument, Citation, Document, Fact, Story
 from dateline.store import Store
 from dateline.views.brief import Briefing, brief
+from dateline.views.diff import Diff, diff
 from dateline.views.stories import resolve_story
 from dateline.views.timeline import (
     Candidates,
@@ -27,6 +28,8 @@ from dateline.views.timeline import (
 
 # Highlight kinds in the order their classes are listed on a segment.
 KINDS = ("entity", "timex", "quantity", "speaker", "cue", "quote", "claim")
+# The story page's "what changed": the reporting of this many days up to the newest article.
+RECENT_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class DocumentSummary:
 @dataclass(frozen=True)
 class DocumentList:
     story: str | None
+    title: str | None  # the story's title
     total: int
     offset: int
     documents: tuple[DocumentSummary, ...]
@@ -89,6 +93,7 @@ class Ledger:
 class StoryPage:
     brief: Briefing
     timeline: Timeline
+    changes: Diff | None = None  # the RECENT_DAYS up to the newest article published by `as_of`
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,20 @@ def story_page(
         timeline = candidates.timeline(as_of=as_of)
     else:
         timeline = story_timeline(store, found.id, as_of=as_of)
-    return StoryPage(brief(store, found.id, as_of=as_of, timeline=timeline), timeline)
+    return StoryPage(brief(store, found.id, as_of=as_of, timeline=timeline), timeline,
+                     recent_changes(store, found.id, as_of=as_of))
+
+
+def recent_changes(store: Store, story_id: str, *, as_of: date | None = None) -> Diff | None:
+    """What changed in the RECENT_DAYS up to the newest article published by `as_of`
+    (None when nothing was published by then)."""
+    every = publication_dates(store, story_id)
+    days = [d for d in every if as_of is None or d <= as_of]
+    if not days:
+        return None
+    # a date after every article bounds nothing: unbounded, the diff reads the story's stored timeline
+    until = as_of if as_of is not None and as_of < every[-1] else None
+    return diff(store, since=days[-1] - timedelta(days=RECENT_DAYS), until=until, story=story_id)
 
 
 def timeline_candidates(store: Store, story: str | None) -> Candidates:
@@ -127,10 +145,10 @@ def timeline_candidates(store: Store, story: str | None) -> Candidates:
 
 
 def document_list(store: Store, story: str | None, *, offset: int = 0, limit: int = 50) -> DocumentList:
-    story_id = resolve_story(store, story).id if story else None
-    docs = store.documents(story_id)
+    found = resolve_story(store, story) if story else None
+    docs = store.documents(found.id if found else None)
     page = tuple(summary(d) for d in docs[offset : offset + limit])
-    return DocumentList(story_id, len(docs), offset, page)
+    return DocumentList(found.id if found else None, found.title if found else None, len(docs), offset, page)
 
 
 def fact(store: Store, story: str | None, fact_id: str, *, as_of: date | None = None) -> Fact:
@@ -190,6 +208,34 @@ def outlets(store: Store, story: str | None) -> Outlets:
     return Outlets(found.id, found.title, reports)
 
 
+@dataclass(frozen=True)
+class Layer:
+    """A layer the article page can highlight; the page shows its marks under the class show-<name>."""
+    name: str
+    title: str
+    samples: tuple[tuple[str, str], ...]  # (mark kind, words) drawn in the legend in the layer's style
+    help: str
+    count: int
+    shown: bool  # highlighted when the page opens
+
+
+# name, title, legend samples, what they mark, highlighted when the page opens
+LAYERS = (
+    ("entity", "entities", (("entity", "Niamey"),), "people, places and organisations; click one to search for it", True),
+    ("timex", "times", (("timex", "last Monday"),), "dates, times and durations; hover for the date meant", True),
+    ("quantity", "quantities", (("quantity", "about 1,000"),), "numbers and what they count", True),
+    ("attribution", "attributions", (("speaker", "the ministry"), ("cue", "said"), ("quote", "the words")),
+     "who said what: the source, the reporting verb, what was said", False),
+    ("claim", "claims", (("claim", "troops left"),), "statements of fact; hover for subject, predicate and object", False),
+)
+
+
+def layers(ad: AnnotatedDocument) -> tuple[Layer, ...]:
+    counts = {"entity": len(ad.entities), "timex": len(ad.timexes), "quantity": len(ad.quantities),
+              "attribution": len(ad.attributions), "claim": len(ad.claims)}
+    return tuple(Layer(name, title, samples, help, counts[name], shown) for name, title, samples, help, shown in LAYERS)
+
+
 def segments(ad: AnnotatedDocument) -> tuple[Segment, ...]:
     """The article text cut at every annotation boundary, each piece with the marks covering it."""
     spans = _spans(ad)
@@ -224,6 +270,11 @@ def _claim_note(c) -> str:
     return f"claim ({', '.join(flags)}): {c.subject or '?'} / {c.predicate} / {c.object or '?'}" + (
         f" @ {c.time}" if c.time else ""
     )
+
+
+def document_story(store: Store, doc_id: str) -> Story | None:
+    """The story an article belongs to, for its page's heading and twin."""
+    return next((s for s in store.stories() if doc_id in s.documents), None)
 
 
 def annotated(store: Store, doc_id: str) -> AnnotatedDocument:

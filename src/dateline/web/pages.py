@@ -6,7 +6,7 @@ only when they are http(s).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
@@ -47,6 +47,9 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["seg"] = lambda s: quote(s, safe="")
     env.filters["safe_url"] = safe_url
+    env.filters["label"] = lambda value: value.label or value.value  # a FactValue in words
+    # a FactValue first reported by a date (any, when the date is None): a diff's new facts carry later values too
+    env.tests["reported_by"] = lambda value, day: day is None or (value.first_reported or date.max) <= day
     # svg.py escapes every article string it places, so its output is trusted markup.
     env.globals["timeline_svg"] = lambda entries: Markup(svg.timeline_svg(entries))
     env.globals["history_svg"] = lambda fact: Markup(svg.history_svg(fact))
@@ -69,8 +72,12 @@ def render(request: Request, name: str, api: str, status_code: int = 200, **cont
     return HTMLResponse(html)
 
 
-def error_page(request: Request, message: str, status: int) -> HTMLResponse:
-    return render(request, "error.html", "/api/stories", status_code=status, message=message)
+def error_page(request: Request, message: str, status: int, *, retry: str | None = None) -> HTMLResponse:
+    """The app's error page; its JSON twin is the same address under /api/, answering the same error.
+    `retry` is this page without its bad parameters."""
+    path = request.url.path.rstrip("/")
+    api = f"/api{path}{_query(request)}" if path else "/api/stories"
+    return render(request, "error.html", api, status_code=status, message=message, status=status, retry=retry)
 
 
 def _query(request: Request) -> str:
@@ -85,9 +92,11 @@ def home(request: Request, store: StoreDep):
 @router.get("/stories/{story}", response_class=HTMLResponse)
 def story(request: Request, story: str, as_of: AsOf = None):
     page = story_page(request, story, as_of)
+    newest = page.changes.since + timedelta(days=data.RECENT_DAYS) if page.changes else None
     return render(
         request, "story.html", f"/api/stories/{quote(page.brief.story)}{_query(request)}",
-        brief=page.brief, timeline=page.timeline, shown_facts=SHOWN_FACTS,
+        brief=page.brief, timeline=page.timeline, changes=page.changes, shown_facts=SHOWN_FACTS,
+        recent_days=data.RECENT_DAYS, newest=newest,
         dates=view(request, data.publication_dates, page.brief.story), as_of=as_of,
     )
 
@@ -145,7 +154,8 @@ def documents(
 def document(request: Request, store: StoreDep, doc_id: str):
     annotated = data.annotated(store, doc_id)
     return render(request, "document.html", f"/api/documents/{quote(doc_id, safe='')}", ad=annotated,
-                  doc=annotated.document, segments=data.segments(annotated))
+                  doc=annotated.document, segments=data.segments(annotated), layers=data.layers(annotated),
+                  story=data.document_story(store, doc_id))
 
 
 @router.get("/search", response_class=HTMLResponse)

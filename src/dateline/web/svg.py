@@ -38,21 +38,63 @@ def _x(day: int, lo: int, hi: int) -> float:
     return MARGIN + (day - lo) / max(hi - lo, 1) * (WIDTH - 2 * MARGIN)
 
 
-def _ticks(lo: int, hi: int, base: float) -> list[str]:
-    """Month ticks (or years for long spans) along the axis."""
-    start, end = date.fromordinal(lo), date.fromordinal(hi)
-    step = 1 if (end - start).days < 400 else 12
-    out, y, m = [], start.year, start.month
-    while date(y, m, 1) <= end:
-        d = date(y, m, 1)
-        if d >= start:
-            x = _x(d.toordinal(), lo, hi)
-            label = d.strftime("%b %Y") if step == 1 else str(y)
-            out.append(f'<g class="tick" data-day="{d.toordinal()}"><line x1="{x:.1f}" x2="{x:.1f}" y1="{base}" '
-                       f'y2="{base + 5}"/><text x="{x:.1f}" y="{base + 18}">{label}</text></g>')
-        m += step
-        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+# Tick steps from finest to coarsest: (unit, step); the first giving at most MAX_TICKS is used.
+TICK_STEPS = (("day", 1), ("day", 2), ("day", 7), ("day", 14), ("month", 1), ("month", 2), ("month", 3),
+              ("month", 6), ("year", 1), ("year", 2), ("year", 5), ("year", 10), ("year", 25), ("year", 50))
+MAX_TICKS = 10
+
+
+def tick_days(lo: int, hi: int) -> list[tuple[int, str]]:
+    """(ordinal, label) of each tick between two day ordinals: days, weeks, months or years,
+    whichever gives at most MAX_TICKS for the span. A label names the year where it changes;
+    static/app.js does the same when the timeline is zoomed."""
+    span = hi - lo
+    unit, step = next(((u, s) for u, s in TICK_STEPS if span / (s * _UNIT_DAYS[u]) <= MAX_TICKS), TICK_STEPS[-1])
+    start, end = date.fromordinal(max(lo, 1)), date.fromordinal(hi)
+    out: list[tuple[int, str]] = []
+    last_year = None
+    for d in _tick_dates(start, end, unit, step):
+        year_shown = unit == "year" or d.year != last_year
+        if unit == "day":
+            label = f"{d.day} {d:%b}" + (f" {d.year}" if year_shown else "")
+        elif unit == "month":
+            label = f"{d:%b}" + (f" {d.year}" if year_shown else "")
+        else:
+            label = str(d.year)
+        out.append((d.toordinal(), label))
+        last_year = d.year
     return out
+
+
+_UNIT_DAYS = {"day": 1, "month": 30.44, "year": 365.25}
+
+
+def _tick_dates(start: date, end: date, unit: str, step: int) -> list[date]:
+    """Round dates from `start` to `end`: every `step` days (Mondays for weeks), months or years."""
+    if unit == "day":
+        first = start.toordinal()
+        if step == 7 or step == 14:
+            first += -start.weekday() % 7  # weeks start on Monday
+        elif step > 1:
+            first += -first % step
+        return [date.fromordinal(o) for o in range(first, end.toordinal() + 1, step)]
+    if unit == "month":
+        index = start.year * 12 + start.month - 1 + (start.day > 1)
+        index += -index % step
+        out = []
+        while (d := date(index // 12, index % 12 + 1, 1)) <= end:
+            out.append(d)
+            index += step
+        return out
+    year = start.year + (start.timetuple().tm_yday > 1)
+    year += -year % step
+    return [date(y, 1, 1) for y in range(year, end.year + 1, step)]
+
+
+def _ticks(lo: int, hi: int, base: float) -> list[str]:
+    return [f'<g class="tick" data-day="{day}"><line x1="{_x(day, lo, hi):.1f}" x2="{_x(day, lo, hi):.1f}" '
+            f'y1="{base}" y2="{base + 5}"/><text x="{_x(day, lo, hi):.1f}" y="{base + 18}">{label}</text></g>'
+            for day, label in tick_days(lo, hi)]
 
 
 def timeline_svg(entries: Sequence[TimelineEntry]) -> str:
