@@ -123,3 +123,118 @@ def _pairs(matches, predicted, gold, *, key) -> PR:
 
 def _same_key(a: tuple, b: tuple) -> bool:
     return same_value(a[0], b[0]) and a[1:] == b[1:]
+
+
+# --- Gold ledgers with dated values (bench/gold/ledger_t17_*.json) -------------------------------
+# A gold value is a number ("1500000"), a bound (">=100000", "<=200000"), a range
+# ("100000..200000"), a date ("2011-09") or a state ("homicide", with "words" that state it).
+# These checks answer: which dateline fact asks a gold question, which of its values a gold
+# value is, and what the gold's own current answer is on a date.
+
+NUMBER_TOLERANCE = 0.02
+
+
+def gold_bounds(value: str) -> tuple[float, float, str] | None:
+    """(low, high, form) of a numeric gold value, form one of exact, >=, <=, range; None otherwise."""
+    try:
+        if ".." in value:
+            low, high = value.split("..")
+            return float(low), float(high), "range"
+        for prefix in (">=", "<="):
+            if value.startswith(prefix):
+                number = float(value[2:])
+                return number, number, prefix
+        number = float(value)
+        return number, number, "exact"
+    except ValueError:
+        return None
+
+
+def _predicted_form(label: str) -> str:
+    label = label.lower()
+    return ">=" if label.startswith(("at least", "more than", "over")) else "<=" if label.startswith(
+        ("at most", "up to", "as many as", "fewer than", "less than")) else "exact"
+
+
+def gold_value_matches(gold: Mapping[str, Any], value: str, label: str = "") -> bool:
+    """Whether a dateline value (with its label) states the gold value.
+
+    Numbers: equal within 2% (a bound's direction must not be the opposite one); a range matches
+    either end or a number inside it. Dates: one contains the other. States: the value or label
+    holds the gold state or one of the words that stated it.
+    """
+    bounds = gold_bounds(gold["value"])
+    try:
+        number = float(value.removeprefix(">=").removeprefix("<="))
+    except ValueError:
+        number = None
+    if bounds is not None and number is not None:
+        low, high, form = bounds
+        close = lambda x: abs(x - number) <= NUMBER_TOLERANCE * max(abs(x), abs(number))
+        if form == "range":
+            return close(low) or close(high) or low <= number <= high
+        said = _predicted_form(label) if not value.startswith((">=", "<=")) else value[:2]
+        opposite = {">=": "<=", "<=": ">="}.get(form)
+        return close(low) and said != opposite
+    if bounds is not None or number is not None:
+        return False
+    if same_value(gold["value"], value):
+        return True
+    text = f"{value} {label}".lower()
+    return any(w.lower() in text for w in [gold["value"], *gold.get("words", ())])
+
+
+def fact_values_found(gold_fact: Mapping[str, Any], fact: Fact) -> list[int]:
+    """Indexes of the gold values that some value of `fact` states, in a document the gold cites.
+
+    A gold fact with a single value asks more: the dateline value must cite the gold's evidence
+    sentence (when the gold gives one), since one number alone often recurs in unrelated questions.
+    """
+    single = len(gold_fact["values"]) == 1
+    found = []
+    for i, g in enumerate(gold_fact["values"]):
+        docs = set(g["documents"])
+        for v in fact.values:
+            if not (gold_value_matches(g, v.value, v.label) and docs & set(v.documents)):
+                continue
+            if single and "evidence" in g and not _cites(v.citations, g["evidence"]):
+                continue
+            found.append(i)
+            break
+    return found
+
+
+def _cites(citations: Iterable[Any], evidence: Mapping[str, Any]) -> bool:
+    return any(c.document == evidence["document"] and c.start < evidence["end"] and evidence["start"] < c.end
+               for c in citations)
+
+
+def match_gold_facts(gold_facts: list[Mapping[str, Any]], facts: list[Fact]) -> list[tuple[Fact | None, list[int]]]:
+    """For each gold fact, the dateline fact that asks it, one to one, with the gold values it states.
+
+    Pairs are taken greedily, most gold values stated first (ties: the fact with fewer values). A
+    gold fact is found when its fact states two or more gold values, or the only one.
+    """
+    pairs = []
+    for gi, g in enumerate(gold_facts):
+        for fi, f in enumerate(facts):
+            hits = fact_values_found(g, f)
+            if len(hits) >= min(2, len(g["values"])):
+                pairs.append((-len(hits), len(f.values), gi, fi, hits))
+    out: list[tuple[Fact | None, list[int]]] = [(None, []) for _ in gold_facts]
+    used: set[int] = set()
+    for _n, _size, gi, fi, hits in sorted(pairs, key=lambda p: p[:4]):
+        if out[gi][0] is None and fi not in used:
+            out[gi] = (facts[fi], hits)
+            used.add(fi)
+    return out
+
+
+CURRENT_RELATIONS = ("first", "update", "elaborate", "agree")
+
+
+def gold_current(gold_fact: Mapping[str, Any], day: str) -> Mapping[str, Any] | None:
+    """The gold's current answer on an ISO day: the newest value first reported by then that
+    supersedes (a contradiction or denial leaves the earlier answer standing)."""
+    standing = [v for v in gold_fact["values"] if v["first_reported"] <= day and v["relation"] in CURRENT_RELATIONS]
+    return max(standing, key=lambda v: v["first_reported"], default=None)
