@@ -362,14 +362,16 @@ def test_seed_sudani_variants_share_a_canonical_name():
 
 def test_speakers_view_and_claims_skip_nested_attributions():
     from dateline.annotate.claims import _attribution as claim_attribution
-    from dateline.model import AnnotatedDocument
+    from dateline.model import AnnotatedDocument, Entity
     from dateline.views.speakers import speakers_from_documents
 
     text = "Ana Ruiz said the unions believe the strike will end soon."
     outer = Attribution("Ana Ruiz", "Ana Ruiz", False, "said", text[14:57], 14, 57, False, 0, 8, 9, 13)
     inner = Attribution("unions", "the unions", True, "believe", text[33:57], 33, 57, False, 14, 24, 25, 32, nested_in=0)
     document = Document("n", "n", text, None, "Wire", None, None, "en", PublishedDate.unknown())
-    view = speakers_from_documents("s", "Strike", [AnnotatedDocument(document, attributions=(outer, inner))])
+    person = Entity("Ana Ruiz", "PERSON", "Ana Ruiz", 0, 8)
+    view = speakers_from_documents("s", "Strike", [AnnotatedDocument(document, entities=(person,),
+                                                                     attributions=(outer, inner))])
     assert [s.name for s in view.speakers] == ["Ana Ruiz"]
     assert claim_attribution((outer, inner), 33, 57) == outer
 

@@ -31,7 +31,7 @@ def test_repeated_value_is_one_agreed_value_with_every_outlet():
     (fact,) = facts
     (value,) = fact.values
     assert value.relation == "first" and len(value.outlets) == 5 and value.documents == ("d0", "d1", "d2", "d3", "d4")
-    assert fact.question == "How many us troops are in Iraq?"
+    assert fact.question == "How many US troops are in Iraq?"
     assert fact.current == "2500" and not fact.disputed
 
 
@@ -52,7 +52,7 @@ def test_postponement_joins_the_fact_it_revises_and_updates_it():
     assert [v.relation for v in fact.values] == ["first", "update"]
     assert fact.current == ">=2028-09" and fact.disputed
     assert fact.values[-1].contradicts == ("2025-09",)
-    assert "2 outlet(s)" in fact.current_reason
+    assert "2 independent sources" in fact.current_reason
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_undated_reports_sort_last_and_separate_questions_stay_apart():
 def test_an_unstated_place_takes_the_place_the_story_usually_states():
     (fact,) = build_facts("s", [obs("a", "A", "2024-05-01", "2500", kind="quantity", key=COUNT),
                                 obs("b", "B", "2024-05-02", "2500", kind="quantity", key=("count", "us troops", None, ""))])
-    assert fact.question == "How many us troops are in Iraq?" and len(fact.values[0].documents) == 2
+    assert fact.question == "How many US troops are in Iraq?" and len(fact.values[0].documents) == 2
 
 
 @pytest.mark.parametrize("value, text", [("2025-09", "September 2025"), (">=2028-09", "not before September 2028"),
@@ -171,7 +171,7 @@ def test_groups_that_read_alike_merge_only_when_they_ask_the_same_question(alike
     facts = build_facts("s", host + joining)
     assert (len(facts) == 1) == merged
     if merged:
-        assert facts[0].question == "How many us troops are in Iraq?"
+        assert facts[0].question == "How many US troops are in Iraq?"
 
 
 

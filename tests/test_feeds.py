@@ -9,7 +9,7 @@ import pytest
 from dateline.ingest.feeds import looks_like_feed, read_feed
 from dateline.ingest.prepare import prepare
 from dateline.ingest.readers import read_paths
-from dateline.model import Document, Failure, RawDocument
+from dateline.model import Document, Failure, Notice, RawDocument
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
@@ -87,3 +87,36 @@ def test_feed_file_ingests_end_to_end_with_dates_and_without_furniture():
     assert {d.published.method for d in docs} == {"metadata"}
     assert "appeared first on" not in docs[0].text
     assert sum(isinstance(r, Failure) for r in results) == 1
+
+
+# --- hostile feeds ---------------------------------------------------------------------------
+
+ITEM = b"<item><title>Quay</title><description>The quay reopened on Monday.</description></item>"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("words.xml", b"no markup at all, just words", [("Failure: not an RSS or Atom feed, or a feed with no items"
+                                                          " (XML error: syntax error)")]),
+        ("binary.rss", bytes(range(256)) * 4, ["Failure: not an RSS or Atom feed, or a feed with no items"]),
+        ("sitemap.xml", b'<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>',
+         ["Failure: not an RSS or Atom feed, or a feed with no items"]),
+        ("amp.rss", b"<rss><channel><title>A & B</title>" + ITEM + b"</channel></rss>",
+         [("Notice: feed is not well-formed (XML error: not well-formed (invalid token)); its items were read "
+           "leniently"), "RawDocument"]),
+        ("unclosed.rss", b"<rss><channel>" + ITEM, ["Notice: feed is not well-formed", "RawDocument"]),
+        ("laughs.xml", (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;'
+                        b'&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><rss><channel><item>'
+                        b"<description>&c;</description></item></channel></rss>"), ["RawDocument"]),
+    ],
+    ids=["not-xml", "binary", "other-xml", "bare-ampersand", "unclosed", "entities"],
+)
+def test_hostile_feeds(tmp_path, name, data, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    results = list(read_paths([path]))
+    got = [f"{type(r).__name__}: {r.reason}" if isinstance(r, Failure) else f"Notice: {r.message}"
+           if isinstance(r, Notice) else type(r).__name__ for r in results]
+    assert [g[:len(e)] for g, e in zip(got, expected, strict=True)] == expected
+    assert all(len(g) <= 220 and g.isprintable() for g in got)

@@ -19,8 +19,10 @@ def _count(counts: str, value: float, *, verb: str | None = None, state: str | N
 
 EVENTS = [
     ("a state makes its question", _count("people", 1.5e6, verb="leave", state="homeless"), "homeless"),
-    ("the dead are casualties", _count("people", 1000, verb="fear", state="dead"), "attack"),
-    ("dying is a casualty", _count("people", 200, verb="die"), "attack"),
+    ("the dead are the killed", _count("people", 1000, verb="fear", state="dead"), "killed"),
+    ("dying is being killed", _count("people", 200, verb="die"), "killed"),
+    ("the injured ask apart from the dead", _count("people", 250000, state="injured"), "injured"),
+    ("an attack's casualties, dead or hurt", _count("people", 40, verb="attack"), "attack"),
     ("a verb outside the lexicon is an event", _count("people", 3e6, verb="affect"), "affect"),
     ("a level verb states a level", _count("US troops", 2500, verb="remain"), ""),
     ("belief verbs state no event", _count("people", 600, verb="believe"), ""),
@@ -43,8 +45,9 @@ def test_participle(lemma, expected):
 
 
 def test_question_wording_follows_the_event():
-    words = [count_wording(q) for q in ("", "attack", "homeless", "evacuate")]
-    assert words == ["are in", "were killed or hurt in", "are homeless in", "were evacuated in"]
+    words = [count_wording(q) for q in ("", "attack", "killed", "injured", "homeless", "evacuate")]
+    assert words == ["are in", "were killed or hurt in", "were killed in", "were injured in", "are homeless in",
+                     "were evacuated in"]
 
 
 def test_people_with_no_event_ask_nothing_but_troops_do():

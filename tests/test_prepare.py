@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dateline.ingest.prepare import content_hash, document_id, prepare, to_document
 from dateline.ingest.readers import read_paths
-from dateline.model import Document, Failure, RawDocument
+from dateline.model import Document, Failure, Notice, RawDocument
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 TEXT = (
@@ -127,8 +127,8 @@ _MARKUP = st.lists(
 @pytest.mark.parametrize("suffix", [".html", ".txt", ".jsonl"])
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.one_of(st.binary(max_size=400), _MARKUP.map(lambda s: s.encode("utf-8", "surrogatepass"))))
-def test_random_input_yields_documents_or_failures(tmp_path, suffix, data):
+def test_random_input_yields_documents_failures_or_notices(tmp_path, suffix, data):
     path = tmp_path / f"input{suffix}"
     path.write_bytes(data)
     for result in prepare(read_paths([path]), strict=True):
-        assert isinstance(result, (Document, Failure))
+        assert isinstance(result, (Document, Failure, Notice))

@@ -29,7 +29,7 @@ def report(hostile_db) -> str:
 @pytest.mark.parametrize(
     "needed",
     ["<h2>Timeline</h2>", "<h2>Fact ledger</h2>", "<h2>Contradictions</h2>", "<h2>Outlets</h2>",
-     'class="timeline-chart"', 'class="history-chart"', "How many us troops"],
+     'class="timeline-chart"', 'class="history-chart"', "How many US troops"],
     ids=["timeline", "ledger", "contradictions", "outlets", "timeline-chart", "history-chart", "a-fact"],
 )
 def test_report_holds_every_section(report, needed):

@@ -70,5 +70,5 @@ HOST = [
 def test_the_ledger_merges_only_groups_that_read_alike_and_ask_one_question(joining, facts):
     built = build_facts("s", HOST + joining)
     assert len(built) == facts
-    assert built[0].question == "How many german troops are in Lithuania?"
+    assert built[0].question == "How many German troops are in Lithuania?"  # as the reports write it
     assert len(built[0].values[0].documents) == (3 if facts == 1 else 2)

@@ -78,3 +78,28 @@ def test_cli_then_library(example_db):
     named = {s.name for s in view.speakers if not s.anonymous}
     assert {"Thomas Hadley", "Issa Djibo", "Hamidou Sani"} <= named
     assert "Hadley" not in named  # surname-only mentions join the full name
+
+
+@pytest.mark.parametrize(
+    ("speaker", "entities", "kept"),
+    [
+        ("Ana Ruiz", [("Ana Ruiz", "PERSON")], True),
+        ("the statement", [], False),
+        ("Both sides", [], False),
+        ("One of them", [], False),
+        ("NIAMEY", [("NIAMEY", "GPE")], False),
+        ("Washington", [("Washington", "GPE")], True),
+        ("Nigerien", [("Nigerien", "NORP")], False),
+        ("Niger's ruling military council", [("Niger", "GPE")], True),
+        ("Colonel Issa Djibo of the defence ministry", [("Issa Djibo", "PERSON")], True),
+        ("Footage broadcast by the channel", [], False),
+    ],
+    ids=["person", "common-noun", "both-sides", "one-of-them", "dateline", "capital-for-government", "nationality",
+         "institution-of-a-place", "person-with-title", "description"],
+)
+def test_named_speakers_are_people_and_organisations(speaker, entities, kept):
+    from dateline.model import Entity
+    from dateline.views.speakers import is_named_source
+
+    found = [Entity(text, label, text, 0, len(text)) for text, label in entities]
+    assert is_named_source(speaker, found) is kept

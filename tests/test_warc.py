@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip as gzip_module
 import io
 from pathlib import Path
 
@@ -59,8 +60,12 @@ def test_reader_gives_url_and_decodes_declared_charset(tmp_path, name):
     assert "Café owners" in second.html
 
 
-def test_record_over_the_size_limit_is_skipped():
-    assert list(warc_pages("crawl", io.BytesIO(_crawl(True)), max_bytes=100)) == []
+def test_record_over_the_size_limit_is_its_own_problem():
+    problems = list(warc_pages("crawl", io.BytesIO(_crawl(True)), max_bytes=100))
+    assert [(p.record, p.url, p.problem) for p in problems] == [
+        (1, PAGE_URL, "record is over the 100 bytes limit; skipped"),
+        (2, "https://cafe.example/", "record is over the 100 bytes limit; skipped"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -116,3 +121,80 @@ def test_warc_ingests_end_to_end(tmp_path):
 def test_not_a_warc_raises_ingest_error():
     with pytest.raises(IngestError):
         list(warc_pages("x", io.BytesIO(b""), max_bytes=10))
+
+
+# --- hostile WARCs: one Failure per bad file or record, good records still read -----------------
+
+
+def _readable_message(message: str) -> bool:
+    return 0 < len(message) <= 200 and message.isprintable() and not any(
+        mark in message for mark in ("\\x", "b'", "Error(", "NoneType", "first line"))
+
+
+def _pages(*urls: str, gzip: bool = True) -> bytes:
+    stream = io.BytesIO()
+    writer = WARCWriter(stream, gzip=gzip)
+    for url in urls:
+        writer.write_record(_record(writer, url, "200 OK", "text/html", b"<p>Ferry service resumed on Monday.</p>"))
+    return stream.getvalue()
+
+
+def _raw_record(headers: str, body: bytes) -> bytes:
+    block = headers.replace("\n", "\r\n").encode() + b"\r\n" + body
+    return block + b"\r\n\r\n"
+
+
+def _without_uri() -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>No address.</p>"
+    return _raw_record(f"WARC/1.0\nWARC-Type: response\nContent-Length: {len(http)}\n", http)
+
+
+def _bad_status() -> bytes:
+    body = b"GARBAGE THAT IS NOT HTTP\r\n\r\n<p>x</p>"
+    return _raw_record(f"WARC/1.0\nWARC-Type: response\nWARC-Target-URI: https://bad.example/\n"
+                       f"Content-Length: {len(body)}\n", body)
+
+
+A, B = "https://a.example/", "https://b.example/"
+BAD_WARCS = [
+    # (name, data, [(source suffix, kind, reason prefix)])
+    ("garbage.warc", bytes(range(256)) * 8, [("", "Failure", "not a readable WARC file (it does not start with a WARC")]),
+    ("text.warc.gz", gzip_module.compress(b"hello, this is no WARC"),
+     [("", "Failure", "not a readable WARC file (it does not start with a WARC")]),
+    ("header-cut.warc", b"WARC/1.0\r\nWARC-Type: response\r\n", [("", "Failure", "not a readable WARC file")]),
+    ("body-cut.warc.gz", _pages(A, B)[:-60],
+     [(f"#{A}", "RawDocument", ""), ("", "Failure", ("not a readable WARC file after record 1 (the file ends "
+                                                     "inside record 2: truncated); the records before it were read"))]),
+    ("body-cut.warc", gzip_module.decompress(_pages(A, B))[:-60],
+     [(f"#{A}", "RawDocument", ""), ("", "Failure", "not a readable WARC file after record 1 (the file ends inside")]),
+    ("no-uri.warc", _without_uri() + gzip_module.decompress(_pages(A)),
+     [("#record-1", "Failure", "WARC record 1: response record has no target URI (WARC-Target-URI); skipped"),
+      (f"#{A}", "RawDocument", "")]),
+    ("bad-status.warc", _bad_status() + gzip_module.decompress(_pages(A)),
+     [("#https://bad.example/", "Failure", "WARC record 1: response record has no readable HTTP status line"),
+      (f"#{A}", "RawDocument", "")]),
+    ("trailing-garbage.warc.gz", _pages(A) + b"\xff\x00 junk " * 300,
+     [(f"#{A}", "RawDocument", ""), ("", "Failure", "not a readable WARC file after record 1 (Invalid WARC record)")]),
+    ("one-gzip-stream.warc.gz", gzip_module.compress(gzip_module.decompress(_pages(A, B))),
+     [(f"#{A}", "RawDocument", ""), (f"#{B}", "RawDocument", "")]),
+    ("no-length.warc", _raw_record("WARC/1.0\nWARC-Type: resource\nWARC-Target-URI: https://c.example/\n", b"x"),
+     [("", "Failure", "not a readable WARC file (record 1 has no Content-Length)")]),
+    ("wrong-length.warc", _raw_record("WARC/1.0\nWARC-Type: resource\nWARC-Target-URI: https://c.example/\n"
+                                      "Content-Type: text/plain\nContent-Length: 3\n", b"Three words here.")
+     + gzip_module.decompress(_pages(A)),
+     [("#https://c.example/", "RawDocument", ""), (f"#{A}", "RawDocument", ""),
+      ("", "Notice", "1 record not followed by a blank line (a wrong Content-Length?)")]),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), BAD_WARCS, ids=[case[0] for case in BAD_WARCS])
+def test_bad_warcs_fail_clearly_and_keep_good_records(tmp_path, capsys, name, data, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    results = list(read_paths([path]))
+    got = [(r.source[len(str(path)):], type(r).__name__, getattr(r, "reason", None) or getattr(r, "message", ""))
+           for r in results]
+    assert [(s, k, m[:len(e)]) for (s, k, m), (_, _, e) in zip(got, expected, strict=True)] == expected
+    assert all(_readable_message(m) for _, kind, m in got if kind != "RawDocument")
+    assert capsys.readouterr().err == ""  # warcio's warnings are counted, not printed
+

@@ -29,23 +29,40 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="dateline: a time-aware, source-attributed knowledge base of a developing news story.",
     no_args_is_help=True,
-    add_completion=False,
+    rich_markup_mode=None,  # plain help and usage errors: they read well in a terminal, a pipe or a log
 )
 console = Console()
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     Path,
-    typer.Option("--db", envvar="DATELINE_DB", help="Database file (default: $DATELINE_DB or ./dateline.db)."),
+    typer.Option("--db", envvar="DATELINE_DB", show_default=False,
+                 help="Database file (default: $DATELINE_DB, else ./dateline.db)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 WorkersOption = Annotated[int, typer.Option(min=1, max=64, help="Processes that annotate side by side (one model each); worth it for hundreds of articles.")]
-StoryArg = Annotated[Optional[str], typer.Argument(help="Story id, id prefix or title words (default: the largest story).")]
+StoryArg = Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id, id prefix or title words (default: the largest story).")]
 TaggerOption = Annotated[
     bool,
     typer.Option("--tagger/--no-tagger", help="Use the contextual attribution tagger (embeddings extra); "
                  "--no-tagger is about twice as fast, with rules only (docs/who.md)."),
 ]
+
+
+def _version(show: bool) -> None:
+    if show:
+        from importlib.metadata import version
+
+        print(f"dateline {version('dateline')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the installed version and exit.")] = False,
+) -> None:
+    """dateline: a time-aware, source-attributed knowledge base of a developing news story."""
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -76,14 +93,77 @@ def _use_tagger(tagger: bool) -> None:
 @contextlib.contextmanager
 def _annotating(
     db: Path, tagger: bool, *, must_exist: bool = True
-) -> Iterator[tuple[Store, Callable[[int, int], None]]]:
-    """The store, and a progress callback drawing a bar on stderr; without `tagger`, rules-only attribution."""
-    from rich.progress import Progress
-
+) -> Iterator[tuple[Store, Callable[[int, int | None], None]]]:
+    """The store and a progress callback (done, total or None); without `tagger`, rules-only attribution."""
     _use_tagger(tagger)
-    with _open(db, must_exist=must_exist) as store, Progress(console=err, transient=True) as bar:
-        task = bar.add_task("annotating", total=None)
-        yield store, lambda n, t: bar.update(task, completed=n, total=t)
+    with _open(db, must_exist=must_exist) as store, _progress("annotated") as progress:
+        yield store, progress
+
+
+@contextlib.contextmanager
+def _progress(verb: str, every: float = 10.0) -> Iterator[Callable[[int, int | None], None]]:
+    """A progress callback: a live bar with count, rate and time left on a terminal; a plain line
+    every `every` seconds when stderr is piped (a log, CI)."""
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    if not err.is_terminal:
+        started, last = time.monotonic(), [time.monotonic()]
+
+        def plain(done: int, total: int | None) -> None:
+            now = time.monotonic()
+            if now - last[0] >= every or done == total:
+                last[0] = now
+                of = f" of {total}" if total else ""
+                err.print(f"{verb} {done}{of} articles ({done / max(now - started, 1e-9):.1f}/s)", highlight=False)
+
+        yield plain
+        return
+    columns = (TextColumn(verb), BarColumn(), MofNCompleteColumn(), TextColumn("articles, {task.fields[rate]}"),
+               TimeElapsedColumn(), TimeRemainingColumn())
+    started = time.monotonic()
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(verb, total=None, rate="")
+
+        def live(done: int, total: int | None) -> None:
+            rate = f"{done / max(time.monotonic() - started, 1e-9):.1f}/s"
+            bar.update(task, completed=done, total=total, rate=rate)
+
+        yield live
+
+
+def safe(text: object) -> str:
+    """`text` fit to print: Rich markup escaped, and control and direction characters (a newline or a
+    right-to-left mark in a file name) shown as escapes instead of acting on the terminal."""
+    from rich.markup import escape
+
+    shown = "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                    for ch in str(text))
+    return escape(shown)
+
+
+def print_ingest_report(report, db: Path) -> None:
+    """What an ingest did, warnings on stderr and one summary line; raises Exit(1) when an input failed."""
+    for failure in report.failures:
+        err.print(f"[yellow]failed[/] {safe(failure.source)} ({failure.stage}): {safe(failure.reason)}", highlight=False)
+    for failure in report.partial:
+        err.print(f"[yellow]partly annotated[/] {safe(failure.source)} ({failure.stage} left empty): "
+                  f"{safe(failure.reason)}", highlight=False)
+    for notice in report.notices:
+        err.print(f"note: {safe(notice.source)}: {safe(notice.message)}", highlight=False)
+    for new, old in report.duplicates:
+        err.print(f"duplicate: {safe(new)} repeats {safe(old)} (kept and linked)", highlight=False)
+    for new, old, similarity in report.near_duplicates:
+        err.print(f"near duplicate: {safe(new)} ~ {safe(old)} ({similarity:.0%} of shingles shared)", highlight=False)
+    if report.repaired:
+        err.print(f"repaired: {len(report.repaired)} stored articles an interrupted run had left unlinked", highlight=False)
+    console.print(
+        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failures)}; "
+        f"stories touched: {len(report.stories)} -> {safe(db)}", highlight=False, soft_wrap=True,
+    )
+    if report.failures:
+        raise typer.Exit(1)
 
 
 def _show(markdown_text: str, data: object, as_json: bool) -> None:
@@ -91,16 +171,18 @@ def _show(markdown_text: str, data: object, as_json: bool) -> None:
 
     if as_json:
         print(json.dumps(to_json(data), indent=2, ensure_ascii=False))
-    else:
+    elif console.is_terminal:
         console.print(Markdown(markdown_text))
+    else:  # piped: the Markdown itself, unwrapped, for files, pagers and other tools
+        print(markdown_text)
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders, archives (.zip .tar.gz), WARC, RSS/Atom feeds, .html .txt .jsonl, or - for standard input; see docs/ingest.md.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files, folders, archives (.zip .tar.gz), WARC, RSS/Atom feeds, .html .txt .jsonl, or - for standard input; see docs/ingest.md.")],
     db: DbOption = Path("dateline.db"),
     batch_size: Annotated[int, typer.Option(help="Documents annotated per batch.")] = 32,
-    strict: Annotated[bool, typer.Option(help="Exit with an error if any file failed.")] = False,
+    strict: Annotated[bool, typer.Option(help="Stop at the first input that fails (what was stored is kept).")] = False,
     workers: WorkersOption = 1,
     tagger: TaggerOption = True,
 ) -> None:
@@ -110,20 +192,18 @@ def ingest(
     """
     from dateline.corpus import ingest as run_ingest
 
+    _refuse_missing(paths)
     with _annotating(db, tagger, must_exist=False) as (store, progress):
-        report = run_ingest(paths, store, batch_size=batch_size, workers=workers, progress=progress)
-    for failure in report.failures:
-        err.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}", highlight=False)
-    for new, old in report.duplicates:
-        err.print(f"duplicate: {new} repeats {old} (kept and linked)", highlight=False)
-    for new, old, similarity in report.near_duplicates:
-        err.print(f"near duplicate: {new} ~ {old} ({similarity:.0%} of shingles shared)", highlight=False)
-    console.print(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failures)}; "
-        f"stories touched: {len(report.stories)} -> {db}"
-    )
-    if strict and report.failures:
-        raise typer.Exit(1)
+        report = run_ingest(paths, store, batch_size=batch_size, workers=workers, progress=progress,
+                            stop_on_failure=strict)
+    print_ingest_report(report, db)
+
+
+def _refuse_missing(paths: list[Path]) -> None:
+    """No store is created for a command whose inputs are all missing."""
+    if all(str(p) != "-" and not p.exists() and not p.is_symlink() for p in paths):
+        names = ", ".join(safe(p) for p in paths)
+        raise DatelineError(f"{names}: no such file or folder; nothing was read and no database was created")
 
 
 @app.command()
@@ -143,7 +223,7 @@ def reannotate(
     with _annotating(db, tagger) as (store, progress):
         count, failures, touched = run_reannotate(store, batch_size=batch_size, workers=workers, progress=progress)
     for failure in failures:
-        err.print(f"[yellow]kept the old annotations of[/] {failure.source}: {failure.reason}", highlight=False)
+        err.print(f"[yellow]kept the old annotations of[/] {safe(failure.source)}: {safe(failure.reason)}", highlight=False)
     console.print(f"annotated again {count}, failed {len(failures)}; stories relinked: {len(touched)} -> {db}")
 
 
@@ -254,7 +334,7 @@ def diff(
 
 @app.command()
 def show(
-    doc: Annotated[str, typer.Argument(help="Document id, id prefix, or part of its file path.")],
+    doc: Annotated[str, typer.Argument(metavar="DOC", help="Document id, id prefix, or part of its file path.")],
     db: DbOption = Path("dateline.db"),
     as_json: JsonOption = False,
 ) -> None:
@@ -287,19 +367,27 @@ def failures(db: DbOption = Path("dateline.db"), as_json: JsonOption = False) ->
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", help="json | csv | md | html")] = "json",
-    out: Annotated[Path, typer.Option("--out", help="File to write.")] = Path("dateline-export.json"),
+    format: Annotated[str, typer.Option("--format", help="json | csv | md | html | parquet")] = "json",
+    out: Annotated[Path, typer.Option("--out", help="File to write (a folder for parquet: one file a table).")] = Path("dateline-export.json"),
     story: Annotated[Optional[str], typer.Option("--story", help="The story of an html report (default: the largest).")] = None,
     db: DbOption = Path("dateline.db"),
 ) -> None:
-    """Write the corpus view (stories, facts, timeline) to a file, or one story as a self-contained HTML report.
+    """Write the corpus view (stories, facts, timeline) to a file, one story as a self-contained HTML report,
+    or every table as Parquet files (docs/scale.md).
 
     Example: dateline export --format html --out report.html
     """
     from dateline.views.export import FORMATS, render_export
 
-    if format not in FORMATS:
-        raise DatelineError(f"--format {format!r}: choose one of {', '.join(FORMATS)}")
+    if format not in (*FORMATS, "parquet"):
+        raise DatelineError(f"--format {format!r}: choose one of {', '.join(FORMATS)}, parquet")
+    if format == "parquet":
+        from dateline.scale.parquet import export_parquet
+
+        with _open(db) as store:
+            written = export_parquet(store, out)
+        console.print(f"wrote {len(written)} tables to {out}")
+        return
     with _open(db) as store:
         out.write_text(render_export(store, format, story=story), encoding="utf-8")
     console.print(f"wrote {out}")
@@ -307,7 +395,7 @@ def export(
 
 @app.command()
 def annotate(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .html .htm .txt .jsonl")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders: .html .htm .txt .jsonl")],
     out: Annotated[Path, typer.Option("--out", help="JSONL file to write, one document per line.")],
     batch_size: Annotated[int, typer.Option(help="Documents annotated per batch.")] = 32,
     workers: WorkersOption = 1,
@@ -318,7 +406,7 @@ def annotate(
     Example: dateline annotate examples/niger-withdrawal --out annotations.jsonl
     """
     from dateline.corpus import annotate_paths
-    from dateline.model import Failure
+    from dateline.model import Failure, Notice
     from dateline.views.export import annotation_record
 
     _use_tagger(tagger)
@@ -326,7 +414,10 @@ def annotate(
     with out.open("w", encoding="utf-8") as fh:
         for item in annotate_paths(paths, batch_size=batch_size, workers=workers):
             if isinstance(item, Failure):
-                err.print(f"[yellow]skipped[/] {item.source}: {item.reason}", highlight=False)
+                err.print(f"[yellow]skipped[/] {safe(item.source)}: {safe(item.reason)}", highlight=False)
+                continue
+            if isinstance(item, Notice):
+                err.print(f"note: {safe(item.source)}: {safe(item.message)}", highlight=False)
                 continue
             fh.write(json.dumps(annotation_record(item), ensure_ascii=False) + "\n")
             written += 1
@@ -350,5 +441,5 @@ def main() -> None:
     try:
         app()
     except DatelineError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+        err.print(f"[red]error:[/] {safe(exc)}", highlight=False)
         sys.exit(1)

@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from dateline.annotate.claims import light_predicates, predicate_classes
-from dateline.annotate.pipeline import annotate
-from dateline.citations import cite
-from dateline.ingest.dating import refine_undated
-from dateline.ingest.dedupe import near_duplicates
-from dateline.ingest.prepare import content_hash, prepare
+from dateline.annotate.claims import light_predicates
+from dateline.annotate.pipeline import annotate, batched, unannotated_reason
+from dateline.errors import IngestError
+from dateline.ingest.dating import needs_date, refine_undated
+from dateline.ingest.dedupe import DuplicateIndex
+from dateline.ingest.prepare import content_hash, each_once, prepare
 from dateline.ingest.readers import read_paths
+from dateline.link import facttypes
 from dateline.link import stories as story_linker
+from dateline.link.copies import copy_groups
 from dateline.link.entities import link_entities
 from dateline.link.events import (
     Event,
@@ -33,16 +36,10 @@ from dateline.link.events import (
     mentions_from_claims,
 )
 from dateline.link.facts import build_facts
-from dateline.link.observations import (
-    Observation,
-    Source,
-    count_event,
-    from_claim,
-    from_quantity,
-    observation_from_json,
-)
-from dateline.model import AnnotatedDocument, Document, Failure
+from dateline.link.observations import Observation, observation_from_json
+from dateline.model import AnnotatedDocument, Document, Failure, Notice
 from dateline.store import Store
+from dateline.store.db import layer_failures
 from dateline.views.copies import COPIES_VIEW, copies_from_store
 from dateline.views.timeline import (
     TIMELINE_VIEW,
@@ -53,7 +50,7 @@ from dateline.views.timeline import (
 
 logger = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, "int | None"], None]  # (done, total when known)
 _CALENDAR = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
@@ -62,9 +59,33 @@ class IngestReport:
     added: tuple[str, ...]
     unchanged: tuple[str, ...]
     duplicates: tuple[tuple[str, str], ...]  # (new id, id it duplicates)
-    failures: tuple[Failure, ...]
+    failures: tuple[Failure, ...]  # inputs not stored
     stories: tuple[str, ...]  # stories that were created or changed
     near_duplicates: tuple[tuple[str, str, float], ...] = ()  # (new id, earlier id, similarity)
+    notices: tuple[Notice, ...] = ()  # repaired or skipped without losing an input
+    partial: tuple[Failure, ...] = ()  # stored, but one annotation layer failed ("annotate:timexes")
+    repaired: tuple[str, ...] = ()  # stored articles an interrupted run had left out of every story
+
+
+class _Run:
+    """What one ingest has seen so far; failures go to the store the moment they happen."""
+
+    def __init__(self, store: Store, stop_on_failure: bool):
+        self.store = store
+        self.stop_on_failure = stop_on_failure
+        self.added: list[str] = []
+        self.unchanged: list[str] = []
+        self.duplicates: list[tuple[str, str]] = []
+        self.failures: list[Failure] = []
+        self.partial: list[Failure] = []
+        self.notices: list[Notice] = []
+        self.near: list[tuple[str, str, float]] = []
+
+    def fail(self, failure: Failure) -> None:
+        self.failures.append(failure)
+        self.store.record_failures([failure])
+        if self.stop_on_failure:
+            raise IngestError(failure.source, f"{failure.reason} (stopped: --strict)")
 
 
 def ingest(
@@ -74,75 +95,106 @@ def ingest(
     batch_size: int = 32,
     workers: int = 1,
     progress: Progress | None = None,
+    stop_on_failure: bool = False,
 ) -> IngestReport:
-    """Read, clean, date, annotate (in `workers` processes) and store articles; relink
-    the stories they touch."""
-    documents, failures = prepare_paths(paths)
-    stored = store.documents()  # read once: dating evidence, then near-duplicate candidates
-    stored_ids = {d.id for d in stored}
-    fresh = [d for d in documents if d.id not in stored_ids]
-    unchanged = tuple(d.id for d in documents if d.id in stored_ids)
-    fresh = refine_undated(fresh, known=[d for d in stored if d.published.value])
-    added, duplicates, more_failures = _annotate_and_store(fresh, store, batch_size, workers, progress)
-    failures.extend(more_failures)
-    store.record_failures(failures)
-    new_ids = set(added)
-    near = near_duplicates([d for d in fresh if d.id in new_ids], known=stored)
-    store.add_near_duplicates(near)
-    touched = place_in_stories(store, added)
-    relink(store, touched)
-    return IngestReport(tuple(added), unchanged, tuple(duplicates), tuple(failures), tuple(touched), tuple(near))
+    """Read, clean, date, annotate (in `workers` processes) and store articles, a committed batch at
+    a time; then place them in stories and relink the stories they touch.
+
+    Inputs stream: memory holds a few batches, not the corpus. An undated article waits
+    until the end, when every dated one is known, to borrow a date from one. The run also
+    finishes what an interrupted one left undone: stored articles in no story are placed
+    and stories whose linking was cut short are relinked, so a re-run ends as a clean run.
+    """
+    run = _Run(store, stop_on_failure)
+    stored = store.documents()
+    known_ids = {d.id for d in stored}
+    donors = [replace(d, raw_text=None) for d in stored if d.published.value]
+    index = DuplicateIndex(stored)
+    del stored
+    fresh = _fresh_documents(paths, run, known_ids, donors)
+    return store_annotated(annotate(fresh, batch_size=batch_size, workers=workers), store, batch_size=batch_size,
+                           progress=progress, run=run, index=index)
 
 
-def prepare_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[Failure]]:
-    documents: list[Document] = []
-    failures: list[Failure] = []
-    seen: set[str] = set()
-    for item in prepare(read_paths(paths)):
-        if isinstance(item, Failure):
-            failures.append(item)
-        elif item.id not in seen:
-            seen.add(item.id)
-            documents.append(item)
-    return documents, failures
-
-
-def _annotate_and_store(
-    documents: Sequence[Document], store: Store, batch_size: int, workers: int, progress: Progress | None
-) -> tuple[list[str], list[tuple[str, str]], list[Failure]]:
-    added: list[str] = []
-    duplicates: list[tuple[str, str]] = []
-    failures: list[Failure] = []
-    for batch in _annotated_batches(documents, batch_size, workers, progress):
-        rows: list = []
-        for result in batch:
-            if isinstance(result, Failure):
-                failures.append(result)
-                continue
-            digest = content_hash(result.document.text)
-            original = store.duplicate_of(digest)
-            if original:
-                duplicates.append((result.document.id, original))
-            rows.append((result, digest, original))
-            added.append(result.document.id)
-        _store_batch(store, rows)
-    return added, duplicates, failures
-
-
-def _annotated_batches(
-    documents: Sequence[Document], batch_size: int, workers: int, progress: Progress | None
-) -> Iterator[list[AnnotatedDocument | Failure]]:
-    """Annotation results a batch at a time; progress is reported once the caller has stored a batch."""
-    batch: list[AnnotatedDocument | Failure] = []
+def store_annotated(
+    results: Iterable[AnnotatedDocument | Failure],
+    store: Store,
+    *,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+    run: _Run | None = None,
+    index: DuplicateIndex | None = None,
+) -> IngestReport:
+    """The corpus stage of an ingest: store annotated documents a committed batch at a time (with
+    exact and near duplicates found), then place every unplaced article in a story and relink every
+    story waiting for it. `results` may come from `annotate` here or from annotated shards made
+    elsewhere (a cluster): the store ends the same."""
+    run = run or _Run(store, stop_on_failure=False)
+    index = index or DuplicateIndex(store.documents())
     done = 0
-    for result in annotate(documents, batch_size=batch_size, workers=workers):
-        done += 1
-        batch.append(result)
-        if len(batch) == batch_size or done == len(documents):
-            yield batch
-            batch = []
-            if progress:
-                progress(done, len(documents))
+    for batch in batched(results, batch_size):
+        _store_results(store, run, batch, index)
+        done += len(batch)
+        if progress:
+            progress(done, None)
+    unplaced = store.unplaced_documents()
+    added = set(run.added)
+    repaired = [d for d in unplaced if d not in added]
+    touched = place_in_stories(store, unplaced)
+    relink(store, store.pending_stories())
+    return IngestReport(tuple(run.added), tuple(run.unchanged), tuple(run.duplicates), tuple(run.failures),
+                        tuple(touched), tuple(run.near), tuple(run.notices), tuple(run.partial), tuple(repaired))
+
+
+def _fresh_documents(paths: Iterable[str | Path], run: _Run, known_ids: set[str],
+                     donors: list[Document]) -> Iterator[Document]:
+    """Prepared documents not yet stored, dated ones as they come and undated ones last, with dates
+    borrowed from the dated (stored or new) that report the same events."""
+    undated: list[Document] = []
+    for item in each_once(prepare(read_paths(paths))):
+        if isinstance(item, Failure):
+            run.fail(item)
+        elif isinstance(item, Notice):
+            run.notices.append(item)
+        elif item.id in known_ids:
+            run.unchanged.append(item.id)
+        elif needs_date(item.published):
+            undated.append(item)
+        else:
+            donors.append(replace(item, raw_text=None))
+            yield item
+    yield from refine_undated(undated, known=donors)
+
+
+def _store_results(store: Store, run: _Run, batch: list[AnnotatedDocument | Failure], index: DuplicateIndex) -> None:
+    """Commit one batch of results, then note what it repaired, skipped or linked."""
+    rows: list = []
+    hashes: dict[str, str] = {}
+    for result in batch:
+        if isinstance(result, Failure):
+            run.fail(result)
+            continue
+        doc = result.document
+        digest = content_hash(doc.text)
+        original = hashes.get(digest) or store.duplicate_of(digest)
+        hashes.setdefault(digest, doc.id)
+        if original:
+            run.duplicates.append((doc.id, original))
+        rows.append((result, digest, original))
+    near = [pair for result, _, _ in rows for pair in index.add(result.document)]
+    store.add_batch(rows, [derive(annotated) for annotated, _, _ in rows], near)
+    for result, _, _ in rows:
+        _note_result(run, result)
+    run.near.extend(near)
+
+
+def _note_result(run: _Run, result: AnnotatedDocument) -> None:
+    doc = result.document
+    run.added.append(doc.id)
+    run.partial.extend(layer_failures(result))
+    reason = unannotated_reason(doc)
+    if reason:
+        run.notices.append(Notice(doc.source, "annotate", f"stored with its sentences only, {reason}"))
 
 
 def reannotate(
@@ -153,56 +205,100 @@ def reannotate(
     For a store built by an older version: texts, dates, stories and duplicate links
     are kept; the annotation layers and what is derived from them are replaced, one
     committed batch at a time, so an interrupted run leaves each article whole (new
-    layers or old). An article that now fails keeps its old layers. Returns
+    layers or old), and every story waits to be relinked until this run (or the next
+    ingest) relinks it. An article that now fails keeps its old layers. Returns
     (articles annotated anew, failures, stories relinked).
     """
     keys = store.document_keys()
+    store.mark_pending(story.id for story in store.stories())
     count = 0
     failures: list[Failure] = []
-    for batch in _annotated_batches(store.documents(), batch_size, workers, progress):
+    done = 0
+    for batch in batched(annotate(store.documents(), batch_size=batch_size, workers=workers), batch_size):
         failures.extend(r for r in batch if isinstance(r, Failure))
         rows = [(r, *keys[r.document.id]) for r in batch if not isinstance(r, Failure)]
-        _store_batch(store, rows)
+        store.add_batch(rows, [derive(annotated) for annotated, _, _ in rows])
         count += len(rows)
-    stories = [story.id for story in store.stories()]
+        done += len(batch)
+        if progress:
+            progress(done, len(keys))
+    place_in_stories(store, store.unplaced_documents())
+    stories = store.pending_stories()
     relink(store, stories)
     return count, failures, stories
 
 
-def _store_batch(store: Store, rows: list) -> None:
-    """One committed batch: a crash later loses nothing stored here."""
-    store.add_documents(rows)
-    store.save_derived(derive(annotated) for annotated, _, _ in rows)
+def rederive(store: Store, *, batch_size: int = 200) -> list[str]:
+    """Derive every stored article's observations, event mentions and timeline candidates again from its
+    stored layers, then relink every story: what changed linking code needs, without annotating again."""
+    store.mark_pending(story.id for story in store.stories())
+    ids = [d.id for d in store.documents()]
+    for batch in batched(ids, batch_size):
+        store.save_derived([derive(annotated) for annotated in map(store.annotated, batch) if annotated])
+    stories = store.pending_stories()
+    relink(store, stories)
+    return stories
 
 
 def place_in_stories(store: Store, doc_ids: Sequence[str]) -> list[str]:
-    """Assign each new article to a story; returns the stories touched."""
+    """Assign each article to a story, joining stories one topic has split into, in one
+    transaction; returns the stories touched that still exist."""
+    if not doc_ids:
+        return []
     signatures = store.story_signatures()
     meta = store.document_meta()
+    story_of = {doc_id: m["story_id"] for doc_id, m in meta.items() if m["story_id"]}
     spans = story_linker.story_spans(
         (m["story_id"], date.fromisoformat(m["published"]) if m["published"] else None) for m in meta.values()
     )
     index = story_linker.StoryIndex(signatures, spans)
     names = store.entity_names(doc_ids)
-    touched: dict[str, None] = {}
+    touched: set[str] = set()
     for doc_id in doc_ids:
         doc = store.document(doc_id)
         if doc is None:
             continue
         terms = story_linker.document_terms(doc.text, (n for n, _ in names.get(doc_id, [])))
-        assignment = index.assign(doc_id, terms, doc.published.value)
-        store.assign_story(doc_id, assignment.story_id)
-        touched[assignment.story_id] = None
-    for story_id in touched:
-        store.save_story(story_id, _story_title(store, story_id), signatures[story_id])
-    return list(touched)
+        story_of[doc_id] = index.assign(doc_id, terms, doc.published.value).story_id
+        touched |= _join_split_stories(index, story_of, story_of[doc_id])
+    assignments = [(d, story_of[d]) for d in story_of if story_of[d] in touched]
+    def title_of(story: str) -> str:
+        return _story_title(store, story, signatures[story])
+
+    kept = {story: (signatures[story], title_of) for story in touched if story in signatures}
+    store.place_documents(assignments, kept)
+    store.drop_empty_stories()
+    return sorted(story for story in touched if story in signatures)
 
 
-def _story_title(store: Store, story_id: str) -> str:
-    """The title of the story's earliest dated article (of any article when none is dated)."""
-    titled = [m for m in store.document_meta(story_id).values() if m["title"]]
-    first = min(titled, key=lambda m: (m["published"] is None, m["published"] or "", m["id"]), default=None)
-    return first["title"] if first else story_id
+def _join_split_stories(index: story_linker.StoryIndex, story_of: dict[str, str], story: str) -> set[str]:
+    """Merge `story` with the stories it should be one with; returns every story touched."""
+    touched = {story}
+    while (other := index.merge_target(story)) is not None:
+        sizes = Counter(s for s in story_of.values() if s in (story, other))
+        keep, gone = (other, story) if sizes[other] >= sizes[story] else (story, other)
+        index.absorb(keep, gone, sizes)
+        for doc_id, s in story_of.items():
+            if s == gone:
+                story_of[doc_id] = keep
+        touched |= {keep, gone}
+        story = keep
+    return touched
+
+
+def _story_title(store: Store, story_id: str, signature: dict[str, float] | None = None) -> str:
+    """The story's most central headline: the article title nearest the story's terms; with no
+    titles, the lead sentence of its most central article, cut at a word boundary."""
+    docs = store.documents(story_id)
+    if signature is None:
+        signature = store.story_signatures().get(story_id, {})
+    titled = [d for d in docs if d.title]
+    if titled:
+        return max(titled, key=lambda d: (story_linker.cosine(story_linker.document_terms(d.title, ()), signature),
+                                          -len(d.title))).title
+    central = max(docs, key=lambda d: story_linker.cosine(story_linker.document_terms(d.text, ()), signature),
+                  default=None)
+    return story_linker.summary_line(central.text) if central else story_id
 
 
 def derive(annotated: AnnotatedDocument) -> tuple[str, list[Observation], list[EventMention], list[Placed]]:
@@ -226,16 +322,15 @@ def relink(store: Store, story_ids: Iterable[str]) -> None:
         derived = store.derived_for_story(story_id)
         observations = [observation_from_json(o) for _, found, _ in derived for o in found]
         mentions = [mention_from_json(m) for _, _, found in derived for m in found]
-        store.replace_facts(story_id, build_facts(story_id, observations))
+        title = store.story_title(story_id) or story_id
+        copies = copies_from_store(store, story_id, title)
+        origins = copy_groups([(link.copy, link.source) for link in copies.links]
+                              + [(a, b) for a, b, _ in store.near_duplicates()])
+        store.replace_facts(story_id, build_facts(story_id, observations, origins))
         store.replace_events(story_id, story_events(mentions))
-        _keep_views(store, story_id)
-
-
-def _keep_views(store: Store, story_id: str) -> None:
-    """The story's whole timeline and copies as of now, stored so pages need not rebuild them."""
-    title = store.story_title(story_id) or story_id
-    store.save_story_view(story_id, TIMELINE_VIEW, timeline_from_store(store, story_id, title))
-    store.save_story_view(story_id, COPIES_VIEW, copies_from_store(store, story_id, title))
+        store.save_story_view(story_id, TIMELINE_VIEW, timeline_from_store(store, story_id, title))
+        store.save_story_view(story_id, COPIES_VIEW, copies)
+        store.linked(story_id)
 
 
 def story_events(mentions: Iterable[EventMention]) -> list[Event]:
@@ -245,7 +340,8 @@ def story_events(mentions: Iterable[EventMention]) -> list[Event]:
     happenings to be linked on the verb alone.
     """
     events = link_events(mentions)
-    return [e for e in events if e.time and _CALENDAR.match(e.time) and len({m.doc_id for m in e.mentions}) >= 2]
+    events = [e for e in events if e.time and _CALENDAR.match(e.time) and len({m.doc_id for m in e.mentions}) >= 2]
+    return sorted(events, key=lambda e: e.time or "")
 
 
 
@@ -257,25 +353,21 @@ def _link_story_entities(store: Store, story_id: str) -> None:
 
 
 def document_observations(annotated: AnnotatedDocument) -> Iterable[Observation]:
-    doc = annotated.document
-    source = Source(doc.id, doc.outlet, doc.published.value)
-    anonymous = {a.speaker for a in annotated.attributions if a.anonymous}
-    classes = predicate_classes()
-    for q in annotated.quantities:
-        claim = min((c for c in annotated.claims if c.start <= q.start and q.end <= c.end),
-                    key=lambda c: c.end - c.start, default=None)
-        event = count_event(q, claim, classes)
-        obs = from_quantity(q, source, cite(doc, annotated.sentences, q.start, q.end), event)
-        if obs:
-            yield obs
-    for c in annotated.claims:
-        obs = from_claim(c, source, cite(doc, annotated.sentences, c.start, c.end), c.speaker in anonymous)
-        if obs:
-            yield obs
+    """Every reported value of one article, by each fact type of `link/facttypes`."""
+    return facttypes.observe(annotated)
 
 
 def annotate_paths(paths: Iterable[str | Path], *, batch_size: int = 32, workers: int = 1):
-    """Annotate articles without storing them: yields AnnotatedDocument or Failure."""
+    """Annotate articles without storing them: yields AnnotatedDocument, Failure or Notice."""
     documents, failures = prepare_paths(paths)
     yield from failures
     yield from annotate(refine_undated(documents), batch_size=batch_size, workers=workers)
+
+
+def prepare_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[Failure | Notice]]:
+    """Every prepared document of `paths` in memory (each id once), and the failures and notices."""
+    documents: list[Document] = []
+    problems: list[Failure | Notice] = []
+    for item in each_once(prepare(read_paths(paths))):
+        (documents if isinstance(item, Document) else problems).append(item)
+    return documents, problems

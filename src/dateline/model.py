@@ -73,6 +73,7 @@ class Document:
     published: PublishedDate
     removed_lines: tuple[str, ...] = ()  # site furniture dropped by cleaning
     raw_text: str | None = None  # text before cleaning, for dating evidence
+    wire: str | None = None  # the wire service the text credits ("(Reuters) -"); may equal the outlet
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,8 @@ class AnnotatedDocument:
     quantities: tuple[Quantity, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     claims: tuple[Claim, ...] = ()
+    # "layer: cause" for each layer that failed on this document and was left empty; the others stand
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,16 @@ class Failure:
     source: str
     stage: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a stage repaired or skipped without losing the document: a stray byte
+    replaced while decoding, an identical file read twice. Reported, never fatal."""
+
+    source: str
+    stage: str
+    message: str
 
 
 # --- corpus-level records -------------------------------------------------
@@ -236,6 +249,21 @@ class FactValue:
     modality: str | None = None
     hedged: bool = False
     contradicts: tuple[str, ...] = ()  # earlier standing values this one conflicts with
+    # one per document: the independent source it belongs to (its outlet, or the article it copies)
+    source_keys: tuple[str, ...] = ()
+    rank: int | None = None  # a state's step on its scale (charged 3 < convicted 4); None for other values
+    bound: str = ""  # ">=" for "at least", "<=" for "at most"
+
+    @property
+    def independent(self) -> int:
+        """Independent sources: a copy or a rewrite of another report, or a second article of the same
+        outlet, adds none. (A store linked before this was counted has no keys: outlets stand in.)"""
+        return len(set(self.source_keys)) if self.source_keys else len(self.outlets)
+
+    @property
+    def named_outlets(self) -> tuple[str, ...]:
+        """The outlets by name; an article of unknown outlet stands in `outlets` under its id."""
+        return tuple(o for o in self.outlets if o not in self.documents)
 
 
 @dataclass(frozen=True)
@@ -247,6 +275,8 @@ class Fact:
     current: str | None  # the value judged current, see views/brief
     current_reason: str = ""
     disputed: bool = False
+    type: str = ""  # the fact type's ask (link/facttypes): count, when, status, level, measure, bill, holder, amount
+    cumulative: bool = False  # a count that only grows: the newest figure is current
 
 
 @dataclass(frozen=True)
@@ -255,3 +285,8 @@ class TimelineEntry:
     text: str
     documents: tuple[str, ...]
     citations: tuple[Citation, ...] = field(default_factory=tuple)
+    basis: str | None = None  # why this date: "explicit", "relative" (to the publication date), "narrative"
+    # (to an earlier date in the text) or "published" (the article's own date; the sentence names none)
+    expression: str | None = None  # the time expression as written, None when dated by publication
+    reason: str | None = None  # the date's reason in words: the expression and what it was read against
+    sources: int = 0  # independent sources (articles not repeating one another's wording) reporting it

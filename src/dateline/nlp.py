@@ -58,6 +58,31 @@ def _newline_boundaries(doc):
     return doc
 
 
+def parse_long(nlp, text: str, piece_chars: int):
+    """One Doc over a long `text`, parsed in pieces of at most about `piece_chars` cut after line
+    breaks: the parser's memory grows with the longest piece, not the whole text. The pieces
+    join back into exactly `text`, so every offset holds."""
+    from spacy.tokens import Doc
+
+    pieces = _pieces(text, piece_chars)
+    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+
+
+def _pieces(text: str, size: int) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
 def text_of(doc) -> str:
     """A parsed Doc's text, built once: spaCy rebuilds `doc.text` from its tokens on every access."""
     text = doc.user_data.get("dateline_text")

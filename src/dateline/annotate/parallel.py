@@ -8,9 +8,11 @@ back in input order.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from dateline.errors import AnnotateError
@@ -18,15 +20,23 @@ from dateline.model import AnnotatedDocument, Document, Failure
 
 
 def annotate_in_workers(
-    documents: Sequence[Document], *, workers: int, batch_size: int
-) -> Iterator[AnnotatedDocument | Failure]:
-    """`annotate(documents)` with `workers` processes, in input order."""
-    batches = [list(documents[i : i + batch_size]) for i in range(0, len(documents), batch_size)]
+    batches: Iterable[list[Document]], *, workers: int
+) -> Iterator[list[AnnotatedDocument | Failure]]:
+    """Each batch's results, in input order, annotated by `workers` processes.
+
+    Batches are read lazily: at most two per worker are in flight, so the caller can
+    read and store as the workers annotate, with memory bounded by the batch size.
+    """
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_load_model) as pool:
-            for results in pool.map(_annotate_batch, batches, [batch_size] * len(batches)):
-                yield from results
+            pending: deque[Future] = deque()
+            for batch in batches:
+                pending.append(pool.submit(_annotate_batch, batch))
+                if len(pending) >= 2 * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
     except BrokenProcessPool as exc:
         # batches already yielded are stored; say what happened instead of a traceback
         raise AnnotateError(
@@ -44,7 +54,14 @@ def _load_model() -> None:
         span_tagger.single_threaded()  # the workers share the cores; torch's own threads would fight over them
 
 
-def _annotate_batch(batch: list[Document], batch_size: int) -> list[AnnotatedDocument | Failure]:
-    from dateline.annotate.pipeline import annotate
+def _annotate_batch(batch: list[Document]) -> list[AnnotatedDocument | Failure]:
+    from dateline.annotate.pipeline import annotate_batch
 
-    return list(annotate(batch, batch_size=batch_size))
+    return annotate_batch(_pipeline(), batch)
+
+
+@functools.cache
+def _pipeline():
+    from dateline.annotate.pipeline import default_pipeline
+
+    return default_pipeline()

@@ -8,16 +8,23 @@ when it is built, not halfway through a corpus.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from dateline.annotate.budget import seconds_for, time_budget
+from dateline.annotate.sentences import plain_sentences
 from dateline.errors import PipelineError
 from dateline.model import AnnotatedDocument, Document, Failure
 
 logger = logging.getLogger(__name__)
+
+ENGLISH = frozenset({"en", "und"})  # "und": too short to tell, and most input is English
+MAX_ANNOTATED_CHARS = 1_000_000
+PARSE_PIECE_CHARS = 100_000  # longer texts are parsed in pieces at line breaks, so memory stays bounded
 
 
 @dataclass(frozen=True)
@@ -68,15 +75,27 @@ class Pipeline:
         for i in range(0, len(documents), batch_size):
             batch = documents[i : i + batch_size]
             self.prepare(batch)
-            out += [self.annotate_one(d, p) for d, p in zip(batch, parsed[i : i + batch_size])]
+            out += [self.annotate_one(d, p, isolate=False) for d, p in zip(batch, parsed[i : i + batch_size])]
         return out
 
-    def annotate_one(self, document: Document, parsed: Any) -> AnnotatedDocument:
+    def annotate_one(self, document: Document, parsed: Any, *, isolate: bool = True) -> AnnotatedDocument:
+        """Every layer of one document. With `isolate`, a component that raises or runs past its time
+        budget leaves its layer empty and a problem noted, and the later components still run."""
         layers: dict[str, tuple] = {}
+        problems: list[str] = []
         for component in self.components:
             ctx = Context(document, parsed, MappingProxyType(layers))
-            layers[component.name] = tuple(component.run(ctx))
-        return AnnotatedDocument(document=document, **layers)
+            if not isolate:
+                layers[component.name] = tuple(component.run(ctx))
+                continue
+            try:
+                with time_budget(seconds_for(document.text)):
+                    layers[component.name] = tuple(component.run(ctx))
+            except Exception as exc:  # one layer never costs the document its other layers
+                logger.info("%s failed on %s: %s", component.name, document.source, exc, exc_info=True)
+                layers[component.name] = ()
+                problems.append(f"{component.name}: {_cause(exc)}")
+        return AnnotatedDocument(document=document, **layers, problems=tuple(problems))
 
 
 def default_pipeline() -> Pipeline:
@@ -112,38 +131,107 @@ def annotate(
     batch_size: int = 32,
     workers: int = 1,
 ) -> Iterator[AnnotatedDocument | Failure]:
-    """Annotate documents in batches, in input order; a document that fails yields a Failure.
+    """Annotate documents in batches, in input order, reading `documents` lazily; a document
+    that fails as a whole yields a Failure.
 
     With `workers` > 1 the default pipeline runs in that many processes
     (`dateline.annotate.parallel`), worth it from a few hundred articles on.
+    A document not in English, or too long to be one article, is annotated only by
+    what is language-neutral (its sentences): see `unannotated_reason`.
     """
-    docs = list(documents) if not isinstance(documents, list) else documents
-    if workers > 1 and pipeline is None and len(docs) > batch_size:
+    batches = batched(documents, batch_size)
+    first = next(batches, [])
+    second = next(batches, [])
+    batches = itertools.chain([first, second], batches) if second else iter([first])
+    if workers > 1 and pipeline is None and second:
         from dateline.annotate.parallel import annotate_in_workers
 
-        yield from annotate_in_workers(docs, workers=workers, batch_size=batch_size)
+        for results in annotate_in_workers(batches, workers=workers):
+            yield from results
         return
-    from dateline.nlp import load_nlp
-
     pipeline = pipeline or default_pipeline()
+    for batch in batches:
+        yield from annotate_batch(pipeline, batch)
+
+
+def annotate_batch(pipeline: Pipeline, batch: Sequence[Document]) -> list[AnnotatedDocument | Failure]:
+    """One batch: the documents to annotate fully are prepared and parsed together; results in input order."""
+    full = [d for d in batch if unannotated_reason(d) is None]
+    _prepare_safely(pipeline, full)
+    parsed = dict(zip((d.id for d in full), _parse_all([d.text for d in full])))
+    out: list[AnnotatedDocument | Failure] = []
+    for document in batch:
+        if unannotated_reason(document) is not None:
+            out.append(AnnotatedDocument(document=document, sentences=plain_sentences(document.text)))
+        elif isinstance(parsed.get(document.id), Exception):
+            out.append(Failure(document.source, "parse", _cause(parsed[document.id])))
+        else:
+            out.append(_annotate_safely(pipeline, document, parsed[document.id]))
+    return out
+
+
+def unannotated_reason(document: Document) -> str | None:
+    """Why the English annotators must not read this document, or None when they may.
+
+    The spaCy model and every rule are English: another language is stored with its sentences only,
+    never read as English. A text longer than MAX_ANNOTATED_CHARS is not one article (a dump of many):
+    it is stored and searchable, and annotating it would take gigabytes.
+    """
+    if document.language not in ENGLISH:
+        return f"not annotated: its language is {document.language}, and the annotators read English only"
+    if len(document.text) > MAX_ANNOTATED_CHARS:
+        return (f"not annotated: {len(document.text):,} characters is more than one article "
+                f"(the limit is {MAX_ANNOTATED_CHARS:,}); split it into articles to annotate it")
+    return None
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """`items` in lists of `size` (the last may be shorter), read lazily."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _parse_all(texts: list[str]) -> list[Any]:
+    """spaCy parses of `texts`, in order; a text the parser fails on gets the exception instead."""
+    from dateline.nlp import load_nlp, parse_long
+
     nlp = load_nlp()
-    for i in range(0, len(docs), batch_size):
-        batch = docs[i : i + batch_size]
-        _prepare_safely(pipeline, batch)
-        for document, parsed in zip(batch, nlp.pipe(d.text for d in batch)):
-            yield _annotate_safely(pipeline, document, parsed)
+    short = [t for t in texts if len(t) <= PARSE_PIECE_CHARS]
+    try:
+        parsed_short = iter(list(nlp.pipe(short)))
+    except Exception:  # one text broke the batch: parse each on its own to find it
+        logger.info("parsing a batch failed; parsing its texts one at a time", exc_info=True)
+        parsed_short = iter([_parse_one(nlp, t) for t in short])
+    return [next(parsed_short) if len(t) <= PARSE_PIECE_CHARS else _parse_one(nlp, t, parse_long) for t in texts]
+
+
+def _parse_one(nlp: Any, text: str, parse: Callable[..., Any] | None = None) -> Any:
+    try:
+        return parse(nlp, text, PARSE_PIECE_CHARS) if parse else nlp(text)
+    except Exception as exc:  # recorded as the document's failure
+        return exc
 
 
 def _prepare_safely(pipeline: Pipeline, batch: Sequence[Document]) -> None:
+    if not batch:
+        return
     try:
         pipeline.prepare(batch)
     except Exception:  # preparing only saves time: each document still annotates on its own
-        logger.exception("preparing a batch of %d documents failed", len(batch))
+        logger.info("preparing a batch of %d documents failed", len(batch), exc_info=True)
 
 
 def _annotate_safely(pipeline: Pipeline, document: Document, parsed: Any):
     try:
         return pipeline.annotate_one(document, parsed)
     except Exception as exc:  # one bad document never stops a batch
-        logger.exception("annotation failed for %s", document.source)
-        return Failure(document.source, "annotate", f"{type(exc).__name__}: {exc}")
+        logger.info("annotation failed for %s", document.source, exc_info=True)
+        return Failure(document.source, "annotate", _cause(exc))
+
+
+def _cause(exc: BaseException) -> str:
+    """A short, printable cause: the error's type and first line, at most 200 characters."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    text = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return text if len(text) <= 200 else text[:199] + "…"

@@ -7,8 +7,16 @@ newlines.
 
 from __future__ import annotations
 
-from dateline.annotate.pipeline import Context
+import re
+from typing import TYPE_CHECKING
+
 from dateline.model import Sentence
+
+if TYPE_CHECKING:
+    from dateline.annotate.pipeline import Context
+
+# the end of a sentence in any script: . ! ? and their full-width and Arabic forms, then space or a CJK letter
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])[\"'”’)\]]*(?:\s+|(?=[\u3000-\u9fff]))")
 
 
 def find_sentences(ctx: Context) -> tuple[Sentence, ...]:
@@ -38,3 +46,20 @@ def _strip(text: str, start: int, end: int) -> Sentence | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Sentence(start, end) if end > start else None
+
+
+def plain_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences without a parse, for text the English model must not read: every line, cut after
+    sentence-final punctuation of any script."""
+    out: list[Sentence] = []
+    for line in _split_at_newlines(text, 0, len(text)):
+        cursor = line.start
+        for end in _SENTENCE_END.finditer(text, line.start, line.end):
+            piece = _strip(text, cursor, end.start())
+            if piece:
+                out.append(piece)
+            cursor = end.end()
+        piece = _strip(text, cursor, line.end)
+        if piece:
+            out.append(piece)
+    return tuple(out)

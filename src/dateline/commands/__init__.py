@@ -4,4 +4,4 @@ Each module registers its commands on `dateline.cli.app` when imported; the
 CLI imports them all at start-up.
 """
 
-MODULES = ("fetch", "timex", "speakers", "copies", "serve")
+MODULES = ("fetch", "timex", "speakers", "copies", "serve", "scale", "search", "stories")

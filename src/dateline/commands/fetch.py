@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dateline.cli import DbOption, _open, app, console, err
+from dateline.cli import DbOption, _open, app, console, err, print_ingest_report, safe
 from dateline.errors import DatelineError
 from dateline.ingest.fetch import DEFAULT_TIMEOUT
 from dateline.ingest.readers import DEFAULT_MAX_BYTES
@@ -15,7 +15,7 @@ from dateline.ingest.readers import DEFAULT_MAX_BYTES
 
 @app.command()
 def fetch(
-    urls: Annotated[list[str], typer.Argument(help="Article URLs (http or https).")],
+    urls: Annotated[list[str], typer.Argument(metavar="URL", help="Article URLs (http or https).")],
     db: DbOption = Path("dateline.db"),
     timeout: Annotated[float, typer.Option(help="Seconds to wait for each page.")] = DEFAULT_TIMEOUT,
     max_bytes: Annotated[int, typer.Option(help="Largest page to download, in bytes.")] = DEFAULT_MAX_BYTES,
@@ -30,12 +30,10 @@ def fetch(
 
     fetched = fetch_to_warc(urls, save or db.parent / "fetched", timeout=timeout, max_bytes=max_bytes)
     for failure in fetched.failures:
-        err.print(f"[yellow]not fetched[/] {failure.source}: {failure.reason}", highlight=False)
+        err.print(f"[yellow]not fetched[/] {safe(failure.source)}: {safe(failure.reason)}", highlight=False)
     if fetched.warc is None:
         raise DatelineError("no page could be fetched; nothing was added")
     console.print(f"fetched {fetched.pages} page(s) -> {fetched.warc}", highlight=False)
     with _open(db, must_exist=False) as store:
         report = run_ingest([fetched.warc], store)
-    for failure in report.failures:
-        err.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}", highlight=False)
-    console.print(f"added {len(report.added)}, unchanged {len(report.unchanged)}, failed {len(report.failures)} -> {db}")
+    print_ingest_report(report, db)

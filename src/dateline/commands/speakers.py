@@ -15,6 +15,7 @@ def speakers(
     story: StoryArg = None,
     db: DbOption = Path("dateline.db"),
     per_speaker: Annotated[int, typer.Option(help="Latest statements shown per speaker (text output).")] = 5,
+    limit: Annotated[int, typer.Option(min=0, help="Speakers shown, most statements first (text output; 0: all).")] = 50,
     as_json: JsonOption = False,
 ) -> None:
     """Who said what over time in a story, with counts per outlet.
@@ -25,4 +26,4 @@ def speakers(
 
     with _open(db) as store:
         view = build_speakers(store, story)
-    _show(speakers_md(view, per_speaker=per_speaker), view, as_json)
+    _show(speakers_md(view, per_speaker=per_speaker, limit=limit), view, as_json)

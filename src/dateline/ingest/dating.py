@@ -12,6 +12,7 @@ from a dated one that reports the same event.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import math
@@ -27,13 +28,14 @@ from dateline.resources import load_table
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["date_document", "refine_undated"]
+__all__ = ["date_document", "needs_date", "refine_undated"]
 
 ClueKind = Literal["after", "before", "weekday", "year_now", "year_stated", "implied"]
 
 _MAX_CONFIDENCE = 0.7
 _LOW_CONFIDENCE = 0.5
 _RAW_WEIGHT = 0.5  # captions and related headlines only in the raw text: weaker evidence
+CLUE_CHARS = 100_000  # dating reads the start of a text: a date's clues are there, and a huge text stays fast
 _HEADER_LINES = 6
 _WRITTEN_YEAR = re.compile(r"\d{4}|'\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 _TRUSTED = ("metadata", "dateline", "corpus")
@@ -74,7 +76,7 @@ def refine_undated(documents: Sequence[Document], known: Sequence[Document] = ()
     donors = [d for d in [*documents, *known] if d.published.value is not None]
     refined = []
     for doc in documents:
-        if not _needs_date(doc.published):
+        if not needs_date(doc.published):
             refined.append(doc)
             continue
         better = _borrow_event_date(doc, donors) or _with_corpus_prior(doc, donors)
@@ -137,8 +139,10 @@ def _date_line(raw: str) -> tuple[date, str] | None:
 def _clues(text: str, raw_text: str | None) -> list[_Clue]:
     clues = _clues_in(text, 1.0)
     if raw_text:
-        for line in raw_text.splitlines():
-            if line.strip() and line.strip() not in text:
+        kept = {line.strip() for line in text.splitlines()}
+        for line in raw_text[:CLUE_CHARS].splitlines():
+            # a line cleaning dropped (a caption, a related headline); a line it kept is read above
+            if line.strip() and line.strip() not in kept and line.strip() not in text[:CLUE_CHARS]:
                 clues.extend(_clues_in(line, _RAW_WEIGHT))
     if not any(c.value.startswith("XXXX-") and c.value[5:7].isdigit() for c in clues):
         # A stated year hints at another year only in text that omits the
@@ -153,12 +157,16 @@ def _clues(text: str, raw_text: str | None) -> list[_Clue]:
 
 
 def _clues_in(text: str, weight: float) -> list[_Clue]:
+    text = text[:CLUE_CHARS]
     exprs = _tag(text)
+    starts = [e.start for e in exprs]
     clues: list[_Clue] = []
     for expr in exprs:
         phrase = _phrase(text, expr)
         if expr.type == "DURATION":
-            clues.extend(_implied(text, expr, exprs, phrase, weight))
+            s_start, s_end = sentence_bounds(text, expr.start, expr.end)
+            near = exprs[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
+            clues.extend(_implied(expr, near, phrase, weight))
             continue
         clues.extend(_point_clues(text, expr, phrase, weight))
     return clues
@@ -196,14 +204,13 @@ def _as_written(expr: TimeExpr) -> str:
     return value
 
 
-def _implied(text: str, expr: TimeExpr, exprs: Sequence[TimeExpr], phrase: str, weight: float) -> list[_Clue]:
+def _implied(expr: TimeExpr, same_sentence: Sequence[TimeExpr], phrase: str, weight: float) -> list[_Clue]:
     """'Over the next 12 months, ... no later than September 2025' -> published about 2024-09."""
     m = re.fullmatch(r"P(\d+)([YMWD])", expr.value)
     if not m or not re.match(r"the\s+(?:next|coming|following)\b", expr.text, re.I):
         return []
-    s_start, s_end = sentence_bounds(text, expr.start, expr.end)
-    for other in exprs:
-        if s_start <= other.start < s_end and other.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}", other.value):
+    for other in same_sentence:
+        if other.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}", other.value):
             # the span ends with the stated month, so it began N units before that month's end
             implied = _minus(_interval(other.value)[1], int(m.group(1)), m.group(2))
             return [_Clue("implied", f"{phrase} ... {other.text}", implied.isoformat(), weight * 2)]
@@ -368,7 +375,8 @@ def _describe(clue: _Clue, day: date) -> str:
 # --- corpus-level refinement ----------------------------------------------------------
 
 
-def _needs_date(published: PublishedDate) -> bool:
+def needs_date(published: PublishedDate) -> bool:
+    """Whether a date borrowed from other articles would beat this one."""
     return published.method == "unknown" or (
         published.method == "inferred" and published.confidence < _LOW_CONFIDENCE
     )

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from datasketch import MinHash, MinHashLSH
 
-__all__ = ["DEFAULT_THRESHOLD", "near_duplicates", "shingle_set"]
+__all__ = ["DEFAULT_THRESHOLD", "DuplicateIndex", "near_duplicates", "shingle_set"]
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,36 @@ class Text(Protocol):
     text: str
 
 
+class DuplicateIndex:
+    """Articles seen so far, to which each new one is compared as it arrives (an ingest streams)."""
+
+    def __init__(self, known: Iterable[Text] = (), *, threshold: float = DEFAULT_THRESHOLD):
+        self.threshold = threshold
+        self._index = MinHashLSH(threshold=threshold, num_perm=_NUM_PERM)
+        self._shingles: dict[str, frozenset[str]] = {}
+        for doc in known:
+            self._add(doc.id, shingle_set(doc.text))
+
+    def add(self, doc: Text) -> list[tuple[str, str, float]]:
+        """(doc id, earlier id, Jaccard similarity) for each earlier article at or above the threshold,
+        most similar first; then `doc` joins the index. An id already indexed is not compared again."""
+        if doc.id in self._shingles:
+            return []
+        mine = shingle_set(doc.text)
+        pairs: list[tuple[str, str, float]] = []
+        if mine:
+            found = ((doc.id, other, round(_jaccard(mine, self._shingles[other]), 3))
+                     for other in self._index.query(_minhash(mine)))
+            pairs = sorted((p for p in found if p[2] >= self.threshold), key=lambda p: (-p[2], p[1]))
+        self._add(doc.id, mine)
+        return pairs
+
+    def _add(self, doc_id: str, mine: frozenset[str]) -> None:
+        if mine and doc_id not in self._shingles:
+            self._shingles[doc_id] = mine
+            self._index.insert(doc_id, _minhash(mine))
+
+
 def near_duplicates(
     docs: Sequence[Text], *, known: Iterable[Text] = (), threshold: float = DEFAULT_THRESHOLD
 ) -> list[tuple[str, str, float]]:
@@ -44,20 +74,8 @@ def near_duplicates(
     so every pair is reported once, in ingest order, most similar first.
     Exact duplicates score 1.0.
     """
-    index = MinHashLSH(threshold=threshold, num_perm=_NUM_PERM)
-    shingles: dict[str, frozenset[str]] = {}
-    for doc in known:
-        _add(index, shingles, doc)
-    pairs: list[tuple[str, str, float]] = []
-    for doc in docs:
-        if doc.id in shingles:
-            continue
-        mine = shingle_set(doc.text)
-        if mine:
-            found = ((doc.id, other, round(_jaccard(mine, shingles[other]), 3)) for other in index.query(_minhash(mine)))
-            pairs.extend(sorted((p for p in found if p[2] >= threshold), key=lambda p: (-p[2], p[1])))
-        _add(index, shingles, doc, mine)
-    return pairs
+    index = DuplicateIndex(known, threshold=threshold)
+    return [pair for doc in docs for pair in index.add(doc)]
 
 
 def shingle_set(text: str) -> frozenset[str]:
@@ -66,15 +84,6 @@ def shingle_set(text: str) -> frozenset[str]:
     if len(words) <= _SHINGLE_WORDS:
         return frozenset([" ".join(words)]) if words else frozenset()
     return frozenset(" ".join(words[i : i + _SHINGLE_WORDS]) for i in range(len(words) - _SHINGLE_WORDS + 1))
-
-
-def _add(index: MinHashLSH, shingles: dict[str, frozenset[str]], doc: Text,
-         mine: frozenset[str] | None = None) -> None:
-    mine = shingle_set(doc.text) if mine is None else mine
-    if not mine or doc.id in shingles:
-        return
-    shingles[doc.id] = mine
-    index.insert(doc.id, _minhash(mine))
 
 
 def _minhash(shingles: frozenset[str]) -> MinHash:

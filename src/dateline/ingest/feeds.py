@@ -4,7 +4,8 @@ Each feed item with a body (full `content`, else its `summary`) becomes one
 RawDocument: the body as text (HTML fragments rendered one block per line), the
 item's title, link, author and publication date, and the feed's title as the
 outlet. An item without a body is a Failure of its own; a file that is not a
-feed at all is one Failure.
+feed at all is one Failure. A feed that is not well-formed XML but still yields
+items (feedparser falls back to a lenient parser) is read, with a Notice.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import logging
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 
+from dateline.ingest.decode import short_cause
 from dateline.ingest.html import page_text
-from dateline.model import Failure, RawDocument
+from dateline.model import Failure, Notice, RawDocument
 
 __all__ = ["looks_like_feed", "read_feed"]
 
@@ -33,14 +36,16 @@ def looks_like_feed(data: bytes) -> bool:
     return any(root in head for root in _FEED_ROOTS)
 
 
-def read_feed(source: str, data: bytes) -> Iterator[RawDocument | Failure]:
+def read_feed(source: str, data: bytes) -> Iterator[RawDocument | Failure | Notice]:
     """One RawDocument per feed item with a body, a Failure per item without one."""
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    problem = _xml_problem(parsed)
     if not parsed.entries:
-        problem = getattr(parsed, "bozo_exception", None)
-        detail = f" ({problem})" if parsed.get("bozo") and problem else ""
+        detail = f" ({problem})" if problem else ""
         yield Failure(source, "read", f"not an RSS or Atom feed, or a feed with no items{detail}")
         return
+    if problem:
+        yield Notice(source, "read", f"feed is not well-formed ({problem}); its items were read leniently")
     outlet = _text(parsed.feed.get("title"))
     for number, entry in enumerate(parsed.entries, start=1):
         item_source = f"{source}#item-{number}"
@@ -57,6 +62,16 @@ def read_feed(source: str, data: bytes) -> Iterator[RawDocument | Failure]:
             published=_published(entry),
             author=_text(entry.get("author")),
         )
+
+
+def _xml_problem(parsed: Any) -> str | None:
+    """What was wrong with the feed's XML, in a few words, or None when it was well-formed."""
+    exc = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if exc is None:
+        return None
+    if isinstance(exc, SAXParseException):
+        return f"XML error: {exc.getMessage()}"  # its line numbers count a line feedparser may add
+    return short_cause(exc)
 
 
 def _body(entry: Any) -> str | None:

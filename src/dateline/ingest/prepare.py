@@ -19,9 +19,10 @@ from dateline.ingest.clean import clean_text
 from dateline.ingest.dating import date_document
 from dateline.ingest.html import extract, guess_date
 from dateline.ingest.language import detect_language
-from dateline.model import Document, Failure, PublishedDate, RawDocument
+from dateline.ingest.outlets import name_outlet
+from dateline.model import Document, Failure, Notice, PublishedDate, RawDocument
 
-__all__ = ["content_hash", "document_id", "prepare", "to_document"]
+__all__ = ["content_hash", "document_id", "each_once", "prepare", "to_document"]
 
 logger = logging.getLogger(__name__)
 
@@ -29,14 +30,15 @@ _STAGE = "clean"
 _WHITESPACE = re.compile(r"\s+")
 
 
-def prepare(raws: Iterable[RawDocument | Failure], *, strict: bool = False) -> Iterator[Document | Failure]:
-    """A Document or a Failure for each input, in order; earlier Failures pass through.
+def prepare(raws: Iterable[RawDocument | Failure | Notice], *, strict: bool = False
+            ) -> Iterator[Document | Failure | Notice]:
+    """A Document or a Failure for each input, in order; earlier Failures and Notices pass through.
 
     With `strict`, an unexpected error (a bug, not bad input) is raised instead
     of being recorded as a Failure.
     """
     for raw in raws:
-        if isinstance(raw, Failure):
+        if isinstance(raw, (Failure, Notice)):
             yield raw
             continue
         try:
@@ -46,8 +48,20 @@ def prepare(raws: Iterable[RawDocument | Failure], *, strict: bool = False) -> I
         except Exception as exc:
             if strict:
                 raise
-            logger.exception("unexpected error preparing %s", raw.source)
+            logger.info("unexpected error preparing %s", raw.source, exc_info=True)
             yield Failure(raw.source, _STAGE, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def each_once(items: Iterable[Document | Failure | Notice]) -> Iterator[Document | Failure | Notice]:
+    """`items` with a document whose id was already seen replaced by a Notice that says so."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Document):
+            if item.id in seen:
+                item = Notice(item.source, "read", f"the same article as {seen[item.id]}: read once")
+            else:
+                seen[item.id] = item.source
+        yield item
 
 
 def to_document(raw: RawDocument) -> Document:
@@ -63,18 +77,20 @@ def to_document(raw: RawDocument) -> Document:
     published = date_document(clean.text, declared=raw.published or clean.dateline, raw_text=original)
     if html is not None and published.method in ("inferred", "unknown"):
         published = _page_date(html, raw.url) or published
+    named = name_outlet(original, declared=raw.outlet, url=raw.url, masthead=clean.outlet)
     return Document(
         id=raw.id or document_id(clean.text),
         source=raw.source,
         text=clean.text,
         title=raw.title or clean.title,
-        outlet=raw.outlet or clean.outlet,
+        outlet=named.outlet,
         url=raw.url,
         author=raw.author or clean.byline,
         language=detect_language(clean.text),
         published=published,
         removed_lines=clean.removed,
         raw_text=original,
+        wire=named.wire,
     )
 
 

@@ -5,9 +5,10 @@ Reads HTML pages (`.html`, `.htm`, `.xhtml`), plain-text articles (`.txt`), JSON
 (`.rss`, `.atom`, `.xml`), zip and tar archives of any of these (`.zip`, `.tar`,
 `.tar.gz`, `.tgz`), gzipped single files (`.html.gz`, `.jsonl.gz`, ...), and
 standard input (the path "-", its kind sniffed from its first bytes). Bytes are
-decoded robustly (BOM, declared charset, UTF-8, then a guess). Every unreadable
-file, record or line becomes one `Failure` with a human reason; one bad input
-never stops the batch.
+decoded robustly (`ingest.decode`). Every unreadable file, record or line becomes
+one `Failure` with a human reason; one bad input never stops the batch. What was
+repaired or guessed without losing the document (stray bytes replaced, an
+encoding guessed, a truncated gzip read up to the cut) is a `Notice` beside it.
 """
 
 from __future__ import annotations
@@ -16,26 +17,28 @@ import codecs
 import io
 import json
 import logging
+import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-import charset_normalizer
-
 from dateline.errors import IngestError
 from dateline.ingest.archives import archive_members
+from dateline.ingest.decode import binary_problem, decode_text, looks_utf16, safe_name, short_cause, size_text
 from dateline.ingest.feeds import looks_like_feed, read_feed
-from dateline.ingest.warc import warc_pages
-from dateline.model import Failure, RawDocument
+from dateline.ingest.warc import WarcProblem, warc_pages
+from dateline.model import Failure, Notice, RawDocument
 
 __all__ = ["DEFAULT_MAX_BYTES", "READABLE", "STDIN", "SUPPORTED_SUFFIXES", "decode_bytes", "kind_of", "read_data", "read_paths"]
 
 logger = logging.getLogger(__name__)
 
 Kind = Literal["html", "text", "jsonl", "warc", "feed", "zip", "tar", "gzip"]
+Item = RawDocument | Failure | Notice
 
 _MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 20 * _MB
@@ -53,47 +56,56 @@ READABLE = (
     "HTML (.html .htm .xhtml), text (.txt), JSONL (.jsonl .ndjson), WARC (.warc .warc.gz), "
     "feeds (.rss .atom .xml), archives (.zip .tar .tar.gz .tgz) and any of these gzipped (.gz)"
 )
-# Containers are streamed record by record, so the size limit applies to what they hold.
+_SHORT_READABLE = ".html .htm .xhtml .txt .jsonl .ndjson .warc .rss .atom .xml .zip .tar .tgz, and these gzipped (.gz)"
 _CONTAINERS = ("warc", "zip", "tar")
-_MAX_NESTING = 3  # archives inside archives, at most this deep
+# Streamed record by record or line by line, so the size limit applies to what they hold.
+_STREAMED = (*_CONTAINERS, "jsonl")
+# An archive inside an archive is opened; one inside that is a Failure. Gzip is no level.
+_MAX_NESTING = 2
+_NESTED = "archive inside an archive inside an archive; dateline opens archives only one level deep: unpack it first"
+_SKIP_CHUNK = 1024 * 1024
 _OPTIONAL_FIELDS = ("id", "url", "outlet", "published", "title", "author")
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.I | re.S)
-# Browsers read these labels as windows-1252 (WHATWG), which defines 0x80-0x9F.
-# charset-normalizer often calls short windows-1252 text one of these cousins.
-_LATIN_GUESSES = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "mac_roman", "cp1254", "iso8859_9"}
-_WESTERN = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "cp1252", "windows-1252"}
+_FILE_TYPES = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+               (stat.S_ISBLK, "a device"))
 
 
-def read_paths(
-    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[RawDocument | Failure]:
-    """Every article in `paths`: files, directories (recursive, sorted), or "-" for stdin."""
-    for path in _expand(paths):
-        if str(path) == STDIN:
-            yield from _guarded(_STDIN_SOURCE, lambda: _read_stdin(max_bytes))
+def read_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Every article in `paths`: files, directories (recursive, sorted), or "-" for stdin.
+
+    Paths that do not exist are reported first, before anything is read.
+    """
+    given = [str(path) for path in paths]
+    present = []
+    for name in given:
+        problem = None if name == STDIN else _missing(Path(name))
+        if problem:
+            yield Failure(safe_name(name), "read", problem)
         else:
-            yield from _guarded(str(path), lambda path=path: _read_file(path, max_bytes))
+            present.append(name)
+    for name in present:
+        if name == STDIN:
+            yield from _guarded(_STDIN_SOURCE, lambda: _read_stdin(max_bytes))
+        elif _is_dir(Path(name)):
+            yield from _read_folder(Path(name), max_bytes)
+        else:
+            yield from _read_path(Path(name), max_bytes)
 
 
 def read_data(source: str, data: bytes, kind: Kind | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
-              depth: int = 0) -> Iterator[RawDocument | Failure]:
+              depth: int = 0) -> Iterator[Item]:
     """The articles in `data` of the given kind (sniffed from the bytes when None)."""
     if not data.strip():
         yield Failure(source, "read", "empty file")
         return
     kind = kind or sniff(data)
-    if kind in _CONTAINERS or kind == "gzip":
+    if kind == "gzip":
+        yield from _read_gzip(source, data, max_bytes, depth)
+    elif kind in _CONTAINERS:
         yield from _read_container(source, io.BytesIO(data), kind, max_bytes, depth)
     elif kind == "jsonl":
-        yield from _read_jsonl(source, data)
+        yield from _read_jsonl(source, io.BytesIO(data), max_bytes)
     elif kind == "feed":
         yield from read_feed(source, data)
     else:
@@ -125,86 +137,169 @@ def sniff(data: bytes) -> Kind:
     return "jsonl" if first.lstrip(codecs.BOM_UTF8).strip().startswith(b"{") else "text"
 
 
-def _guarded(source: str, read) -> Iterator[RawDocument | Failure]:
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Text from bytes (see `ingest.decode.decode_text`, which also says what it repaired)."""
+    return decode_text(data, declared).text
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag near its top, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").strip(".")
+    # A <meta> readable as ASCII cannot be in UTF-16 or UTF-32: browsers then read UTF-8 (WHATWG).
+    return "utf-8" if label.lower().replace("_", "-").startswith(("utf-16", "utf-32")) else label
+
+
+def _guarded(source: str, read) -> Iterator[Item]:
     """Run one file's reader; anything it raises becomes that file's single Failure."""
     try:
         yield from read()
     except IngestError as exc:
         yield Failure(exc.source, "read", exc.problem)
+    except OSError as exc:
+        yield Failure(source, "read", f"cannot read the file ({short_cause(exc)})")
+    except RecursionError:
+        yield Failure(source, "read", "structure nested too deeply to read")
     # Malformed input surfaces from parsers as many exception types; none may stop the batch.
     except Exception as exc:  # noqa: BLE001
         logger.debug("reader failed on %s", source, exc_info=True)
-        yield Failure(source, "read", f"unreadable file ({type(exc).__name__}: {exc})")
+        yield Failure(source, "read", f"unreadable file ({type(exc).__name__}: {short_cause(exc)})")
 
 
-def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-    for given in paths:
-        path = Path(given)
-        if not path.is_dir():
+def _missing(path: Path) -> str | None:
+    """Why a path given by the user cannot be found, or None when it is there."""
+    try:
+        if path.exists():
+            return None
+        if path.is_symlink():
+            return "broken link: what it points to does not exist (or it loops)"
+    except OSError as exc:
+        return f"cannot reach it ({short_cause(exc)})"
+    return "no such file or folder"
+
+
+def _read_folder(folder: Path, max_bytes: int) -> Iterator[Item]:
+    for found in _walk(folder):
+        if isinstance(found, Path):
+            yield from _read_path(found, max_bytes)
+        else:
+            yield found
+
+
+def _walk(folder: Path) -> Iterator[Path | Failure | Notice]:
+    """Files under `folder` in sorted order, hidden ones skipped.
+
+    Links to folders are followed once: a link back to a folder above it (a loop)
+    or to a folder already read is a Notice, not a second reading.
+    """
+    real = Path(os.path.realpath(folder))
+    seen = {real}
+    stack: list[tuple[Path, tuple[Path, ...]]] = [(folder, (real,))]
+    while stack:
+        path, ancestors = stack.pop()
+        if path is not folder and not _is_dir(path):
             yield path
             continue
-        for found in sorted(path.rglob("*")):
-            hidden = any(part.startswith(".") for part in found.relative_to(path).parts)
-            if found.is_file() and not hidden:
-                yield found
+        if path is not folder:
+            real = Path(os.path.realpath(path))
+            if real in seen:
+                why = "loops back to a folder above it" if real in ancestors else "leads to a folder already read"
+                yield Notice(safe_name(str(path)), "read", f"link {why}; not followed")
+                continue
+            seen.add(real)
+            ancestors = (*ancestors, real)
+        try:
+            names = sorted(entry.name for entry in os.scandir(path))
+        except OSError as exc:
+            yield Failure(safe_name(str(path)), "read", f"cannot open the folder ({short_cause(exc)})")
+            continue
+        stack.extend((path / name, ancestors) for name in reversed(names) if not name.startswith("."))
 
 
-def _read_stdin(max_bytes: int) -> Iterator[RawDocument | Failure]:
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # unreachable: reported when read as a file
+        return False
+
+
+def _read_path(path: Path, max_bytes: int) -> Iterator[Item]:
+    source = safe_name(str(path))
+    if source != str(path):
+        yield Notice(source, "read", "file name is not valid UTF-8; its bad bytes are shown escaped")
+    yield from _guarded(source, lambda: _read_file(path, source, max_bytes))
+
+
+def _read_stdin(max_bytes: int) -> Iterator[Item]:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise IngestError(_STDIN_SOURCE, f"standard input is over the {max_bytes / _MB:.3g} MB limit")
+        raise IngestError(_STDIN_SOURCE, f"standard input is over the {size_text(max_bytes)} limit")
     yield from read_data(_STDIN_SOURCE, data, max_bytes=max_bytes)
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | Failure]:
-    source = str(path)
+def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Item]:
     kind = kind_of(path.name)
     problem = _file_problem(path, kind, max_bytes)
     if problem:
         yield Failure(source, "read", problem)
         return
-    if kind in _CONTAINERS:
-        if path.stat().st_size == 0:
-            yield Failure(source, "read", "empty file")
+    with path.open("rb") as stream:
+        if kind in _STREAMED:
+            reader = _read_jsonl(source, stream, max_bytes) if kind == "jsonl" else _read_container(
+                source, stream, kind, max_bytes, 0)
+            yield from reader
             return
-        with path.open("rb") as stream:
-            yield from _read_container(source, stream, kind, max_bytes, 0)
+        data = stream.read(max_bytes + 1)  # the file may have grown since it was measured
+    if len(data) > max_bytes:
+        yield Failure(source, "read", f"file is over the {size_text(max_bytes)} limit")
         return
-    yield from read_data(source, path.read_bytes(), kind, max_bytes=max_bytes)
+    yield from read_data(source, data, kind, max_bytes=max_bytes)
 
 
 def _file_problem(path: Path, kind: Kind | None, max_bytes: int) -> str | None:
     """Why `path` cannot be read at all, checked before reading any bytes."""
-    if not path.exists():
-        return "no such file or directory"
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "broken link: what it points to does not exist" if path.is_symlink() else "no such file or folder"
+    except OSError as exc:
+        return f"cannot read the file ({short_cause(exc)})"
     if kind is None:
-        return f"unsupported file type {path.suffix or '(none)'!r}: dateline reads {READABLE}"
-    size = path.stat().st_size
-    if size > max_bytes and kind not in _CONTAINERS:
-        return f"file is {size / _MB:.1f} MB, over the {max_bytes / _MB:.3g} MB limit"
+        return f"unsupported file type {_suffix(path.name)}: dateline reads {_SHORT_READABLE}"
+    if not stat.S_ISREG(info.st_mode):
+        what = next((name for test, name in _FILE_TYPES if test(info.st_mode)), "not a regular file")
+        return f"{what}, not a regular file; not read"
+    if info.st_size > max_bytes and kind not in _STREAMED:
+        return f"file is {info.st_size / _MB:.1f} MB, over the {size_text(max_bytes)} limit"
+    if info.st_size == 0 and kind in _STREAMED:
+        return "empty file"
     return None
 
 
-def _read_container(source: str, stream: BinaryIO, kind: Kind, max_bytes: int,
-                    depth: int) -> Iterator[RawDocument | Failure]:
+def _suffix(name: str) -> str:
+    """The file's suffix, quoted and printable, for a message: '.pdf', or (none)."""
+    suffix = Path(name).suffix
+    return repr(suffix[:12]) if suffix and suffix.isprintable() else "(none)"
+
+
+def _read_container(source: str, stream: BinaryIO, kind: Kind, max_bytes: int, depth: int) -> Iterator[Item]:
     if depth >= _MAX_NESTING:
-        yield Failure(source, "read", f"archives nested more than {_MAX_NESTING} deep")
+        yield Failure(source, "read", _NESTED)
         return
-    if kind == "gzip":
-        yield from _read_gzip(source, stream.read(), max_bytes, depth)
-    elif kind == "warc":
+    if kind == "warc":
         yield from _read_warc(source, stream, max_bytes)
     else:
         yield from _read_archive(source, stream, kind, max_bytes, depth)
 
 
-def _read_archive(source: str, stream: BinaryIO, kind: Kind, max_bytes: int,
-                  depth: int) -> Iterator[RawDocument | Failure]:
+def _read_archive(source: str, stream: BinaryIO, kind: Kind, max_bytes: int, depth: int) -> Iterator[Item]:
     found = False
     for member in archive_members(source, stream, kind, max_bytes=max_bytes):
         member_source = f"{source}!{member.name}"
         member_kind = kind_of(member.name)
-        if member_kind is None:
+        if member_kind is None and not member.unsafe:
             logger.debug("skipping %s: not a file type dateline reads", member_source)
             continue
         found = True
@@ -214,102 +309,144 @@ def _read_archive(source: str, stream: BinaryIO, kind: Kind, max_bytes: int,
         yield from _guarded(member_source, lambda m=member, s=member_source, k=member_kind: read_data(
             s, m.data or b"", k, max_bytes=max_bytes, depth=depth + 1))
     if not found:
-        yield Failure(source, "read", f"archive holds no file dateline reads: {READABLE}")
+        yield Failure(source, "read", f"archive holds no file dateline reads ({_SHORT_READABLE})")
 
 
-def _read_gzip(source: str, data: bytes, max_bytes: int, depth: int) -> Iterator[RawDocument | Failure]:
-    """A gzipped single file; what it holds comes from the name without ".gz", else its bytes."""
-    try:
-        inflater = zlib.decompressobj(wbits=31)
-        plain = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise IngestError(source, f"not a readable gzip file ({exc})") from None
-    if len(plain) > max_bytes:
-        raise IngestError(source, f"file is over the {max_bytes / _MB:.3g} MB limit once decompressed")
+def _read_gzip(source: str, data: bytes, max_bytes: int, depth: int) -> Iterator[Item]:
+    """A gzipped single file; what it holds comes from the name without ".gz", else its bytes.
+
+    Gzip is a wrapper, not an archive level: a gzipped tar is a tar at the same depth.
+    """
+    plain, notice = _gunzip(source, data, max_bytes)
     inner = source[:-3] if source.lower().endswith(".gz") else ""
     kind = kind_of(inner) or sniff(plain)
-    if kind in _CONTAINERS:
-        yield from _read_container(source, io.BytesIO(plain), kind, max_bytes, depth + 1)
-    else:
-        yield from read_data(source, plain, kind, max_bytes=max_bytes, depth=depth + 1)
+    if plain.startswith(b"\x1f\x8b"):
+        raise IngestError(source, "gzip file inside a gzip file; unpack it first")
+    if notice:
+        yield Notice(source, "read", notice)
+    yield from read_data(source, plain, kind, max_bytes=max_bytes, depth=depth)
 
 
-def _read_warc(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawDocument | Failure]:
+def _gunzip(source: str, data: bytes, max_bytes: int) -> tuple[bytes, str | None]:
+    """Every gzip member of `data`, decompressed no further than the limit; and what was wrong."""
+    plain = bytearray()
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            plain += inflater.decompress(rest, max_bytes + 1 - len(plain))
+        except zlib.error as exc:
+            if not plain:
+                raise IngestError(source, f"not a readable gzip file ({short_cause(exc)})") from None
+            return bytes(plain), f"bytes after the gzip data are not gzip ({short_cause(exc)}); ignored"
+        if len(plain) > max_bytes:
+            raise IngestError(source, f"file is over the {size_text(max_bytes)} limit once decompressed")
+        if not inflater.eof:
+            if not plain:
+                raise IngestError(source, "not a readable gzip file (it ends before any data)")
+            return bytes(plain), "gzip file is cut short (truncated); the text before the cut was read"
+        rest = inflater.unused_data
+        if rest.strip(b"\x00") and not rest.startswith(b"\x1f\x8b"):
+            return bytes(plain), f"{len(rest)} bytes of non-gzip data after the end of the file ignored"
+        if not rest.strip(b"\x00"):  # zero padding, as tape and some tools add
+            break
+    return bytes(plain), None
+
+
+def _read_warc(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[Item]:
     found = False
-    for page in warc_pages(source, stream, max_bytes=max_bytes):
-        found = True
-        page_source = f"{source}#{page.url}" if page.url else source
-        is_html = page.media_type == "text/html"
-        declared = page.charset or (declared_html_charset(page.body) if is_html else None)
-        yield from _read_single(page_source, page.body, is_html, declared, url=page.url)
+    for item in warc_pages(source, stream, max_bytes=max_bytes):
+        found = found or not (isinstance(item, WarcProblem) and item.repaired)
+        if isinstance(item, WarcProblem):
+            yield _warc_problem(source, item)
+            continue
+        page_source = f"{source}#{item.url}" if item.url else source
+        is_html = item.media_type == "text/html"
+        declared = item.charset or (declared_html_charset(item.body) if is_html else None)
+        yield from _read_single(page_source, item.body, is_html, declared, url=item.url)
     if not found:
         yield Failure(source, "read", "WARC file holds no successful HTML or text responses")
 
 
+def _warc_problem(source: str, item: WarcProblem) -> Failure | Notice:
+    if item.repaired:
+        return Notice(source, "read", item.problem)
+    where = f"#{item.url}" if item.url else f"#record-{item.record}"
+    return Failure(f"{source}{where}", "read", f"WARC record {item.record}: {item.problem}")
+
+
 def _read_single(source: str, data: bytes, is_html: bool, declared: str | None,
-                 url: str | None = None) -> Iterator[RawDocument | Failure]:
+                 url: str | None = None) -> Iterator[Item]:
     if not data.strip():
         yield Failure(source, "read", "empty file")
         return
-    text = decode_bytes(data, declared or (declared_html_charset(data) if is_html else None))
-    if "\x00" in text:
-        yield Failure(source, "read", "binary file (NUL bytes), not text")
-    elif is_html:
-        yield RawDocument(source=source, html=text, url=url)
+    decoded = decode_text(data, declared or (declared_html_charset(data) if is_html else None))
+    problem = binary_problem(decoded.text) if decoded.text.strip() else "empty file"
+    if problem:
+        yield Failure(source, "read", problem)
+        return
+    if decoded.notice:
+        yield Notice(source, "decode", decoded.notice)
+    if is_html:
+        yield RawDocument(source=source, html=decoded.text, url=url)
     else:
-        yield RawDocument(source=source, text=text, url=url)
+        yield RawDocument(source=source, text=decoded.text, url=url)
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> str:
-    """Text from bytes: BOM, then a declared charset, then UTF-8, then a guess."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    utf8 = _try_decode(data, "utf-8")
-    if declared and declared.lower() in _WESTERN and utf8 is not None:
-        # Pages mislabelled as Latin-1 are common; valid UTF-8 by accident is not.
-        return utf8
-    if declared:
-        named = _try_decode(data, "cp1252" if declared.lower() in _WESTERN else declared)
-        if named is not None:
-            return named
-    if utf8 is not None:
-        return utf8
-    return _guess_decode(data)
-
-
-def declared_html_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in a <meta> tag near its top, if any."""
-    match = _META_CHARSET.search(data[:4096])
-    return match.group(1).decode("ascii").strip(".") if match else None
-
-
-def _try_decode(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except (LookupError, UnicodeDecodeError):
-        return None
-
-
-def _guess_decode(data: bytes) -> str:
-    """Decode non-UTF-8 bytes; short Western text is most often windows-1252."""
-    western = _try_decode(data, "cp1252")
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None or (western is not None and best.encoding in _LATIN_GUESSES):
-        return western if western is not None else data.decode("cp1252", errors="replace")
-    return str(best)
-
-
-def _read_jsonl(source: str, data: bytes) -> Iterator[RawDocument | Failure]:
-    text = decode_bytes(data)
-    for number, line in enumerate(text.splitlines(), start=1):
+def _read_jsonl(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[Item]:
+    """One article per line, read line by line; the size limit applies to each line."""
+    head = stream.read(4096)
+    stream.seek(0)
+    if looks_utf16(head):  # its newlines are two bytes: decode the whole file first
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise IngestError(source, f"UTF-16 JSONL file is over the {size_text(max_bytes)} limit")
+        decoded = decode_text(data)
+        if decoded.notice:
+            yield Notice(source, "decode", decoded.notice)
+        for number, line in enumerate(decoded.text.split("\n"), start=1):
+            if line.strip():
+                yield _jsonl_record(f"{source}:{number}", number, line)
+        return
+    guessed: str | None = None  # a non-UTF-8 encoding found on an earlier line, tried first on later ones
+    for number, line in _lines(stream, max_bytes):
+        line_source = f"{source}:{number}"
+        if line is None:
+            yield Failure(line_source, "read", f"line {number}: over the {size_text(max_bytes)} limit; skipped")
+            continue
         if not line.strip():
             continue
-        line_source = f"{source}:{number}"
-        try:
-            yield _record_to_raw(line_source, line)
-        except ValueError as exc:
-            yield Failure(line_source, "read", f"line {number}: {exc}")
+        decoded = decode_text(line, guessed)
+        if decoded.encoding not in ("utf-8", "utf-8-sig"):
+            guessed = decoded.encoding
+        if decoded.notice:
+            yield Notice(line_source, "decode", f"line {number}: {decoded.notice}")
+        yield _jsonl_record(line_source, number, decoded.text)
+
+
+def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(number, bytes) of each line; None for a line over the limit, which is skipped unread.
+
+    Lines end at LF, CRLF or a lone CR (which JSON never holds unescaped).
+    """
+    number = 0
+    while line := stream.readline(max_bytes + 1):
+        if len(line.rstrip(b"\r\n")) > max_bytes:
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(_SKIP_CHUNK)
+            number += 1
+            yield number, None
+            continue
+        for part in line.rstrip(b"\r\n").split(b"\r"):
+            number += 1
+            yield number, part
+
+
+def _jsonl_record(source: str, number: int, line: str) -> RawDocument | Failure:
+    try:
+        return _record_to_raw(source, line)
+    except ValueError as exc:
+        return Failure(source, "read", f"line {number}: {exc}")
 
 
 def _record_to_raw(source: str, line: str) -> RawDocument:
@@ -317,7 +454,9 @@ def _record_to_raw(source: str, line: str) -> RawDocument:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"invalid JSON: {exc}") from None
+        raise ValueError(f"invalid JSON: {exc.msg} at character {exc.pos}") from None
+    except RecursionError:
+        raise ValueError("invalid JSON: nested too deeply") from None
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
     body = {key: record.get(key) for key in ("text", "html")}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -139,3 +139,31 @@ def _dated_apart(a: Article, b: Article) -> bool:
 def _earliness(a: Article) -> tuple[int, int]:
     """Larger for earlier articles, so `max` prefers the earliest source among equals."""
     return (0, 0) if a.published is None else (1, -a.published.toordinal())
+
+
+class UnionFind:
+    """Groups of items joined pairwise; each group is named by its smallest item."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def root(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def copy_groups(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each article that repeats or is repeated by another (a copy, a rewrite, a near duplicate, or two
+    articles sharing wording the same day) -> the name of its group: one independent source."""
+    groups = UnionFind()
+    for a, b in pairs:
+        groups.join(a, b)
+    return {item: groups.root(item) for item in list(groups.parent)}

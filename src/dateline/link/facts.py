@@ -19,19 +19,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dateline.annotate.timex import shift_value
 from dateline.link import similar
-from dateline.link.observations import Observation, count_wording, readable_time
+from dateline.link.copies import UnionFind
+from dateline.link.facttypes import fact_type
+from dateline.link.observations import Observation, readable_time
 from dateline.model import Fact, FactValue
 
 QUANTITY_TOLERANCE = 0.05
-_WORD = re.compile(r"[a-z]{3,}")
 SAME_TIME_DAYS = 3
-_PRONOUNS = frozenset({"it", "they", "this", "that", "these", "those", "he", "she", "we", "which", "who"})
+USUAL_PLACE_ASKS = ("count", "when", "measure")  # questions whose unstated place is the story's usual one
 
 
 @dataclass
@@ -46,12 +47,13 @@ class _Value:
     observations: list[Observation] = field(default_factory=list)
     contradicts: tuple[str, ...] = ()
 
-    def freeze(self) -> FactValue:
+    def freeze(self, origins: Mapping[str, str]) -> FactValue:
         obs = self.observations
+        documents = _unique(o.source.doc_id for o in obs)
         return FactValue(
             value=self.value,
             kind=self.kind,
-            documents=_unique(o.source.doc_id for o in obs),
+            documents=documents,
             outlets=_unique(o.source.outlet or o.source.doc_id for o in obs),
             first_reported=self.first.source.published,
             relation=self.relation,  # type: ignore[arg-type]
@@ -61,19 +63,42 @@ class _Value:
             modality=self.first.modality,
             hedged=all(o.hedged or o.anonymous for o in obs),
             contradicts=self.contradicts,
+            rank=self.first.rank,
+            bound=self.first.bound,
+            source_keys=source_keys(documents, {o.source.doc_id: o.source.outlet for o in obs}, origins),
         )
 
 
-def build_facts(story_id: str, observations: Iterable[Observation]) -> list[Fact]:
-    """The story's facts, most widely reported first."""
+def source_keys(documents: Sequence[str], outlets: Mapping[str, str | None], origins: Mapping[str, str]) -> tuple[str, ...]:
+    """For each document, the independent source it counts as: documents that copy one another (`origins`
+    maps each to the first of its group) are one source, and so are the articles of one outlet."""
+    groups = UnionFind()
+    for doc in documents:
+        groups.join(doc, origins.get(doc, doc))
+        if outlets.get(doc):
+            groups.join(doc, "outlet:" + outlets[doc])
+    return tuple(groups.root(doc) for doc in documents)
+
+
+def build_facts(story_id: str, observations: Iterable[Observation], origins: Mapping[str, str] | None = None
+                ) -> list[Fact]:
+    """The story's facts, most widely reported first. `origins` maps an article that copies or rewrites
+    another to the first article of its copy group: a copy is no independent source."""
     groups = _group(list(observations))
-    facts = [_fact(story_id, key, obs) for key, obs in groups.items()]
-    facts = [f for f in facts if f.values]
+    facts = [_fact(story_id, key, obs, origins or {}) for key, obs in groups.items()]
+    facts = [f for f in facts if f.values and _open_question(f)]
     return sorted(facts, key=lambda f: (-_reach(f), f.question))
+
+
+def _open_question(fact: Fact) -> bool:
+    """An office whose holder never changes is background ("Prime Minister X" in every article), not an
+    open question: an office-holder fact needs two or more holders."""
+    return fact.type != "holder" or len({v.value for v in fact.values}) > 1
 
 
 def _group(observations: list[Observation]) -> dict[tuple, list[Observation]]:
     groups: dict[tuple, list[Observation]] = defaultdict(list)
+    observations = _full_names(observations)
     places = _usual_places(observations)
     revisions = [o for o in observations if o.revises]
     for o in observations:
@@ -84,6 +109,18 @@ def _group(observations: list[Observation]) -> dict[tuple, list[Observation]]:
         for key in targets or ([] if o.shift else [_key(o, places)]):
             groups[key].append(o)
     return _merge_similar(dict(groups))
+
+
+def _full_names(observations: list[Observation]) -> list[Observation]:
+    """A person named by surname alone ("Murray") joins the one full name of the story that ends with it."""
+    people = {o.topic for o in observations if o.ask == "status"}
+    full = defaultdict(set)
+    for name in people:
+        if len(name.split()) > 1:
+            full[name.split()[-1]].add(name)
+    return [replace(o, topic=next(iter(full[o.topic])), subject=None)
+            if o.ask == "status" and len(o.topic.split()) == 1 and len(full.get(o.topic, ())) == 1 else o
+            for o in observations]
 
 
 def _merge_similar(groups: dict[tuple, list[Observation]]) -> dict[tuple, list[Observation]]:
@@ -158,6 +195,8 @@ def _revised_by(key: tuple, observations: list[Observation], o: Observation) -> 
 
 
 def _key(o: Observation, places: dict[tuple[str, str], str]) -> tuple[str, str, str, str]:
+    if o.ask not in USUAL_PLACE_ASKS:
+        return (o.ask, o.topic, o.place or "", o.qualifier)  # a person, an office, an amount: scope as written
     place = o.place or places.get((o.ask, o.topic)) or places.get((o.ask, "")) or ""
     return (o.ask, o.topic, place, o.qualifier)
 
@@ -176,15 +215,16 @@ def _usual_places(observations: list[Observation]) -> dict[tuple[str, str], str]
     return {k: c.most_common(1)[0][0] for k, c in votes.items()}
 
 
-def _fact(story_id: str, key: tuple, observations: list[Observation]) -> Fact:
+def _fact(story_id: str, key: tuple, observations: list[Observation], origins: Mapping[str, str]) -> Fact:
     ordered = sorted(observations, key=_when)
     values: list[_Value] = []
     for o in ordered:
         _replay(values, o)
-    frozen = tuple(v.freeze() for v in values)
+    frozen = tuple(v.freeze(origins) for v in values)
     question = _question(key, ordered)
     fact_id = "fact-" + hashlib.sha1(f"{story_id}|{'|'.join(key).lower()}".encode()).hexdigest()[:10]
-    fact = Fact(id=fact_id, story=story_id, question=question, values=frozen, current=None)
+    fact = Fact(id=fact_id, story=story_id, question=question, values=frozen, current=None, type=key[0],
+                cumulative=any(o.cumulative for o in ordered))
     return with_current(fact, as_of=None)
 
 
@@ -202,9 +242,29 @@ def _replay(values: list[_Value], o: Observation) -> None:
         if v.relation != "deny" and _same(o, v.value):
             v.observations.append(o)
             return
+    held = _holding_bound(values, o)
+    if held is not None:
+        held.observations.append(o)
+        return
     relation = _relation(values, o)
     rivals = () if relation in ("first", "elaborate") else _standing_values(values)
     values.append(_Value(o.value, o.kind, o.label, relation, o, [o], rivals))
+
+
+def _holding_bound(values: list[_Value], o: Observation) -> _Value | None:
+    """For a cumulative count, the newest standing figure a bound agrees with: "at least 300" agrees with 365."""
+    if not (o.cumulative and o.bound == ">="):
+        return None
+    above = [v for v in values if v.relation not in ("deny", "contradict") and _number(v.value) is not None
+             and _number(v.value) >= float(o.value)]
+    return max(above, key=lambda v: _when(v.first)[0], default=None)
+
+
+def _number(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
 
 def _standing_values(values: list[_Value]) -> tuple[str, ...]:
@@ -234,6 +294,10 @@ def _relation(values: list[_Value], o: Observation) -> str:
         return "elaborate"
     if o.revises and any(_same_value(v.value, o.revises, v.kind) for v in standing):
         return "update"
+    typed = fact_type(o.ask).relation([v.first for v in standing if v.relation != "contradict"] or
+                                      [v.first for v in standing], o)
+    if typed is not None:
+        return typed
     latest_old = max((_when(x)[0] for v in standing for x in v.observations), default=date.min)
     if _when(o)[0] > latest_old and (_when(o)[0] - latest_old).days > SAME_TIME_DAYS:
         return "update"
@@ -243,34 +307,82 @@ def _relation(values: list[_Value], o: Observation) -> str:
 def with_current(fact: Fact, as_of: date | None) -> Fact:
     """The fact as known on `as_of` (None: now), with its current value and why.
 
-    Rule: the newest update wins (later reports supersede earlier ones) unless
-    a named source denied it or another value was reported again after it;
-    otherwise the value most outlets carry wins. A current value is disputed
-    when a different value is still carried by more outlets, when it rests on
-    one source or on anonymous or hedged sourcing, or when someone denied it.
+    Rule, by the kind of fact (the fact's type says which, `link/facttypes`):
+    - a cumulative count (the dead, the injured, cases, the displaced, pledges):
+      the newest figure wins, since a later, larger report supersedes the
+      earlier ones even on the same day ("at least 300" agrees with 365 and
+      adds its source to it); a smaller figure reported later is a
+      contradiction, unless the sentence says the figure was revised, and never
+      becomes current by repetition; a figure two or more independent sources
+      carry is preferred to a newer one from a single source;
+    - a state on a scale (a person charged, convicted, sentenced; an alert
+      phase; a bill proposed, passed, signed): the highest step reported wins;
+      a lower step reported later is history, not a rival;
+    - anything else: the newest update wins (later reports supersede earlier
+      ones) unless a named source denied it or another value was reported again
+      after it by more independent sources than carry the update (by any, when
+      one source alone carries it; an article giving both is history); otherwise the value most independent sources carry wins (a copy
+      or rewrite of another report, or a second article of one outlet, adds none).
+    A current value is disputed when a rival value still has more independent
+    sources, when it rests on one source or on anonymous or hedged sourcing, or
+    when someone denied it. The rivals of a cumulative count are the
+    contradictions reported since it; those of a state, other states of the same step.
     """
     values = tuple(_as_known(v, as_of) for v in fact.values if _reported_by(v, as_of))
     if not values:
         return replace(fact, values=(), current=None, current_reason="", disputed=False)
     standing = [v for v in values if v.relation != "deny"]
     denied_on_record = {v.value for v in values if v.relation == "deny" and not v.hedged}
-    current = _pick_current(standing, denied_on_record)
-    rivals = [v for v in standing if v.value != current.value]
+    current = _pick_current(standing, denied_on_record, fact)
+    rivals = _rivals(current, standing, fact)
     denials = [v for v in values if v.relation == "deny" and v.value == current.value]
     disputed = bool(denials) or any(v.relation == "deny" for v in values) or (
-        bool(rivals) and (len(current.outlets) <= 1 or current.hedged
-                          or any(len(r.outlets) > len(current.outlets) for r in rivals))
+        bool(rivals) and (current.independent <= 1 or current.hedged
+                          or any(r.independent > current.independent for r in rivals))
     )
     reason = _reason(current, rivals, values)
     return replace(fact, values=values, current=current.value, current_reason=reason, disputed=disputed)
 
 
-def _pick_current(standing: list[FactValue], denied: set[str]) -> FactValue:
-    updates = [v for v in standing if v.relation == "update" and v.value not in denied
-               and not any(_last_reported(o) > (v.first_reported or date.min) for o in standing if o.value != v.value)]
+def _ranked(standing: list[FactValue]) -> bool:
+    return bool(standing) and all(v.rank is not None for v in standing)
+
+
+def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None = None) -> FactValue:
+    allowed = [v for v in standing if v.value not in denied] or standing
+    if _ranked(allowed):
+        return max(allowed, key=lambda v: (v.rank, v.first_reported or date.min, v.independent))
+    if fact is not None and fact.cumulative:
+        superseding = [v for v in allowed if v.relation != "contradict"] or allowed
+        superseding = [v for v in superseding if v.independent >= 2] or superseding  # one source is no toll
+        return max(superseding, key=lambda v: (v.first_reported or date.min, _number(v.value) or 0))
+    updates = [v for v in allowed if v.relation == "update"
+               and not any(_repeated_after(o, v) for o in standing if o.value != v.value)]
     if updates:
         return max(updates, key=lambda v: v.first_reported or date.min)
-    return max(standing, key=lambda v: (len(v.outlets), v.first_reported or date.min))
+    return max(standing, key=lambda v: (v.independent, v.first_reported or date.min))
+
+
+def _rivals(current: FactValue, standing: list[FactValue], fact: Fact) -> list[FactValue]:
+    others = [v for v in standing if v.value != current.value]
+    if _ranked(standing):
+        return [v for v in others if v.rank == current.rank]
+    if fact.cumulative:
+        since = current.first_reported or date.min
+        return [v for v in others if v.relation == "contradict" and (v.first_reported or date.min) >= since]
+    return others
+
+
+def _repeated_after(old: FactValue, update: FactValue) -> bool:
+    """The old value is still being reported after the update: by more independent sources than carry the
+    update, or by any when one source alone carries it. An article stating both values gives history
+    ("down from 1,000 to 500"), not a rival report."""
+    since = update.first_reported or date.min
+    keys = dict(zip(old.documents, old.source_keys)) if old.source_keys else {}
+    both = set(update.documents)
+    later = {keys.get(c.document, c.outlet or c.document) for c in old.citations
+             if c.published and c.published > since and c.document not in both}
+    return len(later) > update.independent or (update.independent <= 1 and bool(later))
 
 
 def _last_reported(v: FactValue) -> date:
@@ -281,15 +393,34 @@ def _reason(current: FactValue, rivals: list[FactValue], values: tuple[FactValue
     sourcing = "anonymous or hedged sources" if current.hedged else "attributed reporting"
     how = {"first": "reported", "update": "an update reported", "elaborate": "a precision reported"}
     parts = [
-        f"{current.label or current.value}: {how.get(current.relation, current.relation)} first on "
-        f"{current.first_reported or 'an unknown date'}, carried by {len(current.outlets)} "
-        f"outlet(s) ({', '.join(current.outlets)}), {sourcing}"
+        f"{how.get(current.relation, current.relation).capitalize()} first on "
+        f"{current.first_reported or 'an unknown date'}, {carried_by(current)}, {sourcing}"
     ]
     for r in rivals:
-        parts.append(f"differs from {r.label or r.value} ({len(r.outlets)} outlet(s), first {r.first_reported or 'undated'})")
+        parts.append(f"differs from {r.label or r.value} ({_sources_phrase(r)}, first {r.first_reported or 'undated'})")
     for d in (v for v in values if v.relation == "deny"):
-        parts.append(f"{d.label or d.value} denied by {', '.join(d.speakers or d.outlets)} ({d.first_reported or 'undated'})")
+        parts.append(f"{d.label or d.value} denied by {', '.join(d.speakers or d.named_outlets) or 'an unnamed source'} "
+                     f"({d.first_reported or 'undated'})")
     return "; ".join(parts)
+
+
+def carried_by(v: FactValue) -> str:
+    """ "carried by 3 outlets (A, B, C) and 1 article of unknown outlet: 2 independent sources" """
+    named = v.named_outlets
+    unknown = len(v.outlets) - len(named)
+    pieces = [plural(len(named), "outlet") + (f" ({', '.join(named)})" if named else "")] if named else []
+    if unknown:
+        pieces.append(plural(unknown, "article") + " of unknown outlet")
+    return f"carried by {' and '.join(pieces) or 'no article'}: {_sources_phrase(v)}"
+
+
+def _sources_phrase(v: FactValue) -> str:
+    return plural(v.independent, "independent source")
+
+
+def plural(n: int, noun: str) -> str:
+    """ "1 article", "3 articles" """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _as_known(v: FactValue, as_of: date | None) -> FactValue:
@@ -297,11 +428,14 @@ def _as_known(v: FactValue, as_of: date | None) -> FactValue:
     if as_of is None:
         return v
     citations = tuple(c for c in v.citations if c.published is None or c.published <= as_of)
+    documents = _unique(c.document for c in citations)
+    keys = dict(zip(v.documents, v.source_keys))
     return replace(
         v,
         citations=citations,
-        documents=_unique(c.document for c in citations),
+        documents=documents,
         outlets=_unique(c.outlet or c.document for c in citations),
+        source_keys=tuple(keys[d] for d in documents if d in keys) if keys else (),
     )
 
 
@@ -334,55 +468,8 @@ def _when(o: Observation) -> tuple[date, str]:
 
 
 def _question(key: tuple[str, str, str, str], observations: list[Observation]) -> str:
-    ask, topic, place, qualifier = key
-    where = f" {place}" if place else ""
-    if ask == "count":
-        verb = count_wording(qualifier)
-        if where:
-            return f"How many {topic} {verb}{where}?"
-        return f"How many {topic} {verb.removesuffix(' in')}?" if qualifier else f"How many {topic}?"
-    subject = _subject_phrase(observations)
-    phase = f"{qualifier} " if qualifier and qualifier not in subject.lower() else ""
-    return f"When will {phase}{subject} {_verb(observations, topic, subject)}?"
-
-
-# Verbs that read well with no object: "When will the mission conclude?"
-_INTRANSITIVE = frozenset(
-    "end conclude leave withdraw depart exit finish close expire begin start resume continue remain stay".split()
-)
-_ACTOR_VERBS = frozenset("leave withdraw depart exit arrive stay remain".split())
-_ACTOR_VERB = {"end": "leave", "begin": "arrive", "continue": "stay"}
-
-
-def _verb(observations: list[Observation], topic: str, subject: str) -> str:
-    """The verb the reports use most, when it reads well without an object.
-
-    Otherwise the topic's own verb, or for an actor ("the United States")
-    the verb of what an actor does: leave, arrive, stay.
-    """
-    actor = subject.removeprefix("the ")[:1].isupper()
-    fitting = _ACTOR_VERBS if actor else _INTRANSITIVE
-    verbs = Counter(o.predicate for o in observations if o.predicate in fitting and not o.revises)
-    if verbs:
-        return verbs.most_common(1)[0][0]
-    return _ACTOR_VERB.get(topic, topic) if actor else topic
-
-
-def _subject_phrase(observations: list[Observation]) -> str:
-    """The phrase most like all the others: what the reports agree the question is about."""
-    subjects = [o.subject for o in observations if o.subject and not o.revises]
-    subjects = subjects or [o.subject for o in observations if o.subject] or ["it"]
-    bags = [set(_WORD.findall(s.lower())) for s in subjects]
-    best = max(
-        range(len(subjects)),
-        key=lambda i: (sum(len(bags[i] & other) for other in bags), -len(subjects[i])),
-    )
-    words = subjects[best].split()
-    if words and words[0].lower() in {"a", "an", "the"}:
-        words = words[1:]
-    if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        return words[0].lower()  # "When will it begin?", never "the it"
-    return "the " + " ".join(words)
+    """The question, worded by the fact's type (link/facttypes)."""
+    return fact_type(key[0]).question(key, observations)
 
 
 def _unique(items: Iterable[str | None]) -> tuple[str, ...]:
@@ -390,4 +477,4 @@ def _unique(items: Iterable[str | None]) -> tuple[str, ...]:
 
 
 def _reach(fact: Fact) -> int:
-    return len({o for v in fact.values for o in v.outlets})
+    return len({k for v in fact.values for k in (v.source_keys or v.outlets)})

@@ -6,6 +6,9 @@ question Q, in this sentence". Two kinds of question exist for now:
 - times: "When will the coalition mission in Iraq end?" from claims whose time is
   a deadline, an end or a start.
 The key of an observation is what makes two of them the same question.
+Typed facts (person status, levels and states, office holders, money amounts)
+are observed by the modules of `link/facttypes/`, which use these two as their
+count and plan types.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dateline.resources import load_table
 TIME_CLASSES = {"end": "end", "start": "begin", "continue": "continue", "delay": "end"}
 TIME_ROLES = {"deadline", "end", "start"}
 MIN_COUNT = 10
+CASUALTIES = ("attack", "killed", "injured")
 PHASE_WORDS = ("remaining", "rest of", "last", "final", "first", "initial", "second")
 
 
@@ -58,6 +62,9 @@ class Observation:
     denies: bool = False
     shift: str | None = None  # a postponement by a duration ("P6W") of the standing value
     predicate: str | None = None  # the claim's verb or event noun ("withdraw", "withdrawal")
+    bound: str = ""  # ">=" for "at least", "<=" for "at most" (a count or an amount)
+    cumulative: bool = False  # a count that only grows (the dead, cases): a later, larger figure updates
+    rank: int | None = None  # a state's step on its scale (charged 3 < convicted 4): a higher step updates
 
 
 _SHORT_CVC = re.compile(r"[^aeiou]*[aeiou][bdgklmnprt]")  # one syllable ending consonant-vowel-consonant
@@ -68,7 +75,7 @@ CALENDAR = re.compile(r"^(>=)?\d{4}(-\d{2}(-\d{2})?)?$")
 # "hundreds of troops may depart". Each asks its own question; so does a count
 # whose verb is not in the lexicon and states no level ("were rescued"), worded
 # with that verb (`count_wording`).
-EVENT_COUNTS = {"attack": "were killed or hurt in", "end": "will leave",
+EVENT_COUNTS = {"attack": "were killed or hurt in", "killed": "were killed in", "injured": "were injured in", "end": "will leave",
                 "start": "will arrive in", "deploy": "will be sent to"}
 
 
@@ -96,7 +103,11 @@ def count_event(q: Quantity, claim: Claim | None, verb_classes: dict[str, str]) 
     """
     klass = verb_classes.get(q.verb or "")
     counts = _counts()
-    if q.state in ("dead", "injured") or klass == "attack" or q.verb in counts["casualty"]:
+    if q.state == "dead" or q.verb in counts["killed"]:
+        return "killed"
+    if q.state == "injured" or q.verb in counts["injured"]:
+        return "injured"
+    if klass == "attack" or q.verb in counts["casualty"]:
         return "attack"
     if q.state:
         return q.state
@@ -143,6 +154,8 @@ def from_quantity(q: Quantity, source: Source, citation: Citation, event: str = 
     """A count observation, when the quantity says what it counts."""
     if not q.counts or q.unit or not _worth_asking(q, event):
         return None
+    bound = ">=" if q.lower is not None and q.upper is None and q.lower == q.value else (
+        "<=" if q.upper is not None and q.lower is None and q.upper == q.value else "")
     value = f"{q.value:g}"
     return Observation(
         ask="count",
@@ -156,6 +169,7 @@ def from_quantity(q: Quantity, source: Source, citation: Citation, event: str = 
         citation=citation,
         subject=q.counts,
         approximate=q.approximate,
+        bound=bound,
     )
 
 
@@ -208,7 +222,7 @@ def _observation(
     )
 
 
-DELAY_WORDS = re.compile(r"\b(delay|postpone|push(ed|ing)? back|put off|defer|extend)", re.I)
+DELAY_WORDS = re.compile(r"\b(delay|postpone|push(ed|ing)? back|put off|defer|extend)", re.IGNORECASE)
 
 
 def _denies_a_delay(c: Claim) -> bool:
@@ -226,7 +240,7 @@ def _worth_asking(q: Quantity, event: str) -> bool:
     "people" with no event or state says nothing worth asking."""
     if not event and (q.counts or "").lower() in _counts()["generic"]:
         return False
-    return event == "attack" or q.value >= MIN_COUNT
+    return event in CASUALTIES or q.value >= MIN_COUNT
 
 
 def _time_value(c: Claim) -> str | None:
@@ -261,9 +275,7 @@ def _quantity_label(q: Quantity) -> str:
     return ("about " if q.approximate else "") + number
 
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 def readable_time(value: str) -> str:

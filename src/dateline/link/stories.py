@@ -12,6 +12,15 @@ above zero, so its choices are the ones a full scan makes. It also weighs time:
 an article dated more than `TIME_GRACE_DAYS` outside a story's span of
 publication days needs more similarity to join it (`required_similarity`).
 Undated articles and stories with no dated article are judged on words alone.
+
+A story followed for months drifts in its words (a crisis moves from banks to
+car makers), so its articles start new stories the linker then joins:
+`StoryIndex.merge_target` finds a story close enough to absorb another, and
+`StoryIndex.absorb` merges them. Story signatures are compared with each term
+weighted by how few stories hold it (common news words count for little); two
+stories published within `MERGE_GRACE_DAYS` of each other merge at cosine
+`MERGE_CLOSE`, any others (undated, or apart in time, as the same kind of event
+in two different years is) only at `MERGE_FAR`.
 """
 
 from __future__ import annotations
@@ -30,6 +39,10 @@ ENTITY_WEIGHT = 3.0
 SIGNATURE_TERMS = 300
 TIME_GRACE_DAYS = 365  # long stories (a trial, a pandemic) run for months: only years apart costs
 TIME_SLOPE = 0.25  # extra share of the threshold per doubling of the gap beyond the grace
+MERGE_CLOSE = 0.2  # stories overlapping in time: one topic followed for months
+MERGE_FAR = 0.6  # undated or apart in time: only near-identical signatures
+MERGE_GRACE_DAYS = 30
+MERGE_MIN_STORIES = 5  # story frequencies mean nothing over fewer stories
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 
@@ -127,6 +140,40 @@ class StoryIndex:
             self.spans[result.story_id] = _widen(self.spans.get(result.story_id), published)
         return result
 
+    def merge_target(self, story_id: str) -> str | None:
+        """The story that should absorb `story_id` (or be absorbed by it), if any."""
+        if len(self.signatures) < MERGE_MIN_STORIES:
+            return None
+        signature = self.signatures[story_id]
+        weighted = self._rarity_weighted(signature)
+        span = self.spans.get(story_id)
+        candidates = {o for term in signature for o in self._postings.get(term, {})} - {story_id}
+        best_id, best = None, 0.0
+        for other in sorted(candidates, key=self._rank.__getitem__):
+            score = cosine(weighted, self._rarity_weighted(self.signatures[other]))
+            gap = _span_gap(span, self.spans.get(other))
+            needed = MERGE_CLOSE if gap is not None and gap <= MERGE_GRACE_DAYS else MERGE_FAR
+            if score >= needed and score > best:
+                best_id, best = other, score
+        return best_id
+
+    def absorb(self, keep: str, gone: str, sizes: Mapping[str, int]) -> None:
+        """Merge story `gone` into `keep`: signatures summed by article counts `sizes`, spans joined."""
+        old, dropped = self.signatures[keep], self.signatures.pop(gone)
+        summed = Counter({t: w * sizes.get(keep, 1) for t, w in old.items()})
+        summed.update({t: w * sizes.get(gone, 1) for t, w in dropped.items()})
+        self.signatures[keep] = _normalise(dict(summed.most_common(SIGNATURE_TERMS)))
+        self._repost(gone, dropped, {})
+        self._repost(keep, old, self.signatures[keep])
+        if gone in self.spans:
+            first, last = self.spans.pop(gone)
+            self.spans[keep] = _widen(_widen(self.spans.get(keep), first), last)
+
+    def _rarity_weighted(self, signature: Mapping[str, float]) -> dict[str, float]:
+        n = len(self.signatures)
+        return _normalise({t: w * math.log((n + 1) / (len(self._postings.get(t, ())) + 0.5))
+                           for t, w in signature.items()})
+
     def _near(self, terms: Mapping[str, float]) -> list[str]:
         """Stories whose cosine with `terms`, summed over shared terms, may reach the threshold."""
         scores: dict[str, float] = defaultdict(float)
@@ -186,6 +233,13 @@ def _gap(day: date | None, span: tuple[date, date] | None) -> int | None:
     return max((first - day).days, (day - last).days, 0)
 
 
+def _span_gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int | None:
+    """Days between two spans (0 when they overlap); None when either is unknown."""
+    if a is None or b is None:
+        return None
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
+
+
 def _widen(span: tuple[date, date] | None, day: date) -> tuple[date, date]:
     return (day, day) if span is None else (min(span[0], day), max(span[1], day))
 
@@ -193,3 +247,13 @@ def _widen(span: tuple[date, date] | None, day: date) -> tuple[date, date]:
 def _normalise(weights: Mapping[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {t: w / norm for t, w in weights.items()}
+
+
+def summary_line(text: str, limit: int = 90) -> str:
+    """A title for an article with none: its first sentence, cut at a word boundary within `limit`."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", first, maxsplit=1)[0].rstrip(" .")
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return cut + "…"

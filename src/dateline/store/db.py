@@ -13,7 +13,7 @@ import json
 import logging
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -98,30 +98,47 @@ class Store:
 
         Re-adding a document id replaces its layers, so ingesting twice is idempotent.
         """
+        return self.add_batch(items, ())
+
+    def add_batch(self, items: Iterable[tuple[AnnotatedDocument, str, str | None]],
+                  derived: Iterable[tuple[str, list, list, list]], near: Iterable[tuple[str, str, float]] = ()) -> int:
+        """One ingest batch in one transaction: the documents, what was derived from them, their
+        near-duplicate links, and their sources' failures (now only the layers that failed, if any)."""
         count = 0
         with self.conn:
             for annotated, content_hash, duplicate in items:
                 self._write_document(annotated, content_hash, duplicate)
+                self._replace_failures(annotated.document.source, layer_failures(annotated))
                 count += 1
+            self._write_derived(derived)
+            self._write_near_duplicates(near)
         return count
 
     def _write_document(self, annotated: AnnotatedDocument, content_hash: str, duplicate: str | None):
+        """Insert or update the document row in place (its story and the links that point at it stay),
+        then replace its layers."""
         doc = annotated.document
-        story = self.conn.execute("SELECT story_id FROM documents WHERE id = ?", (doc.id,)).fetchone()
-        self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
         self.conn.execute(
             """INSERT INTO documents (id, source, url, outlet, title, author, language, text,
                raw_text, removed_lines, published, published_method, published_confidence,
-               published_reason, content_hash, duplicate_of, story_id)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+               published_reason, content_hash, duplicate_of, wire)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+               ON CONFLICT(id) DO UPDATE SET source = excluded.source, url = excluded.url,
+               outlet = excluded.outlet, title = excluded.title, author = excluded.author,
+               language = excluded.language, text = excluded.text, raw_text = excluded.raw_text,
+               removed_lines = excluded.removed_lines, published = excluded.published,
+               published_method = excluded.published_method, published_confidence = excluded.published_confidence,
+               published_reason = excluded.published_reason, content_hash = excluded.content_hash,
+               duplicate_of = excluded.duplicate_of, wire = excluded.wire""",
             (
                 doc.id, doc.source, doc.url, doc.outlet, doc.title, doc.author, doc.language,
                 doc.text, doc.raw_text, json.dumps(list(doc.removed_lines)),
                 _iso(doc.published.value), doc.published.method, doc.published.confidence,
-                doc.published.reason, content_hash, duplicate, story["story_id"] if story else None,
+                doc.published.reason, content_hash, duplicate, doc.wire,
             ),
         )
         for layer, (table, _cls) in LAYERS.items():
+            self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
             self._write_layer(table, doc.id, getattr(annotated, layer))
 
     def _write_layer(self, table: str, doc_id: str, records: tuple) -> None:
@@ -222,12 +239,15 @@ class Store:
     def add_near_duplicates(self, pairs: Iterable[tuple[str, str, float]]) -> None:
         """Record (later id, earlier id, similarity) pairs; both documents must be stored."""
         with self.conn:
-            self.conn.executemany(
-                """INSERT OR REPLACE INTO near_duplicates (doc_id, other_id, similarity)
-                   SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)
-                   AND EXISTS (SELECT 1 FROM documents WHERE id = ?)""",
-                [(a, b, sim, a, b) for a, b, sim in pairs],
-            )
+            self._write_near_duplicates(pairs)
+
+    def _write_near_duplicates(self, pairs: Iterable[tuple[str, str, float]]) -> None:
+        self.conn.executemany(
+            """INSERT OR REPLACE INTO near_duplicates (doc_id, other_id, similarity)
+               SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)
+               AND EXISTS (SELECT 1 FROM documents WHERE id = ?)""",
+            [(a, b, sim, a, b) for a, b, sim in pairs],
+        )
 
     def near_duplicates(self) -> list[tuple[str, str, float]]:
         rows = self.conn.execute("SELECT doc_id, other_id, similarity FROM near_duplicates ORDER BY doc_id")
@@ -236,11 +256,18 @@ class Store:
     # --- failures ----------------------------------------------------------
 
     def record_failures(self, failures: Iterable[Failure]) -> None:
+        """Record failures as they happen, one row per (source, stage): a re-run updates, never repeats."""
         with self.conn:
             self.conn.executemany(
-                "INSERT INTO failures (source, stage, reason) VALUES (?, ?, ?)",
+                """INSERT INTO failures (source, stage, reason) VALUES (?, ?, ?)
+                   ON CONFLICT(source, stage) DO UPDATE SET reason = excluded.reason, at = datetime('now')""",
                 [(f.source, f.stage, f.reason) for f in failures],
             )
+
+    def _replace_failures(self, source: str, failures: list[Failure]) -> None:
+        self.conn.execute("DELETE FROM failures WHERE source = ?", (source,))
+        self.conn.executemany("INSERT INTO failures (source, stage, reason) VALUES (?, ?, ?)",
+                              [(f.source, f.stage, f.reason) for f in failures])
 
     def failures(self) -> list[Failure]:
         rows = self.conn.execute("SELECT source, stage, reason FROM failures ORDER BY id").fetchall()
@@ -274,8 +301,44 @@ class Store:
             )
 
     def assign_story(self, doc_id: str, story_id: str) -> None:
+        self.place_documents([(doc_id, story_id)], {})
+
+    def place_documents(self, assignments: Iterable[tuple[str, str]],
+                        stories: dict[str, tuple[dict[str, float], Callable[[str], str]]]) -> None:
+        """In one transaction: assign documents to stories, mark those stories as waiting to be
+        relinked, and save each story's signature with the title `title_of(story_id)` reads once the
+        assignments are in (a crash leaves all or none)."""
         with self.conn:
-            self.conn.execute("UPDATE documents SET story_id = ? WHERE id = ?", (story_id, doc_id))
+            for doc_id, story_id in assignments:
+                self.conn.execute("UPDATE documents SET story_id = ? WHERE id = ?", (story_id, doc_id))
+                self.conn.execute("INSERT OR IGNORE INTO pending_stories (story_id) VALUES (?)", (story_id,))
+            for story_id, (signature, title_of) in stories.items():
+                self.conn.execute(
+                    """INSERT INTO stories (id, title, signature) VALUES (?, ?, ?)
+                       ON CONFLICT(id) DO UPDATE SET title = excluded.title, signature = excluded.signature""",
+                    (story_id, title_of(story_id), json.dumps(signature)),
+                )
+
+    def unplaced_documents(self) -> list[str]:
+        """Stored documents in no story yet (new, or left so by an interrupted ingest), in ingest order."""
+        rows = self.conn.execute("SELECT id FROM documents WHERE story_id IS NULL ORDER BY rowid")
+        return [r["id"] for r in rows]
+
+    def pending_stories(self) -> list[str]:
+        """Stories whose linking has not finished since they last changed."""
+        rows = self.conn.execute(
+            "SELECT story_id FROM pending_stories WHERE story_id IN (SELECT id FROM stories) ORDER BY story_id")
+        return [r["story_id"] for r in rows]
+
+    def mark_pending(self, story_ids: Iterable[str]) -> None:
+        with self.conn:
+            self.conn.executemany("INSERT OR IGNORE INTO pending_stories (story_id) VALUES (?)",
+                                  [(s,) for s in story_ids])
+
+    def linked(self, story_id: str) -> None:
+        """The story's linking finished: it waits no more."""
+        with self.conn:
+            self.conn.execute("DELETE FROM pending_stories WHERE story_id = ?", (story_id,))
 
     def drop_empty_stories(self) -> None:
         with self.conn:
@@ -283,16 +346,29 @@ class Store:
                 "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM documents WHERE story_id IS NOT NULL)"
             )
 
+    def unplace_documents(self) -> int:
+        """Take every document out of its story and delete the stories (their facts, events and
+        views go with them), so articles can be placed again without annotating them again;
+        returns how many documents were unplaced."""
+        with self.conn:
+            count = self.conn.execute("UPDATE documents SET story_id = NULL WHERE story_id IS NOT NULL").rowcount
+            self.conn.execute("DELETE FROM stories")
+            self.conn.execute("DELETE FROM pending_stories")
+        return count
+
     # --- per-document derived records ---------------------------------------------
 
     def save_derived(self, rows: Iterable[tuple[str, list, list, list]]) -> None:
         """(doc_id, observations, event mentions, timeline candidates) computed once per
         document, so relinking a story and its views read them instead of every layer."""
         with self.conn:
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO derived (doc_id, observations, mentions, timeline) VALUES (?, ?, ?, ?)",
-                [(d, json.dumps(to_json(o)), json.dumps(to_json(m)), json.dumps(to_json(t))) for d, o, m, t in rows],
-            )
+            self._write_derived(rows)
+
+    def _write_derived(self, rows: Iterable[tuple[str, list, list, list]]) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO derived (doc_id, observations, mentions, timeline) VALUES (?, ?, ?, ?)",
+            [(d, json.dumps(to_json(o)), json.dumps(to_json(m)), json.dumps(to_json(t))) for d, o, m, t in rows],
+        )
 
     def timeline_candidates(self, story: str, as_of: date | None = None) -> list[tuple[date | None, list[dict]]]:
         """(publication day, placed sentences as JSON data) for each article of a story
@@ -371,6 +447,30 @@ class Store:
         rows = self.conn.execute(sql + " ORDER BY story_id, seq", args).fetchall()
         return [fact_from_json(json.loads(r["body"])) for r in rows]
 
+    # --- whole tables, for exports ---------------------------------------
+
+    EXPORTED_TABLES = ("documents", *(table for table, _ in LAYERS.values()), "stories", "facts", "events",
+                       "failures", "near_duplicates")
+
+    def table_rows(self, name: str) -> tuple[list[tuple[str, str]], Iterable[tuple]]:
+        """One exported table as it is stored: its (column, declared SQL type) pairs and its rows as
+        tuples in primary-key order, read lazily (a Parquet export streams them)."""
+        if name not in self.EXPORTED_TABLES:
+            raise StoreError(f"{name!r} is not an exported table; choose one of {', '.join(self.EXPORTED_TABLES)}")
+        columns = [(r["name"], r["type"].upper()) for r in self.conn.execute(f"PRAGMA table_info({name})")]
+        keys = [r["name"] for r in sorted(self.conn.execute(f"PRAGMA table_info({name})"), key=lambda r: r["pk"])
+                if r["pk"]]
+        order = ", ".join(f'"{k}"' for k in keys) or "rowid"
+        cursor = self.conn.execute(f"SELECT * FROM {name} ORDER BY {order}")
+        return columns, (tuple(row) for row in cursor)
+
+
+def layer_failures(annotated: AnnotatedDocument) -> list[Failure]:
+    """The document's failed layers as failures of stage "annotate:<layer>"."""
+    source = annotated.document.source
+    return [Failure(source, "annotate:" + layer, cause.strip())
+            for layer, _, cause in (problem.partition(":") for problem in annotated.problems)]
+
 
 def _event(data: dict[str, Any]) -> Event:
     mentions = tuple(mention_from_json(m) for m in data["mentions"])
@@ -422,7 +522,7 @@ def _document(row: sqlite3.Row) -> Document:
         id=row["id"], source=row["source"], text=row["text"], title=row["title"],
         outlet=row["outlet"], url=row["url"], author=row["author"], language=row["language"],
         published=published, removed_lines=tuple(json.loads(row["removed_lines"])),
-        raw_text=row["raw_text"],
+        raw_text=row["raw_text"], wire=row["wire"],
     )
 
 
@@ -434,5 +534,5 @@ def fact_from_json(data: dict[str, Any]) -> Fact:
 def _fact_value(data: dict[str, Any]) -> FactValue:
     citations = tuple(citation_from_json(c) for c in data["citations"])
     first = parse_day(data["first_reported"])
-    tuples = {k: tuple(data[k]) for k in ("documents", "outlets", "speakers")}
+    tuples = {k: tuple(data.get(k, ())) for k in ("documents", "outlets", "speakers", "contradicts", "source_keys")}
     return FactValue(**{**data, **tuples, "citations": citations, "first_reported": first})

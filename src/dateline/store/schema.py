@@ -194,6 +194,22 @@ INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         ALTER TABLE quantities ADD COLUMN state TEXT;
         """,
     ),
+    (
+        # one row per failing (source, stage), kept current; stories whose linking a crash may have cut short
+        "0012_failures_once_and_pending_stories",
+        """
+        DELETE FROM failures WHERE id NOT IN (SELECT max(id) FROM failures GROUP BY source, stage);
+        CREATE UNIQUE INDEX failures_source_stage ON failures(source, stage);
+        CREATE TABLE pending_stories (story_id TEXT PRIMARY KEY);
+        """,
+    ),
+    (
+        # the wire service a document credits ("(Reuters) -"), apart from its publishing outlet
+        "0013_document_wire",
+        """
+        ALTER TABLE documents ADD COLUMN wire TEXT;
+        """,
+    ),
 )
 
 

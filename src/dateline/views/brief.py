@@ -1,12 +1,15 @@
 """The briefing: the state of a story as of a date, every statement cited.
 
-It holds what was published by then: how many articles and outlets, each
+It holds what was published by then: how many articles from which outlets
+(articles no outlet is known for are counted apart, never named by id), each
 fact's current value with its reason and history, the open disputes, and the
 latest timeline entries.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +35,8 @@ class Briefing:
     facts: tuple[Fact, ...]
     disputed: tuple[Fact, ...]
     latest: tuple[TimelineEntry, ...]
+    unknown_outlet: int = 0  # articles no metadata, URL, credit or masthead names an outlet for
+    outlet_articles: tuple[tuple[str, int], ...] = ()  # (outlet, articles), most first
 
 
 def brief(
@@ -42,9 +47,9 @@ def brief(
     docs = store.document_meta(found.id).values()
     days = [parse_day(d["published"]) for d in docs]
     visible = [d for d, day in zip(docs, days) if as_of is None or (day or date.max) <= as_of]
-    facts = tuple(
-        f for f in (with_current(f, as_of) for f in store.facts(found.id)) if f.values
-    )
+    facts = tuple(sorted(
+        (f for f in (with_current(f, as_of) for f in store.facts(found.id)) if f.values), key=analyst_order
+    ))
     timeline = timeline or story_timeline(store, found.id, as_of=as_of)
     return Briefing(
         story=found.id,
@@ -56,4 +61,20 @@ def brief(
         facts=facts,
         disputed=tuple(f for f in facts if f.disputed),
         latest=timeline.entries[-LATEST_ENTRIES:],
+        unknown_outlet=sum(1 for d in visible if not d["outlet"]),
+        outlet_articles=outlet_counts(d["outlet"] for d in visible),
     )
+
+
+def analyst_order(fact: Fact) -> tuple:
+    """What an analyst reads first: the questions most independent sources report, then those whose answer
+    changed most often, then the disputed ones."""
+    sources = {k for v in fact.values for k in (v.source_keys or v.outlets)}
+    changes = sum(1 for v in fact.values if v.relation in ("update", "contradict", "deny"))
+    return (-len(sources), -changes, not fact.disputed, fact.question)
+
+
+def outlet_counts(outlets: Iterable[str | None]) -> tuple[tuple[str, int], ...]:
+    """(outlet, articles) for the named outlets, most articles first; articles without one are left out."""
+    counts = Counter(o for o in outlets if o)
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))

@@ -28,6 +28,7 @@ def annotation_record(ad: AnnotatedDocument) -> dict[str, Any]:
         "id": d.id,
         "source": d.source,
         "outlet": d.outlet,
+        "wire": d.wire,
         "title": d.title,
         "url": d.url,
         "author": d.author,
@@ -37,21 +38,24 @@ def annotation_record(ad: AnnotatedDocument) -> dict[str, Any]:
     }
     for layer in ("sentences", "entities", "timexes", "quantities", "attributions", "claims"):
         record[layer] = to_json(getattr(ad, layer))
+    record["problems"] = list(ad.problems)
     return record
 
 
 def corpus_record(store: Store) -> dict[str, Any]:
     """The whole corpus view written by `dateline export --format json`."""
     stories = store.stories()
-    timeline = []
+    timeline, background = [], []
     for s in stories:
-        for e in story_timeline(store, s.id).entries:
-            timeline.append({"story": s.id, **to_json(e)})
+        view = story_timeline(store, s.id)
+        timeline += [{"story": s.id, **to_json(e)} for e in view.entries]
+        background += [{"story": s.id, **to_json(e)} for e in view.background]
     return {
         "stories": [to_json(s) for s in stories],
         "facts": [to_json(f) for f in store.facts()],
         "events": [{"story": s.id, **to_json(e)} for s in stories for e in store.events(s.id)],
         "timeline": timeline,
+        "background": background,
         "failures": [to_json(f) for f in store.failures()],
     }
 

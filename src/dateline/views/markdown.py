@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from dateline.link.events import Event
+from dateline.link.facts import carried_by, plural
 from dateline.model import (
     AnnotatedDocument,
     Citation,
@@ -20,6 +21,7 @@ from dateline.model import (
 )
 from dateline.views.brief import SHOWN_FACTS, Briefing
 from dateline.views.diff import Diff
+from dateline.views.search import SearchResults
 from dateline.views.timeline import Timeline
 
 
@@ -40,10 +42,17 @@ def stories_md(stories: Sequence[Story]) -> str:
 
 
 def timeline_md(t: Timeline) -> str:
+    """The story's own period, each entry with the reason for its date; then the background apart."""
     lines = [f"## Timeline: {t.title}", ""]
     if t.as_of:
         lines += [f"_as of {t.as_of.isoformat()}_", ""]
-    lines += [_entry_md(e) for e in t.entries] or ["_no dated events yet_"]
+
+    def entry(e: TimelineEntry) -> str:
+        return _entry_md(e) + (f"  \n  _date: {e.reason}_" if e.reason else "")
+    lines += [entry(e) for e in t.entries] or ["_no dated events yet_"]
+    if t.background:
+        since = f" (before {t.period_start.isoformat()})" if t.period_start else ""
+        lines += ["", f"### Background{since}", "", *(entry(e) for e in t.background)]
     return "\n".join(lines)
 
 
@@ -57,7 +66,7 @@ def value_md(v: FactValue) -> str:
     hedge = " (anonymous/hedged)" if v.hedged else ""
     return (
         f"  - {v.relation}: **{v.label or v.value}**, first {v.first_reported or 'undated'}, "
-        f"{len(v.outlets)} outlet(s): {', '.join(v.outlets)}{who}{hedge}"
+        f"{carried_by(v)}{who}{hedge}"
     )
 
 
@@ -83,8 +92,7 @@ def brief_md(b: Briefing) -> str:
     lines = [
         f"# {b.title}",
         "",
-        f"Briefing {when}: {b.documents} article(s) from {len(b.outlets)} outlet(s) "
-        f"({', '.join(b.outlets)}); {b.undated} undated.",
+        f"Briefing {when}: {brief_outlets(b)}; {b.undated} undated.",
         "",
         "## Open questions",
         "",
@@ -96,6 +104,17 @@ def brief_md(b: Briefing) -> str:
         lines += ["## Disputed", ""] + [f"- {f.question} {f.current_reason}" for f in b.disputed] + [""]
     lines += ["## Latest events", ""] + [_entry_md(e) for e in b.latest]
     return "\n".join(lines)
+
+
+def brief_outlets(b: Briefing) -> str:
+    """ "4 articles from 2 outlets (Reuters 3, BBC 1)", "... and 1 of unknown outlet", "3 articles, outlet unknown"."""
+    counts = b.outlet_articles or tuple((o, 0) for o in b.outlets)
+    named = ", ".join(f"{o} {n}" if n else o for o, n in counts)
+    articles = plural(b.documents, "article")
+    if not counts:
+        return f"{articles}, outlet unknown" if b.documents else articles
+    unknown = f" and {b.unknown_outlet} of unknown outlet" if b.unknown_outlet else ""
+    return f"{articles} from {plural(len(counts), 'outlet')} ({named}){unknown}"
 
 
 def diff_md(d: Diff) -> str:
@@ -135,7 +154,7 @@ def document_md(ad: AnnotatedDocument) -> str:
         f"# {d.title or d.id}",
         "",
         f"- id: `{d.id}`  source: `{d.source}`",
-        f"- outlet: {d.outlet or 'unknown'}  language: {d.language}",
+        f"- outlet: {d.outlet or 'unknown'}{f'  wire: {d.wire}' if d.wire else ''}  language: {d.language}",
         f"- published: {p.value or 'unknown'} ({p.method}, confidence {p.confidence:.2f}): {p.reason}",
         "",
         d.text,
@@ -155,3 +174,14 @@ def document_md(ad: AnnotatedDocument) -> str:
         for c in ad.claims
     ]
     return "\n".join(lines)
+
+
+def search_md(results: SearchResults) -> str:
+    """Hits as a list: title, outlet and date, id, and the snippet with matches in bold."""
+    lines = [f"## Search: {results.query}", ""]
+    for hit in results.hits:
+        snippet = "".join(f"**{text}**" if matched else text for text, matched in hit.snippet)
+        when = hit.published.isoformat() if hit.published else "undated"
+        lines.append(f"- **{hit.title or hit.document}** ({hit.outlet or 'unknown outlet'}, {when}, `{hit.document}`): "
+                     f"{' '.join(snippet.split())}")
+    return "\n".join(lines) if results.hits else f"## Search: {results.query}\n\n_no article holds these words_"

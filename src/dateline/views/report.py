@@ -14,8 +14,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from dateline.link.facts import carried_by
 from dateline.store import Store
 from dateline.views.brief import brief
+from dateline.views.markdown import brief_outlets
 from dateline.views.timeline import story_timeline
 from dateline.web import data, svg
 
@@ -43,5 +45,7 @@ def _environment() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True)
     # svg.py escapes every article string it places, so its output is trusted markup.
     env.globals["timeline_svg"] = lambda entries: Markup(svg.timeline_svg(entries))
+    env.filters["carried_by"] = carried_by  # "carried by 2 outlets (A, B): 2 independent sources"
+    env.filters["articles_from"] = brief_outlets  # "5 articles from 2 outlets (A 3, B 1)"
     env.globals["history_svg"] = lambda fact: Markup(svg.history_svg(fact))
     return env

@@ -5,6 +5,8 @@ articles (duplicates left out, so a copied quote counts once). A named speaker
 is shown under its corpus-wide name (`dateline.link.entities`), so "Singh" in
 one article and "Sabrina Singh" in another are one speaker; anonymous
 descriptions ("senior U.S. official") are kept apart, as written, and flagged.
+A named speaker that is no person or organisation ("the statement", "both
+sides", a dateline) is left out (`is_named_source`).
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.link.entities import link_entities
-from dateline.model import AnnotatedDocument, Attribution, Citation
+from dateline.model import AnnotatedDocument, Attribution, Citation, Entity
 from dateline.store import Store
 from dateline.views.stories import resolve_story
 
-__all__ = ["Statement", "Speaker", "Speakers", "build_speakers", "speakers_from_documents", "speakers_md"]
+__all__ = ["Statement", "Speaker", "Speakers", "build_speakers", "is_named_source", "speakers_from_documents", "speakers_md"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ def speakers_from_documents(story: str, title: str, documents: Sequence[Annotate
     grouped: dict[tuple[str, bool], list[Statement]] = defaultdict(list)
     for doc in documents:
         for attribution in (a for a in doc.attributions if a.nested_in is None):  # top-level statements only
+            if not attribution.anonymous and not is_named_source(attribution.speaker, doc.entities):
+                continue
             name = attribution.speaker if attribution.anonymous else names.get((doc.document.id, attribution.speaker), attribution.speaker)
             grouped[(name, attribution.anonymous)].append(_statement(doc, attribution))
     speakers = [_speaker(name, anonymous, statements) for (name, anonymous), statements in grouped.items()]
@@ -65,13 +69,37 @@ def speakers_from_documents(story: str, title: str, documents: Sequence[Annotate
     return Speakers(story, title, tuple(speakers))
 
 
-def speakers_md(view: Speakers, *, per_speaker: int = 5) -> str:
-    """Markdown: a table of speakers, then each speaker's latest statements."""
+_SOURCE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_INSTITUTIONS = frozenset(
+    "council ministry government army military police agency office department court parliament embassy "
+    "television radio media committee commission authority authorities command forces junta party union".split()
+)
+
+
+def is_named_source(speaker: str, entities: Sequence[Entity]) -> bool:
+    """Whether a named speaker is a person or an organisation: a person's or organisation's name, a place
+    standing for its government ("Washington said"), or an institution of a place ("Niger's ruling
+    council"). Not a pronoun or a common noun ("the statement", "both sides", "one of them"), a
+    nationality ("Nigerien"), or a dateline in capitals ("NIAMEY")."""
+    if not speaker or not speaker[0].isupper() or (speaker.isupper() and " " not in speaker and len(speaker) > 4):
+        return False
+    inside = [e for e in entities if e.text in speaker or e.canonical == speaker]
+    if any(e.label in ("PERSON", "ORG") for e in inside):
+        return True
+    whole = any(e.label in _SOURCE_LABELS - {"NORP"} and speaker in (e.text, e.canonical) for e in inside)
+    return whole or (bool(inside) and bool(_INSTITUTIONS & set(speaker.lower().split())))
+
+
+def speakers_md(view: Speakers, *, per_speaker: int = 5, limit: int = 50) -> str:
+    """Markdown: a table of the `limit` speakers with most statements (0: all), then each one's latest statements."""
+    shown = view.speakers[:limit] if limit else view.speakers
     lines = [f"## Speakers: {view.title}", "", "| speaker | statements | outlets |", "|---|---|---|"]
-    for s in view.speakers:
+    for s in shown:
         outlets = ", ".join(f"{o} ({n})" for o, n in s.outlets)
         lines.append(f"| {_label(s)} | {len(s.statements)} | {outlets} |")
-    for s in view.speakers:
+    if len(shown) < len(view.speakers):
+        lines += ["", f"_{len(view.speakers) - len(shown)} more speakers: `dateline speakers --limit 0`_"]
+    for s in shown:
         lines += ["", f"### {_label(s)}", ""]
         lines += [_statement_md(st) for st in s.statements[-per_speaker:]]
     return "\n".join(lines if view.speakers else lines[:2] + ["_no attributed statements yet_"])

@@ -17,10 +17,12 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from dateline.link.facts import carried_by
 from dateline.store import Store
 from dateline.views.brief import SHOWN_FACTS
 from dateline.views.copies import build_copies
 from dateline.views.diff import diff
+from dateline.views.markdown import brief_outlets
 from dateline.views.search import search as run_search
 from dateline.views.stories import resolve_story
 from dateline.web import data, svg
@@ -52,6 +54,8 @@ def _environment() -> jinja2.Environment:
     env.tests["reported_by"] = lambda value, day: day is None or (value.first_reported or date.max) <= day
     # svg.py escapes every article string it places, so its output is trusted markup.
     env.globals["timeline_svg"] = lambda entries: Markup(svg.timeline_svg(entries))
+    env.filters["carried_by"] = carried_by  # "carried by 2 outlets (A, B): 2 independent sources"
+    env.filters["articles_from"] = brief_outlets  # "5 articles from 2 outlets (A 3, B 1)"
     env.globals["history_svg"] = lambda fact: Markup(svg.history_svg(fact))
     # compile every template now, so no visitor's first page waits for it
     for name in env.list_templates(extensions=["html"]):

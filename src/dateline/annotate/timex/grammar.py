@@ -125,10 +125,10 @@ def _rules() -> tuple[_Rule, ...]:
         ("numeric", r"(?<![\d/.,])(?:(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[5-9]|20)\d\d)|"
                     r"(?P<y2>(?:1[5-9]|20)\d\d)/(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d))\b(?![/.]\d)", _h_numeric),
         ("mdy", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{p['weekday']},?\s+)?{p['month']}\s+"
-                rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{p['year']})?",
+                rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s?,?\s+{p['year']})?",
          _h_month_day),
         ("dmy", rf"(?:{p['weekday']},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{p['month']}"
-                rf"(?:,?\s+{p['year']})?", _h_month_day),
+                rf"(?:\s?,?\s+{p['year']})?", _h_month_day),
         ("month", rf"{p['prefix']}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?{p['month']}"
                   rf"(?:,?\s+(?:of\s+)?(?:{p['year']}|{p['bc_year']}|{p['spoken']})|"
                   rf"\s+(?P<relyear>this|last|next)\s+year)?", _h_month),
@@ -260,7 +260,7 @@ def _matches(text: str, resolver: _Resolver) -> list[tuple[int, int, _Norm]]:
     for rule in _rules():
         for w_start, w_end in windows:
             for m in rule.pattern.finditer(text, w_start, w_end):
-                if _inside_name(text, m.start()):
+                if _inside_name(text, m.start()) or _names_a_place(text, m.end()):
                     continue
                 try:
                     norm = rule.handler(m, resolver)
@@ -281,6 +281,17 @@ def _inside_name(text: str, start: int) -> bool:
     """
     before = text[start - 1:start]
     return before == "#" and text[start].isalpha() or before.isalpha() and text[start].isdigit()
+
+
+# "the 15th of May Bridge", "6th of October City", "the April 6 Youth Movement": a name holding a date
+_NAMED_AFTER_DATE = re.compile(r"(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?-i:Bridge|Street|Square|Avenue|Road|Highway|"
+                               r"Stadium|City|Brigades?|Movement|Youth|Alliance|Coalition|Mosque|University|Hospital|"
+                               r"Airport|District)\b")
+
+
+def _names_a_place(text: str, end: int) -> bool:
+    """ "the 15th of May Bridge": a date that is part of a name (a bridge, a square, a movement) is no date."""
+    return _NAMED_AFTER_DATE.match(text, end) is not None
 
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")

@@ -84,6 +84,8 @@ def _h_month_day(m: re.Match[str], r: _Resolver) -> _Norm | None:
     weekday = _weekday_num(m["weekday"]) if m["weekday"] else None
     rel = (m.groupdict().get("rel") or "").lower()
     tense = "past" if rel.endswith(("last", "past")) else "future" if rel else r.tense(m)  # "last Oct. 23"
+    if tense == "past" and not rel and r.plan(m):  # "the new working target was Oct. 31": plans look ahead
+        tense = "future"
     resolved = _month_day_date(month, day, r.dct, tense, weekday, 366 if rel else r.reach(m))
     return _Norm("DATE", resolved.isoformat(), relative=True, rebase=rebase) if resolved else None
 
@@ -134,6 +136,8 @@ def _h_month(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return _Norm("DATE", f"XXXX-{month:02d}", mod, rebase=rebase)
     rel = (m["rel"] or "").lower().split()[-1:] or [""]
     tense = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel[0]) or r.tense(m)
+    if tense == "past" and not rel[0] and 0 < month - r.dct.month <= 6 and r.plan(m):
+        tense = "future"  # "accepted mid-September" said in May: a plan's month looks ahead, up to half a year
     year = r.dct.year if rel[0] == "this" else _month_year(month, r.dct, tense, r.reach(m))
     if month == r.dct.month and rel[0] in _REL_DIRECTION:  # "last July" said in July is a year ago
         year = r.dct.year + _REL_DIRECTION[rel[0]]

@@ -260,8 +260,40 @@ class _Resolver:
             return 366
         return _YEARLESS_REACH
 
+    def plan(self, m: re.Match[str]) -> bool:
+        """Whether the expression names a plan's or a deadline's date, which looks ahead even in a past clause."""
+        return plan_context(self.text, m.start(), m.end())
+
     def preceded_by(self, m: re.Match[str], pattern: str) -> bool:
         return re.search(rf"(?:^|\W)(?:{pattern})\s+$", self.text[max(0, m.start() - 30):m.start()], re.I) is not None
 
 
 _FIRM_REACH = 8  # words before a date searched for a firm plan
+
+
+# Nouns of a timetable: a date right after one of them, or right before, is the plan's ("the new working target
+# was Oct. 31", "the September 15 deadline", "pushed for an earlier date but accepted mid-September")
+_PLAN_NOUNS = frozenset({"deadline", "target", "timetable", "date", "schedule"})
+_PLAN_REACH = 4  # words before an expression searched for a plan noun
+# Prepositions that make a date a limit still ahead: "beyond 15 September", "no later than", "by mid-September"
+# and a timetable's verbs: "a hearing has been set for 5 April", "scheduled for 23 August"
+_LIMITS = (("beyond",), ("by",), ("until",), ("till",), ("no", "later", "than"), ("not", "later", "than"),
+           ("set", "for"), ("scheduled", "for"), ("rescheduled", "for"), ("slated", "for"), ("planned", "for"),
+           ("adjourned", "until"), ("postponed", "until"))
+_NOT_THE_PLAN = frozenset({"in", "on", "at", "since", "from", "of", "during", "last", "ago"})
+
+
+def plan_context(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the date of a plan or deadline: after a limit ("beyond", "no later than"), after
+    a timetable noun in the same clause ("the target was"), or right before one ("the September 15 deadline").
+
+    A date introduced by "in", "on" or "since" dates something else ("set the deadline on May 19").
+    """
+    s_start, s_end = sentence_bounds(text, start, end)
+    left = _cue_words(text[s_start:start])
+    right = _cue_words(text[end:min(s_end, end + 40)])
+    if right[:1] and right[0] in _PLAN_NOUNS - {"date", "schedule"}:
+        return True
+    if any(tuple(left[-len(limit):]) == limit for limit in _LIMITS):
+        return True
+    return bool(left) and left[-1] not in _NOT_THE_PLAN and bool(_PLAN_NOUNS & set(left[-_PLAN_REACH:]))

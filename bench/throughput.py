@@ -1,0 +1,134 @@
+"""End-to-end throughput and peak memory of `dateline batch` + `dateline load` on a 2-worker local
+Dask cluster, beside `dateline ingest` in one process and with `--workers 2`, on the same input.
+
+Usage: python bench/throughput.py [--t17 N] [--workers W] [--shard-size S]
+
+Corpora: the bundled example (examples/niger-withdrawal), and N Timeline17 articles
+(their `outputwithpub.csv` files) from ../shared/benchmarks when present (unpacked into
+.cache/benchmarks; the sample is written to a temporary folder, never into the repo).
+Every run is the CLI in a fresh process, attribution tagger off (`--no-tagger`), so
+times include start-up and model loading. Peak memory is the largest sum of resident
+memory over the command's whole process tree (driver, scheduler, nannies, workers),
+sampled every 0.1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "niger-withdrawal"
+SHARED = ROOT.parent / "shared" / "benchmarks"
+CACHE = ROOT / ".cache" / "benchmarks"
+T17 = CACHE / "timelines-t17-dev" / "tls" / "llm-tls-copy" / "Dataset" / "T17"
+
+
+@dataclass(frozen=True)
+class Row:
+    corpus: str
+    run: str
+    articles: int
+    seconds: float
+    peak_mb: float
+
+    def line(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else float("inf")
+        return f"| {self.corpus} | {self.run} | {self.articles} | {self.seconds:.1f} | {rate:.2f} | {self.peak_mb:.0f} |"
+
+
+def t17_articles(n: int, folder: Path) -> Path | None:
+    """N Timeline17 articles spread over every topic, as one JSONL file in `folder`."""
+    if not T17.exists() and (SHARED / "unpack").exists():
+        subprocess.run(["bash", str(SHARED / "unpack"), str(CACHE)], check=True, capture_output=True)
+    if not T17.exists():
+        return None
+    rows = []
+    for topic in sorted(T17.iterdir()):
+        path = topic / "outputwithpub.csv"
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                rows += [(topic.name, r) for r in csv.DictReader(fh)]
+    step = max(1, len(rows) // n)
+    out = folder / "t17.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for i, (topic, r) in enumerate(rows[::step][:n]):
+            fh.write(json.dumps({"id": f"t17-{topic}-{i}", "published": r["date"], "text": r["text"]}) + "\n")
+    return out
+
+
+def measured(args: list[str]) -> tuple[float, float]:
+    """(seconds, peak MB of the process tree) of one dateline command."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    started = time.monotonic()
+    process = psutil.Popen([sys.executable, "-m", "dateline", *args], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss(process))
+        time.sleep(0.1)
+    seconds = time.monotonic() - started
+    if process.returncode not in (0, 1):  # 1: ran to the end, but some input could not be stored
+        raise SystemExit(f"dateline {' '.join(args)} failed:\n{process.stderr.read().decode()[-2000:]}")
+    return seconds, peak / 1e6
+
+
+def _tree_rss(process: psutil.Process) -> int:
+    total = 0
+    for p in [process, *process.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def runs(corpus: str, source: Path, articles: int, work: Path, workers: int, shard_size: int) -> list[Row]:
+    rows = []
+    for run, extra in (("ingest", []), (f"ingest --workers {workers}", ["--workers", str(workers)])):
+        seconds, peak = measured(["ingest", str(source), "--db", str(work / f"{corpus}-{len(rows)}.db"),
+                                  "--no-tagger", *extra])
+        rows.append(Row(corpus, run, articles, seconds, peak))
+    shards = work / f"{corpus}-shards"
+    batch_s, batch_mb = measured(["batch", str(source), "--out", str(shards), "--workers", str(workers),
+                                  "--shard-size", str(shard_size), "--no-tagger"])
+    rows.append(Row(corpus, f"batch ({workers} Dask workers, shards of {shard_size})", articles, batch_s, batch_mb))
+    load_s, load_mb = measured(["load", str(shards), "--db", str(work / f"{corpus}-loaded.db")])
+    rows.append(Row(corpus, "load", articles, load_s, load_mb))
+    rows.append(Row(corpus, "batch + load", articles, batch_s + load_s, max(batch_mb, load_mb)))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--t17", type=int, default=200, help="Timeline17 articles (0 to skip)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--shard-size", type=int, default=25, help="records per shard of the T17 file")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rows = runs("example", EXAMPLE, 15, work, options.workers, 4)
+        sample = t17_articles(options.t17, work) if options.t17 else None
+        if sample:
+            rows += runs(f"T17 ({options.t17})", sample, options.t17, work, options.workers, options.shard_size)
+        else:
+            print("Timeline17 not found: ../shared/benchmarks is absent", file=sys.stderr)
+    print(f"cores: {os.cpu_count()}, tagger off")
+    print("| corpus | run | articles | seconds | articles/s | peak MB |")
+    print("|---|---|---|---|---|---|")
+    for row in rows:
+        print(row.line())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Office holders: "Who is the U.S. Treasury Secretary?".
+
+Value: the holder's surname (the label keeps the full name), so "Henry M. Paulson
+Jr.", "Hank Paulson" and "Paulson" are one value. Scope: the title, and the
+country or organisation written before it ("U.S.", "Haitian"); titles that say
+nothing without one ("President", "Prime Minister") need it. Observed from a title
+written right before a PERSON entity ("Treasury Secretary Henry Paulson"); a
+title marked past or future ("former", "incoming", "designate") is not the
+current office. Relation: the general rule (a new holder reported later updates).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dateline.link.facttypes.base import citation, lexicon, person_name, words_pattern
+from dateline.link.observations import Observation, Source
+from dateline.model import AnnotatedDocument, Entity
+
+
+@dataclass(frozen=True)
+class OfficeType:
+    name: str = "holder"
+    value_kind: str = "name"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        words = lexicon()["office"]
+        titles = re.compile(words_pattern(words["titles"]).pattern + r"\s+$", re.IGNORECASE)
+        text = annotated.document.text
+        people = [e for e in annotated.entities if e.label == "PERSON"]
+        for person in people:
+            title = titles.search(text, max(0, person.start - 40), person.start)
+            if title is None or not title.group()[:1].isupper():
+                continue
+            scope = _scope(annotated, title.start())
+            name = person_name(person)
+            if not name or _not_now(text, title.start()) or _someone_elses(annotated, title.start()) or (title.group().strip().lower() in words["needs_scope"]
+                                                              and scope is None):
+                continue
+            yield Observation(
+                ask=self.name, topic=" ".join(title.group().lower().split()), place=scope, qualifier="",
+                kind="name", value=name.split()[-1], label=name, source=source,
+                citation=citation(annotated, title.start(), person.end), subject=title.group().strip(),
+                modality="happened",
+            )
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        titles = [o.subject for o in observations if o.subject]
+        title = max(set(titles), key=titles.count) if titles else key[1]
+        return f"Who is the {key[2] + ' ' if key[2] else ''}{title}?"
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        return None
+
+
+TYPE = OfficeType()
+
+
+def _scope(annotated: AnnotatedDocument, title_start: int) -> str | None:
+    """The country or organisation written right before the title: "U.S. Treasury Secretary"."""
+    before: Entity | None = next((e for e in annotated.entities if 0 <= title_start - e.end <= 1), None)
+    return before.canonical if before and before.label in ("GPE", "NORP", "ORG") else None
+
+
+def _someone_elses(annotated: AnnotatedDocument, title_start: int) -> bool:
+    """ "Clinton Treasury Secretary Robert Rubin": the office under another person, not now."""
+    return any(e.label == "PERSON" and 0 <= title_start - e.end <= 1 for e in annotated.entities)
+
+
+def _not_now(text: str, title_start: int) -> bool:
+    words = text[max(0, title_start - 30):title_start].lower().replace("-", " ").split()[-2:]
+    return bool(set(words) & set(lexicon()["office"]["not_now"]))

@@ -1,0 +1,150 @@
+"""Levels and states: an alert level, a measure in force, a bill's progress.
+
+- level: "What is the World Health Organization's alert level?"; value "phase 5"
+  (the scale's step), from a sentence holding a scale word (alert, pandemic,
+  threat) where a setting verb ("raised ... to", "is at") names "phase N" or
+  "level N" with no modal word before it ("could move to phase 6" sets nothing).
+- measure: "Are schools closed in Mexico?", "Is a curfew in force in Haiti?";
+  value "in force" (or "closed") and "lifted" (or "reopened"), from a measure noun
+  and a verb putting it in force or ending it, in one clause.
+- bill: "What is the state of the rescue plan?"; value proposed, rejected, passed
+  (by one chamber or both), signed into law, from a sentence naming the plan (the
+  purposes of `[amount.purposes]`) and a vote or signature verb.
+Scope: the organisation that sets a level (its first ORG), the place the
+sentence names, the plan. Labels are the words that stated the value. Relation:
+each value is a step on its scale (`base.ordered_relation`): a higher step
+updates; a lower one reported later is history.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dateline.link.facttypes.base import entities_in, lexicon, ordered_relation, sentences, words_pattern
+from dateline.link.observations import Observation, Source
+from dateline.model import AnnotatedDocument, Citation, Sentence
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_STEP = re.compile(r"\b(phase|level)\s+(\d|one|two|three|four|five|six)\b", re.IGNORECASE)
+
+
+def _observation(annotated: AnnotatedDocument, source: Source, s: Sentence, *, ask: str, topic: str,
+                 place: str | None, value: str, label: str, rank: int, subject: str | None) -> Observation:
+    doc = annotated.document
+    cited = Citation(doc.id, s.start, s.end, doc.text[s.start:s.end], doc.outlet, doc.published.value)
+    return Observation(ask=ask, topic=topic, place=place, qualifier="", kind="state", value=value, label=label,
+                       source=source, citation=cited, subject=subject, modality="happened", rank=rank)
+
+
+def _modal_before(text: str, end: int) -> bool:
+    return bool(words_pattern(lexicon()["state"]["scales"]["modals"]).search(text[:end]))
+
+
+def _one_place(annotated: AnnotatedDocument, s: Sentence) -> str | None:
+    places = {e.canonical for e in entities_in(annotated, s.start, s.end, ("GPE",))}
+    return places.pop() if len(places) == 1 else None
+
+
+@dataclass(frozen=True)
+class LevelType:
+    name: str = "level"
+    value_kind: str = "state"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        scales = lexicon()["state"]["scales"]
+        scale_words, setters = words_pattern(scales["words"]), words_pattern(scales["setters"])
+        for s, text in sentences(annotated):
+            if not scale_words.search(text):
+                continue
+            for setter in setters.finditer(text):
+                step = _STEP.search(text, setter.end(), setter.end() + 60)
+                if step is None or _modal_before(text, setter.start()) or "from" in text[setter.end():step.start()].split()[-1:]:
+                    continue
+                n = int(_NUMBERS.get(step.group(2).lower(), step.group(2)))
+                orgs = entities_in(annotated, s.start, s.end, ("ORG",))
+                yield _observation(annotated, source, s, ask=self.name, topic="alert level", place=None,
+                                   value=f"phase {n}", label=f"{setter.group()} to {step.group()}".replace(" to to", " to"),
+                                   rank=n, subject=orgs[0].canonical if orgs else None)
+                break
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        owners = [o.subject for o in observations if o.subject]
+        owner = max(set(owners), key=owners.count) if owners else ""
+        return f"What is the {owner}'s alert level?" if owner else "What is the alert level?"
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        return ordered_relation(standing, new)
+
+
+@dataclass(frozen=True)
+class MeasureType:
+    name: str = "measure"
+    value_kind: str = "state"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        words = lexicon()["state"]["measures"]
+        nouns, on, off = words_pattern(words["nouns"]), words_pattern(words["on"]), words_pattern(words["off"])
+        for s, text in sentences(annotated):
+            for noun in nouns.finditer(text):
+                near = text[max(0, noun.start() - 40):noun.end() + 40]
+                verb = off.search(near) or on.search(near)
+                if verb is None:
+                    continue
+                start = max(0, noun.start() - 40) + verb.start()
+                if _modal_before(text, min(start, noun.start())):
+                    break
+                ended = bool(off.fullmatch(verb.group()))
+                topic = "schools" if noun.group().lower().startswith("school") else noun.group().lower()
+                value = ("reopened" if ended else "closed") if topic == "schools" else ("lifted" if ended else "in force")
+                yield _observation(annotated, source, s, ask=self.name, topic=topic, place=_one_place(annotated, s),
+                                   value=value, label=" ".join(sorted((noun.group(), verb.group()), key=text.find)),
+                                   rank=2 if ended else 1, subject=noun.group())
+                break
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        _ask, topic, place, _q = key
+        where = f" in {place}" if place else ""
+        if topic == "schools":
+            return f"Are schools closed{where}?"
+        article = "a " if topic in ("curfew", "lockdown", "quarantine", "travel ban") else "a " if topic.startswith("state") else ""
+        return f"Is {article}{topic} in force{where}?"
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        return ordered_relation(standing, new)
+
+
+@dataclass(frozen=True)
+class BillType:
+    name: str = "bill"
+    value_kind: str = "state"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        bills = lexicon()["state"]["bills"]
+        purposes = lexicon()["amount"]["purposes"]
+        plan_words = words_pattern(k for k, v in purposes.items() if v in ("rescue plan", "stimulus"))
+        verbs, chambers = words_pattern(bills["verbs"]), words_pattern(bills["chambers"])
+        for s, text in sentences(annotated):
+            plan = plan_words.search(text)
+            verb = verbs.search(text) if plan else None
+            if verb is None or _modal_before(text, verb.start()) or re.search(r"\b(not|n't|failed to)\s+$", text[:verb.start()]):
+                continue
+            state = bills["verbs"][verb.group().lower()]
+            chamber = chambers.search(text[max(0, verb.start() - 50):verb.end() + 30])
+            if state == "passed" and chamber and chamber.group().lower() in ("house", "senate", "house of representatives"):
+                state, value = "passed one chamber", f"passed {chamber.group()}"
+            else:
+                value = {"signed": "signed into law"}.get(state, state)
+            label = text[max(0, verb.start() - 30):verb.end() + 30].split(" ", 1)[-1].rsplit(" ", 1)[0]
+            yield _observation(annotated, source, s, ask=self.name, topic=purposes[plan.group().lower()], place=None,
+                               value=value, label=label, rank=bills["steps"][state], subject=plan.group())
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        return f"What is the state of the {key[1]}{'' if key[1].endswith(('plan', 'bill')) else ' bill'}?"
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        return ordered_relation(standing, new)
+
+
+LEVEL, MEASURE, BILL = LevelType(), MeasureType(), BillType()
