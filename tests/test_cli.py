@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import jsonschema
@@ -126,3 +127,42 @@ def test_every_command_is_documented():
         name = command.name or command.callback.__name__
         assert f"dateline {name}" in text, f"no page in docs/ documents `dateline {name}`"
         assert "Example:" in (command.callback.__doc__ or ""), f"`{name}` help has no example"
+
+
+# Commands whose example cannot run here: it downloads (fetch), serves until stopped (serve), or needs a
+# cluster's input and output (batch, load: tests/test_scale.py runs them).
+NOT_RUN_HERE = {"fetch", "serve", "batch", "load"}
+
+
+def _documented_examples() -> list[tuple[str, list[str]]]:
+    import shlex
+
+    found = []
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        example = re.search(r"Example: (dateline .*)", command.callback.__doc__ or "")
+        found.append((name, shlex.split(example.group(1))[1:] if example else []))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "example"), _documented_examples(), ids=[n for n, _ in _documented_examples()])
+def test_every_command_has_help_and_its_documented_example_runs(example_db, tmp_path, monkeypatch, name, example):
+    import shutil
+
+    helped = run(name, "--help")
+    assert helped.exit_code == 0 and "Example: dateline" in helped.output, helped.output
+    if name in NOT_RUN_HERE:
+        return
+    db = tmp_path / "story.db"
+    shutil.copy(example_db, db)
+    args = [str(db) if a == "story.db" else str(tmp_path / a) if a in ("report.html", "annotations.jsonl") else a
+            for a in example]
+    if name in ("ingest", "reannotate", "annotate"):
+        args.append("--no-tagger")  # the example's words, without loading the tagger's model again
+    if "--db" not in args and name not in ("annotate", "timex"):
+        args += ["--db", str(db)]
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    result = run(*args)
+    assert result.exit_code == 0, (args, result.output)
+    assert result.output.strip()

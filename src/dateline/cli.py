@@ -340,7 +340,7 @@ def show(
 ) -> None:
     """One stored article with its date, entities, times, quantities, quotes and claims.
 
-    Example: dateline show doc-3f2a
+    Example: dateline show savanna-courier-first-flights --db story.db
     """
     from dateline.views.export import annotation_record
     from dateline.views.markdown import document_md
