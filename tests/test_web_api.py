@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
@@ -230,8 +231,8 @@ def test_unknown_address_shows_the_error_page(client, url, status, heading):
 def test_articles_page_is_headed_with_the_story_title(client, ids):
     title = client.get(f"/api/stories/{ids['story']}/brief").json()["title"]
     page = client.get(f"/documents?story={ids['story']}").text
-    assert f"<h1>{title}</h1>" in page
-    assert f"<title>Articles · {title} · dateline</title>" in page
+    assert f"<h1>{escape(title)}</h1>" in page  # escaped: a title is data, never markup
+    assert f"<title>Articles · {escape(title)} · dateline</title>" in page
     assert f">{ids['story']}<" not in page  # the id is not shown as a name
     assert client.get(f"/api/documents?story={ids['story']}").json()["title"] == title
 
@@ -257,7 +258,7 @@ def test_document_page_names_its_story_and_offers_layers(client, ids):
     for layer in ("entity", "timex", "quantity", "attribution", "claim"):
         assert f'data-layer="{layer}"' in page
     title = client.get(f"/api/stories/{ids['story']}/brief").json()["title"]
-    assert f">{title}</a>" in page
+    assert f">{escape(title)}</a>" in page
     assert client.get(f"/api/documents/{ids['doc']}").json()["story"] == {"id": ids["story"], "title": title}
 
 
