@@ -125,3 +125,21 @@ def test_the_stored_timeline_is_the_one_a_fresh_build_gives_and_follows_new_arti
         fresh = build_timeline(story.id, story.title, store.annotated_for_story(story.id))
     assert kept == fresh
     assert len(kept.entries) > len(before.entries)
+
+
+def test_failures_are_recorded_once_per_input_and_stage_and_forgotten_when_fixed(tmp_path):
+    from dateline.corpus import ingest
+    from dateline.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "broken.jsonl").write_text("{not json\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        for _ in range(3):
+            report = ingest([folder], store)
+            assert len(report.failures) == 2
+        assert sorted((f.stage, f.reason) for f in store.failures()) == sorted((f.stage, f.reason) for f in report.failures)
+        (folder / "empty.txt").write_text("The council met on Monday and approved the budget, officials said.\n")
+        ingest([folder], store)
+        assert [f.source for f in store.failures()] == [str(folder / "broken.jsonl") + ":1"]

@@ -55,6 +55,14 @@ def test_reannotate_rebuilds_layers_and_ledger_and_keeps_the_rest(example_db, ol
     assert after == before
 
 
+def test_reannotate_keeps_near_duplicate_links(old_store):
+    with Store(old_store) as store:
+        first, second = sorted(store.document_keys())[:2]
+        store.add_near_duplicates([(second, first, 0.9)])
+        reannotate(store, batch_size=4)
+        assert (second, first, 0.9) in store.near_duplicates()
+
+
 def test_reannotate_command(old_store):
     result = CliRunner().invoke(app, ["reannotate", "--db", str(old_store)], catch_exceptions=False)
     assert result.exit_code == 0, result.output

@@ -41,7 +41,7 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 WorkersOption = Annotated[int, typer.Option(min=1, max=64, help="Processes that annotate side by side (one model each); worth it for hundreds of articles.")]
-StoryArg = Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id, id prefix or title words (default: the largest story).")]
+StoryArg = Annotated[Optional[str], typer.Argument(metavar="STORY", help="Story id, id prefix or title words (default: the largest story).")]
 TaggerOption = Annotated[
     bool,
     typer.Option("--tagger/--no-tagger", help="Use the contextual attribution tagger (embeddings extra); "
@@ -314,9 +314,10 @@ def brief(
 
 @app.command()
 def diff(
-    since: Annotated[str, typer.Option("--since", help="Start date (exclusive), YYYY-MM-DD.")],
+    story_arg: StoryArg = None,
+    since: Annotated[str, typer.Option("--since", help="Start date (exclusive), YYYY-MM-DD.")] = ...,
     until: Annotated[Optional[str], typer.Option("--until", help="End date (inclusive).")] = None,
-    story: Annotated[Optional[str], typer.Option("--story", help="Story id or title words.")] = None,
+    story: Annotated[Optional[str], typer.Option("--story", help="The same as STORY (kept for scripts).")] = None,
     db: DbOption = Path("dateline.db"),
     as_json: JsonOption = False,
 ) -> None:
@@ -328,7 +329,7 @@ def diff(
     from dateline.views.markdown import diff_md
 
     with _open(db) as store:
-        d = build_diff(store, since=_date(since, "--since"), until=_date(until, "--until"), story=story)
+        d = build_diff(store, since=_date(since, "--since"), until=_date(until, "--until"), story=story_arg or story)
     _show(diff_md(d), d, as_json)
 
 
@@ -367,9 +368,10 @@ def failures(db: DbOption = Path("dateline.db"), as_json: JsonOption = False) ->
 
 @app.command()
 def export(
+    story_arg: StoryArg = None,
     format: Annotated[str, typer.Option("--format", help="json | csv | md | html | parquet")] = "json",
     out: Annotated[Path, typer.Option("--out", help="File to write (a folder for parquet: one file a table).")] = Path("dateline-export.json"),
-    story: Annotated[Optional[str], typer.Option("--story", help="The story of an html report (default: the largest).")] = None,
+    story: Annotated[Optional[str], typer.Option("--story", help="The same as STORY: the story of an html report (default: the largest).")] = None,
     db: DbOption = Path("dateline.db"),
 ) -> None:
     """Write the corpus view (stories, facts, timeline) to a file, one story as a self-contained HTML report,
@@ -389,7 +391,7 @@ def export(
         console.print(f"wrote {len(written)} tables to {out}")
         return
     with _open(db) as store:
-        out.write_text(render_export(store, format, story=story), encoding="utf-8")
+        out.write_text(render_export(store, format, story=story_arg or story), encoding="utf-8")
     console.print(f"wrote {out}")
 
 

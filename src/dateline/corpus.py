@@ -23,7 +23,7 @@ from dateline.errors import IngestError
 from dateline.ingest.dating import needs_date, refine_undated
 from dateline.ingest.dedupe import DuplicateIndex
 from dateline.ingest.prepare import content_hash, each_once, prepare
-from dateline.ingest.readers import read_paths
+from dateline.ingest.readers import count_articles, read_paths
 from dateline.link import facttypes
 from dateline.link import stories as story_linker
 from dateline.link.copies import copy_groups
@@ -80,6 +80,8 @@ class _Run:
         self.partial: list[Failure] = []
         self.notices: list[Notice] = []
         self.near: list[tuple[str, str, float]] = []
+        self.passed = 0  # inputs read and not annotated: failed to read, or stored already
+        self.expected: int | None = None  # inputs in all, when cheap to know
 
     def fail(self, failure: Failure) -> None:
         self.failures.append(failure)
@@ -106,6 +108,8 @@ def ingest(
     and stories whose linking was cut short are relinked, so a re-run ends as a clean run.
     """
     run = _Run(store, stop_on_failure)
+    paths = list(paths)
+    run.expected = count_articles(paths)
     stored = store.documents()
     known_ids = {d.id for d in stored}
     donors = [replace(d, raw_text=None) for d in stored if d.published.value]
@@ -136,7 +140,7 @@ def store_annotated(
         _store_results(store, run, batch, index)
         done += len(batch)
         if progress:
-            progress(done, None)
+            progress(done + run.passed, run.expected)
     unplaced = store.unplaced_documents()
     added = set(run.added)
     repaired = [d for d in unplaced if d not in added]
@@ -153,10 +157,12 @@ def _fresh_documents(paths: Iterable[str | Path], run: _Run, known_ids: set[str]
     undated: list[Document] = []
     for item in each_once(prepare(read_paths(paths))):
         if isinstance(item, Failure):
+            run.passed += 1
             run.fail(item)
         elif isinstance(item, Notice):
             run.notices.append(item)
         elif item.id in known_ids:
+            run.passed += 1
             run.unchanged.append(item.id)
         elif needs_date(item.published):
             undated.append(item)

@@ -13,7 +13,7 @@ from dateline.errors import DatelineError
 
 @app.command()
 def timex(
-    text: Annotated[Optional[str], typer.Argument(metavar="[TEXT]", help="Text to tag (omit with --timeml).")] = None,
+    text: Annotated[Optional[str], typer.Argument(metavar="TEXT", help="Text to tag (omit with --timeml).")] = None,
     dct: Annotated[Optional[str], typer.Option("--dct", help="Document creation time, YYYY-MM-DD.")] = None,
     timeml: Annotated[Optional[Path], typer.Option("--timeml", help="Folder of TimeML .tml files to tag.")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the tagged .tml files.")] = None,

@@ -6,6 +6,7 @@ with the sentence quoted where a reader needs it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from dateline.link.events import Event
@@ -30,9 +31,24 @@ def cite_short(c: Citation) -> str:
     return f"{c.outlet or 'unknown outlet'}, {when}, `{c.document}`"
 
 
-def _quote(c: Citation, limit: int = 220) -> str:
+def _quote(c: Citation, limit: int = 220, focus: str | None = None) -> str:
+    """The cited sentence, cut to `limit` characters around `focus` (the figure it supports) when it is long."""
     text = " ".join(c.text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    at = text.find(focus) if focus else -1
+    if at < 0 or at + len(focus) <= limit - 1:
+        return text[: limit - 1] + "…"
+    start = max(0, min(at - limit // 2, len(text) - limit + 2))
+    start = text.find(" ", start) + 1 if start else 0  # from a word's start
+    window = text[start : start + limit - 2]
+    return "…" + window + ("…" if start + limit - 2 < len(text) else "")
+
+
+def _focus(v: FactValue) -> str | None:
+    """What a value's quote must show: its number ("1,000" of "about 1,000") or its last word."""
+    found = re.findall(r"\d[\d,.]*\d|\d", v.label or v.value)
+    return found[0] if found else (v.label or v.value).split()[-1] if (v.label or v.value).split() else None
 
 
 def stories_md(stories: Sequence[Story]) -> str:
@@ -79,7 +95,7 @@ def fact_md(f: Fact, *, with_quotes: bool = True) -> str:
 
 
 def _quotes(v: FactValue) -> str:
-    return "".join(f"\n    - \"{_quote(c)}\" ({cite_short(c)})" for c in v.citations[:3])
+    return "".join(f"\n    - \"{_quote(c, focus=_focus(v))}\" ({cite_short(c)})" for c in v.citations[:3])
 
 
 def facts_md(facts: Iterable[Fact], title: str = "Fact ledger") -> str:
