@@ -275,3 +275,122 @@ def test_whole_page_text_is_not_cut_at_a_comment_count():
     later = "Tickets go on sale next week at the harbour office and online, the operator added."
     text = clean_text("\n".join([article, "12 Comments", later]), light=False).text
     assert later in text
+
+
+# --- comments, stubs, captions, filler, teasers, Penn-Treebank tokens ------------
+
+FURNITURE_KINDS = [
+    # (id, lines placed after the article, kind of the first removal)
+    ("comments-report-abuse", ["Great news for the town, finally. Posted by: riverfan | March 3, 2024 9:12 AM | Report abuse",
+                               "I disagree with every word of this."], "comments"),
+    ("comments-disclaimer", ["We welcome comments that advance the story through relevant opinion.",
+                             "Views expressed in the comments do not represent those of the publisher.",
+                             "The correspondent joined the paper in 2010 after years in radio."], "comments"),
+    ("comments-callout", ["Have you been affected by the floods?", "Tell us your experiences by filling in the form below.",
+                          "Your comments may be published on any of our pages."], "comments"),
+    ("stub", ["RIVERTON, Westland | Thu Oct 20, 2011 6:31pm EDT"], "stub"),
+    ("caption-photo", ["(Photo: Sandbags piled along the quay by volunteers)"], "caption"),
+    ("caption-credit", ["REUTERS/Jane Roe"], "caption"),
+    ("caption-file-photo", ["Volunteers fill sandbags near the river bank in this March 2, 2021 file photo."], "caption"),
+    ("filler", ["In today's fast-changing world, staying informed has never been more important."], "filler"),
+    ("player-notice", ["To play this content JavaScript must be turned on and the latest Flash player installed."], "filler"),
+    ("teaser-question", ["Only a ferry ride away?"], "teaser"),
+]
+
+
+@pytest.mark.parametrize(("name", "tail", "kind"), FURNITURE_KINDS, ids=[c[0] for c in FURNITURE_KINDS])
+def test_furniture_after_the_article_is_removed_and_recorded(name, tail, kind):
+    result = _clean(*ARTICLE, *tail)
+    assert result.text.splitlines() == ARTICLE
+    assert list(result.removed) == tail
+    assert result.removed_kinds[0] == kind
+
+
+GLUED_CASES = [
+    # (id, line, furniture cut from its start, kind)
+    ("stub-and-byline", ("By Jane Roe, Science Editor RIVERTON | Mon Mar 2, 2009 4:23 pm EST RIVERTON (Reuters) - "
+                         "Flood barriers were raised on Sunday night."), "By Jane Roe, Science Editor RIVERTON | Mon Mar 2, 2009 4:23 pm EST",
+     "stub"),
+    ("full-article", "Bridge closed after crack found Full Article Flood barriers were raised on Sunday night.",
+     "Bridge closed after crack found Full Article", "teaser"),
+    ("photo-credit", "(Photo: Jane Roe/Agency) Flood barriers were raised on Sunday night as the water rose.",
+     "(Photo: Jane Roe/Agency)", "caption"),
+    ("guardian-credit", "Photograph: Jane Roe/Reuters Flood barriers were raised on Sunday night as the water rose.",
+     "Photograph: Jane Roe/Reuters", "caption"),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "cut", "kind"), GLUED_CASES, ids=[c[0] for c in GLUED_CASES])
+def test_furniture_glued_before_a_sentence_is_cut_and_the_sentence_kept(name, line, cut, kind):
+    result = _clean(line, *ARTICLE[1:])
+    assert result.text.splitlines()[0] == line[len(cut):].strip(" -")
+    assert (result.removed[0], result.removed_kinds[0]) == (cut, kind)
+
+
+def test_credit_then_dated_caption_goes_whole():
+    caption = "(AP Photo/Jane Roe) (Jane Roe - AP) Volunteers fill sandbags in Riverton, Saturday, Oct. 11, 2008."
+    result = _clean(ARTICLE[0], caption, ARTICLE[1])
+    assert result.text.splitlines() == ARTICLE[:2]
+    assert result.removed == (caption,)
+
+
+KEPT_CASES = [
+    ("mentions-comments", "The council received 300 comments on the plan and will publish all of them, the clerk said."),
+    ("city-first", "RIVERTON, Westland - The council voted on Thursday to rebuild the bridge by 2026."),
+    ("quoted-question", "“Who will pay for all this?” asked one resident at the meeting."),
+    ("short-quoted-question", "“Why now?”"),
+    ("comment-word-sentence", "Asked about the report, the mayor declined to comment on the figures."),
+    ("agency-name", "AP Moller-Maersk said on Monday that its ships would avoid the port."),
+    ("reuters-lede", "(Reuters) - The river authority said on Monday the barriers would stay up."),
+    ("pipe-no-date", "Results | Council elections: turnout rose to 41 percent, the clerk said."),
+]
+
+
+@pytest.mark.parametrize(("name", "sentence"), KEPT_CASES, ids=[c[0] for c in KEPT_CASES])
+def test_sentence_like_furniture_is_kept(name, sentence):
+    for place in ((ARTICLE[0], sentence, ARTICLE[1]), (*ARTICLE, sentence)):
+        result = _clean(*place)
+        assert sentence in result.text.splitlines(), place
+
+
+def test_quoted_question_before_the_body_is_kept():
+    result = _clean("“Is it safe to go home?”", *ARTICLE)
+    assert "“Is it safe to go home?”" in result.text.splitlines()
+
+
+def test_comment_marker_before_the_article_drops_only_its_line():
+    result = _clean("Report abuse", *ARTICLE)
+    assert result.text.splitlines() == ARTICLE
+
+
+PTB_CASES = [
+    ("brackets", "RIVERTON -LRB- Reuters -RRB- - The river rose , officials said .",
+     "RIVERTON (Reuters) - The river rose, officials said."),
+    ("quotes", "`` We are not out of danger yet , '' she said .", '"We are not out of danger yet," she said.'),
+    ("clitics", "The mayor 's office said it does n't know , and they 're waiting .",
+     "The mayor's office said it doesn't know, and they're waiting."),
+    ("money-percent", "The repairs cost $ 4 million , up 12 % on last year ; the council paid .",
+     "The repairs cost $4 million, up 12% on last year; the council paid."),
+    ("slash", "-LRB- AP Photo\\/Jane Roe -RRB- - The barrier held .", "(AP Photo/Jane Roe) - The barrier held."),
+]
+
+
+@pytest.mark.parametrize(("name", "tokenized", "plain"), PTB_CASES, ids=[c[0] for c in PTB_CASES])
+def test_penn_treebank_tokens_are_detokenized(name, tokenized, plain):
+    from dateline.ingest.clean import _detokenized
+
+    assert _detokenized(tokenized) == plain
+
+
+def test_untokenized_text_is_not_detokenized():
+    text = "He said: 'no' , then left . She didn't.\nThe ' quote' stays."
+    assert clean_text(text).text.splitlines() == text.splitlines()
+
+
+def test_tokenized_article_is_cleaned_line_by_line():
+    text = ("By Jane Roe RIVERTON | Mon Mar 2 , 2009 4:23 pm EST RIVERTON -LRB- Reuters -RRB- - Flood barriers along "
+            "the river were raised on Sunday night .\nThe mayor said evacuation centres would stay open , and "
+            "`` we 're not out of danger yet , '' she said .\n")
+    assert clean_text(text).text.splitlines() == [
+        "RIVERTON (Reuters) - Flood barriers along the river were raised on Sunday night.",
+        'The mayor said evacuation centres would stay open, and "we\'re not out of danger yet," she said.']

@@ -245,7 +245,7 @@ def timeline(
     story: StoryArg = None,
     db: DbOption = Path("dateline.db"),
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Only what was published by this date.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only events after this date.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only events on or after this date (a month such as 2024-07 counts while it holds the date).")] = None,
     max_dates: Annotated[Optional[int], typer.Option(help="Keep the N most reported dates.")] = None,
     per_date: Annotated[Optional[int], typer.Option(help="Sentences per date (default 1).")] = None,
     as_json: JsonOption = False,

@@ -9,6 +9,13 @@ the article lines. Title, byline and date lines become metadata fields.
 
 The rule of thumb: a line that ends like a sentence is only dropped when a
 marker says so; unpunctuated lines are dropped when they look like chrome.
+
+Text tokenized upstream in the Penn Treebank style ("-LRB- Reuters -RRB-",
+"do n't", "``") is detokenized first, when it shows those tokens. Furniture
+glued before an article's first sentence (a wire stub "CAIRO | Wed Apr 29,
+2009 11:31pm IST", a "Full Article" link, a photo credit) is cut from the line
+and the sentence kept. Every dropped line or cut part is in `removed`, its kind
+in `removed_kinds`.
 """
 
 from __future__ import annotations
@@ -31,11 +38,15 @@ _TERMINAL = ".!?…:。！？｡"
 _CLOSERS = "\"'”’»)]*"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 # Lines with these labels are article text. After an HTML extractor, headings
 # and list items inside the body are the article's own (subheadings, tour dates).
 _KEPT = ("sentence", "plain")
 _KEPT_LIGHT = (*_KEPT, "heading")
+_PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+_PTB_SIGNS = re.compile(r"-[LR][RSC]B-|``")
+_PTB_CLITIC = re.compile(r"(?<=\w) (n't|'s|'re|'ve|'ll|'d|'m)(?=[ \n]|$)", re.IGNORECASE)
+_LEDE = re.compile(r"\(reuters\)|--| [-–—] ", re.IGNORECASE)  # "LONDON, Feb. 26 -- ...", "CAIRO (Reuters) - ..."
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,7 @@ class CleanText:
     byline: str | None
     dateline: str | None  # ISO date of the first lone date line, when it parses
     outlet: str | None = None  # the masthead plain text opens with ("Meridian Wire")
+    removed_kinds: tuple[str, ...] = ()  # why each entry of `removed` went ("comments", "stub", "caption", ...)
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,8 @@ class _Rules:
     ends_with_date: re.Pattern[str]
     byline: re.Pattern[str]
     months: dict[str, int]
+    stub: re.Pattern[str]
+    credit: re.Pattern[str]
 
 
 def clean_text(text: str, *, light: bool = False, title: str | None = None) -> CleanText:
@@ -82,15 +96,19 @@ def clean_text(text: str, *, light: bool = False, title: str | None = None) -> C
     `title` (from page metadata) is removed where it repeats instead of guessed.
     """
     rules = _rules()
-    lines = [_Line.of(line) for line in _normalised_lines(text)]
-    labels = _context_labels(lines, [_intrinsic_label(line, rules) for line in lines], rules, light=light)
+    parts = [_cut_prefix(line, rules) for line in _normalised_lines(_detokenized(text))]
+    lined = [(rest, cuts) for rest, cuts in parts if rest]
+    lines = [_Line.of(rest) for rest, _ in lined]
+    stubbed = {i for i, (_, cuts) in enumerate(lined) if any(kind == "stub" for _, kind in cuts)}
+    labels = [_intrinsic_label(line, rules) for line in lines]
+    labels = _context_labels(lines, labels, rules, light=light, stubbed=stubbed)
     labels = _position_labels(lines, labels, rules, light=light, known_title=title)
     keep = _KEPT_LIGHT if light else _KEPT
-    kept = [line.text for line, label in zip(lines, labels) if label in keep]
-    removed = tuple(line.text for line, label in zip(lines, labels) if label not in keep)
+    removed = _removed(parts, iter(zip(lines, labels)), keep)
     return CleanText(
-        text="\n".join(kept),
-        removed=removed,
+        text="\n".join(line.text for line, label in zip(lines, labels) if label in keep),
+        removed=tuple(text for text, _ in removed),
+        removed_kinds=tuple(kind for _, kind in removed),
         title=_first(lines, labels, "title"),
         byline=_byline(lines, labels, rules),
         dateline=_dateline(lines, labels, rules),
@@ -106,6 +124,93 @@ def find_date(text: str) -> tuple[re.Match[str], str] | None:
         if iso:
             return match, iso
     return None
+
+
+def _removed(parts: list[tuple[str, list[tuple[str, str]]]], labelled: Any, keep: tuple[str, ...]
+             ) -> list[tuple[str, str]]:
+    """Every cut part and dropped line with its kind, in text order."""
+    removed = []
+    for rest, cuts in parts:
+        removed += cuts
+        if rest:
+            line, label = next(labelled)
+            if label not in keep:
+                removed.append((line.text, label))
+    return removed
+
+
+# --- normalising -----------------------------------------------------------
+
+
+def _detokenized(text: str) -> str:
+    """Penn-Treebank tokens written back as plain text, when the text shows them.
+
+    "-LRB- Reuters -RRB-" -> "(Reuters)", "``Yes , '' he said" -> "\"Yes," he said",
+    "do n't" -> "don't", "Roche 's" -> "Roche's", spaces before punctuation dropped.
+    Text without bracket tokens or double backquotes and with fewer than two split
+    clitics is returned unchanged. Line breaks are kept.
+    """
+    if not _is_tokenized(text):
+        return text
+    text = re.sub(r"-[LR][RSC]B-", lambda m: _PTB_BRACKETS[m.group()], text)
+    text = text.replace("\\/", "/").replace("\\*", "*")
+    text = re.sub(r"`` *", '"', text)
+    text = re.sub(r" *''", '"', text)
+    text = re.sub(r"` *", "'", text)
+    text = _PTB_CLITIC.sub(r"\1", text)
+    text = re.sub(r"(?<=\w) '(?= )", "'", text)  # "James Reynolds ' China"
+    text = re.sub(r" +([,.;:?!%])(?=[ \n\"')\]]|$)", r"\1", text)
+    text = re.sub(r"([(\[$]) +", r"\1", text)
+    return re.sub(r" +([)\]])", r"\1", text)
+
+
+def _is_tokenized(text: str) -> bool:
+    """Bracket tokens or double backquotes, or punctuation split from words at least as often as not."""
+    if _PTB_SIGNS.search(text):
+        return True
+    spaced = len(re.findall(r"\w [,.;:?!](?=\s|$)", text))
+    return spaced >= 2 and spaced >= len(re.findall(r"\w[,.;:?!](?=\s|$)", text))
+
+
+def _cut_prefix(text: str, rules: _Rules) -> tuple[str, list[tuple[str, str]]]:
+    """`text` without the furniture glued before its sentence, and the parts cut with their kinds.
+
+    In order, repeatedly: a "Full Article" link and the related headlines before
+    it; a wire stub ("By Jane Roe WASHINGTON | Mon Mar 2, 2009 4:23 pm EST") and
+    the headline or byline before it; a bracketed photo credit, and the caption
+    after it when that carries a full date. A line that is only furniture is left
+    whole for the line rules.
+    """
+    if any(marker in text.lower() for marker in rules.table["comments"]["markers"]):
+        return text, []
+    cuts: list[tuple[str, str]] = []
+    while True:
+        cut = _prefix(text, rules)
+        if cut is None:
+            return text, cuts
+        end, kind = cut
+        rest = text[end:].strip(" ;,|-–—")
+        if kind == "caption" and find_date(rest) and not _LEDE.search(rest):
+            end, rest = len(text), ""
+        elif len(rest.split()) < 4:
+            return text, cuts  # nothing sentence-like left: the line rules decide
+        cuts.append((text[:end].strip(), kind))
+        text = rest
+        if not text:
+            return text, cuts
+
+
+def _prefix(text: str, rules: _Rules) -> tuple[int, str] | None:
+    """The end of the furniture that opens `text` and its kind, or None."""
+    for marker in rules.table["teaser"]["cut_through"]:
+        at = text.find(marker)
+        if at >= 0 and len(text[:at].split()) <= rules.table["stubs"]["max_words"]:
+            return at + len(marker), "teaser"
+    stub = rules.stub.search(text)
+    if stub and len(text[: stub.start()].split()) <= rules.table["stubs"]["max_words"]:
+        return stub.end(), "stub"
+    credit = rules.credit.match(text)
+    return (credit.end(), "caption") if credit else None
 
 
 # --- normalising -----------------------------------------------------------
@@ -137,6 +242,8 @@ def _intrinsic_label(line: _Line, rules: _Rules) -> str:
     """What a line is on its own: furniture of some kind, "sentence" or "plain"."""
     table = rules.table
     bare = line.lower.strip(" .:!•|-–—»›>*")
+    if any(marker in line.lower for marker in table["comments"]["markers"]):
+        return "comment_marker"
     if _is_comments_heading(line, table["comments"]):
         return "comments_start"
     if bare in table["section_end"]["lines"]:
@@ -172,9 +279,24 @@ def _is_phrase(line: _Line, rules: _Rules) -> bool:
     return not (line.terminal and any(w.strip(",.") in phrases["reporting_words"] for w in line.lower.split()))
 
 
+def _is_filler(line: _Line, rules: _Rules) -> bool:
+    """"In today's fast-changing world, ...", media-player and browser notices."""
+    filler = rules.table["filler"]
+    return len(line.words) <= filler["max_words"] and any(p in line.lower.replace("’", "'") for p in filler["contains"])
+
+
+def _is_stub(line: _Line, rules: _Rules) -> bool:
+    """"CAIRO | Wed Apr 29, 2009 11:31pm IST" alone, or with a few words after it."""
+    stub = rules.stub.search(line.text)
+    return (bool(stub) and len(line.text[: stub.start()].split()) <= rules.table["stubs"]["max_words"]
+            and len(line.text[stub.end() :].split()) < 4)
+
+
 def _is_caption(line: _Line, rules: _Rules) -> bool:
     captions = rules.table["captions"]
     if line.lower.startswith(tuple(captions["prefixes"])):
+        return True
+    if line.lower.rstrip(" .").endswith(tuple(s.rstrip(".") for s in captions["suffixes"])):
         return True
     if any(credit in line.lower[-60:] for credit in captions["credits"]):
         return True
@@ -239,6 +361,8 @@ def _is_heading(line: _Line, headings: dict[str, Any]) -> bool:
 # Checked in this order; the first that holds names the line.
 _LINE_TESTS = (
     ("furniture", _is_phrase),
+    ("filler", _is_filler),
+    ("stub", _is_stub),
     ("date", _is_date_line),
     ("caption", _is_caption),
     ("byline", _is_byline),
@@ -249,7 +373,8 @@ _LINE_TESTS = (
 # --- labelling from neighbours and position --------------------------------
 
 
-def _context_labels(lines: list[_Line], labels: list[str], rules: _Rules, *, light: bool) -> list[str]:
+def _context_labels(lines: list[_Line], labels: list[str], rules: _Rules, *, light: bool,
+                    stubbed: set[int] = frozenset()) -> list[str]:
     """Drop the teaser lines after "Read more", the link lists after "Related Articles"
     and, in extracted text, everything after a comment-section heading that follows article text.
 
@@ -257,6 +382,7 @@ def _context_labels(lines: list[_Line], labels: list[str], rules: _Rules, *, lig
     ("12 comments") after the standfirst.
     """
     result = _without_comments(lines, labels, cut=light)
+    result = _without_comment_section(lines, result, rules, stubbed)
     marker, budget = None, 0
     for i, (line, label) in enumerate(zip(lines, labels)):
         if label in ("section_end", "teaser_marker"):
@@ -284,6 +410,34 @@ def _without_comments(lines: list[_Line], labels: list[str], *, cut: bool) -> li
     return result
 
 
+def _without_comment_section(lines: list[_Line], labels: list[str], rules: _Rules, stubbed: set[int]) -> list[str]:
+    """From the first comment marker after article text ("Report abuse", a comment
+    disclaimer) to the end, everything goes: with the reader call-outs just above
+    it, and from a stub line just above it ("By Jane Roe | May 27, 2009; 2:00 PM ET",
+    the post's footer, then the first comment) when that is not the article's first line.
+    """
+    sentences = [i for i, label in enumerate(labels) if label == "sentence"]
+    for i, label in enumerate(labels):
+        if label != "comment_marker":
+            continue
+        if not sentences or sentences[0] > i:
+            labels = [*labels[:i], "comments", *labels[i + 1 :]]
+            continue
+        start = i
+        while start > sentences[0] + 1 and i - start < 4 and _is_callout(lines[start - 1], rules.table["comments"]):
+            start -= 1
+        start = min([s for s in stubbed if sentences[0] < s < start and start - s <= 6] or [start])
+        return labels[:start] + ["comments"] * (len(lines) - start)
+    return labels
+
+
+def _is_callout(line: _Line, comments: dict[str, Any]) -> bool:
+    """"Have you been affected by the floods?": a question addressed to the reader."""
+    words = {w.strip(",.?!\"'“”") for w in line.lower.split()}
+    return (line.text.rstrip().endswith("?") and len(line.words) <= comments["callout_max_words"]
+            and bool(words & set(comments["callout_words"])))
+
+
 def _continues_teaser(line: _Line, label: str, rules: _Rules) -> bool:
     """A linked headline or caption, not the article resuming."""
     return label != "sentence" or bool(rules.ends_with_date.search(line.text))
@@ -304,6 +458,8 @@ def _position_labels(
     for i, line in enumerate(lines):
         if result[i] in ("heading", "plain") and line.lower == title_text:
             result[i] = "title"
+        elif body and (i < first_body or i > body[-1]) and _is_question_teaser(line, result[i], rules):
+            result[i] = "teaser"
     if light or not body:
         return result
     for i, (line, label) in enumerate(zip(lines, result)):
@@ -311,6 +467,12 @@ def _position_labels(
         if outside and label == "plain" and len(line.words) <= 6:
             result[i] = "header" if i < first_body else "footer"
     return result
+
+
+def _is_question_teaser(line: _Line, label: str, rules: _Rules) -> bool:
+    """"Only a flight away?" outside the article body: a link to another story, not a quote."""
+    return (label == "sentence" and line.text.endswith("?") and len(line.words) <= rules.table["teaser"]["question_max_words"]
+            and not any(q in line.text for q in "\"“”«»"))
 
 
 def _title_index(lines: list[_Line], head_labels: list[str], spec: dict[str, Any]) -> int | None:
@@ -391,9 +553,33 @@ def _rules() -> _Rules:
     prefixes = "|".join(re.escape(p) for p in sorted(table["bylines"]["prefixes"], key=len, reverse=True))
     byline = rf"(?:{prefixes})\s+(?P<name>\S.*)$"
     return _Rules(
+        stub=_stub_pattern(table, re.sub(r"\(\?P<\w+>", "(?:", any_date)),
+        credit=_credit_pattern(table["captions"]),
         table=table,
-        date=re.compile(any_date, re.I),
-        ends_with_date=re.compile(rf",\s*{any_date}\s*\.?\s*$", re.I),
-        byline=re.compile(byline, re.I),
+        date=re.compile(any_date, re.IGNORECASE),
+        ends_with_date=re.compile(rf",\s*{any_date}\s*\.?\s*$", re.IGNORECASE),
+        byline=re.compile(byline, re.IGNORECASE),
         months=months,
     )
+
+
+def _stub_pattern(table: dict[str, Any], any_date: str) -> re.Pattern[str]:
+    """"| Wed Apr 29, 2009 11:31pm IST", "| May 27, 2009; 2:00 PM ET": a pipe, a date, a time."""
+    weekdays = "|".join(sorted(table["dates"]["weekdays"], key=len, reverse=True))
+    zones = "|".join(re.escape(z) for z in sorted(table["stubs"]["zones"], key=len, reverse=True))
+    time = r"\d{1,2}[:.]\d{2}"
+    return re.compile(rf"\|\s*(?:(?:{weekdays})\.?,?\s+)?{any_date}(?:\s*[;,]?\s*{time})?(?:\s*(?:{zones})(?![\w.]))*",
+                      re.IGNORECASE)
+
+
+def _credit_pattern(captions: dict[str, Any]) -> re.Pattern[str]:
+    """A bracketed photo credit opening a line: "(AP Photo/Jane Roe)", "(Jane Roe - AP)"."""
+    words = "|".join(map(re.escape, captions["credit_words"]))
+    agencies = "|".join(map(re.escape, captions["agencies"]))
+    credit = rf"\((?:[^()]{{0,80}}\b(?:{words})\b[^()]{{0,80}}|[^()]{{1,60}}\s(?:-|--|–|—)\s*(?:{agencies}))\)\s*"
+    prefixes = "|".join(map(re.escape, captions["credit_prefixes"]))
+    sources = "|".join(map(re.escape, captions["credit_sources"]))
+    name = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?"  # one or two capitalised words after the slash
+    source = rf"(?:(?:[A-Z][\w.'-]* ){{0,2}}[A-Z][\w.'-]*/(?:{sources})|(?:{sources})(?:/{name})?|[A-Z][\w.&-]*/{name})"
+    glued = rf"(?:(?i:{prefixes})\s*{source}|(?:{sources})/{name})\s+(?=[A-Z])"
+    return re.compile(rf"(?:(?i:{credit}))+|{glued}")

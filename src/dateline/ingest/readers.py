@@ -102,7 +102,7 @@ def count_articles(paths: Iterable[str | Path], *, max_bytes: int = 200_000_000)
         path = Path(name)
         if name == STDIN:
             return None
-        files = [f for f in _walk(path) if isinstance(f, Path)] if _is_dir(path) else [path]
+        files = [f for f in _walk(path) if isinstance(f, Path) and kind_of(f.name)] if _is_dir(path) else [path]
         for file in files:
             kind = kind_of(file.name)
             if kind in ("html", "text"):
@@ -210,11 +210,15 @@ def _missing(path: Path) -> str | None:
 
 
 def _read_folder(folder: Path, max_bytes: int) -> Iterator[Item]:
+    """Every article under `folder`. A file of a kind dateline does not read (a README, an image, a
+    database) is skipped with a Notice: a folder holds such files; named on its own, it is a Failure."""
     for found in _walk(folder):
-        if isinstance(found, Path):
-            yield from _read_path(found, max_bytes)
-        else:
+        if not isinstance(found, Path):
             yield found
+        elif kind_of(found.name) is None:
+            yield Notice(safe_name(str(found)), "read", "not an article format dateline reads; skipped")
+        else:
+            yield from _read_path(found, max_bytes)
 
 
 def _walk(folder: Path) -> Iterator[Path | Failure | Notice]:

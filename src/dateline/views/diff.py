@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from dateline.errors import QueryError
 from dateline.jsonable import parse_day
 from dateline.link.facts import with_current
 from dateline.model import Fact, FactValue, TimelineEntry
@@ -39,6 +40,9 @@ class Diff:
 
 
 def diff(store: Store, *, since: date, until: date | None = None, story: str | None = None) -> Diff:
+    if until is not None and until < since:
+        raise QueryError(f"--until {until.isoformat()} is before --since {since.isoformat()}: nothing can change "
+                         "in that window; swap the two dates")
     found = resolve_story(store, story)
     meta = store.document_meta(found.id)
     new_docs = tuple(i for i, d in meta.items() if _within(parse_day(d["published"]), since, until))

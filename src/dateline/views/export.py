@@ -16,6 +16,7 @@ from dateline.model import AnnotatedDocument
 from dateline.store import Store
 from dateline.views import markdown
 from dateline.views.brief import brief
+from dateline.views.stories import resolve_story
 from dateline.views.timeline import story_timeline
 
 FORMATS = ("json", "csv", "md", "html")
@@ -42,9 +43,9 @@ def annotation_record(ad: AnnotatedDocument) -> dict[str, Any]:
     return record
 
 
-def corpus_record(store: Store) -> dict[str, Any]:
-    """The whole corpus view written by `dateline export --format json`."""
-    stories = store.stories()
+def corpus_record(store: Store, story: str | None = None) -> dict[str, Any]:
+    """The corpus view written by `dateline export --format json`: every story, or the one with id `story`."""
+    stories = [s for s in store.stories() if story is None or s.id == story]
     timeline, background = [], []
     for s in stories:
         view = story_timeline(store, s.id)
@@ -52,7 +53,7 @@ def corpus_record(store: Store) -> dict[str, Any]:
         background += [{"story": s.id, **to_json(e)} for e in view.background]
     return {
         "stories": [to_json(s) for s in stories],
-        "facts": [to_json(f) for f in store.facts()],
+        "facts": [to_json(f) for f in store.facts(story)],
         "events": [{"story": s.id, **to_json(e)} for s in stories for e in store.events(s.id)],
         "timeline": timeline,
         "background": background,
@@ -61,35 +62,37 @@ def corpus_record(store: Store) -> dict[str, Any]:
 
 
 def render_export(store: Store, fmt: str, *, story: str | None = None) -> str:
-    """The export in one format; `story` picks the story of the HTML report (default: the largest)."""
+    """The export in one format: the whole corpus, or with `story` that story alone (the HTML report is always
+    one story: the largest by default)."""
     if fmt == "html":
         from dateline.views.report import render_report
 
         return render_report(store, story)
+    only = resolve_story(store, story).id if story else None
     if fmt == "json":
-        return json.dumps(corpus_record(store), indent=2, ensure_ascii=False)
+        return json.dumps(corpus_record(store, only), indent=2, ensure_ascii=False)
     if fmt == "csv":
-        return _facts_csv(store)
+        return _facts_csv(store, only)
     if fmt == "md":
-        return _markdown_report(store)
+        return _markdown_report(store, only)
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def _facts_csv(store: Store) -> str:
+def _facts_csv(store: Store, story: str | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["fact", "story", "question", "value", "label", "relation", "first_reported",
                      "outlets", "documents", "current", "disputed"])
-    for f in store.facts():
+    for f in store.facts(story):
         for v in f.values:
             writer.writerow([f.id, f.story, f.question, v.value, v.label, v.relation, v.first_reported or "",
                              "; ".join(v.outlets), "; ".join(v.documents), v.value == f.current, f.disputed])
     return out.getvalue()
 
 
-def _markdown_report(store: Store) -> str:
+def _markdown_report(store: Store, story: str | None = None) -> str:
     parts = []
-    for s in store.stories():
+    for s in (s for s in store.stories() if story is None or s.id == story):
         parts.append(markdown.brief_md(brief(store, s.id)))
         parts.append(markdown.timeline_md(story_timeline(store, s.id)))
     return "\n\n".join(parts) + "\n"

@@ -104,7 +104,7 @@ def facts_md(facts: Iterable[Fact], title: str = "Fact ledger") -> str:
 
 
 def brief_md(b: Briefing) -> str:
-    when = f"as of {b.as_of.isoformat()}" if b.as_of else "latest"
+    when = f"as of {b.as_of.isoformat()}" if b.as_of else "(latest)"
     lines = [
         f"# {b.title}",
         "",
