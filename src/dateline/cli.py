@@ -440,6 +440,8 @@ _register_area_commands()
 
 def main() -> None:
     logging.basicConfig(level=os.environ.get("DATELINE_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    if "DATELINE_LOG" not in os.environ:  # a page trafilatura cannot read is reported as a failure already
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         app()
     except DatelineError as exc:

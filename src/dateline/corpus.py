@@ -299,6 +299,8 @@ def _story_title(store: Store, story_id: str, signature: dict[str, float] | None
     if signature is None:
         signature = store.story_signatures().get(story_id, {})
     titled = [d for d in docs if d.title]
+    # a headline from an article whose date is known, not guessed: the story's name should not rest on a guess
+    titled = [d for d in titled if not needs_date(d.published) and d.published.method != "corpus"] or titled
     if titled:
         return max(titled, key=lambda d: (story_linker.cosine(story_linker.document_terms(d.title, ()), signature),
                                           -len(d.title))).title
