@@ -7,6 +7,7 @@ with the sentence quoted where a reader needs it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from dateline.link.events import Event
@@ -154,7 +155,8 @@ def events_md(events: Sequence[Event], documents: dict[str, Document]) -> str:
         docs = list(dict.fromkeys(m.doc_id for m in e.mentions))
         when = e.time or "undated"
         who = f" ({', '.join(e.participants[:3])})" if e.participants else ""
-        lines.append(f"- **{when}** {e.kind}{who}, in {len(docs)} articles")
+        said = Counter(m.trigger.lower() for m in e.mentions if m.trigger).most_common(1)  # as written, not the stem
+        lines.append(f"- **{when}** {said[0][0] if said else e.kind}{who}, in {len(docs)} articles")
         for m in e.mentions[:3]:
             doc = documents.get(m.doc_id)
             text = doc.text[m.start : m.end] if doc else m.trigger
