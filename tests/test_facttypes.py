@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -18,6 +19,7 @@ from dateline.model import (
     PublishedDate,
     Quantity,
     Sentence,
+    TimeExpr,
 )
 
 
@@ -186,3 +188,78 @@ def test_a_bound_agrees_with_a_figure_inside_it_and_a_revised_lower_figure_updat
                                 _toll("d", "2024-01-15", "340", text="The toll was revised to 340.")])
     assert [(v.value, v.relation) for v in fact.values] == [("365", "first"), ("340", "update")]
     assert fact.values[0].documents == ("a", "b") and fact.current == "340"
+
+
+def test_a_single_source_jump_does_not_update_a_toll_until_corroborated_or_official():
+    reports = [_toll("a", "2024-01-13", "1000"), _toll("b", "2024-01-13", "1000"),
+               _toll("c", "2024-01-14", "4000")]
+    (fact,) = build_facts("s", reports)
+    assert fact.current == "1000"  # one outlet alone: not yet the toll
+    (fact,) = build_facts("s", reports + [_toll("d", "2024-01-15", "4000")])
+    assert fact.current == "4000"  # a second independent source carries it
+    official = replace(_toll("e", "2024-01-14", "4000"), strong=True)
+    (fact,) = build_facts("s", reports[:2] + [official])
+    assert fact.current == "4000"  # one official figure is enough
+
+
+def test_an_official_count_inside_an_estimate_updates_it():
+    estimate = [_toll(d, "2024-01-13", "20000", bound="<=") for d in "abc"]
+    official = [replace(_toll(d, "2024-01-16", "11000"), strong=True) for d in "de"]
+    (fact,) = build_facts("s", estimate + official)
+    assert fact.current == "11000"
+
+
+def test_a_death_toll_without_a_counted_noun_counts_the_dead():
+    text = "The official death toll from the flood in Ruritania has risen to 1,200."
+    ad = article(text, quantities=[_count(text, None, 1200, verb="rise")])
+    (o,) = [o for o in observe(ad) if o.ask == "count"]
+    assert (o.topic, o.qualifier, o.value, o.strong) == ("people", "killed", "1200", True)
+
+
+@pytest.mark.parametrize("text,counted,value,kw", [
+    ("Callers were asked to make a 999 emergency call.", "emergency call", 999, {"number": "999"}),
+    ("The floods killed 40 Smith in the valley.", "Smith", 40, {"verb": "kill"}),
+    ("The storm killed 12 hurricanes last year.", "hurricanes", 12, {"verb": "kill"}),
+    ("A 1998 flood killed 300 people in the valley.", "people", 300, {"verb": "kill"}),
+], ids=["singular-noun", "proper-noun", "not-people", "earlier-year"])
+def test_counts_of_the_wrong_thing_or_another_event_are_left_out(text, counted, value, kw):
+    q = _count(text, counted, value, **kw)
+    assert [o for o in observe(article(text, quantities=[q])) if o.ask == "count"] == []
+
+
+def test_cause_and_manner_of_death():
+    early = "Coroners found no sign of foul play in the death of Ann Fell, but the cause of death had been deferred."
+    later = "The coroner ruled the death of Ann Fell a homicide; the cause of death was acute digoxin poisoning."
+    facts = build_facts("s", [*observe(article(early, entities=[entity("Ann Fell", early, "PERSON")])),
+                              *observe(article(later, day="2024-06-01", doc_id="d2",
+                                               entities=[entity("Ann Fell", later, "PERSON")]))])
+    by_type = {f.type: f for f in facts}
+    assert by_type["manner"].current == "homicide" and by_type["cause"].current == "digoxin"
+    assert [v.value for v in by_type["cause"].values] == ["pending", "digoxin"]
+
+
+def test_trial_date_bail_and_term():
+    first = "Dr Ann Fell was released on $50,000 bail; she faces up to six years in prison."
+    moved = "The trial of Ann Fell has been delayed until March."
+    facts = {f.type: f for f in build_facts("s", [
+        *observe(article(first, entities=[entity("Ann Fell", first, "PERSON")])),
+        *observe(AnnotatedDocument(article(moved, day="2025-01-10", doc_id="d2").document,
+                                   sentences=(Sentence(0, len(moved)),),
+                                   entities=(entity("Ann Fell", moved, "PERSON"),),
+                                   timexes=(TimeExpr("March", "DATE", "2025-03", "point", moved.index("March"),
+                                                     moved.index("March") + 5),)))])}
+    assert facts["bail"].current == "on bail" and "$50,000" in facts["bail"].values[0].label
+    assert facts["term"].current == "<=6 years"
+    assert facts["hearing"].current == "2025-03" and facts["hearing"].question == "When does Ann Fell's trial start?"
+
+
+@pytest.mark.parametrize("text,holder", [
+    ("Jan Novak, the Ruritanian Finance Minister, said the plan would work.", "Novak"),
+    ("Ruritanian Finance Minister Jan Novak said on Monday the plan would work.", "Novak"),
+    ("In 2001, Ruritanian Finance Minister Jan Novak cut taxes.", None),
+], ids=["appositive", "speaking", "background-year"])
+def test_office_holder_only_when_held_now(text, holder):
+    people = [entity("Jan Novak", text, "PERSON")]
+    scope = [entity("Ruritanian", text, "NORP")]
+    found = [o.value for o in observe(article(text, entities=people + scope)) if o.ask == "holder"]
+    assert found == ([holder] if holder else [])

@@ -253,6 +253,7 @@ class FactValue:
     source_keys: tuple[str, ...] = ()
     rank: int | None = None  # a state's step on its scale (charged 3 < convicted 4); None for other values
     bound: str = ""  # ">=" for "at least", "<=" for "at most"
+    strong: bool = False  # some report gives it as official or confirmed, or a named source without hedging
 
     @property
     def independent(self) -> int:

@@ -27,11 +27,13 @@ from dateline.annotate.timex import shift_value
 from dateline.link import similar
 from dateline.link.copies import UnionFind
 from dateline.link.facttypes import fact_type
+from dateline.link.facttypes.base import JUMP, REVISED
 from dateline.link.observations import Observation, readable_time
 from dateline.model import Fact, FactValue
 
 QUANTITY_TOLERANCE = 0.05
 SAME_TIME_DAYS = 3
+BOUND_SPAN = 2  # a figure inside an upper bound updates it when at least half of it ("up to 200,000" -> 110,000)
 USUAL_PLACE_ASKS = ("count", "when", "measure")  # questions whose unstated place is the story's usual one
 
 
@@ -64,9 +66,16 @@ class _Value:
             hedged=all(o.hedged or o.anonymous for o in obs),
             contradicts=self.contradicts,
             rank=self.first.rank,
-            bound=self.first.bound,
+            bound=_usual_bound(obs, self.first.bound),
+            strong=any(o.strong for o in obs),
             source_keys=source_keys(documents, {o.source.doc_id: o.source.outlet for o in obs}, origins),
         )
+
+
+def _usual_bound(observations: Sequence[Observation], first: str) -> str:
+    """The bound most reports of a figure state ("up to 200,000" in most, "200,000" in a headline)."""
+    bounds = Counter(o.bound for o in observations).most_common()
+    return bounds[0][0] if bounds and bounds[0][1] > sum(n for b, n in bounds if b == first) else first
 
 
 def source_keys(documents: Sequence[str], outlets: Mapping[str, str | None], origins: Mapping[str, str]) -> tuple[str, ...]:
@@ -92,8 +101,19 @@ def build_facts(story_id: str, observations: Iterable[Observation], origins: Map
 
 def _open_question(fact: Fact) -> bool:
     """An office whose holder never changes is background ("Prime Minister X" in every article), not an
-    open question: an office-holder fact needs two or more holders."""
-    return fact.type != "holder" or len({v.value for v in fact.values}) > 1
+    open question: an office-holder fact needs two or more holders. A count of people with no event and no
+    owner ("How many staff are in Haiti?": whose?) is no question either."""
+    if fact.type == "holder":
+        return len({v.value for v in fact.values}) > 1
+    level = re.match(r"How many (.+?)(?: are in .*|\?)$", fact.question) if fact.type == "count" else None
+    if level and not fact.cumulative and level.group(1).lower() in _NEEDS_OWNER:
+        return False
+    return True
+
+
+_NEEDS_OWNER = frozenset({"people", "members", "staff", "employees", "workers", "children", "personnel", "others",
+                          "persons", "individuals", "charities", "organisations", "organizations", "agencies",
+                          "groups", "families", "haitians", "residents", "volunteers"})
 
 
 def _group(observations: list[Observation]) -> dict[tuple, list[Observation]]:
@@ -351,8 +371,13 @@ def _ranked(standing: list[FactValue]) -> bool:
 def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None = None) -> FactValue:
     allowed = [v for v in standing if v.value not in denied] or standing
     if _ranked(allowed):
-        return max(allowed, key=lambda v: (v.rank, v.first_reported or date.min, v.independent))
+        top = [v for v in allowed if v.rank == max(x.rank for x in allowed)]
+        top = [v for v in top if _credible(v)] or top  # one source alone does not overturn a corroborated state
+        return max(top, key=lambda v: (v.first_reported or date.min, v.independent))
     if fact is not None and fact.cumulative:
+        credible = [v for v in allowed if v.kind == "quantity" and _credible(v)]
+        if credible and all(_number(v.value) is not None for v in credible):
+            return _newest_credible(credible)
         superseding = [v for v in allowed if v.relation != "contradict"] or allowed
         superseding = [v for v in superseding if v.independent >= 2] or superseding  # one source is no toll
         return max(superseding, key=lambda v: (v.first_reported or date.min, _number(v.value) or 0))
@@ -361,6 +386,30 @@ def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None
     if updates:
         return max(updates, key=lambda v: v.first_reported or date.min)
     return max(standing, key=lambda v: (v.independent, v.first_reported or date.min))
+
+
+def _credible(v: FactValue) -> bool:
+    """A figure that may update a cumulative count: two or more independent sources carry it, or one
+    gives it as official or confirmed, or a named source states it without hedging."""
+    return v.independent >= 2 or v.strong
+
+
+def _newest_credible(credible: list[FactValue]) -> FactValue:
+    """The cumulative count's current figure, replaying its credible figures in the order they were
+    first reported (the larger first on one day): a larger figure updates the standing one, and so does
+    a figure inside a standing upper bound ("up to 200,000", then 110,000) or one that says it was revised;
+    a smaller figure is a rival, and a jump of more than `JUMP` times the standing figure is another
+    count (another group or scope), never an update."""
+    ordered = sorted(credible, key=lambda v: (v.first_reported or date.min, _number(v.value)))
+    current = ordered[0]
+    for v in ordered[1:]:
+        old, new = _number(current.value) or 0.0, _number(v.value) or 0.0
+        if old > 0 and new > JUMP * old:
+            continue
+        if new > old or (current.bound == "<=" and old / BOUND_SPAN <= new <= old) or (
+                new < old and any(REVISED.search(c.text) for c in v.citations[:1])):
+            current = v
+    return current
 
 
 def _rivals(current: FactValue, standing: list[FactValue], fact: Fact) -> list[FactValue]:

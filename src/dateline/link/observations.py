@@ -65,6 +65,7 @@ class Observation:
     bound: str = ""  # ">=" for "at least", "<=" for "at most" (a count or an amount)
     cumulative: bool = False  # a count that only grows (the dead, cases): a later, larger figure updates
     rank: int | None = None  # a state's step on its scale (charged 3 < convicted 4): a higher step updates
+    strong: bool = False  # an official or confirmed figure, or one a named source gives without hedging
 
 
 _SHORT_CVC = re.compile(r"[^aeiou]*[aeiou][bdgklmnprt]")  # one syllable ending consonant-vowel-consonant

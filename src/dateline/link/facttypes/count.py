@@ -37,14 +37,20 @@ class CountType:
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         classes = predicate_classes()
         for q in annotated.quantities:
+            q = _toll(q, annotated)
             if not _countable(q, annotated):
                 continue
             claim = min((c for c in annotated.claims if c.start <= q.start and q.end <= c.end),
                         key=lambda c: c.end - c.start, default=None)
             event = count_event(q, claim, classes)
             obs = from_quantity(q, source, citation(annotated, q.start, q.end), event)
-            if obs:
-                yield replace(obs, place=_place(q, obs, annotated), cumulative=_cumulative(obs))
+            if obs is None or not _counts_a_group(q, obs):
+                continue
+            cumulative = _cumulative(obs)
+            if cumulative and _background(annotated, obs, source):
+                continue  # "the 1946 tsunami killed 2,000": another event's toll, history
+            obs = replace(obs, place=_place(q, obs, annotated), cumulative=cumulative, **_sourcing(annotated, q, obs))
+            yield _range_top(q, obs) if cumulative else obs
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         _ask, topic, place, qualifier = key
@@ -61,6 +67,73 @@ class CountType:
 
 
 TYPE = CountType()
+
+
+_TOLL = re.compile(r"\b(?:death toll|toll of (?:the )?dead|number of (?:the )?(?:dead|deaths|fatalities|"
+                   r"people (?:killed|dead|who (?:have )?died)))\b(?P<gap>[^.;:\d]{0,60})$", re.IGNORECASE)
+
+
+def _toll(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
+    """ "The official death toll has risen to 110,000": a number after "death toll" counts the people killed."""
+    if q.unit or q.state or (q.counts and q.counts.lower() not in ("people", "persons")):
+        return q
+    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    before = annotated.document.text[sentence.start if sentence else max(0, q.start - 100):q.start]
+    if not _TOLL.search(before):
+        return q
+    return replace(q, counts="people", state="dead")
+
+
+def _counts_a_group(q: Quantity, obs: Observation) -> bool:
+    """The counted noun is a group of things the fact counts: a plural noun ("people", "cases", "Haitians"),
+    not a singular one ("an emergency call", "Jackson", "the UK") unless the count is one; for the dead,
+    the hurt, the homeless and other counts of people, a noun for people (`[count.people]`)."""
+    words = lexicon()["count"]
+    written = (q.counts or "").split()
+    if not written:
+        return False
+    head = written[-1]
+    plural = head.lower() in words["collective"] or (head.lower().endswith("s") and not head.lower().endswith("ss"))
+    if not plural and q.value != 1:
+        return False
+    if head[:1].isupper() and not plural:
+        return False
+    if obs.qualifier in words["people_events"]:
+        return head.lower() in words["people"] or head[:1].isupper() or head.lower().rstrip("s") in words["people"]
+    return True
+
+
+_ANY_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _background(annotated: AnnotatedDocument, obs: Observation, source: Source) -> bool:
+    """A cumulative count in a sentence dated to an earlier year than the article is another event's."""
+    if source.published is None:
+        return False
+    years = [int(y) for y in _ANY_YEAR.findall(obs.citation.text)]
+    return any(y < source.published.year for y in years)
+
+
+def _sourcing(annotated: AnnotatedDocument, q: Quantity, obs: Observation) -> dict:
+    """Who gives the figure (a named source whose reported words hold it), whether the sentence hedges it
+    ("may have been killed"), and whether it is an official or confirmed figure."""
+    words = lexicon()["count"]
+    said = next((a for a in annotated.attributions
+                 if a.content_start <= q.start < a.content_end and not a.anonymous), None)
+    sentence = obs.citation.text
+    hedged = bool(words_pattern(words["hedges"]).search(sentence))
+    official = bool(words_pattern(words["official"]).search(sentence)) and not hedged
+    return {"speaker": said.speaker if said else None, "hedged": hedged,
+            "strong": official or (said is not None and not hedged)}
+
+
+def _range_top(q: Quantity, obs: Observation) -> Observation:
+    """ "Between 100,000 and 200,000 dead": a cumulative count's range is read as its top, an upper bound
+    (as "up to 200,000"), since the midpoint is a figure nobody reported."""
+    if q.lower is None or q.upper is None or q.lower == q.upper:
+        return obs
+    low, high = (f"{x:,.0f}" if x == int(x) else f"{x:,}" for x in (q.lower, q.upper))
+    return replace(obs, value=f"{q.upper:g}", bound="<=", label=f"{low}-{high}")
 
 
 def _countable(q: Quantity, annotated: AnnotatedDocument) -> bool:

@@ -30,9 +30,17 @@ class OfficeType:
         titles = re.compile(words_pattern(words["titles"]).pattern + r"\s+$", re.IGNORECASE)
         text = annotated.document.text
         people = [e for e in annotated.entities if e.label == "PERSON"]
+        appositive = re.compile(r"^,\s+(?:the\s+)?(?:(?:[A-Z][\w.]*\s+){0,3})?(" + words_pattern(words["titles"]).pattern
+                                + r")\s*,", re.IGNORECASE)
         for person in people:
             title = titles.search(text, max(0, person.start - 40), person.start)
-            if title is None or not title.group()[:1].isupper():
+            after = appositive.search(text[person.end:person.end + 80])
+            if title is None and after is not None:  # "Henry Paulson, the Treasury Secretary, said"
+                title = re.search(re.escape(after.group(1)), text[person.end:person.end + 80])
+                title = _Found(after.group(1), person.end + after.start(1) - 0) if title else None
+            elif title is None or not title.group()[:1].isupper() or not _holds_now(annotated, person):
+                continue
+            if title is None:
                 continue
             scope = _scope(annotated, title.start())
             name = person_name(person)
@@ -56,6 +64,41 @@ class OfficeType:
 
 
 TYPE = OfficeType()
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A title found after the name, shaped as a regex match for the code above."""
+
+    text: str
+    at: int
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.at
+
+
+_NOW_VERBS = re.compile(r"^\W{0,3}\s*(said|says|told|tells|announced|announces|has|have|is|will|warned|warns|"
+                        r"urged|urges|added|insisted|insists|confirmed|confirms|called|calls|spoke|speaking|"
+                        r"wrote|writes|met|meets|unveiled|unveils|outlined|outlines)\b", re.IGNORECASE)
+
+
+def _holds_now(annotated: AnnotatedDocument, person: Entity) -> bool:
+    """The sentence states the holding in the present: the titled person speaks or acts in it ("Treasury
+    Secretary Henry Paulson said"), or is the source of reported words; not a background mention, and not
+    in a sentence dated to an earlier year than the article."""
+    sentence = next((s for s in annotated.sentences if s.start <= person.start < s.end), None)
+    published = annotated.document.published.value
+    if sentence and published and any(int(y) < published.year for y in
+                                      re.findall(r"\b(19\d\d|20\d\d)\b", annotated.document.text[sentence.start:sentence.end])):
+        return False
+    text = annotated.document.text
+    if _NOW_VERBS.search(text[person.end:person.end + 30]):
+        return True
+    return any(a.source_start is not None and a.source_start <= person.start < (a.source_end or a.source_start)
+               and not a.anonymous for a in annotated.attributions)
 
 
 def _scope(annotated: AnnotatedDocument, title_start: int) -> str | None:

@@ -136,7 +136,8 @@ class BillType:
                 state, value = "passed one chamber", f"passed {chamber.group()}"
             else:
                 value = {"signed": "signed into law"}.get(state, state)
-            label = text[max(0, verb.start() - 30):verb.end() + 30].split(" ", 1)[-1].rsplit(" ", 1)[0]
+            label = (f"{verb.group()} by the {chamber.group()}" if chamber and state != "signed"
+                     else value)  # short: "passed by the House", "signed into law"
             yield _observation(annotated, source, s, ask=self.name, topic=purposes[plan.group().lower()], place=None,
                                value=value, label=label, rank=bills["steps"][state], subject=plan.group())
 

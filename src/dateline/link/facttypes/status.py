@@ -103,4 +103,11 @@ def _label(annotated: AnnotatedDocument, c: Claim, status: str) -> str:
     if not verb:
         return status
     words = text[verb.start():].split()[:_LABEL_WORDS]
-    return " ".join(words).rstrip(",;:")
+    stop = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in _LABEL_STOPS), len(words))
+    if status == "dead":
+        stop = 1  # "died", not where
+    return " ".join(words[:stop]).rstrip(",;:")
+
+
+_LABEL_STOPS = frozenset({"in", "at", "on", "after", "when", "while", "from", "since", "by", "last", "earlier",
+                          "before", "during"})

@@ -1,0 +1,129 @@
+"""A death's findings: "What killed Michael Jackson?", "How was Michael Jackson's death ruled?".
+
+- cause (`cause`): the cause a sentence gives ("the cause of death was acute propofol
+  intoxication", "died of a heart attack", "a homicide caused by ..."), a few words
+  up to punctuation; "pending" when the cause is deferred or awaits tests ("gave no
+  cause of death", "awaiting toxicology"). A cause found outranks pending.
+- manner (`manner`): the ruling (homicide, suicide, accident, natural causes,
+  undetermined), from a sentence naming a death and a ruling word ("ruled a
+  homicide", "death was homicide"); "no foul play" when foul play is ruled out.
+  A ruling outranks "no foul play".
+Scope: the death; the person is the first PERSON the sentence names, used to word
+the question (a story of several deaths asks one question each only when the
+sentences name the dead). Conditional and definitional sentences ("homicide
+includes manslaughter", "if ...") state nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dateline.link.facttypes.base import entities_in, lexicon, ordered_relation, person_name, sentences, words_pattern
+from dateline.link.facttypes.proceeding import _obs, _possessive, _subject, history
+from dateline.link.observations import Observation, Source
+from dateline.model import AnnotatedDocument
+
+_DEATH = re.compile(r"\b(death|died|dies|killing|killed)\b", re.IGNORECASE)
+_NOT_STATED = re.compile(r"\b(if|whether|could|would|might|refers? to|includes?|means?|defin\w*)\b", re.IGNORECASE)
+_STOP = re.compile(r"[,.;:!?()\"“”]|\b(?:and|but|in|at|on|after|which|who|while|when|according|the coroner|said|says)\b",
+                   re.IGNORECASE)
+_CAUSE_WORDS = 6
+
+
+def _cause_phrase(text: str) -> str | None:
+    text = text.strip().lstrip("\"“'‘ ")
+    stop = _STOP.search(text)
+    words = (text[:stop.start()] if stop else text).split()[:_CAUSE_WORDS]
+    while words and words[0].lower() in ("a", "an", "the", "his", "her", "their", "its"):
+        words = words[1:]
+    phrase = " ".join(words).lower().strip("'’")
+    return phrase or None
+
+
+def _dead(annotated: AnnotatedDocument, s) -> str | None:
+    """The person whose death the sentence is about: a PERSON written right before "died" or "'s death"."""
+    text = annotated.document.text
+    for e in entities_in(annotated, s.start, s.end, ("PERSON",)):
+        if re.match(r"\s*(?:'s?\s+death|’s?\s+death|,?\s+(?:who\s+)?died|\s*dies)\b", text[e.end:e.end + 20]):
+            return person_name(e) or None
+    return None
+
+
+def _substance(phrase: str) -> str:
+    """The cause without the words around a substance: "acute propofol intoxication", "an overdose of
+    propofol" and "the powerful anesthetic propofol" are one cause, "propofol"."""
+    words = lexicon()["death"]
+    text = phrase.lower()
+    for w in sorted(words["cause_modifiers"], key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(w)}\b", " ", text)
+    kept = text.split()
+    return " ".join(kept[:3])
+
+
+@dataclass(frozen=True)
+class CauseType:
+    name: str = "cause"
+    value_kind: str = "state"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        words = lexicon()["death"]
+        causes, pending = words_pattern(words["cause_cues"]), words_pattern(words["pending"])
+        for s, text in sentences(annotated):
+            if not _DEATH.search(text) or re.search(r"\b(if|whether)\b", text, re.IGNORECASE) or history(text, source):
+                continue
+            waiting = pending.search(text)
+            if waiting:
+                yield _obs(annotated, source, s, ask=self.name, topic="death", value="pending",
+                           label=waiting.group(), rank=1, subject=_dead(annotated, s))
+                continue
+            cue = causes.search(text)
+            phrase = _cause_phrase(text[cue.end():]) if cue else None
+            value = _substance(phrase) if phrase else None
+            if value and value.split()[0] not in words["not_causes"] and value not in words["manners"]:
+                yield _obs(annotated, source, s, ask=self.name, topic="death", value=value,
+                           label=f"{cue.group()} {phrase}", rank=2, subject=_dead(annotated, s))
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        name = _subject(observations)
+        return f"What killed {name}?" if name else "What was the cause of death?"
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        return ordered_relation(standing, new)
+
+
+@dataclass(frozen=True)
+class MannerType:
+    name: str = "manner"
+    value_kind: str = "state"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        words = lexicon()["death"]
+        rulings, cleared = words_pattern(words["manners"]), words_pattern(words["no_foul_play"])
+        for s, text in sentences(annotated):
+            if not _DEATH.search(text) or _NOT_STATED.search(text) or history(text, source):
+                continue
+            ruling = rulings.search(text)
+            if ruling and re.search(r"\b(not|never|no)\s+(an?\s+)?$", text[:ruling.start()], re.IGNORECASE):
+                continue  # "not an accident": a claim against a ruling, not one
+            if ruling and re.search(r"\b(ruled?|ruling|was|as|verdict|concluded|is|listed)\b",
+                                    text[max(0, ruling.start() - 40):ruling.start()], re.IGNORECASE):
+                value = words["manners"][ruling.group().lower()]
+                yield _obs(annotated, source, s, ask=self.name, topic="death", value=value, label=ruling.group(),
+                           rank=2, subject=_dead(annotated, s))
+                continue
+            found = cleared.search(text)
+            if found:
+                yield _obs(annotated, source, s, ask=self.name, topic="death", value="no foul play",
+                           label=found.group(), rank=1, subject=_dead(annotated, s))
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        name = _subject(observations)
+        return f"How was {_possessive(name)} death ruled?" if name else "How was the death ruled?"
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        return ordered_relation(standing, new)
+
+
+CAUSE, MANNER = CauseType(), MannerType()

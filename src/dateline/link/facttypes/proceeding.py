@@ -1,0 +1,205 @@
+"""Legal proceedings: when a trial or a sentencing is set, bail, a licence, the term faced.
+
+- trial/sentencing (`hearing`): "When does Conrad Murray's trial start?", "When will
+  Conrad Murray be sentenced?"; value the date set (a date at the precision written,
+  not earlier than the article's month), from a sentence naming the proceeding
+  (`[proceeding.hearings]`) with a scheduling word ("set to begin", "due to start",
+  "delayed until") and a date after it. A later setting updates (general rule).
+- bail (`bail`): "Is Conrad Murray free on bail?"; "on bail" (label with the sum),
+  "held without bail". A later state updates (general rule).
+- licence (`licence`): "Is Conrad Murray's licence suspended?"; "suspended" or
+  "allowed" (may keep practising), from a sentence holding "licence"/"license" and
+  a suspending word, or a keeping word.
+- term (`term`): "What prison term does Conrad Murray face?"; "<=4 years" (faces up to,
+  could face, if convicted), "4 years" (sentenced to). A sentence passed outranks
+  one faced (`base.ordered_relation` ranks).
+Scope: the person, the first PERSON the sentence names (titles dropped); a sentence
+naming none ("The trial is set to begin on 28 March") joins the story's one
+proceeding of that kind. Modal or conditional wording ("could be", "if") is kept
+for the term faced, which is conditional by nature, and refused for the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dateline.link.facttypes.base import entities_in, lexicon, person_name, sentences, words_pattern
+from dateline.link.observations import Observation, Source
+from dateline.model import AnnotatedDocument, Citation, Sentence
+
+_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "life": 0}
+_YEARS = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)[- ]years?\b",
+                    re.IGNORECASE)
+
+
+def _person(annotated: AnnotatedDocument, s: Sentence) -> str | None:
+    people = entities_in(annotated, s.start, s.end, ("PERSON",))
+    names = [person_name(p) for p in people]
+    return next((n for n in names if n), None)
+
+
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def history(text: str, source: Source) -> bool:
+    """A sentence dated to an earlier year than its article ("8 December 2010 The board allows ..." in a
+    2011 chronology) tells what stood then, not now."""
+    return source.published is not None and any(int(y) < source.published.year for y in _YEAR.findall(text))
+
+
+def _obs(annotated: AnnotatedDocument, source: Source, s: Sentence, *, ask: str, topic: str, value: str,
+         label: str, kind: str = "state", rank: int | None = None, subject: str | None = "") -> Observation:
+    doc = annotated.document
+    cited = Citation(doc.id, s.start, s.end, doc.text[s.start:s.end], doc.outlet, doc.published.value)
+    return Observation(ask=ask, topic=topic, place=None, qualifier="", kind=kind, value=value, label=label,
+                       source=source, citation=cited, subject=_person(annotated, s) if subject == "" else subject,
+                       modality="happened", rank=rank)
+
+
+def _subject(observations: Sequence[Observation]) -> str:
+    names = [o.subject for o in observations if o.subject]
+    return max(set(names), key=lambda n: (names.count(n), len(n))) if names else ""
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'{'' if name.endswith('s') else 's'}"
+
+
+@dataclass(frozen=True)
+class HearingType:
+    name: str = "hearing"
+    value_kind: str = "date"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        words = lexicon()["proceeding"]
+        hearings, cues = words_pattern(words["hearings"]), words_pattern(words["scheduling"])
+        published = source.published.isoformat()[:7] if source.published else ""
+        for s, text in sentences(annotated):
+            if history(text, source):
+                continue
+            hearing = hearings.search(text)
+            cue = (hearing if hearing and hearing.group().lower().startswith("be ") else
+                   cues.search(text, hearing.start()) if hearing else None)  # "will be sentenced on 29 November"
+            if cue is None or cue.start() - hearing.end() > 40:
+                continue
+            at = s.start + cue.end()
+            when = next((t for t in annotated.timexes if at <= t.start < s.end and _DATE.match(t.value)
+                         and t.value[:7] >= published), None)
+            if when is None:
+                continue
+            topic = words["hearings"][hearing.group().lower()]
+            yield _obs(annotated, source, s, ask=self.name, topic=topic, value=when.value, kind="date",
+                       label=f"{cue.group()} {when.text}")
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        name = _subject(observations)
+        if key[1] == "sentencing":
+            return f"When will {name} be sentenced?" if name else "When is the sentencing?"
+        return f"When does {_possessive(name)} {key[1]} start?" if name else f"When does the {key[1]} start?"
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        return None
+
+
+@dataclass(frozen=True)
+class BailType:
+    name: str = "bail"
+    value_kind: str = "state"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        words = lexicon()["proceeding"]["bail"]
+        held, free = words_pattern(words["held"]), words_pattern(words["free"])
+        for s, text in sentences(annotated):
+            if "bail" not in text.lower() or _modal(text) or history(text, source):
+                continue
+            found = held.search(text)
+            if found:
+                yield _obs(annotated, source, s, ask=self.name, topic="bail", value="held without bail",
+                           label=found.group())
+                continue
+            found = free.search(text)
+            if found:
+                money = re.search(r"[$£€]\s?[\d,.]+\s*(?:m|bn|million)?", text)
+                label = f"on {money.group().strip()} bail" if money else "on bail"
+                yield _obs(annotated, source, s, ask=self.name, topic="bail", value="on bail", label=label)
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        name = _subject(observations)
+        return f"Is {name} free on bail?" if name else "Is the accused free on bail?"
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        return None
+
+
+@dataclass(frozen=True)
+class LicenceType:
+    name: str = "licence"
+    value_kind: str = "state"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        words = lexicon()["proceeding"]["licence"]
+        off, kept = words_pattern(words["suspended"]), words_pattern(words["allowed"])
+        for s, text in sentences(annotated):
+            if not re.search(r"\blicen[cs]e\b", text, re.IGNORECASE) or _modal(text) or history(text, source):
+                continue
+            found = off.search(text)
+            value = "suspended" if found else None
+            if found is None:
+                found = kept.search(text)
+                value = "allowed" if found else None
+            if value:
+                yield _obs(annotated, source, s, ask=self.name, topic="licence", value=value, label=found.group())
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        name = _subject(observations)
+        return f"Is {_possessive(name)} licence suspended?" if name else "Is the licence suspended?"
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        return None
+
+
+@dataclass(frozen=True)
+class TermType:
+    name: str = "term"
+    value_kind: str = "state"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        words = lexicon()["proceeding"]["term"]
+        faces, passed = words_pattern(words["faces"]), words_pattern(words["sentenced"])
+        for s, text in sentences(annotated):
+            if not re.search(r"\b(prison|jail|custody|sentence[ds]?|imprisonment)\b", text, re.IGNORECASE):
+                continue
+            for cue, bound, rank in ((passed, "", 2), (faces, "<=", 1)):
+                found = cue.search(text)
+                years = _YEARS.search(text, found.end(), found.end() + 40) if found else None
+                if years is None:
+                    continue
+                n = years.group(1).lower()
+                n = str(_NUMBERS.get(n, n))
+                yield _obs(annotated, source, s, ask=self.name, topic="prison term", value=f"{bound}{n} years",
+                           label=f"{found.group()} {text[found.end():years.end()].strip()}".replace("  ", " "),
+                           rank=rank)
+                break
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        name = _subject(observations)
+        return f"What prison term does {name} face?" if name else "What prison term is faced?"
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        top = max((o.rank or 0 for o in standing), default=0)
+        if (new.rank or 0) > top:
+            return "update"
+        return "agree" if (new.rank or 0) < top else None
+
+
+def _modal(text: str) -> bool:
+    """Conditional or sought, not in force: "could lose his licence", "preparing to seek removal"."""
+    return bool(re.search(r"\b(if|could|would|may|might|seek(?:ing|s)?|prepar(?:ing|es) to)\b", text,
+                          re.IGNORECASE))
+
+
+HEARING, BAIL, LICENCE, TERM = HearingType(), BailType(), LicenceType(), TermType()
