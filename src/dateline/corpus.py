@@ -40,7 +40,7 @@ from dateline.link.observations import Observation, observation_from_json
 from dateline.model import AnnotatedDocument, Document, Failure, Notice
 from dateline.store import Store
 from dateline.store.db import layer_failures
-from dateline.views.copies import COPIES_VIEW, copies_from_store
+from dateline.views.copies import COPIES_VIEW, copies_from_store, store_furniture
 from dateline.views.timeline import (
     TIMELINE_VIEW,
     Placed,
@@ -325,15 +325,19 @@ def relink(store: Store, story_ids: Iterable[str]) -> None:
     """
     missing = store.underived_documents()  # stored before derived records existed
     store.save_derived(derive(ad) for ad in (store.annotated(d) for d in missing) if ad)
+    story_ids = list(story_ids)
+    if not story_ids:
+        return
+    boilerplate = store_furniture(store)  # lines repeated across the store are no evidence of copying
+    near = [(a, b) for a, b, _ in store.near_duplicates()]
     for story_id in story_ids:
         _link_story_entities(store, story_id)
         derived = store.derived_for_story(story_id)
         observations = [observation_from_json(o) for _, found, _ in derived for o in found]
         mentions = [mention_from_json(m) for _, _, found in derived for m in found]
         title = store.story_title(story_id) or story_id
-        copies = copies_from_store(store, story_id, title)
-        origins = copy_groups([(link.copy, link.source) for link in copies.links]
-                              + [(a, b) for a, b, _ in store.near_duplicates()])
+        copies = copies_from_store(store, story_id, title, boilerplate=boilerplate)
+        origins = copy_groups([(link.copy, link.source) for link in copies.links] + near)
         store.replace_facts(story_id, build_facts(story_id, observations, origins))
         store.replace_events(story_id, story_events(mentions))
         store.save_story_view(story_id, TIMELINE_VIEW, timeline_from_store(store, story_id, title))

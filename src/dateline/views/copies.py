@@ -2,8 +2,9 @@
 report independently.
 
 Built from the stored texts and sentence layer of a story's articles
-(`dateline.link.copies` decides what counts as copying). Exact duplicates are
-included: a re-published wire story is the plainest copy.
+(`dateline.link.copies` decides what counts as copying); the furniture (lines
+found in many articles) is counted over every article of the store. Exact
+duplicates are included: a re-published wire story is the plainest copy.
 """
 
 from __future__ import annotations
@@ -13,17 +14,26 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.jsonable import citation_from_json, parse_day
-from dateline.link.copies import Article, Reuse, find_reuse
+from dateline.link.copies import DEFAULT_RULES, Article, CopyRules, Reuse, copy_groups, find_reuse, furniture
 from dateline.model import Citation, Document
 from dateline.store import Store
 from dateline.views.stories import resolve_story
 
-__all__ = ["COPIES_VIEW", "CopyLink", "OutletReuse", "Copies", "build_copies", "copies_from_store", "copies_md"]
+__all__ = [
+    "COPIES_VIEW",
+    "Copies",
+    "CopyLink",
+    "OutletReuse",
+    "build_copies",
+    "copies_from_store",
+    "copies_md",
+    "store_furniture",
+]
 
 
 @dataclass(frozen=True)
 class CopyLink:
-    """An article that carries sentences of another, word for word."""
+    """An article that carries sentences of another: a copy or rewrite, and its earliest source."""
 
     copy: str
     copy_outlet: str | None
@@ -35,6 +45,8 @@ class CopyLink:
     share: float  # of the copy's long sentences
     directed: bool  # False: same day or undated, so neither is known to be the source
     example: Citation  # the first shared sentence, in the copy
+    reused: float = 0.0  # share of the copy's own words (furniture and quotations aside) taken from the source
+    added: float = 0.0  # share of the copy's own words in sentences of its own
 
 
 @dataclass(frozen=True)
@@ -68,15 +80,33 @@ def build_copies(store: Store, story: str | None = None) -> Copies:
     return copies_from_store(store, found.id, found.title)
 
 
-def copies_from_store(store: Store, story_id: str, title: str) -> Copies:
-    """Who repeats whom, computed from the story's stored texts and sentences."""
+def copies_from_store(store: Store, story_id: str, title: str, *, rules: CopyRules = DEFAULT_RULES,
+                      boilerplate: frozenset[str] | None = None) -> Copies:
+    """Who repeats whom, computed from the story's stored texts and sentences. `boilerplate`:
+    `store_furniture(store)`, computed here when None (pass it when building many stories)."""
     documents = {d.id: d for d in store.documents(story_id)}
+    articles = _articles(store, story_id, documents)
+    if boilerplate is None:
+        boilerplate = store_furniture(store, rules=rules)
+    links = tuple(_link(r, documents) for r in find_reuse(articles, furniture=boilerplate, rules=rules))
+    return Copies(story_id, title, len(articles), _independent(articles, links), links, _outlets(documents, links))
+
+
+def store_furniture(store: Store, *, rules: CopyRules = DEFAULT_RULES) -> frozenset[str]:
+    """The boilerplate of the whole store: lines repeated in many articles that share little else
+    (near and exact duplicates count once)."""
+    groups = copy_groups([(a, b) for a, b, _ in store.near_duplicates()]
+                         + [(i, m["duplicate_of"]) for i, m in store.document_meta().items() if m["duplicate_of"]])
+    articles = [a for story in store.stories()
+                for a in _articles(store, story.id, {d.id: d for d in store.documents(story.id)})]
+    return furniture(articles, groups=groups, rules=rules)
+
+
+def _articles(store: Store, story_id: str, documents: dict[str, Document]) -> list[Article]:
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, sentence in store.layer_for_story("sentences", story_id, duplicates=True):
         spans[doc_id].append((sentence.start, sentence.end))
-    articles = [_article(d, spans.get(d.id, [])) for d in documents.values()]
-    links = tuple(_link(r, documents) for r in find_reuse(articles))
-    return Copies(story_id, title, len(articles), _independent(articles, links), links, _outlets(documents, links))
+    return [_article(d, spans.get(d.id, [])) for d in documents.values()]
 
 
 def copies_from_json(data: dict) -> Copies:
@@ -99,7 +129,7 @@ def _link(r: Reuse, documents: dict[str, Document]) -> CopyLink:
     start, end = r.example
     example = Citation(copy.id, start, end, copy.text[start:end], copy.outlet, copy.published.value)
     return CopyLink(copy.id, copy.outlet, copy.published.value, source.id, source.outlet, source.published.value,
-                    r.shared, round(r.share, 3), r.directed, example)
+                    r.shared, round(r.share, 3), r.directed, example, r.reused, r.added)
 
 
 def _independent(articles: list[Article], links: tuple[CopyLink, ...]) -> int:
@@ -135,7 +165,7 @@ def copies_md(view: Copies) -> str:
         lines.append(
             f"- `{link.copy}` ({link.copy_outlet or 'unknown outlet'}, {_day(link.copy_published)}) {arrow} "
             f"`{link.source}` ({link.source_outlet or 'unknown outlet'}, {_day(link.source_published)}): "
-            f"{link.shared} sentence(s), {link.share:.0%} of its own; e.g. \"{' '.join(link.example.text.split())}\""
+            f"{link.shared} sentence(s), {link.reused:.0%} of its text reused, {link.added:.0%} added; e.g. \"{' '.join(link.example.text.split())}\""
         )
     if not view.links:
         lines.append("_none: every article is worded independently_")
