@@ -122,7 +122,7 @@ def test_the_example_rewrite_is_found(example_db):
     (link,) = [link for link in view.links if link.directed]
     assert (link.copy_outlet, link.source_outlet) == ("NewsPulse Hub", "Meridian Wire")
     assert view.independent == view.articles - 1
-    assert "NewsPulse Hub: 1 article(s); 1 repeat Meridian Wire" in copies_md(view)
+    assert "NewsPulse Hub: 1 article; 1 repeat Meridian Wire" in copies_md(view)
 
 
 @pytest.mark.slow

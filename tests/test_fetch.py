@@ -123,7 +123,7 @@ def test_command_fetches_and_ingests(server, tmp_path):
     result = CliRunner().invoke(app, ["fetch", server + "/article", server + "/image", "--db", str(db), "--timeout", "5"],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "fetched 1 page(s)" in result.output and "added 1" in result.output
+    assert "fetched 1 page" in result.output and "added 1" in result.output
     assert list((tmp_path / "fetched").glob("fetch-*.warc.gz"))
     with Store(db) as store:
         [doc] = store.documents()

@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from dateline.errors import DatelineError
+from dateline.wording import plural
 
 if TYPE_CHECKING:
     from dateline.store import Store
@@ -106,7 +107,14 @@ def _progress(verb: str, every: float = 10.0) -> Iterator[Callable[[int, int | N
     every `every` seconds when stderr is piped (a log, CI)."""
     import time
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     if not err.is_terminal:
         started, last = time.monotonic(), [time.monotonic()]
@@ -216,7 +224,9 @@ def reannotate(
     """Annotate every stored article again with this version, then relink every story.
 
     Use it after upgrading dateline: texts, dates and stories are kept; times, entities,
-    quotes, claims and the ledger are rebuilt. Example: dateline reannotate --db story.db
+    quotes, claims and the ledger are rebuilt.
+
+    Example: dateline reannotate --db story.db
     """
     from dateline.corpus import reannotate as run_reannotate
 
@@ -423,7 +433,7 @@ def annotate(
                 continue
             fh.write(json.dumps(annotation_record(item), ensure_ascii=False) + "\n")
             written += 1
-    console.print(f"wrote {written} document(s) to {out}")
+    console.print(f"wrote {plural(written, 'document')} to {out}")
 
 
 def _register_area_commands() -> None:

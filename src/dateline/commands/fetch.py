@@ -11,6 +11,7 @@ from dateline.cli import DbOption, _open, app, console, err, print_ingest_report
 from dateline.errors import DatelineError
 from dateline.ingest.fetch import DEFAULT_TIMEOUT
 from dateline.ingest.readers import DEFAULT_MAX_BYTES
+from dateline.wording import plural
 
 
 @app.command()
@@ -33,7 +34,7 @@ def fetch(
         err.print(f"[yellow]not fetched[/] {safe(failure.source)}: {safe(failure.reason)}", highlight=False)
     if fetched.warc is None:
         raise DatelineError("no page could be fetched; nothing was added")
-    console.print(f"fetched {fetched.pages} page(s) -> {fetched.warc}", highlight=False)
+    console.print(f"fetched {plural(fetched.pages, 'page')} -> {fetched.warc}", highlight=False)
     with _open(db, must_exist=False) as store:
         report = run_ingest([fetched.warc], store)
     print_ingest_report(report, db)

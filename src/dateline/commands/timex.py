@@ -9,6 +9,7 @@ import typer
 
 from dateline.cli import _date, _show, app, console
 from dateline.errors import DatelineError
+from dateline.wording import plural
 
 
 @app.command()
@@ -38,7 +39,7 @@ def timex(
         if out is None:
             raise DatelineError("--timeml needs --out: the folder to write the tagged files to")
         written = tag_timeml_dir(timeml, out, genre)
-        console.print(f"wrote {len(written)} TimeML file(s) to {out}")
+        console.print(f"wrote {plural(len(written), 'TimeML file')} to {out}")
         return
     if text is None:
         raise DatelineError('give a text to tag, e.g. dateline timex --dct 2024-09-27 "next Friday"')

@@ -30,6 +30,7 @@ from dateline.link.facttypes import fact_type
 from dateline.link.facttypes.base import JUMP, REVISED
 from dateline.link.observations import Observation, readable_time
 from dateline.model import Fact, FactValue
+from dateline.wording import plural
 
 QUANTITY_TOLERANCE = 0.05
 SAME_TIME_DAYS = 3
@@ -465,11 +466,6 @@ def carried_by(v: FactValue) -> str:
 
 def _sources_phrase(v: FactValue) -> str:
     return plural(v.independent, "independent source")
-
-
-def plural(n: int, noun: str) -> str:
-    """ "1 article", "3 articles" """
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _as_known(v: FactValue, as_of: date | None) -> FactValue:

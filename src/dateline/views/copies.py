@@ -18,6 +18,7 @@ from dateline.link.copies import DEFAULT_RULES, Article, CopyRules, Reuse, copy_
 from dateline.model import Citation, Document
 from dateline.store import Store
 from dateline.views.stories import resolve_story
+from dateline.wording import plural
 
 __all__ = [
     "COPIES_VIEW",
@@ -154,18 +155,18 @@ def _outlets(documents: dict[str, Document], links: tuple[CopyLink, ...]) -> tup
 
 def copies_md(view: Copies) -> str:
     lines = [f"# {view.title}", "",
-             f"{view.independent} of {view.articles} article(s) repeat no earlier article.", "",
+             f"{view.independent} of {plural(view.articles, 'article')} repeat no earlier article.", "",
              "## Outlets", ""]
     for o in view.outlets:
         repeats = f"; {o.repeating} repeat {', '.join(o.sources)}" if o.repeating else ""
-        lines.append(f"- {o.outlet}: {o.articles} article(s){repeats}")
+        lines.append(f"- {o.outlet}: {plural(o.articles, 'article')}{repeats}")
     lines += ["", "## Articles that repeat others", ""]
     for link in view.links:
         arrow = "repeats" if link.directed else "shares wording with (same day)"
         lines.append(
             f"- `{link.copy}` ({link.copy_outlet or 'unknown outlet'}, {_day(link.copy_published)}) {arrow} "
             f"`{link.source}` ({link.source_outlet or 'unknown outlet'}, {_day(link.source_published)}): "
-            f"{link.shared} sentence(s), {link.reused:.0%} of its text reused, {link.added:.0%} added; e.g. \"{' '.join(link.example.text.split())}\""
+            f"{plural(link.shared, 'sentence')}, {link.reused:.0%} of its text reused, {link.added:.0%} added; e.g. \"{' '.join(link.example.text.split())}\""
         )
     if not view.links:
         lines.append("_none: every article is worded independently_")

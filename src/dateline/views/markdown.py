@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from dateline.link.events import Event
-from dateline.link.facts import carried_by, plural
+from dateline.link.facts import carried_by
 from dateline.model import (
     AnnotatedDocument,
     Citation,
@@ -25,6 +25,7 @@ from dateline.views.brief import SHOWN_FACTS, Briefing
 from dateline.views.diff import Diff
 from dateline.views.search import SearchResults
 from dateline.views.timeline import Timeline
+from dateline.wording import plural
 
 
 def cite_short(c: Citation) -> str:
@@ -136,7 +137,7 @@ def brief_outlets(b: Briefing) -> str:
 
 def diff_md(d: Diff) -> str:
     until = d.until.isoformat() if d.until else "now"
-    lines = [f"# What changed: {d.title}", "", f"From {d.since.isoformat()} to {until}: {len(d.new_documents)} new article(s).", ""]
+    lines = [f"# What changed: {d.title}", "", f"From {d.since.isoformat()} to {until}: {plural(len(d.new_documents), 'new article')}.", ""]
     lines += ["## New facts", ""] + ([fact_md(f) + "\n" for f in d.new_facts] or ["_none_", ""])
     lines += ["## Changed values", ""]
     for c in d.changed or ():
