@@ -103,3 +103,69 @@ def test_named_speakers_are_people_and_organisations(speaker, entities, kept):
 
     found = [Entity(text, label, text, 0, len(text)) for text, label in entities]
     assert is_named_source(speaker, found) is kept
+
+
+def _said(doc_id: str, said: list[tuple[str, bool]], people: list[str] = (), orgs: list[str] = ()):
+    """An article where each (speaker, anonymous) says one sentence; `people` and `orgs` are its entities."""
+    text = " ".join(f"{speaker} said thing {i} happened." for i, (speaker, _) in enumerate(said))
+    text += " " + " ".join(people) + " " + " ".join(orgs)
+    entities = tuple(Entity(n, "PERSON", n, text.rindex(n), text.rindex(n) + len(n)) for n in people)
+    entities += tuple(Entity(n, "ORG", n, text.rindex(n), text.rindex(n) + len(n)) for n in orgs)
+    attributions = []
+    for i, (speaker, anonymous) in enumerate(said):
+        content = f"thing {i} happened"
+        start = text.index(content)
+        attributions.append(Attribution(speaker, speaker, anonymous, "said", content, start, start + len(content), False))
+    document = Document(doc_id, doc_id, text, None, "Wire", None, None, "en", PublishedDate.unknown())
+    return AnnotatedDocument(document, entities=entities, attributions=tuple(attributions))
+
+
+@pytest.mark.parametrize(
+    ("docs", "expected"),
+    [
+        ([_said("a", [("CDC", False)], orgs=["CDC"]),
+          _said("b", [("Centers for Disease Control and Prevention", False)], orgs=["Centers for Disease Control and Prevention"])],
+         [("Centers for Disease Control and Prevention", False, 2)]),
+        ([_said("a", [("Ban Ki-moon", False)] * 2, people=["Ban Ki-moon"]), _said("b", [("Mr Ban", False)], people=["Mr Ban"])],
+         [("Ban Ki-moon", False, 3)]),
+        ([_said("a", [("Timothy F. Geithner", False)] * 2, people=["Timothy F. Geithner"]),
+          _said("b", [("Timothy Geithner", False)], people=["Timothy Geithner"])],
+         [("Timothy F. Geithner", False, 3)]),
+        ([_said("a", [("Edward Chernoff", False)] * 2, people=["Edward Chernoff"]),
+          _said("b", [("Lawyer Ed Chernoff", False)], people=["Lawyer Ed Chernoff"])],
+         [("Edward Chernoff", False, 3)]),
+        ([_said("a", [("Barack Obama", False)] * 5, people=["Barack Obama"]),
+          _said("b", [("Michelle Obama", False)], people=["Michelle Obama"]),
+          _said("c", [("Obama", False)] * 3, people=["Obama"])],
+         [("Barack Obama", False, 8), ("Michelle Obama", False, 1)]),
+        ([_said("a", [("Bill Clinton", False)] * 2, people=["Bill Clinton"]),
+          _said("b", [("Hillary Clinton", False)] * 2, people=["Hillary Clinton"]),
+          _said("c", [("Clinton", False)], people=["Clinton"])],
+         [("Bill Clinton", False, 2), ("Hillary Clinton", False, 2), ("Clinton", False, 1)]),
+        ([_said("a", [("-LRB- Gordon Brown", False)], people=["Gordon Brown"]),
+          _said("b", [("Gordon Brown", False)], people=["Gordon Brown"])],
+         [("Gordon Brown", False, 2)]),
+    ],
+    ids=["alias-pair", "title-and-surname", "middle-initial", "role-and-nickname", "dominant-full-name",
+         "ambiguous-surname-kept-apart", "bracket-token"],
+)
+def test_name_variants_are_one_speaker(docs, expected):
+    view = speakers_from_documents("s", "Test story", docs)
+    assert [(s.name, s.anonymous, len(s.statements)) for s in view.speakers] == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ([("unnamed source", True), ("unnamed source", False)], [("unnamed source", True, 2)]),
+        ([("Experts", True), ("experts", True)], [("experts", True, 2)]),
+        ([("Views", True), ("Explainer", True), ("episode", True), ("Only time", True)], []),
+        ([("I", True), ("you", True), ("who", True), ("He", True)], []),
+        ([("spokeswoman for the agency", True), ("thousands of people", True), ("U.S. officials", True)],
+         [("spokeswoman for the agency", True, 1), ("thousands of people", True, 1), ("U.S. officials", True, 1)]),
+    ],
+    ids=["unnamed-plain-and-anonymous", "capital-only", "boilerplate", "unresolved-pronouns", "descriptions-of-people"],
+)
+def test_anonymous_speakers(said, expected):
+    view = speakers_from_documents("s", "Test story", [_said("a", said)])
+    assert sorted((s.name, s.anonymous, len(s.statements)) for s in view.speakers) == sorted(expected)

@@ -5,23 +5,47 @@ articles (duplicates left out, so a copied quote counts once). A named speaker
 is shown under its corpus-wide name (`dateline.link.entities`), so "Singh" in
 one article and "Sabrina Singh" in another are one speaker; anonymous
 descriptions ("senior U.S. official") are kept apart, as written, and flagged.
-A named speaker that is no person or organisation ("the statement", "both
-sides", a dateline) is left out (`is_named_source`).
+
+Speakers are people and organisations only: a named speaker that is none
+("the statement", "both sides", a dateline) is left out (`is_named_source`), and
+so are an anonymous description whose head noun names no person or group
+("Views", "Explainer", "Only time"; `data/attribution.toml [speakers]`) and a
+pronoun the annotator could not resolve ("I", "you", "who"). Variants of one
+name are one speaker (`speaker_groups`): titles and "-LRB-" cut off ("Dr Murray"),
+aliases (`data/aliases.toml`), a middle initial dropped ("Timothy F. Geithner"),
+a short form ("Ed", "Obama") joined to the one fuller name it fits, or to one
+that speaks five times as often as any other it fits; anonymous descriptions
+differing only in a capital are one ("Experts", "experts").
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.annotate.attribution import UNNAMED
+from dateline.annotate.entities import alias_canonical, name_key, title_words
 from dateline.link.entities import link_entities
 from dateline.model import AnnotatedDocument, Attribution, Citation, Entity
+from dateline.resources import load_table
 from dateline.store import Store
 from dateline.views.stories import resolve_story
 
-__all__ = ["Statement", "Speaker", "Speakers", "build_speakers", "is_named_source", "speakers_from_documents", "speakers_md"]
+__all__ = [
+    "Speaker",
+    "Speakers",
+    "Statement",
+    "build_speakers",
+    "is_named_source",
+    "speaker_groups",
+    "speaker_name",
+    "speakers_from_documents",
+    "speakers_md",
+]
 
 
 @dataclass(frozen=True)
@@ -60,19 +84,224 @@ def speakers_from_documents(story: str, title: str, documents: Sequence[Annotate
     grouped: dict[tuple[str, bool], list[Statement]] = defaultdict(list)
     for doc in documents:
         for attribution in (a for a in doc.attributions if a.nested_in is None):  # top-level statements only
-            if not attribution.anonymous and not is_named_source(attribution.speaker, doc.entities):
-                continue
-            name = attribution.speaker if attribution.anonymous else names.get((doc.document.id, attribution.speaker), attribution.speaker)
-            grouped[(name, attribution.anonymous)].append(_statement(doc, attribution))
-    speakers = [_speaker(name, anonymous, statements) for (name, anonymous), statements in grouped.items()]
+            key = speaker_name(attribution, doc.entities, names.get((doc.document.id, attribution.speaker)))
+            if key is not None:
+                grouped[key].append(_statement(doc, attribution))
+    counts = {key: len(statements) for key, statements in grouped.items()}
+    merged: dict[tuple[str, bool], list[Statement]] = defaultdict(list)
+    for key, target in speaker_groups(counts, *_people_and_places(documents, names)).items():
+        merged[target] += grouped[key]
+    speakers = [_speaker(name, anonymous, statements) for (name, anonymous), statements in merged.items()]
     speakers.sort(key=lambda s: (-len(s.statements), s.anonymous, s.name))
     return Speakers(story, title, tuple(speakers))
 
 
+def _people_and_places(documents: Sequence[AnnotatedDocument], names: Mapping) -> tuple[set[str], set[str]]:
+    """Corpus-wide names ever tagged as a person, and those tagged as a place and never as a person."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    for doc in documents:
+        for e in doc.entities:
+            labels[_clean_name(names.get((doc.document.id, e.canonical), e.canonical))].add(e.label)
+    people = {name for name, found in labels.items() if "PERSON" in found}
+    return people, {name for name, found in labels.items() if found & _PLACES and not found & {"PERSON"}}
+
+
+def speaker_name(
+    attribution: Attribution, entities: Sequence[Entity], corpus_name: str | None = None
+) -> tuple[str, bool] | None:
+    """(name, anonymous) a statement is listed under, or None when its speaker is no person or organisation.
+
+    `corpus_name` is the speaker's corpus-wide name (`dateline.link.entities`), when it has one."""
+    speaker = " ".join(w for w in attribution.speaker.split() if not _BRACKET_TOKEN.fullmatch(w))
+    if speaker.casefold() == UNNAMED:
+        return UNNAMED, True
+    if speaker.casefold() in _table("nobody"):
+        return None
+    if attribution.anonymous:
+        return (_anonymous_name(speaker), True) if _names_people(speaker) else None
+    if not is_named_source(speaker, entities):
+        return None
+    name = _clean_name(corpus_name or speaker)
+    return (name, False) if name else None
+
+
+def speaker_groups(
+    counts: Mapping[tuple[str, bool], int], people: set[str] = frozenset(), places: set[str] = frozenset()
+) -> dict[tuple[str, bool], tuple[str, bool]]:
+    """Each (name, anonymous) speaker -> the speaker it is listed as: variants of a person's name joined.
+
+    `counts` are statements per speaker, `people` the names known to be persons, `places` names known
+    to be places and never persons (a one-word name that is no place may be a surname). Longest names first,
+    a name goes to the one fuller person name it fits ("Obama", "Ed Chernoff", "Timothy Geithner" for
+    "Timothy F. Geithner"), or to the one with `_DOMINANT` times the statements of every other it fits."""
+    total = dict(counts)
+    target = {key: key for key in counts}
+    persons = [k for k in counts if not k[1] and k[0] in people]
+    candidates = persons + [
+        k for k in counts if not k[1] and k not in persons and k[0] not in places and _surname_only(k[0])
+    ]
+    for key in sorted(candidates, key=lambda k: (-len(_tokens(k[0])), counts[k], k[0])):
+        fits = [o for o in persons if o != key and target[o] == o and _fits(o, key, total)]
+        fits.sort(key=lambda k: -total[k])
+        if len(fits) == 1 or (fits and total[fits[0]] >= _DOMINANT * total[fits[1]]):
+            target[key] = fits[0]
+            total[fits[0]] += total[key]
+    return {key: _final(target, key) for key in target}
+
+
+def _fits(long: tuple[str, bool], short: tuple[str, bool], total: Mapping[tuple[str, bool], int]) -> bool:
+    return _fuller(_tokens(long[0]), _tokens(short[0]), total[long] - total[short], long[0] < short[0])
+
+
+def _surname_only(name: str) -> bool:
+    """One capitalised word the parser did not tag as a person ("Fukuda" read as an organisation)."""
+    return " " not in name and name[:1].isupper() and not name.isupper()
+
+
+def _final(target: dict, key: tuple[str, bool]) -> tuple[str, bool]:
+    seen = {key}
+    while target[key] not in seen:
+        key = target[key]
+        seen.add(key)
+    return key
+
+
+def _fuller(long: tuple[str, ...], short: tuple[str, ...], more: int, earlier: bool) -> bool:
+    """Whether `long` is a fuller form of the name `short` ("Obama", "Ed Chernoff"); of two names of
+    two words or more, the one that speaks more often ("Michael Jackson", not "Michael Katherine Jackson")."""
+    if not long or not short or len(long) < len(short):
+        return False
+    if (len(long) == len(short) or len(short) > 1) and (more < 0 or (more == 0 and not earlier)):
+        return False  # a two-word name goes to a longer one only when that one speaks as often
+    if len(short) == 1:
+        return short[0] in (long[-1], long[0])  # "Obama"; a first name alone ("Jermaine")
+    return short[-1] == long[-1] and _same_first(short[0], long[0]) and set(short[1:-1]) <= set(long[1:-1])
+
+
+def _same_first(a: str, b: str) -> bool:
+    """ "Ed" and "Edward", "Hank" and "Henry": one first name is the other or its short form; or
+    one letter apart in a long name ("Elisabeth", "Elizabeth")."""
+    if a == b or (min(len(a), len(b)) >= 2 and (a.startswith(b) or b.startswith(a))):
+        return True
+    if frozenset((a, b)) in _nicknames():
+        return True
+    return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    """A name's words without initials and generational suffixes: "Henry M. Paulson Jr." -> henry, paulson."""
+    return tuple(t for t in name_key(name) if len(t) > 1 and t not in _SUFFIXES)
+
+
+def _clean_name(name: str) -> str:
+    """A name without bracket tokens ("-LRB-"), leading titles ("Dr", "Mr", "Lawyer") or article ("a Conrad
+    Murray"), repeated words ("LaToya LaToya Jackson"), in its alias group's form."""
+    words = [w for w in name.split() if not _BRACKET_TOKEN.fullmatch(w)]
+    titles = title_words()
+    while len(words) > 1 and (words[0].casefold() in titles | _ARTICLES or words[0].casefold() + "." in titles):
+        words = words[1:]
+    cleaned = " ".join(w for i, w in enumerate(words) if not i or w != words[i - 1])
+    alias = alias_canonical(cleaned)
+    return alias[0] if alias else cleaned
+
+
+def _anonymous_name(description: str) -> str:
+    """An anonymous description as listed: the capital of a sentence start dropped ("Experts")."""
+    if len(description) > 1 and description[0].isupper() and description[1].islower():
+        return description[0].lower() + description[1:]
+    return description
+
+
+def _names_people(description: str) -> bool:
+    """Whether an anonymous description's head noun names people or a group: "aid officials", "spokeswoman for X"."""
+    words = [w.casefold().strip(".,;:'’\"()") for w in description.split()]
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), len(words))
+    head = words[cut - 1] if cut else ""
+    if head in _QUANTITIES and cut < len(words) and words[cut] == "of":
+        rest = words[cut + 1 :]
+        head = next(
+            (w for w in reversed(rest[: next((i for i, w in enumerate(rest) if w in _HEAD_ENDS), len(rest))])), ""
+        )
+    return head in _table("people") or head in _source_nouns()
+
+
+def _table(name: str) -> frozenset[str]:
+    return _speaker_tables()[name]
+
+
+@functools.lru_cache(maxsize=1)
+def _speaker_tables() -> dict[str, frozenset[str]]:
+    tables = load_table("attribution")["speakers"]
+    return {name: frozenset(tables[name]) for name in ("people", "nobody")}
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknames() -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(pair.split()) for pair in load_table("attribution")["speakers"]["nicknames"])
+
+
+@functools.lru_cache(maxsize=1)
+def _source_nouns() -> frozenset[str]:
+    sources = load_table("attribution")["sources"]
+    return frozenset(sources["anonymous"]) | frozenset(sources["institutional"])
+
+
+_DOMINANT = 2.5  # a short name goes to the name it fits that has this many times the statements of any other
+_PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_BRACKET_TOKEN = re.compile(r"-[LR][RSC]B-")
+_HEAD_ENDS = frozenset(
+    ["of", "for", "from", "at", "on", "in", "with", "by", "familiar", "close", "to", "who", "that", "which"]
+)
+_QUANTITIES = frozenset(
+    [
+        "thousands",
+        "hundreds",
+        "dozens",
+        "millions",
+        "some",
+        "many",
+        "most",
+        "one",
+        "two",
+        "three",
+        "several",
+        "all",
+        "both",
+        "majority",
+    ]
+)
+
+
 _SOURCE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _INSTITUTIONS = frozenset(
-    "council ministry government army military police agency office department court parliament embassy "
-    "television radio media committee commission authority authorities command forces junta party union".split()
+    [
+        "council",
+        "ministry",
+        "government",
+        "army",
+        "military",
+        "police",
+        "agency",
+        "office",
+        "department",
+        "court",
+        "parliament",
+        "embassy",
+        "television",
+        "radio",
+        "media",
+        "committee",
+        "commission",
+        "authority",
+        "authorities",
+        "command",
+        "forces",
+        "junta",
+        "party",
+        "union",
+    ]
 )
 
 
@@ -106,7 +335,10 @@ def speakers_md(view: Speakers, *, per_speaker: int = 5, limit: int = 50) -> str
 
 
 def _statement(doc: AnnotatedDocument, attribution: Attribution) -> Statement:
-    start = min(attribution.content_start, attribution.source_start if attribution.source_start is not None else attribution.content_start)
+    start = min(
+        attribution.content_start,
+        attribution.source_start if attribution.source_start is not None else attribution.content_start,
+    )
     end = max(attribution.content_end, attribution.source_end or 0, attribution.cue_end or 0)
     document = doc.document
     citation = Citation(document.id, start, end, document.text[start:end], document.outlet, document.published.value)
