@@ -210,10 +210,10 @@ def test_tagger_failure_loses_only_the_failing_line(monkeypatch):
         return real_tag(text, dct)
 
     monkeypatch.setattr(dating, "tag", flaky)
-    dating._tag.cache_clear()
+    dating._tag_cached.cache_clear()
     text = "A cursed phrase that breaks the tagger.\nThe mandate expired on March 31, 2023, officials said on Monday."
     published = date_document(text)
-    dating._tag.cache_clear()
+    dating._tag_cached.cache_clear()
     assert published.value is not None and abs((published.value - date(2023, 4, 3)).days) <= 3
 
 

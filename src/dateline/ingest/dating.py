@@ -87,8 +87,13 @@ def refine_undated(documents: Sequence[Document], known: Sequence[Document] = ()
 # --- time expressions -----------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=256)
 def _tag(text: str) -> tuple[TimeExpr, ...]:
+    """The time expressions of the start of `text` (dating reads the first CLUE_CHARS characters)."""
+    return _tag_cached(text[:CLUE_CHARS])
+
+
+@functools.lru_cache(maxsize=256)
+def _tag_cached(text: str) -> tuple[TimeExpr, ...]:
     """`tag(text, None)`, never raising: a line the tagger fails on is skipped, the rest kept.
 
     Cached because dating and refinement look at the same texts several times.
