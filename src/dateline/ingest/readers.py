@@ -437,24 +437,30 @@ def _read_jsonl(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[Item]
         decoded = decode_text(data)
         if decoded.notice:
             yield Notice(source, "decode", decoded.notice)
-        for number, line in enumerate(decoded.text.split("\n"), start=1):
-            if line.strip():
-                yield _jsonl_record(f"{source}:{number}", number, line)
+        lines = [(n, line) for n, line in enumerate(decoded.text.split("\n"), start=1) if line.strip()]
+        yield from (_jsonl_record(f"{source}:{n}", n, line) for n, line in lines)
+        if not lines:
+            yield Failure(source, "read", "empty file")
         return
     guessed: str | None = None  # a non-UTF-8 encoding found on an earlier line, tried first on later ones
+    blank = True
     for number, line in _lines(stream, max_bytes):
         line_source = f"{source}:{number}"
         if line is None:
+            blank = False
             yield Failure(line_source, "read", f"line {number}: over the {size_text(max_bytes)} limit; skipped")
             continue
         if not line.strip():
             continue
+        blank = False
         decoded = decode_text(line, guessed)
         if decoded.encoding not in ("utf-8", "utf-8-sig"):
             guessed = decoded.encoding
         if decoded.notice:
             yield Notice(line_source, "decode", f"line {number}: {decoded.notice}")
         yield _jsonl_record(line_source, number, decoded.text)
+    if blank:  # a file of blank lines holds no record to fail: say so, as for any empty file
+        yield Failure(source, "read", "empty file")
 
 
 def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
