@@ -172,8 +172,10 @@ class Store:
         return docs
 
     def document_meta(self, story: str | None = None) -> dict[str, dict[str, Any]]:
-        """id -> {outlet, published, story_id, duplicate_of, title, source}: fields without the texts."""
-        sql, args = "SELECT id, outlet, published, story_id, duplicate_of, title, source FROM documents", ()
+        """id -> {outlet, published, published_method, published_confidence, story_id, duplicate_of, title,
+        source}: fields without the texts."""
+        sql, args = ("SELECT id, outlet, published, published_method, published_confidence, story_id, duplicate_of, "
+                     "title, source FROM documents"), ()
         if story is not None:
             sql, args = sql + " WHERE story_id = ?", (story,)
         return {r["id"]: dict(r) for r in self.conn.execute(sql, args).fetchall()}

@@ -37,6 +37,7 @@ class Briefing:
     latest: tuple[TimelineEntry, ...]
     unknown_outlet: int = 0  # articles no metadata, URL, credit or masthead names an outlet for
     outlet_articles: tuple[tuple[str, int], ...] = ()  # (outlet, articles), most first
+    guessed: int = 0  # articles whose date was borrowed from others or inferred with low confidence
 
 
 def brief(
@@ -63,7 +64,14 @@ def brief(
         latest=timeline.entries[-LATEST_ENTRIES:],
         unknown_outlet=sum(1 for d in visible if not d["outlet"]),
         outlet_articles=outlet_counts(d["outlet"] for d in visible),
+        guessed=sum(1 for d in visible if d["published"] and _guessed(d)),
     )
+
+
+def _guessed(meta: dict) -> bool:
+    """A date the article does not state: borrowed from other articles, or inferred with low confidence."""
+    return meta["published_method"] == "corpus" or (
+        meta["published_method"] == "inferred" and (meta["published_confidence"] or 0) < 0.5)
 
 
 def analyst_order(fact: Fact) -> tuple:

@@ -110,7 +110,7 @@ def brief_md(b: Briefing) -> str:
     lines = [
         f"# {b.title}",
         "",
-        f"Briefing {when}: {brief_outlets(b)}; {b.undated} undated.",
+        f"Briefing {when}: {brief_outlets(b)}; {b.undated} undated{_guessed_dates(b)}.",
         "",
         "## Open questions",
         "",
@@ -122,6 +122,11 @@ def brief_md(b: Briefing) -> str:
         lines += ["## Disputed", ""] + [f"- {f.question} {f.current_reason}" for f in b.disputed] + [""]
     lines += ["## Latest events", ""] + [_entry_md(e) for e in b.latest]
     return "\n".join(lines)
+
+
+def _guessed_dates(b: Briefing) -> str:
+    """ ", 1 dated by inference (see `dateline show`)" when some articles' dates are not stated in them."""
+    return f", {plural(b.guessed, 'article')} dated by inference (see `dateline show`)" if b.guessed else ""
 
 
 def brief_outlets(b: Briefing) -> str:
