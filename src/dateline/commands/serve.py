@@ -28,4 +28,5 @@ def serve(
     if not db.exists():
         raise DatelineError(f"{db}: no such database; create it with `dateline ingest PATH --db {db}`")
     console.print(f"serving {db} on http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(create_app(db, allowed_hosts=allowed_hosts(host)), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, allowed_hosts=allowed_hosts(host)), host=host, port=port, log_level="warning",
+                timeout_graceful_shutdown=1)  # a page being read is finished, then it stops: no 4 s wait
