@@ -1,15 +1,17 @@
-"""End-to-end throughput and peak memory of `dateline batch` + `dateline load` on a 2-worker local
-Dask cluster, beside `dateline ingest` in one process and with `--workers 2`, on the same input.
+"""End-to-end throughput and peak memory of `dateline ingest` (default, `--workers 1`, `--no-tagger`),
+of `dateline batch` + `dateline load` on a local Dask cluster, and of the spaCy parse alone (the
+floor: 1 and W processes), on the same input in one run.
 
-Usage: python bench/throughput.py [--t17 N] [--workers W] [--shard-size S]
+Usage: python bench/throughput.py [--t17 N] [--workers W] [--shard-size S] [--no-batch]
 
 Corpora: the bundled example (examples/niger-withdrawal), and N Timeline17 articles
 (their `outputwithpub.csv` files) from ../shared/benchmarks when present (unpacked into
 .cache/benchmarks; the sample is written to a temporary folder, never into the repo).
-Every run is the CLI in a fresh process, attribution tagger off (`--no-tagger`), so
-times include start-up and model loading. Peak memory is the largest sum of resident
-memory over the command's whole process tree (driver, scheduler, nannies, workers),
-sampled every 0.1 s.
+Every run is a fresh process, so times include start-up and model loading. Peak memory
+is the largest sum of resident memory over the command's whole process tree (driver,
+workers, scheduler), sampled every 0.1 s. Other work on the machine slows every row:
+compare a row with the parse floor of the same run, and read the load average printed.
+
 """
 
 from __future__ import annotations
@@ -42,9 +44,13 @@ class Row:
     seconds: float
     peak_mb: float
 
+    words: int = 0
+
     def line(self) -> str:
         rate = self.articles / self.seconds if self.seconds else float("inf")
-        return f"| {self.corpus} | {self.run} | {self.articles} | {self.seconds:.1f} | {rate:.2f} | {self.peak_mb:.0f} |"
+        words = self.words / self.seconds if self.seconds else float("inf")
+        return (f"| {self.corpus} | {self.run} | {self.articles} | {self.seconds:.1f} | {rate:.2f} | {words:,.0f} "
+                f"| {self.peak_mb:.0f} |")
 
 
 def t17_articles(n: int, folder: Path) -> Path | None:
@@ -67,11 +73,11 @@ def t17_articles(n: int, folder: Path) -> Path | None:
     return out
 
 
-def measured(args: list[str]) -> tuple[float, float]:
-    """(seconds, peak MB of the process tree) of one dateline command."""
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+def measured(args: list[str], module: str = "dateline") -> tuple[float, float]:
+    """(seconds, peak MB of the process tree) of one dateline command (or `python -m module args`)."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT / "bench")}
     started = time.monotonic()
-    process = psutil.Popen([sys.executable, "-m", "dateline", *args], env=env,
+    process = psutil.Popen([sys.executable, "-m", module, *args], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     while process.poll() is None:
@@ -93,39 +99,80 @@ def _tree_rss(process: psutil.Process) -> int:
     return total
 
 
-def runs(corpus: str, source: Path, articles: int, work: Path, workers: int, shard_size: int) -> list[Row]:
+def texts(source: Path) -> list[str]:
+    """The article texts of a JSONL file or a folder, as dateline reads them (for the parse floor)."""
+    from dateline.corpus import prepare_paths
+
+    documents, _ = prepare_paths([source])
+    return [d.text for d in documents]
+
+
+def words_in(source: Path) -> int:
+    return sum(len(t.split()) for t in texts(source))
+
+
+def parse_floor(texts_file: str, processes: str) -> None:
+    """`python -m throughput floor FILE N`: spaCy `nlp.pipe` over the texts in N processes, nothing else."""
+    from dateline.nlp import load_nlp
+
+    nlp = load_nlp()
+    for _ in nlp.pipe(json.loads(Path(texts_file).read_text(encoding="utf-8")), batch_size=32,
+                      n_process=int(processes)):
+        pass
+
+
+def runs(corpus: str, source: Path, articles: int, work: Path, workers: int, shard_size: int,
+         batch: bool) -> list[Row]:
     rows = []
-    for run, extra in (("ingest", []), (f"ingest --workers {workers}", ["--workers", str(workers)])):
-        seconds, peak = measured(["ingest", str(source), "--db", str(work / f"{corpus}-{len(rows)}.db"),
-                                  "--no-tagger", *extra])
-        rows.append(Row(corpus, run, articles, seconds, peak))
+    words = words_in(source)
+    floor_input = work / f"{corpus}-texts.json"
+    floor_input.write_text(json.dumps(texts(source)), encoding="utf-8")
+    for n in (1, workers):
+        seconds, peak = measured(["floor", str(floor_input), str(n)], module="throughput")
+        rows.append(Row(corpus, f"spaCy parse floor, {n} process{'es' if n > 1 else ''}", articles, seconds, peak, words))
+    for run, extra in (("ingest (default)", []), ("ingest --workers 1", ["--workers", "1"]),
+                       ("ingest --no-tagger", ["--no-tagger"]),
+                       ("ingest --no-tagger --workers 1", ["--no-tagger", "--workers", "1"]),
+                       (f"ingest --workers {workers}", ["--workers", str(workers)])):
+        seconds, peak = measured(["ingest", str(source), "--db", str(work / f"{corpus}-{len(rows)}.db"), *extra])
+        rows.append(Row(corpus, run, articles, seconds, peak, words))
+    if not batch:
+        return rows
     shards = work / f"{corpus}-shards"
     batch_s, batch_mb = measured(["batch", str(source), "--out", str(shards), "--workers", str(workers),
                                   "--shard-size", str(shard_size), "--no-tagger"])
-    rows.append(Row(corpus, f"batch ({workers} Dask workers, shards of {shard_size})", articles, batch_s, batch_mb))
+    rows.append(Row(corpus, f"batch --no-tagger ({workers} Dask workers, shards of {shard_size})", articles,
+                    batch_s, batch_mb, words))
     load_s, load_mb = measured(["load", str(shards), "--db", str(work / f"{corpus}-loaded.db")])
-    rows.append(Row(corpus, "load", articles, load_s, load_mb))
-    rows.append(Row(corpus, "batch + load", articles, batch_s + load_s, max(batch_mb, load_mb)))
+    rows.append(Row(corpus, "load", articles, load_s, load_mb, words))
+    rows.append(Row(corpus, "batch + load", articles, batch_s + load_s, max(batch_mb, load_mb), words))
     return rows
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["floor"]:
+        parse_floor(*sys.argv[2:4])
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--t17", type=int, default=200, help="Timeline17 articles (0 to skip)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--shard-size", type=int, default=25, help="records per shard of the T17 file")
+    parser.add_argument("--no-batch", action="store_true", help="skip `dateline batch` + `dateline load`")
     options = parser.parse_args()
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        rows = runs("example", EXAMPLE, 15, work, options.workers, 4)
+        rows = runs("example", EXAMPLE, 15, work, options.workers, 4, not options.no_batch)
         sample = t17_articles(options.t17, work) if options.t17 else None
         if sample:
-            rows += runs(f"T17 ({options.t17})", sample, options.t17, work, options.workers, options.shard_size)
+            rows += runs(f"T17 ({options.t17})", sample, options.t17, work, options.workers, options.shard_size,
+                         not options.no_batch)
         else:
             print("Timeline17 not found: ../shared/benchmarks is absent", file=sys.stderr)
-    print(f"cores: {os.cpu_count()}, tagger off")
-    print("| corpus | run | articles | seconds | articles/s | peak MB |")
-    print("|---|---|---|---|---|---|")
+    print(f"cores: {os.cpu_count()}, usable: {len(os.sched_getaffinity(0))}; "
+          f"load average {load:.2f} at the start, {os.getloadavg()[0]:.2f} at the end")
+    print("| corpus | run | articles | seconds | articles/s | words/s | peak MB |")
+    print("|---|---|---|---|---|---|---|")
     for row in rows:
         print(row.line())
 

@@ -21,3 +21,17 @@ def test_two_workers_match_one_process():
     shared = [to_json(a) for a in annotate(documents, batch_size=4, workers=2)]
     assert len(documents) > 4  # more than one batch, so the pool really splits the work
     assert shared == alone
+
+
+def test_auto_workers_take_the_usable_cores_only_for_enough_documents(monkeypatch):
+    from dateline.annotate import parallel, pipeline
+
+    started = []
+    monkeypatch.setattr(pipeline, "usable_cores", lambda: 3)
+    monkeypatch.setattr(pipeline, "AUTO_MIN_DOCUMENTS", 8)
+    monkeypatch.setattr(parallel, "annotate_in_workers", lambda batches, workers: started.append(workers) or [])
+    documents, _ = prepare_paths([EXAMPLE])
+    assert list(annotate(documents, batch_size=4, workers=pipeline.AUTO_WORKERS)) == []
+    assert started == [3]
+    assert len(list(annotate(documents[:7], batch_size=4, workers=pipeline.AUTO_WORKERS))) == 7
+    assert started == [3]  # fewer than AUTO_MIN_DOCUMENTS are annotated here, without starting workers

@@ -103,3 +103,28 @@ def test_pieces_keep_offsets_into_the_whole_text(monkeypatch):
     pieces = span_tagger.tag([text])[0]
     assert [(s.role, s.start, s.end) for s in pieces] == [(s.role, s.start, s.end) for s in whole]
     assert [round(s.score, 2) for s in pieces] == [round(s.score, 2) for s in whole]  # batches pad differently
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [
+        ("“We will not leave,” the colonel told reporters.", True),
+        ('A "temporary" measure.', True),
+        ("Turnout was high, according to the commission.", True),
+        ("Residents lamented the delay.", True),  # a cue only the learned cue model knows
+        ("The opposition insisted on a recount.", True),
+        ("Officials slammed the decision.", True),
+        ("The bridge collapsed on Tuesday after two days of heavy rain.", False),
+        ("Firefighters pulled three people from the river before dawn.", False),
+    ],
+    ids=["quote", "straight-quote", "according-to", "learned-cue", "inflected", "doubled-consonant", "event", "rescue"],
+)
+def test_only_paragraphs_that_may_hold_an_attribution_are_read(paragraph, kept):
+    assert span_tagger.may_attribute(paragraph) is kept
+
+
+@needs_model
+def test_a_paragraph_without_a_cue_is_not_encoded():
+    text = "The bridge collapsed on Tuesday.\nThe minister said taxes would rise."
+    (units,) = span_tagger.encode([text])
+    assert [int(u.offsets[0, 0]) for u in units] == [text.index("The minister")]

@@ -41,7 +41,16 @@ DbOption = Annotated[
                  help="Database file (default: $DATELINE_DB, else ./dateline.db)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-WorkersOption = Annotated[int, typer.Option(min=1, max=64, help="Processes that annotate side by side (one model each); worth it for hundreds of articles.")]
+def _workers(value: str) -> int:
+    """--workers: "auto" (0 for the library: a process per usable core, for more than one batch) or 1 to 64."""
+    if value.strip().lower() == "auto":
+        return 0
+    if not value.strip().isdigit() or not 1 <= int(value) <= 64:
+        raise typer.BadParameter(f"{value!r} is not 'auto' or a number of processes from 1 to 64")
+    return int(value)
+
+
+WorkersOption = Annotated[int, typer.Option(parser=_workers, metavar="auto|N", help="Processes that annotate side by side (one model each); 'auto': one per core for 64 articles or more, 1: this process only.")]
 StoryArg = Annotated[Optional[str], typer.Argument(metavar="STORY", help="Story id, id prefix or title words (default: the largest story).")]
 TaggerOption = Annotated[
     bool,
@@ -191,7 +200,7 @@ def ingest(
     db: DbOption = Path("dateline.db"),
     batch_size: Annotated[int, typer.Option(help="Documents annotated per batch.")] = 32,
     strict: Annotated[bool, typer.Option(help="Stop at the first input that fails (what was stored is kept).")] = False,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = "auto",  # type: ignore[assignment]
     tagger: TaggerOption = True,
 ) -> None:
     """Add articles to the store and relink the stories they touch.
@@ -218,7 +227,7 @@ def _refuse_missing(paths: list[Path]) -> None:
 def reannotate(
     db: DbOption = Path("dateline.db"),
     batch_size: Annotated[int, typer.Option(help="Documents annotated per batch.")] = 32,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = "auto",  # type: ignore[assignment]
     tagger: TaggerOption = True,
 ) -> None:
     """Annotate every stored article again with this version, then relink every story.
@@ -410,7 +419,7 @@ def annotate(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders: .html .htm .txt .jsonl")],
     out: Annotated[Path, typer.Option("--out", help="JSONL file to write, one document per line.")],
     batch_size: Annotated[int, typer.Option(help="Documents annotated per batch.")] = 32,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = "auto",  # type: ignore[assignment]
     tagger: TaggerOption = True,
 ) -> None:
     """Annotate articles without a store: one JSON object per document (schemas/annotate.schema.json).

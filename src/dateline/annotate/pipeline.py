@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -25,6 +26,9 @@ logger = logging.getLogger(__name__)
 ENGLISH = frozenset({"en", "und"})  # "und": too short to tell, and most input is English
 MAX_ANNOTATED_CHARS = 1_000_000
 PARSE_PIECE_CHARS = 100_000  # longer texts are parsed in pieces at line breaks, so memory stays bounded
+AUTO_WORKERS = 0  # `workers=AUTO_WORKERS`: one process per usable core for AUTO_MIN_DOCUMENTS or more
+AUTO_MIN_DOCUMENTS = 64  # fewer do not pay for starting the workers and loading their models (5-7 s)
+MAX_AUTO_WORKERS = 8  # each worker loads its own models (about 0.8 GB with the tagger)
 
 
 @dataclass(frozen=True)
@@ -135,15 +139,21 @@ def annotate(
     that fails as a whole yields a Failure.
 
     With `workers` > 1 the default pipeline runs in that many processes
-    (`dateline.annotate.parallel`), worth it from a few hundred articles on.
+    (`dateline.annotate.parallel`), worth it from two batches on; `AUTO_WORKERS` (0) takes
+    one per core this process may use (`usable_cores`) when the input holds more than one batch
+    and `AUTO_MIN_DOCUMENTS` documents, else annotates in this process.
     A document not in English, or too long to be one article, is annotated only by
     what is language-neutral (its sentences): see `unannotated_reason`.
     """
     batches = batched(documents, batch_size)
-    first = next(batches, [])
-    second = next(batches, [])
-    batches = itertools.chain([first, second], batches) if second else iter([first])
-    if workers > 1 and pipeline is None and second:
+    ahead = list(itertools.islice(batches, 2))
+    if workers == AUTO_WORKERS:
+        while sum(map(len, ahead)) < AUTO_MIN_DOCUMENTS and (more := next(batches, None)):
+            ahead.append(more)
+        enough = len(ahead) > 1 and sum(map(len, ahead)) >= AUTO_MIN_DOCUMENTS
+        workers = min(usable_cores(), MAX_AUTO_WORKERS) if enough else 1
+    batches = itertools.chain(ahead, batches)
+    if workers > 1 and pipeline is None and len(ahead) > 1:
         from dateline.annotate.parallel import annotate_in_workers
 
         for results in annotate_in_workers(batches, workers=workers):
@@ -152,6 +162,14 @@ def annotate(
     pipeline = pipeline or default_pipeline()
     for batch in batches:
         yield from annotate_batch(pipeline, batch)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, else every core)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def annotate_batch(pipeline: Pipeline, batch: Sequence[Document]) -> list[AnnotatedDocument | Failure]:

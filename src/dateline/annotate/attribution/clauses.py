@@ -30,6 +30,7 @@ from dateline.annotate.attribution.tables import (
     _speech_lemmas,
 )
 from dateline.annotate.pipeline import Context
+from dateline.nlp import text_of
 
 logger = logging.getLogger(__name__)
 
@@ -260,7 +261,7 @@ def _content_of(cue, any_preposition: bool = False):
     preposition follows it ("voted for the bill", "took aim at the plan").
     """
     for child in cue.children:
-        if child.dep_ in _COMPLEMENTS and _same_line(cue.doc.text, cue.idx, child.idx):
+        if child.dep_ in _COMPLEMENTS and _same_line(text_of(cue.doc), cue.idx, child.idx):
             return child  # a parse run across paragraphs hangs the previous one on the cue
     predicate = next((c for c in cue.children if c.dep_ in {"oprd", "acomp"}), None)
     if predicate is not None:
