@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import citation, lexicon, ordered_relation, words_pattern
+from dateline.link.facttypes.base import OnScale, citation, lexicon, words_pattern
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Quantity
 
@@ -32,7 +32,7 @@ _QUESTIONS = {
 
 
 @dataclass(frozen=True)
-class AmountType:
+class AmountType(OnScale):
     name: str = "amount"
     value_kind: str = "money"
 
@@ -56,9 +56,6 @@ class AmountType:
         _ask, topic, place, _currency = key
         template = _QUESTIONS.get(topic, "How much is the " + topic + "{for}?")
         return re.sub(r"\{(\w+)\}", lambda m: f" {m.group(1)} {place}" if place else "", template)
-
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return ordered_relation(standing, new)
 
 
 TYPE = AmountType()

@@ -33,6 +33,20 @@ class FactType(Protocol):
         """How `new` relates to the standing values (their first observations), or None for the general rule."""
 
 
+class GeneralRule:
+    """A type whose values follow the ledger's general rule (`link.facts`): no relation of its own."""
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        return None
+
+
+class OnScale:
+    """A type whose values are ordered: cumulative counts and states on a scale (`ordered_relation`)."""
+
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        return ordered_relation(standing, new)
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
     return load_table("facttypes")

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from dateline.annotate.claims import predicate_classes
-from dateline.link.facttypes.base import citation, entities_in, lexicon, ordered_relation, words_pattern
+from dateline.link.facttypes.base import OnScale, citation, entities_in, lexicon, words_pattern
 from dateline.link.observations import Observation, Source, count_event, count_wording, from_quantity
 from dateline.model import AnnotatedDocument, Quantity
 from dateline.resources import load_table
@@ -30,7 +30,7 @@ _DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
-class CountType:
+class CountType(OnScale):
     name: str = "count"
     value_kind: str = "quantity"
 
@@ -61,9 +61,6 @@ class CountType:
         if place:
             return f"How many {topic} {verb} {place}?"
         return f"How many {topic} {verb.removesuffix(' in')}?" if qualifier else f"How many {topic}?"
-
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return ordered_relation(standing, new)
 
 
 TYPE = CountType()

@@ -20,7 +20,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import entities_in, lexicon, ordered_relation, person_name, sentences, words_pattern
+from dateline.link.facttypes.base import (
+    OnScale,
+    entities_in,
+    lexicon,
+    person_name,
+    sentences,
+    words_pattern,
+)
 from dateline.link.facttypes.proceeding import _obs, _possessive, _subject, history
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument
@@ -63,7 +70,7 @@ def _substance(phrase: str) -> str:
 
 
 @dataclass(frozen=True)
-class CauseType:
+class CauseType(OnScale):
     name: str = "cause"
     value_kind: str = "state"
 
@@ -89,12 +96,9 @@ class CauseType:
         name = _subject(observations)
         return f"What killed {name}?" if name else "What was the cause of death?"
 
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return ordered_relation(standing, new)
-
 
 @dataclass(frozen=True)
-class MannerType:
+class MannerType(OnScale):
     name: str = "manner"
     value_kind: str = "state"
 
@@ -121,9 +125,6 @@ class MannerType:
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = _subject(observations)
         return f"How was {_possessive(name)} death ruled?" if name else "How was the death ruled?"
-
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return ordered_relation(standing, new)
 
 
 CAUSE, MANNER = CauseType(), MannerType()

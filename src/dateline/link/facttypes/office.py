@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import citation, lexicon, person_name, words_pattern
+from dateline.link.facttypes.base import GeneralRule, citation, lexicon, person_name, words_pattern
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Entity
 
 
 @dataclass(frozen=True)
-class OfficeType:
+class OfficeType(GeneralRule):
     name: str = "holder"
     value_kind: str = "name"
 
@@ -58,9 +58,6 @@ class OfficeType:
         titles = [o.subject for o in observations if o.subject]
         title = max(set(titles), key=titles.count) if titles else key[1]
         return f"Who is the {key[2] + ' ' if key[2] else ''}{title}?"
-
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return None
 
 
 TYPE = OfficeType()

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import citation
+from dateline.link.facttypes.base import GeneralRule, citation
 from dateline.link.observations import Observation, Source, from_claim
 from dateline.model import AnnotatedDocument
 
@@ -29,7 +29,7 @@ _ACTOR_VERB = {"end": "leave", "begin": "arrive", "continue": "stay"}
 
 
 @dataclass(frozen=True)
-class PlanType:
+class PlanType(GeneralRule):
     name: str = "when"
     value_kind: str = "date"
 
@@ -45,9 +45,6 @@ class PlanType:
         subject = _subject_phrase(observations)
         phase = f"{qualifier} " if qualifier and qualifier not in subject.lower() else ""
         return f"When will {phase}{subject} {_verb(observations, topic, subject)}?"
-
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return None
 
 
 TYPE = PlanType()

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import entities_in, lexicon, person_name, sentences, words_pattern
+from dateline.link.facttypes.base import GeneralRule, entities_in, lexicon, person_name, sentences, words_pattern
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Citation, Sentence
 
@@ -70,7 +70,7 @@ def _possessive(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class HearingType:
+class HearingType(GeneralRule):
     name: str = "hearing"
     value_kind: str = "date"
 
@@ -101,12 +101,9 @@ class HearingType:
             return f"When will {name} be sentenced?" if name else "When is the sentencing?"
         return f"When does {_possessive(name)} {key[1]} start?" if name else f"When does the {key[1]} start?"
 
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return None
-
 
 @dataclass(frozen=True)
-class BailType:
+class BailType(GeneralRule):
     name: str = "bail"
     value_kind: str = "state"
 
@@ -131,12 +128,9 @@ class BailType:
         name = _subject(observations)
         return f"Is {name} free on bail?" if name else "Is the accused free on bail?"
 
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return None
-
 
 @dataclass(frozen=True)
-class LicenceType:
+class LicenceType(GeneralRule):
     name: str = "licence"
     value_kind: str = "state"
 
@@ -157,9 +151,6 @@ class LicenceType:
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = _subject(observations)
         return f"Is {_possessive(name)} licence suspended?" if name else "Is the licence suspended?"
-
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return None
 
 
 @dataclass(frozen=True)

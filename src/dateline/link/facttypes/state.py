@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import entities_in, lexicon, ordered_relation, sentences, words_pattern
+from dateline.link.facttypes.base import OnScale, entities_in, lexicon, sentences, words_pattern
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Citation, Sentence
 
@@ -48,7 +48,7 @@ def _one_place(annotated: AnnotatedDocument, s: Sentence) -> str | None:
 
 
 @dataclass(frozen=True)
-class LevelType:
+class LevelType(OnScale):
     name: str = "level"
     value_kind: str = "state"
 
@@ -74,12 +74,9 @@ class LevelType:
         owner = max(set(owners), key=owners.count) if owners else ""
         return f"What is the {owner}'s alert level?" if owner else "What is the alert level?"
 
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return ordered_relation(standing, new)
-
 
 @dataclass(frozen=True)
-class MeasureType:
+class MeasureType(OnScale):
     name: str = "measure"
     value_kind: str = "state"
 
@@ -111,12 +108,9 @@ class MeasureType:
         article = "a " if topic in ("curfew", "lockdown", "quarantine", "travel ban") else "a " if topic.startswith("state") else ""
         return f"Is {article}{topic} in force{where}?"
 
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return ordered_relation(standing, new)
-
 
 @dataclass(frozen=True)
-class BillType:
+class BillType(OnScale):
     name: str = "bill"
     value_kind: str = "state"
 
@@ -143,9 +137,6 @@ class BillType:
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         return f"What is the state of the {key[1]}{'' if key[1].endswith(('plan', 'bill')) else ' bill'}?"
-
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return ordered_relation(standing, new)
 
 
 LEVEL, MEASURE, BILL = LevelType(), MeasureType(), BillType()

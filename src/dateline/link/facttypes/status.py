@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import citation, entities_in, lexicon, ordered_relation, person_name
+from dateline.link.facttypes.base import OnScale, citation, entities_in, lexicon, person_name
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Claim, Entity
 
@@ -24,7 +24,7 @@ _LABEL_WORDS = 6
 
 
 @dataclass(frozen=True)
-class StatusType:
+class StatusType(OnScale):
     name: str = "status"
     value_kind: str = "state"
 
@@ -41,9 +41,6 @@ class StatusType:
         names = [o.subject for o in observations if o.subject]
         name = max(set(names), key=lambda n: (names.count(n), len(n))) if names else key[1].title()
         return f"What is {name}'{'' if name.endswith('s') else 's'} status?"
-
-    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
-        return ordered_relation(standing, new)
 
 
 TYPE = StatusType()
