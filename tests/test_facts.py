@@ -175,7 +175,12 @@ def test_groups_that_read_alike_merge_only_when_they_ask_the_same_question(alike
 
 
 
-@pytest.mark.parametrize(("subject", "question"), [("it", "When will it end?"), ("The talks", "When will the talks end?")])
-def test_a_pronoun_subject_reads_without_an_article(subject, question):
-    (fact,) = build_facts("s", [obs("a", "A", "2024-01-01", "2025-09", subject=subject)])
-    assert fact.question == question
+def test_a_noun_subject_reads_with_its_article():
+    (fact,) = build_facts("s", [obs("a", "A", "2024-01-01", "2025-09", subject="The talks")])
+    assert fact.question == "When will the talks end?"
+
+
+@pytest.mark.parametrize("subject", ["it", "they", "this"])
+def test_a_pronoun_subject_is_never_asked(subject):
+    # "When will it end?" names nothing a reader can follow
+    assert build_facts("s", [obs("a", "A", "2024-01-01", "2025-09", subject=subject)]) == []

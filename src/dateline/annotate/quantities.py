@@ -40,6 +40,7 @@ class _Lexicon:
     words: dict[str, float]
     scales: dict[str, float]
     vague: dict[str, float]
+    fractions: dict[str, float]
     bounds: dict[str, tuple[tuple[str, ...], ...]]
     percent: tuple[tuple[str, ...], ...]
     symbols: dict[str, str]
@@ -94,6 +95,7 @@ def _lexicon() -> _Lexicon:
         words=t["numbers"]["words"],
         scales=t["numbers"]["scales"],
         vague=t["numbers"]["vague"],
+        fractions=t["numbers"]["fractions"],
         bounds=bounds,
         percent=_phrases(t["units"]["percent"]),
         symbols=t["units"]["currency_symbols"],
@@ -252,6 +254,9 @@ def _read_number(doc: Any, i: int) -> _Number | None:
     vague = _read_vague(doc, i, lex)
     if vague is not None:
         return vague
+    fraction = _read_fraction(doc, i, lex)
+    if fraction is not None:
+        return fraction
     start = i
     if doc[i].lower_ in ("a", "an") and i + 1 < len(doc) and _token_kind(doc[i + 1], lex) == (
         "scale", lex.scales.get(doc[i + 1].lower_)
@@ -263,6 +268,46 @@ def _read_number(doc: Any, i: int) -> _Number | None:
     return _accumulate(doc, start, i, lex)
 
 
+def _read_fraction(doc: Any, i: int, lex: _Lexicon) -> _Number | None:
+    """ "half a million", "a quarter of a million", "a half-million", "two and a half million"."""
+    j, whole = i, 0.0
+    kind = _token_kind(doc[i], lex)
+    if kind is not None and kind[0] in ("word", "digits") and _words_at(doc, i + 1, ("and", "a")):
+        whole, j = kind[1], i + 3  # "two and a half million"
+    elif doc[i].lower_ in ("a", "an"):
+        j = i + 1
+    fraction = lex.fractions.get(doc[j].lower_) if j < len(doc) else None
+    if fraction is None or (whole and doc[j].lower_ != "half"):
+        return None
+    k = j + 1
+    for filler in ("-", "of", "a", "an"):
+        if k < len(doc) and doc[k].lower_ == filler:
+            k += 1
+    scale = doc[k].lower_ if k < len(doc) else ""
+    if scale not in lex.scales or not scale.isalpha() or len(scale) < 3:
+        return None
+    return _Number(i, k + 1, (whole + fraction) * lex.scales[scale], scaled=True)
+
+
+def _words_at(doc: Any, i: int, words: tuple[str, ...]) -> bool:
+    return i + len(words) <= len(doc) and tuple(t.lower_ for t in doc[i:i + len(words)]) == words
+
+
+def _and_joins(doc: Any, start: int, j: int, lex: _Lexicon) -> bool:
+    """ "a hundred and fifty-two": "and" after a scale joins a number under a hundred; not in "between a
+    hundred and two hundred", nor before another scale."""
+    if start > 0 and doc[start - 1].lower_ in ("between", "from"):
+        return False
+    following = _token_kind(doc[j + 1], lex) if j + 1 < len(doc) else None
+    if following is None or following[0] not in ("word", "digits") or following[1] >= 100:
+        return False
+    after = j + 2
+    while after < len(doc) and (doc[after].text == "-" or _token_kind(doc[after], lex) == ("word", lex.words.get(
+            doc[after].lower_))):
+        after += 1
+    return not (after < len(doc) and doc[after].lower_ in lex.scales and doc[after].is_alpha)
+
+
 def _accumulate(doc: Any, start: int, i: int, lex: _Lexicon) -> _Number:
     total, current, previous, scaled = 0.0, 0.0, None, False
     end = i
@@ -271,6 +316,9 @@ def _accumulate(doc: Any, start: int, i: int, lex: _Lexicon) -> _Number:
         token = doc[j]
         if token.text == "-" and previous == "word" and not doc[j - 1].whitespace_:
             j += 1
+            continue
+        if token.lower_ == "and" and previous == "scale" and _and_joins(doc, start, j, lex):
+            previous, j = "and", j + 1
             continue
         kind = _glued_scale(doc, j, previous, lex) or _token_kind(token, lex)
         if kind is None or not _can_follow(previous, kind[0]):
@@ -295,8 +343,8 @@ def _can_follow(previous: str | None, kind: str) -> bool:
         return True
     if kind == "scale":
         return previous in ("digits", "word", "scale")
-    # "two thousand five hundred", "twenty five"; never "2,000 2,500"
-    return previous == "scale" or (previous == "word" and kind == "word")
+    # "two thousand five hundred", "twenty five", "a hundred and fifty"; never "2,000 2,500"
+    return previous in ("scale", "and") or (previous == "word" and kind == "word")
 
 
 def _combine(total: float, current: float, kind: tuple[str, float]) -> tuple[float, float]:

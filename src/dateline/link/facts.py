@@ -95,7 +95,8 @@ def build_facts(story_id: str, observations: Iterable[Observation], origins: Map
     """The story's facts, most widely reported first. `origins` maps an article that copies or rewrites
     another to the first article of its copy group: a copy is no independent source."""
     groups = _group(list(observations))
-    facts = [_fact(story_id, key, obs, origins or {}) for key, obs in groups.items()]
+    asked = {key: obs for key, obs in groups.items() if fact_type(key[0]).asks(key, obs)}  # "When will it end?": no
+    facts = [_fact(story_id, key, obs, origins or {}) for key, obs in asked.items()]
     facts = [f for f in facts if f.values and _open_question(f)]
     return sorted(facts, key=lambda f: (-_reach(f), f.question))
 
@@ -123,7 +124,7 @@ def _group(observations: list[Observation]) -> dict[tuple, list[Observation]]:
     places = _usual_places(observations)
     revisions = [o for o in observations if o.revises]
     for o in observations:
-        if not o.revises:
+        if not o.revises and not _unplaceable(o, places):
             groups[_key(o, places)].append(o)
     for o in revisions:
         targets = [k for k, obs in groups.items() if _revised_by(k, obs, o)]
@@ -215,25 +216,46 @@ def _revised_by(key: tuple, observations: list[Observation], o: Observation) -> 
     return any(_same(x, o.revises or "") for x in observations)
 
 
-def _key(o: Observation, places: dict[tuple[str, str], str]) -> tuple[str, str, str, str]:
+def _key(o: Observation, places: dict[tuple[str, ...], str]) -> tuple[str, str, str, str]:
+    if o.ask == "holder" and not o.place:  # an office named without its country: the holder's, as written elsewhere
+        return (o.ask, o.topic, places.get((o.ask, o.topic, o.value), ""), "")
     if o.ask not in USUAL_PLACE_ASKS:
         return (o.ask, o.topic, o.place or "", o.qualifier)  # a person, an office, an amount: scope as written
     place = o.place or places.get((o.ask, o.topic)) or places.get((o.ask, "")) or ""
     return (o.ask, o.topic, place, o.qualifier)
 
 
-def _usual_places(observations: list[Observation]) -> dict[tuple[str, str], str]:
+def _usual_places(observations: list[Observation]) -> dict[tuple[str, ...], str]:
     """The place most often stated for each question in the story, and overall.
 
     News leaves the place implicit when it is the story's subject ("the mission
     will end by September"); the other reports of the same story state it.
     """
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    unplaced = Counter((o.ask, o.topic) for o in observations if o.ask == "count" and not o.place)
     for o in observations:
         if o.place:
             votes[(o.ask, o.topic)][o.place] += 1
             votes[(o.ask, "")][o.place] += 1
-    return {k: c.most_common(1)[0][0] for k, c in votes.items()}
+            if o.ask == "holder":  # the country the same holder's office is written with
+                votes[(o.ask, o.topic, o.value)][o.place] += 1
+    usual = {k: _usual(k, c) for k, c in votes.items()}
+    # a count's own usual place, stated by few of its reports ("bodies" in the capital in 3 of 30), is
+    # not where the others are: they take the story's
+    return {k: place for k, place in usual.items() if k[0] != "count" or k[1] == "" or place == "" or
+            votes[k][place] * 3 >= sum(votes[k].values()) + unplaced[k]}
+
+
+def _usual(key: tuple[str, ...], votes: Counter[str]) -> str:
+    """The place most reports state; for a count, "" when no place holds most of them (split)."""
+    ((place, top),) = votes.most_common(1)
+    return place if key[0] != "count" or top * 2 > sum(votes.values()) else ""
+
+
+def _unplaceable(o: Observation, places: dict[tuple[str, ...], str]) -> bool:
+    """A count with no place of its own whose question's reports are split between places (cases in
+    Mexico, in the United States, worldwide): it could be any of them, and is left out."""
+    return o.ask == "count" and not o.place and places.get((o.ask, o.topic)) == ""
 
 
 def _fact(story_id: str, key: tuple, observations: list[Observation], origins: Mapping[str, str]) -> Fact:
@@ -382,10 +404,13 @@ def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None
         superseding = [v for v in allowed if v.relation != "contradict"] or allowed
         superseding = [v for v in superseding if v.independent >= 2] or superseding  # one source is no toll
         return max(superseding, key=lambda v: (v.first_reported or date.min, _number(v.value) or 0))
-    updates = [v for v in allowed if v.relation == "update"
-               and not any(_repeated_after(o, v) for o in standing if o.value != v.value)]
+    updates = [v for v in allowed if v.relation == "update"  # a precision of it ("September" -> 27 September) is no rival
+               and not any(_repeated_after(o, v) for o in standing
+                           if o.value != v.value and not _refines(v.value, o.value))]
     if updates:
-        return max(updates, key=lambda v: v.first_reported or date.min)
+        newest = max(updates, key=lambda v: v.first_reported or date.min)
+        precise = [v for v in allowed if _refines(newest.value, v.value)]
+        return max(precise, key=lambda v: (_last_reported(v), v.value)) if precise else newest
     return max(standing, key=lambda v: (v.independent, v.first_reported or date.min))
 
 

@@ -32,6 +32,9 @@ class FactType(Protocol):
     def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
         """How `new` relates to the standing values (their first observations), or None for the general rule."""
 
+    def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
+        """Whether a group of observations is an open question at all ("When will it end?" is not)."""
+
 
 class GeneralRule:
     """A type whose values follow the ledger's general rule (`link.facts`): no relation of its own."""
@@ -39,12 +42,18 @@ class GeneralRule:
     def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
         return None
 
+    def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
+        return True
+
 
 class OnScale:
     """A type whose values are ordered: cumulative counts and states on a scale (`ordered_relation`)."""
 
     def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
         return ordered_relation(standing, new)
+
+    def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
+        return True
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,6 +115,14 @@ def citation(annotated: AnnotatedDocument, start: int, end: int) -> Citation:
 def entities_in(annotated: AnnotatedDocument, start: int, end: int, labels: Iterable[str]) -> list[Entity]:
     wanted = set(labels)
     return [e for e in annotated.entities if e.label in wanted and start <= e.start and e.end <= end]
+
+
+def people_in(annotated: AnnotatedDocument, start: int, end: int) -> list[Entity]:
+    """The PERSON entities in a span that a statement can be about: not a possessor ("Jackson's doctor",
+    "Michael Jackson's death" are about the doctor and the death, not Jackson)."""
+    text = annotated.document.text
+    return [e for e in entities_in(annotated, start, end, ("PERSON",))
+            if not re.match(r"['’]s?\b", text[e.end:e.end + 2])]
 
 
 def person_name(entity: Entity) -> str:

@@ -1,13 +1,25 @@
-"""Counts: "How many people were killed in Haiti?", "How many US troops are in Iraq?".
+"""Counts: "How many people have died in Haiti?", "How many US troops are in Iraq?".
 
-Value: a number, with its bound ("at least 300") in `bound`. Scope: what is
-counted (the group: the killed, the injured and the missing are separate
-questions), and the place written with the count, else the one place its
-sentence names, else "worldwide" when the sentence says so; an unplaced count
-takes the story's usual place later (link/facts.py). Units, scales and vague
-amounts ("tonnes", "thousands") are never the thing counted; phone numbers and
-years are not counts. Relation: a cumulative count (the dead, cases, the
-displaced...) follows `base.ordered_relation`; a level (troops) the general rule.
+A count is a fact only when what it counts is a kind an analyst tracks
+(`[count.kinds]` in data/facttypes.toml: the killed, the injured, the missing,
+the homeless, the displaced, the evacuated, the affected, the rescued, bodies
+recovered, the arrested, the charged, the kidnapped, protesters, cases,
+countries with cases, jobs cut, the unemployed, troop levels); "albums sold" or
+"NATO allies" are wording. Each kind keeps its own question; within a kind, the
+group counted ("people", "UN staff", "US troops") keeps its own too.
+
+Value: a number, with its bound ("at least 300") in `bound`. Scope, from the
+sentence: the place written with the count; else "worldwide" when the sentence
+says so or a world body gives an unplaced figure; else the country the sentence
+reports for ("Mexico reported 1,004 cases", "United States: 20 cases"); else
+none, and the story's usual place fills in later (link/facts.py). A count about
+another time or event is not the story's: a year earlier than the article, a
+named earlier event ("the Spanish flu"), a rate ("250,000 a year"), a projection
+("could kill", "worst-case"). A troop level is the country's: a number on one
+flight or convoy is a movement, not a level, and a part of a level ("500 of
+them") at a base is that base's question ("How many US troops are at Agadez?").
+Relation: a cumulative kind follows `base.ordered_relation`; a level the
+general rule.
 """
 
 from __future__ import annotations
@@ -15,7 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from dateline.annotate.claims import predicate_classes
@@ -25,8 +37,49 @@ from dateline.model import AnnotatedDocument, Quantity
 from dateline.resources import load_table
 
 NEAR = 80  # characters either side of a count where "worldwide" may be written
+AFTER = 70  # characters after a troop count where the base it is at may be written
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _DIGIT = re.compile(r"\d")
+LEVEL_EVENTS = ("end", "start", "deploy")  # a troop count's planned events: "will leave", "will arrive in", ...
+AT = "at"  # a level at a base or a town has the qualifier "at <name>"; its place stays the country
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of count an analyst tracks (`[count.kinds]`)."""
+
+    name: str
+    verbs: frozenset[str]
+    nouns: tuple[str, ...]
+    question: str
+    group: str | None = None
+    people: bool = False
+    cumulative: bool = False
+    needs: re.Pattern[str] | None = None
+    events: frozenset[str] | None = None  # the events a count of its nouns may have (troops: a level or a plan)
+
+    def counts(self, topic: str) -> bool:
+        return any(topic == n or topic.endswith(" " + n) for n in self.nouns)
+
+
+@functools.lru_cache(maxsize=1)
+def kinds() -> tuple[Kind, ...]:
+    out = []
+    for name, k in lexicon()["count"]["kinds"].items():
+        out.append(Kind(
+            name=k.get("same_as", name), verbs=frozenset(k.get("verbs", ())), nouns=tuple(k.get("nouns", ())),
+            question=k["question"], group=k.get("group"), people=k.get("people", False),
+            cumulative=k.get("cumulative", False), needs=words_pattern(k["needs"]) if "needs" in k else None,
+            events=frozenset(k["events"]) if "events" in k else None))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _by_name() -> Mapping[str, Kind]:
+    return {k.name: k for k in kinds()}
+
+
+TROOPS = "troops"
 
 
 @dataclass(frozen=True)
@@ -44,26 +97,106 @@ class CountType(OnScale):
                         key=lambda c: c.end - c.start, default=None)
             event = count_event(q, claim, classes)
             obs = from_quantity(q, source, citation(annotated, q.start, q.end), event)
-            if obs is None or not _counts_a_group(q, obs):
+            if obs is None or not _plural(q):
                 continue
-            cumulative = _cumulative(obs)
-            if cumulative and _background(annotated, obs, source):
-                continue  # "the 1946 tsunami killed 2,000": another event's toll, history
-            obs = replace(obs, place=_place(q, obs, annotated), cumulative=cumulative, **_sourcing(annotated, q, obs))
-            yield _range_top(q, obs) if cumulative else obs
+            kind = kind_of(q, obs)
+            if kind is None or (kind.cumulative and _increment(q, annotated)) or (
+                    elsewhere(q, obs, kind, annotated, source)):
+                continue
+            if kind.cumulative and _local(q, obs, annotated):
+                continue
+            typed = _typed(q, obs, kind, annotated)
+            if typed is not None:
+                yield _range_top(q, typed) if kind.cumulative else typed
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         _ask, topic, place, qualifier = key
-        topic = as_written(topic, observations)
-        verb = count_wording(qualifier)
-        if place == "worldwide":
-            return f"How many {topic} {verb.removesuffix(' in')} worldwide?"
-        if place:
-            return f"How many {topic} {verb} {place}?"
-        return f"How many {topic} {verb.removesuffix(' in')}?" if qualifier else f"How many {topic}?"
+        group = as_written(topic, observations)
+        if qualifier.startswith(AT + " "):
+            return f"How many {group} are {qualifier}?"  # a base or a town: "How many US troops are at Agadez?"
+        kind = _by_name().get(qualifier) or (_by_name()[TROOPS] if qualifier == "" else None)
+        if kind is None or qualifier in LEVEL_EVENTS:
+            return _legacy_question(group, place, qualifier)
+        return kind.question.format(group=group, where=_where_words(place))
 
 
 TYPE = CountType()
+
+
+def kind_of(q: Quantity, obs: Observation) -> Kind | None:
+    """The kind a count is of: first by its verb, state or event, then by what it counts; None when it is
+    no kind an analyst tracks."""
+    signals = {s for s in (obs.qualifier, q.verb, q.state) if s}
+    sentence = obs.citation.text
+    for kind in kinds():
+        if signals & kind.verbs and _fits(kind, q.counts or "", sentence):
+            return kind
+    for kind in kinds():
+        if kind.counts(obs.topic) and (kind.events is None or obs.qualifier in kind.events) and (
+                _fits(kind, obs.topic, sentence, noun=True)):
+            return kind
+    return None
+
+
+def _fits(kind: Kind, topic: str, sentence: str, *, noun: bool = False) -> bool:
+    if kind.needs is not None and not kind.needs.search(sentence):
+        return False
+    return noun or not kind.people or _is_people(topic)
+
+
+def _is_people(counted: str) -> bool:
+    """A noun for people ("people", "UN staff"), or a people ("Haitians"), as the count writes it."""
+    people = lexicon()["count"]["people"]
+    head = counted.split()[-1] if counted.split() else ""
+    return counted.lower() in people or head.lower() in people or head.lower().rstrip("s") in people or (
+        head[:1].isupper())
+
+
+def _typed(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocument) -> Observation | None:
+    """The observation of its kind: its group, its scope, its sourcing; None for a movement or a part of a
+    troop level that no question asks."""
+    qualifier = kind.name
+    if kind.name == TROOPS:
+        scope = _level_scope(q, obs, annotated)
+        if scope is None:
+            return None
+        place, site = scope
+        qualifier = f"{AT} {site}" if site else obs.qualifier  # the country stays the place
+    else:
+        place = "worldwide" if kind.name == "countries" else _place(q, obs, annotated) or _owner(kind, q)
+    return replace(obs, topic=_group(kind, obs.topic), place=place, qualifier=qualifier,
+                   cumulative=kind.cumulative, **_sourcing(annotated, q, obs))
+
+
+def _local(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> bool:
+    """A count at one site ("260 dead bodies inside the college", "20 cases at a school"): that site's, not
+    the place's toll."""
+    text = annotated.document.text
+    start, end = _clause(text, obs, q)
+    return bool(_site_words().search(text[start:end]))
+
+
+@functools.lru_cache(maxsize=1)
+def _site_words() -> re.Pattern[str]:
+    sites = "|".join(map(re.escape, lexicon()["count"]["sites"]))
+    return re.compile(rf"\b(?:at|in|inside|outside|near) (?:the |a |an |one |this |that )?(?:\w+ ){{0,2}}(?:{sites})\b",
+                      re.IGNORECASE)
+
+
+def _owner(kind: Kind, q: Quantity) -> str | None:
+    """The country a kind with its own group names as its owner: "the 91 US cases" are the United States'."""
+    words = (q.counts or "").split()[:-1]
+    if not kind.group or not words:
+        return None
+    return next((_country_aliases()[w] for w in words if w in _country_aliases()), None)
+
+
+def _group(kind: Kind, topic: str) -> str:
+    """What the question counts: the kind's own group ("cases"), "people" for any noun for people in
+    general, else the group as written ("UN staff", "US troops")."""
+    if kind.group:
+        return kind.group
+    return "people" if topic in lexicon()["count"]["anyone"] else topic
 
 
 _TOLL = re.compile(r"\b(?:death toll|toll of (?:the )?dead|number of (?:the )?(?:dead|deaths|fatalities|"
@@ -81,34 +214,265 @@ def _toll(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
     return replace(q, counts="people", state="dead")
 
 
-def _counts_a_group(q: Quantity, obs: Observation) -> bool:
-    """The counted noun is a group of things the fact counts: a plural noun ("people", "cases", "Haitians"),
-    not a singular one ("an emergency call", "Jackson", "the UK") unless the count is one; for the dead,
-    the hurt, the homeless and other counts of people, a noun for people (`[count.people]`)."""
+def _increment(q: Quantity, annotated: AnnotatedDocument) -> bool:
+    """ "Another 700 cases", "300 new deaths": what was added to a toll, not the toll ("an additional 900
+    troops in Syria" is a level elsewhere, and stays)."""
     words = lexicon()["count"]
+    text = annotated.document.text
+    before = " " + " ".join(text[max(0, q.start - 20):q.start].lower().split()[-2:])
+    after = text[q.end:q.end + 15].lower().split()[:1]
+    return any(before.endswith(" " + w) for w in words["increments_before"]) or (
+        bool(after) and after[0] in words["increments_after"])
+
+
+def _plural(q: Quantity) -> bool:
+    """The counted noun is a group: a plural noun ("people", "cases", "Haitians"), not a singular one
+    ("an emergency call", "Jackson", "the UK") unless the count is one."""
     written = (q.counts or "").split()
     if not written:
         return False
-    head = written[-1]
-    plural = head.lower() in words["collective"] or (head.lower().endswith("s") and not head.lower().endswith("ss"))
-    if not plural and q.value != 1:
-        return False
-    if head[:1].isupper() and not plural:
-        return False
-    if obs.qualifier in words["people_events"]:
-        return head.lower() in words["people"] or head[:1].isupper() or head.lower().rstrip("s") in words["people"]
-    return True
+    head = written[-1].lower()
+    plural = head in lexicon()["count"]["collective"] or (head.endswith("s") and not head.endswith("ss"))
+    return plural or q.value == 1
 
+
+# --- another time or event -----------------------------------------------------
 
 _ANY_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def _background(annotated: AnnotatedDocument, obs: Observation, source: Source) -> bool:
-    """A cumulative count in a sentence dated to an earlier year than the article is another event's."""
+def elsewhere(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocument, source: Source) -> bool:
+    """A count about another time or event than the story's: a year earlier than the article (not "since
+    2008") in its sentence (for a level, in its clause: "operations ended in 2021, leaving 2,500 troops"
+    is today's level), a named earlier event, a rate ("a year"), a forecast, or a projection near the count
+    ("up to 750,000 people could die")."""
+    words = lexicon()["count"]["elsewhere"]
+    sentence = obs.citation.text
+    text = annotated.document.text
+    start, end = _clause(text, obs, q)
+    clause = text[start:end]
+    if _earlier_year(sentence if kind.cumulative else clause, source, words["since"]):
+        return True
+    if kind.cumulative and _told_of_the_past(q, obs, annotated, source):
+        return True
+    if words_pattern(words["past_events"]).search(sentence) or _rate().search(sentence):
+        return True
+    return bool(words_pattern(words["forecasts"]).search(sentence) or _projection().search(clause))
+
+
+_PERFECT = re.compile(r"\b(?:has|have|had been|has been|have been)\b", re.IGNORECASE)
+_NOW = re.compile(r"\b(?:now|so far|this week|today|yesterday|tonight|currently|latest|since|"
+                  r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+
+def _told_of_the_past(q: Quantity, obs: Observation, annotated: AnnotatedDocument, source: Source) -> bool:
+    """A toll in the simple past right after sentences about an earlier year or event ("The 1918 pandemic
+    is the benchmark. ... More than 50 million people died."): that event's, unless the sentence says now."""
+    sentence = obs.citation.text
+    if _PERFECT.search(sentence) or _NOW.search(sentence):
+        return False
+    index = next((i for i, s in enumerate(annotated.sentences) if s.start <= q.start < s.end), None)
+    if index is None:
+        return False
+    words = lexicon()["count"]["elsewhere"]
+    text = annotated.document.text
+    for s in annotated.sentences[max(0, index - 2):index]:
+        earlier = text[s.start:s.end]
+        if _earlier_year(earlier, source, words["since"]) or words_pattern(words["past_events"]).search(earlier):
+            return True
+    return False
+
+
+def _earlier_year(sentence: str, source: Source, since: Sequence[str]) -> bool:
     if source.published is None:
         return False
-    years = [int(y) for y in _ANY_YEAR.findall(obs.citation.text)]
-    return any(y < source.published.year for y in years)
+    for m in _ANY_YEAR.finditer(sentence):
+        year, before = int(m.group()), sentence[max(0, m.start() - 20):m.start()].lower().rstrip()
+        recent = year >= source.published.year - 1 and any(before.endswith(w) for w in since)
+        if year < source.published.year and not recent:
+            return True  # "since 2008" in 2009 is the story's; "since late 2003" another's
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _rate() -> re.Pattern[str]:
+    """ "250,000 a year", "every winter"; not "a week after the quake", "a year ago"."""
+    rates = lexicon()["count"]["elsewhere"]["rates"]
+    alternatives = "|".join(re.escape(r) for r in sorted(rates, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b(?!\s+(?:after|ago|earlier|later|before|since|into|of|on)\b)",
+                      re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _projection() -> re.Pattern[str]:
+    """A modal, up to two words, then a verb of what a figure does ("could kill", "may eventually infect");
+    "may have been killed" is a hedge on a report, not a projection."""
+    words = lexicon()["count"]["elsewhere"]
+    modals = "|".join(map(re.escape, words["modals"]))
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(words["projected"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{modals})\s+(?!have\b)(?:\w+\s+){{0,2}}?(?:{verbs})\b", re.IGNORECASE)
+
+
+# --- where ---------------------------------------------------------------------------
+
+
+def _place(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str | None:
+    """Where a count is, from its sentence, in this order: the place written with it ("in Haiti"); a place
+    "in" right after it in its clause ("60 people in Mexico"); worldwide when its clause says so; a place
+    "in" before it with no figure or comma between ("the toll in Mexico rose to 100"); worldwide when a
+    world body gives it with no place before it, or the sentence counts countries ("in 20 countries");
+    the country the sentence reports for ("Mexico reported"); the one place the sentence names; else None."""
+    if q.where and not _owns(q.counts, q.where):
+        return q.where
+    text = annotated.document.text
+    places = _places_in(annotated, obs)
+    clause = _clause(text, obs, q)
+    before = [e for e in places if e.end <= q.start]
+    after = [e for e in places if e.start >= q.end and e.end <= clause[1] and _IN_BEFORE.search(text[:e.start])]
+    if after:
+        return min(after, key=lambda e: e.start).canonical
+    if words_pattern(lexicon()["count"]["worldwide_words"]).search(text[clause[0]:clause[1]]):
+        return "worldwide"
+    inside = [e for e in before if e.start >= clause[0] and _IN_BEFORE.search(text[:e.start])
+              and not _DIGIT.search(text[e.end:q.start])]
+    if inside:
+        return max(inside, key=lambda e: e.end).canonical
+    if not before and (_world_body().search(obs.citation.text) or _IN_COUNTRIES.search(obs.citation.text)):
+        return "worldwide"
+    return _reported_for(text, before, q) or _only_place(text, places)
+
+
+_IN_BEFORE = re.compile(r"\bin (?:the )?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s--\s")
+
+
+def _clause(text: str, obs: Observation, q: Quantity) -> tuple[int, int]:
+    """The span of the count's clause: from the mark before it to the mark after it, within its sentence."""
+    start, end = max(obs.citation.start, q.start - NEAR), min(obs.citation.end, q.end + NEAR)
+    marks_before = list(_CLAUSE_END.finditer(text, start, q.start))
+    mark_after = _CLAUSE_END.search(text, q.end, end)
+    return (marks_before[-1].end() if marks_before else start, mark_after.start() if mark_after else end)
+
+
+_IN_COUNTRIES = re.compile(r"\b(?:in|across|to) (?:some |about |around |more than |at least |over |nearly )?"
+                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of) "
+                           r"(?:other )?(?:countries|nations)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _world_body() -> re.Pattern[str]:
+    names = lexicon()["count"]["worldwide_sources"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")  # case kept: "WHO", not "who"
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A place named in a count's sentence: a GPE entity, or a country's name the tagger missed."""
+
+    text: str
+    canonical: str
+    start: int
+    end: int
+
+
+def _places_in(annotated: AnnotatedDocument, obs: Observation) -> list[_Place]:
+    """The places a count's sentence names, but not its group's owner ("US troops": the United States is
+    whose, not where). Country names are found by name too: a small tagger reads "Mexico" as a person."""
+    named = set(obs.topic.replace(".", "").lower().split())
+    found = {(e.start, e.end): _Place(e.text, e.canonical, e.start, e.end)
+             for e in entities_in(annotated, obs.citation.start, obs.citation.end, ("GPE",))}
+    for m in _country_names().finditer(obs.citation.text):
+        start = obs.citation.start + m.start()
+        if not any(s <= start < e for s, e in found):
+            found[(start, start + len(m.group()))] = _Place(m.group(), _country_aliases()[m.group()],
+                                                            start, start + len(m.group()))
+    return sorted((p for p in found.values() if p.text.replace(".", "").lower() not in named
+                   and p.canonical.lower() not in named and not _owns(obs.subject, p.canonical)),
+                  key=lambda p: p.start)
+
+
+def _owns(counted: str | None, place: str) -> bool:
+    """The group is the place's people ("Brazilian peacekeepers", "Chinese nationals"): whose, not where."""
+    stem = place.lower()[:4]
+    return len(stem) == 4 and any(w[:1].isupper() and w.lower().startswith(stem) for w in (counted or "").split())
+
+
+@functools.lru_cache(maxsize=1)
+def _country_aliases() -> Mapping[str, str]:
+    """Country names and their aliases ("U.S.", "Britain"), as written, to the canonical name."""
+    names = {c: c for c in lexicon()["count"]["countries"]}
+    for group in load_table("aliases").get("group", ()):
+        if group.get("label") == "GPE" and group["canonical"] in _countries():
+            names.update({a: group["canonical"] for a in group["aliases"]})
+    return names
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> re.Pattern[str]:
+    alternatives = sorted(_country_aliases(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])")
+
+
+# "Mexico reported 1,004 cases", "California said it now had 11", "United States: 20 cases", "In Chile, 500 ..."
+_REPORTS = re.compile(r"^\s*(?::|,|(?:has|have|had|now has|reported|reports|confirmed|confirms|recorded|records|"
+                      r"registered|counted|counts|said|says)\b|(?:'s )?(?:health )?(?:officials|authorities|"
+                      r"government|ministry) (?:have |has |had )?(?:now )?(?:reported|confirmed|recorded|registered)\b)")
+_SPEAKER = re.compile(r"^\s*(?:'s )?(?:officials?|authorities|president|prime minister|government|minister|"
+                      r"ministry|embassy|ambassador|envoy|sources?|media|diplomats?|spokes\w+|leaders?|"
+                      r"health officials)\b", re.IGNORECASE)
+
+
+def _reported_for(text: str, before: list, q: Quantity) -> str | None:
+    """The nearest place before the count that the sentence reports for: its subject ("Mexico reported"),
+    a list entry ("United States: 20 confirmed cases"), or "In Chile, ..."; no other figure between."""
+    for e in sorted(before, key=lambda e: -e.end):
+        gap = text[e.end:q.start]
+        if _DIGIT.search(gap):
+            return None
+        opening = text[max(0, e.start - 4):e.start].lower()
+        if _REPORTS.match(gap) or opening.endswith("in ") and gap.lstrip().startswith(","):
+            return e.canonical
+    return None
+
+
+def _only_place(text: str, places: list) -> str | None:
+    """The one place the sentence names, unless it only says who speaks ("US officials said")."""
+    names = {e.canonical for e in places}
+    if len(names) != 1:
+        return None
+    return None if all(_SPEAKER.match(text[e.end:e.end + 30]) for e in places) else names.pop()
+
+
+_SITE = re.compile(r"\bat (?:the )?(?P<site>(?:[A-Z][\w'-]*|\d+)(?: (?:[A-Z][\w'-]*|\d+))*)"
+                   r"(?: (?:near|in|outside) (?P<town>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*))?")
+
+
+def _level_scope(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> tuple[str | None, str | None] | None:
+    """A troop level's place and whether it is a base or a town within it ("500 of them are at Agadez"), or
+    None: a number on one flight or convoy is a movement, and a part of a level at no named base asks nothing."""
+    text = annotated.document.text
+    words = lexicon()["count"]
+    head = text[obs.citation.start:q.start]
+    tail = text[q.end:min(obs.citation.end, q.end + AFTER)]
+    if words_pattern(words["transport"]).search(head + tail[:30]):
+        return None
+    site = _SITE.search(_CLAUSE_END.split(tail, maxsplit=1)[0])
+    if site and obs.qualifier == "" and len(site.group("site")) > 2:
+        return None, site.group("town") or site.group("site")
+    if words_pattern(words["part_of"]).match(tail.lstrip()) or words_pattern(words["part_of"]).search(tail[:25]):
+        return None
+    place = q.where
+    if place and (place not in _countries() or _owns(q.counts, place)):
+        place = None  # a level is the country's: a town left unnamed lets the story's country fill in
+    return place, None
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(lexicon()["count"]["countries"])
+
+
+# --- sourcing and values -----------------------------------------------------------
 
 
 def _sourcing(annotated: AnnotatedDocument, q: Quantity, obs: Observation) -> dict:
@@ -153,28 +517,29 @@ def _vague_words() -> frozenset[str]:
     return frozenset(vague) | {"a", "an", "half", "of", "dozen", "score", "some", "several", "few", "many", "tens"}
 
 
-def _place(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str | None:
-    """The place written with the count; else worldwide when the sentence says so; else the one place
-    the sentence names."""
-    words = lexicon()["count"]
-    if q.where:
-        return q.where
-    text = annotated.document.text
-    near = text[max(obs.citation.start, q.start - NEAR):min(obs.citation.end, q.end + NEAR)]
-    if obs.topic in words["worldwide_topics"] or words_pattern(words["worldwide_words"]).search(near):
-        return "worldwide"
-    if not _cumulative(obs):
-        return None  # a level ("US troops") often names its owner's country beside it, not its place
-    named = set(obs.topic.replace(".", "").split())  # "US personnel": the United States is whose, not where
-    places = {e.canonical for e in entities_in(annotated, obs.citation.start, obs.citation.end, ("GPE",))
-              if e.text.replace(".", "").lower() not in named and e.canonical.lower() not in named}
-    return places.pop() if len(places) == 1 else None
+# --- wording -------------------------------------------------------------------------
+
+_THE = re.compile(r"^(?:United |Republic |Democratic Republic )|(?:Republic|Islands|Emirates|Kingdom|States|"
+                  r"Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles)$")
 
 
-def _cumulative(obs: Observation) -> bool:
-    words = lexicon()["count"]
-    return obs.qualifier in words["cumulative_events"] or obs.topic.split()[-1:] in (
-        [w] for w in words["cumulative_topics"])
+def _where_words(place: str) -> str:
+    """ " in Haiti", " in the United States", " worldwide", or nothing."""
+    if not place:
+        return ""
+    if place == "worldwide":
+        return " worldwide"
+    return " in " + (f"the {place}" if _THE.search(place) and not place.startswith("the ") else place)
+
+
+def _legacy_question(group: str, place: str, qualifier: str) -> str:
+    """A count of a planned troop movement ("How many US troops will leave Iraq?"), or one stored before
+    counts were typed."""
+    verb = count_wording(qualifier)
+    if place and place != "worldwide":
+        return f"How many {group} {verb} {_where_words(place).removeprefix(' in ')}?"
+    where = " worldwide" if place else ""
+    return f"How many {group} {verb.removesuffix(' in')}{where}?"
 
 
 _ABBREVIATIONS = frozenset({"us", "uk", "un", "eu"})

@@ -3,20 +3,26 @@
 - cause (`cause`): the cause a sentence gives ("the cause of death was acute propofol
   intoxication", "died of a heart attack", "a homicide caused by ..."), a few words
   up to punctuation; "pending" when the cause is deferred or awaits tests ("gave no
-  cause of death", "awaiting toxicology"). A cause found outranks pending.
+  cause of death", "awaiting toxicology"). A cause found outranks pending, and the
+  way the body failed (`[death] mechanisms`: "cardiac arrest") is outranked by what
+  caused it ("acute propofol intoxication").
 - manner (`manner`): the ruling (homicide, suicide, accident, natural causes,
   undetermined), from a sentence naming a death and a ruling word ("ruled a
   homicide", "death was homicide"); "no foul play" when foul play is ruled out.
   A ruling outranks "no foul play".
-Scope: the death; the person is the first PERSON the sentence names, used to word
-the question (a story of several deaths asks one question each only when the
-sentences name the dead). Conditional and definitional sentences ("homicide
-includes manslaughter", "if ...") state nothing.
+Scope: the death; the person is the PERSON written right before "died" or "'s
+death", used to word the question. A death's findings are asked only when two or
+more reports name the dead person: a cause pooled over an epidemic ("20 people
+have died of the flu") is no one's and asks nothing. Values are canonical:
+the cause phrase without its cue ("acute propofol intoxication", grouped with
+"an overdose of propofol" as one cause), the ruling ("homicide"). Conditional and
+definitional sentences ("homicide includes manslaughter", "if ...") state nothing.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -43,18 +49,20 @@ def _cause_phrase(text: str) -> str | None:
     text = text.strip().lstrip("\"“'‘ ")
     stop = _STOP.search(text)
     words = (text[:stop.start()] if stop else text).split()[:_CAUSE_WORDS]
-    while words and words[0].lower() in ("a", "an", "the", "his", "her", "their", "its"):
-        words = words[1:]
+    while words and words[0].lower() in ("a", "an", "the", "his", "her", "their", "its", "due", "to", "from", "by"):
+        words = words[1:]  # "was due to lethal levels of propofol": the cause starts after "due to"
     phrase = " ".join(words).lower().strip("'’")
     return phrase or None
 
 
 def _dead(annotated: AnnotatedDocument, s) -> str | None:
-    """The person whose death the sentence is about: a PERSON written right before "died" or "'s death"."""
+    """The person whose death the sentence is about: a PERSON written right before "died" or "'s death", or
+    after "the death of"."""
     text = annotated.document.text
     for e in entities_in(annotated, s.start, s.end, ("PERSON",)):
-        if re.match(r"\s*(?:'s?\s+death|’s?\s+death|,?\s+(?:who\s+)?died|\s*dies)\b", text[e.end:e.end + 20]):
-            return person_name(e) or None
+        if re.match(r"\s*(?:'s?\s+death|’s?\s+death|,?\s+(?:who\s+)?died|\s*dies)\b", text[e.end:e.end + 20]) or (
+                re.search(r"\b(?:death|killing) of\s+$", text[max(0, e.start - 20):e.start])):
+            return person_name(e) or None  # "Jackson died", "Jackson's death", "the death of Ann Fell"
     return None
 
 
@@ -83,18 +91,22 @@ class CauseType(OnScale):
             waiting = pending.search(text)
             if waiting:
                 yield _obs(annotated, source, s, ask=self.name, topic="death", value="pending",
-                           label=waiting.group(), rank=1, subject=_dead(annotated, s))
+                           label="pending", rank=1, subject=_dead(annotated, s))
                 continue
             cue = causes.search(text)
             phrase = _cause_phrase(text[cue.end():]) if cue else None
             value = _substance(phrase) if phrase else None
             if value and value.split()[0] not in words["not_causes"] and value not in words["manners"]:
+                rank = 2 if words_pattern(words["mechanisms"]).fullmatch(value) else 3
                 yield _obs(annotated, source, s, ask=self.name, topic="death", value=value,
-                           label=f"{cue.group()} {phrase}", rank=2, subject=_dead(annotated, s))
+                           label=phrase, rank=rank, subject=_dead(annotated, s))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = _subject(observations)
         return f"What killed {name}?" if name else "What was the cause of death?"
+
+    def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
+        return named_death(observations)
 
 
 @dataclass(frozen=True)
@@ -114,17 +126,31 @@ class MannerType(OnScale):
             if ruling and re.search(r"\b(ruled?|ruling|was|as|verdict|concluded|is|listed)\b",
                                     text[max(0, ruling.start() - 40):ruling.start()], re.IGNORECASE):
                 value = words["manners"][ruling.group().lower()]
-                yield _obs(annotated, source, s, ask=self.name, topic="death", value=value, label=ruling.group(),
+                yield _obs(annotated, source, s, ask=self.name, topic="death", value=value, label=value,
                            rank=2, subject=_dead(annotated, s))
                 continue
             found = cleared.search(text)
             if found:
                 yield _obs(annotated, source, s, ask=self.name, topic="death", value="no foul play",
-                           label=found.group(), rank=1, subject=_dead(annotated, s))
+                           label="no foul play", rank=1, subject=_dead(annotated, s))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = _subject(observations)
         return f"How was {_possessive(name)} death ruled?" if name else "How was the death ruled?"
+
+    def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
+        return named_death(observations)
+
+
+def named_death(observations: Sequence[Observation]) -> bool:
+    """A death's findings are asked about one named person: two or more reports name the dead person
+    (`NAMED_REPORTS`); the others may say "his death", "the singer's death". Deaths pooled over an
+    epidemic or a disaster ("20 people have died of the flu") name nobody: the count facts hold them."""
+    names = Counter(o.subject for o in observations if o.subject)
+    return bool(names) and names.most_common(1)[0][1] >= NAMED_REPORTS
+
+
+NAMED_REPORTS = 2  # set a priori: one naming sentence may be about another death in passing
 
 
 CAUSE, MANNER = CauseType(), MannerType()

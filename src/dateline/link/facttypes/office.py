@@ -1,12 +1,16 @@
-"""Office holders: "Who is the U.S. Treasury Secretary?".
+"""Office holders: "Who is the US Treasury Secretary?", "Who is Mexico's Health Minister?".
 
 Value: the holder's surname (the label keeps the full name), so "Henry M. Paulson
-Jr.", "Hank Paulson" and "Paulson" are one value. Scope: the title, and the
-country or organisation written before it ("U.S.", "Haitian"); titles that say
-nothing without one ("President", "Prime Minister") need it. Observed from a title
-written right before a PERSON entity ("Treasury Secretary Henry Paulson"); a
-title marked past or future ("former", "incoming", "designate") is not the
-current office. Relation: the general rule (a new holder reported later updates).
+Jr.", "Hank Paulson" and "Paulson" are one value. Scope: the country or
+organisation whose office it is: the one written before the title ("U.S.",
+"Mexico's", "Mexican" -> Mexico, `[office.demonyms]`), else the one country the
+sentence names; else, in `link/facts.py`, the country the same holder's office is
+written with elsewhere in the story, or the only one the story writes that title
+with. An office no country scopes is no question ("Who is the Health Minister?":
+whose?). Observed from a title written right before a PERSON entity ("Treasury
+Secretary Henry Paulson"); a title marked past or future ("former", "incoming",
+"designate") is not the current office. Relation: the general rule (a new holder
+reported later updates).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import GeneralRule, citation, lexicon, person_name, words_pattern
+from dateline.link.facttypes.base import GeneralRule, citation, entities_in, lexicon, person_name, words_pattern
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Entity
 
@@ -42,10 +46,9 @@ class OfficeType(GeneralRule):
                 continue
             if title is None:
                 continue
-            scope = _scope(annotated, title.start())
+            scope = _scope(annotated, title.start()) or _sentence_country(annotated, title.start())
             name = person_name(person)
-            if not name or _not_now(text, title.start()) or _someone_elses(annotated, title.start()) or (title.group().strip().lower() in words["needs_scope"]
-                                                              and scope is None):
+            if not name or _not_now(text, title.start()) or _someone_elses(annotated, title.start()):
                 continue
             yield Observation(
                 ask=self.name, topic=" ".join(title.group().lower().split()), place=scope, qualifier="",
@@ -56,8 +59,28 @@ class OfficeType(GeneralRule):
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         titles = [o.subject for o in observations if o.subject]
-        title = max(set(titles), key=titles.count) if titles else key[1]
-        return f"Who is the {key[2] + ' ' if key[2] else ''}{title}?"
+        title = max(set(titles), key=lambda t: (titles.count(t), t[:1].isupper())) if titles else key[1]
+        return f"Who is {whose(key[2])} {title[:1].upper() + title[1:]}?"
+
+    def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
+        """An office no country or organisation scopes is no question: "Who is the Health Minister?" (whose?)."""
+        return bool(key[2])
+
+
+_SHORT = {"United States": "US", "United Kingdom": "UK", "United Nations": "UN", "European Union": "EU"}
+
+
+def whose(scope: str) -> str:
+    """How a question names whose office it is: "Mexico's", "the US", "the World Health Organization"."""
+    if scope in _SHORT:
+        return "the " + _SHORT[scope]
+    if scope in set(lexicon()["office"]["demonyms"].values()):
+        return f"{_named(scope)}'{'' if scope.endswith('s') else 's'}"
+    return scope if scope.lower().startswith("the ") else "the " + scope
+
+
+def _named(country: str) -> str:
+    return f"the {country}" if country.startswith(("United ", "Czech", "Dominican", "Netherlands", "Philippines")) else country
 
 
 TYPE = OfficeType()
@@ -99,9 +122,28 @@ def _holds_now(annotated: AnnotatedDocument, person: Entity) -> bool:
 
 
 def _scope(annotated: AnnotatedDocument, title_start: int) -> str | None:
-    """The country or organisation written right before the title: "U.S. Treasury Secretary"."""
-    before: Entity | None = next((e for e in annotated.entities if 0 <= title_start - e.end <= 1), None)
-    return before.canonical if before and before.label in ("GPE", "NORP", "ORG") else None
+    """The country or organisation written right before the title: "U.S. Treasury Secretary", "Mexico's
+    Health Minister", "Mexican Health Minister" (Mexico)."""
+    text = annotated.document.text
+    before: Entity | None = next((e for e in annotated.entities if 0 <= title_start - e.end <= 1
+                                  or re.fullmatch(r"['’]s? ", text[e.end:title_start])), None)
+    if before is None or before.label not in ("GPE", "NORP", "ORG"):
+        return None
+    demonyms = lexicon()["office"]["demonyms"]
+    return demonyms.get(before.canonical) or demonyms.get(before.text) or before.canonical
+
+
+def _sentence_country(annotated: AnnotatedDocument, title_start: int) -> str | None:
+    """The one country the sentence names ("... present in Egypt, said Health Minister Hatem el-Gabali")."""
+    sentence = next((s for s in annotated.sentences if s.start <= title_start < s.end), None)
+    if sentence is None:
+        return None
+    demonyms = lexicon()["office"]["demonyms"]
+    countries = set(demonyms.values())
+    named = {demonyms.get(e.canonical) or demonyms.get(e.text) or e.canonical
+             for e in entities_in(annotated, sentence.start, sentence.end, ("GPE", "NORP"))}
+    named &= countries
+    return named.pop() if len(named) == 1 else None
 
 
 def _someone_elses(annotated: AnnotatedDocument, title_start: int) -> bool:

@@ -25,8 +25,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import GeneralRule, entities_in, lexicon, person_name, sentences, words_pattern
-from dateline.link.observations import Observation, Source
+from dateline.link.facttypes.base import GeneralRule, lexicon, people_in, person_name, sentences, words_pattern
+from dateline.link.observations import Observation, Source, readable_time
 from dateline.model import AnnotatedDocument, Citation, Sentence
 
 _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -37,7 +37,19 @@ _YEARS = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|tw
 
 
 def _person(annotated: AnnotatedDocument, s: Sentence) -> str | None:
-    people = entities_in(annotated, s.start, s.end, ("PERSON",))
+    """The person the proceeding is against: the subject or object of the proceeding's claim in the
+    sentence ("Murray will be sentenced", "to try Dr Conrad Murray"), else the first person named who is
+    not a possessor ("Jackson's physician, Dr Conrad Murray": Murray; "Jackson's death": nobody)."""
+    people = people_in(annotated, s.start, s.end)
+    text = annotated.document.text
+    verbs = lexicon()["proceeding"]["verbs"]
+    for c in annotated.claims:
+        if s.start <= c.start < s.end and (c.predicate or "").lower() in verbs:
+            for part in (c.object, c.subject) if c.predicate in ("try", "sentence", "charge") else (c.subject,):
+                at = text.find(part, c.start, c.end) if part else -1
+                inside = [p for p in people if at >= 0 and at <= p.start and p.end <= at + len(part or "")]
+                if inside and person_name(inside[0]):
+                    return person_name(inside[0])
     names = [person_name(p) for p in people]
     return next((n for n in names if n), None)
 
@@ -93,7 +105,7 @@ class HearingType(GeneralRule):
                 continue
             topic = words["hearings"][hearing.group().lower()]
             yield _obs(annotated, source, s, ask=self.name, topic=topic, value=when.value, kind="date",
-                       label=f"{cue.group()} {when.text}")
+                       label=readable_time(when.value))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = _subject(observations)
@@ -146,7 +158,7 @@ class LicenceType(GeneralRule):
                 found = kept.search(text)
                 value = "allowed" if found else None
             if value:
-                yield _obs(annotated, source, s, ask=self.name, topic="licence", value=value, label=found.group())
+                yield _obs(annotated, source, s, ask=self.name, topic="licence", value=value, label=value)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = _subject(observations)
@@ -154,7 +166,7 @@ class LicenceType(GeneralRule):
 
 
 @dataclass(frozen=True)
-class TermType:
+class TermType(GeneralRule):
     name: str = "term"
     value_kind: str = "state"
 
@@ -171,9 +183,9 @@ class TermType:
                     continue
                 n = years.group(1).lower()
                 n = str(_NUMBERS.get(n, n))
+                label = f"{'up to ' if bound else ''}{n} years" if n != "0" else "life"
                 yield _obs(annotated, source, s, ask=self.name, topic="prison term", value=f"{bound}{n} years",
-                           label=f"{found.group()} {text[found.end():years.end()].strip()}".replace("  ", " "),
-                           rank=rank)
+                           label=label, rank=rank)
                 break
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:

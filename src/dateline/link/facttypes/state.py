@@ -4,9 +4,11 @@
   (the scale's step), from a sentence holding a scale word (alert, pandemic,
   threat) where a setting verb ("raised ... to", "is at") names "phase N" or
   "level N" with no modal word before it ("could move to phase 6" sets nothing).
-- measure: "Are schools closed in Mexico?", "Is a curfew in force in Haiti?";
-  value "in force" (or "closed") and "lifted" (or "reopened"), from a measure noun
-  and a verb putting it in force or ending it, in one clause.
+- measure: "Are schools closed in Mexico?", "Is a curfew in force in Haiti?", "Is a
+  public health emergency in force in the United States?"; value the canonical state
+  ("in force", "closed", "declared"; "lifted", "reopened"), the words that stated it
+  being in the cited sentence, from a measure noun and a verb putting it in force or
+  ending it, in one clause.
 - bill: "What is the state of the rescue plan?"; value proposed, rejected, passed
   (by one chamber or both), signed into law, from a sentence naming the plan (the
   purposes of `[amount.purposes]`) and a vote or signature verb.
@@ -43,7 +45,9 @@ def _modal_before(text: str, end: int) -> bool:
 
 
 def _one_place(annotated: AnnotatedDocument, s: Sentence) -> str | None:
-    places = {e.canonical for e in entities_in(annotated, s.start, s.end, ("GPE",))}
+    text = annotated.document.text
+    places = {e.canonical for e in entities_in(annotated, s.start, s.end, ("GPE",))
+              if not text[e.end:e.end + 6].startswith("-based")}  # "the Geneva-based WHO": not where
     return places.pop() if len(places) == 1 else None
 
 
@@ -65,14 +69,14 @@ class LevelType(OnScale):
                 n = int(_NUMBERS.get(step.group(2).lower(), step.group(2)))
                 orgs = entities_in(annotated, s.start, s.end, ("ORG",))
                 yield _observation(annotated, source, s, ask=self.name, topic="alert level", place=None,
-                                   value=f"phase {n}", label=f"{setter.group()} to {step.group()}".replace(" to to", " to"),
+                                   value=f"phase {n}", label=f"phase {n}",
                                    rank=n, subject=orgs[0].canonical if orgs else None)
                 break
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         owners = [o.subject for o in observations if o.subject]
         owner = max(set(owners), key=owners.count) if owners else ""
-        return f"What is the {owner}'s alert level?" if owner else "What is the alert level?"
+        return f"What is the {owner}'{'' if owner.endswith('s') else 's'} alert level?" if owner else "What is the alert level?"
 
 
 @dataclass(frozen=True)
@@ -94,19 +98,33 @@ class MeasureType(OnScale):
                     break
                 ended = bool(off.fullmatch(verb.group()))
                 topic = "schools" if noun.group().lower().startswith("school") else noun.group().lower()
-                value = ("reopened" if ended else "closed") if topic == "schools" else ("lifted" if ended else "in force")
+                value = _measure_value(topic, ended)
                 yield _observation(annotated, source, s, ask=self.name, topic=topic, place=_one_place(annotated, s),
-                                   value=value, label=" ".join(sorted((noun.group(), verb.group()), key=text.find)),
-                                   rank=2 if ended else 1, subject=noun.group())
+                                   value=value, label=value, rank=2 if ended else 1, subject=noun.group())
                 break
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         _ask, topic, place, _q = key
-        where = f" in {place}" if place else ""
+        where = f" in {_named(place)}" if place else ""
         if topic == "schools":
             return f"Are schools closed{where}?"
-        article = "a " if topic in ("curfew", "lockdown", "quarantine", "travel ban") else "a " if topic.startswith("state") else ""
+        article = "" if topic in ("martial law",) else "a "
         return f"Is {article}{topic} in force{where}?"
+
+
+def _measure_value(topic: str, ended: bool) -> str:
+    """The canonical state a measure is in: schools "closed" or "reopened", an emergency "declared" or
+    "lifted", any other measure "in force" or "lifted"; the words that said so are in the cited sentence."""
+    if topic == "schools":
+        return "reopened" if ended else "closed"
+    if "emergency" in topic or "calamity" in topic:
+        return "lifted" if ended else "declared"
+    return "lifted" if ended else "in force"
+
+
+def _named(place: str) -> str:
+    """A place as a sentence names it: "the United States", "Mexico"."""
+    return f"the {place}" if place.startswith(("United ", "Czech", "Dominican", "Netherlands", "Philippines")) else place
 
 
 @dataclass(frozen=True)

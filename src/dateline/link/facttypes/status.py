@@ -1,9 +1,12 @@
 """A person's status: "What is Conrad Murray's status?" (charged, convicted, sentenced, ...).
 
-Value: a canonical status (`data/facttypes.toml [status.predicates]`) with the
-words that stated it as the label ("charged with involuntary manslaughter").
-Scope: the person, the first PERSON entity of the claim's subject (titles
-dropped; a surname alone joins the full name in `link/facts.py`). Observed from
+Value: a canonical status (`data/facttypes.toml [status.predicates]`), shown as
+is ("charged", "convicted"); the words that stated it are in the cited sentence.
+Scope: the person, the first PERSON entity of the claim's subject that is not a
+possessor ("Jackson's doctor, Dr Conrad Murray": Murray; titles dropped; a surname
+alone joins the full name in `link/facts.py`). A person whose only status is
+"dead" is no question: a death is an event, asked about by the cause and manner
+facts (`death.py`) and shown on the timeline. Observed from
 claims that happened and are not negated ("pleaded not guilty" states a charge;
 "is not a suspect" states that status). Relation: statuses are steps on a scale
 (`[status.rank]`), see `base.ordered_relation`: being convicted updates being
@@ -16,11 +19,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import OnScale, citation, entities_in, lexicon, person_name
+from dateline.link.facttypes.base import OnScale, citation, lexicon, people_in, person_name
+from dateline.link.facttypes.proceeding import history
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Claim, Entity
-
-_LABEL_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class StatusType(OnScale):
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         for c in annotated.claims:
+            if history(c.text, source):
+                continue  # "was cleared of child molestation in 2005", in a 2011 article: what stood then
             status = claim_status(c)
             person = _person(annotated, c) if status else None
             if status and person:
@@ -41,6 +45,11 @@ class StatusType(OnScale):
         names = [o.subject for o in observations if o.subject]
         name = max(set(names), key=lambda n: (names.count(n), len(n))) if names else key[1].title()
         return f"What is {name}'{'' if name.endswith('s') else 's'} status?"
+
+    def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
+        """A death alone is no status to follow: it is an event (the timeline has it, and the cause and
+        manner facts ask about it). A status fact is asked when some report gives another status."""
+        return any(o.value != "dead" for o in observations)
 
 
 TYPE = StatusType()
@@ -67,8 +76,9 @@ def claim_status(c: Claim) -> str | None:
 
 
 def _person(annotated: AnnotatedDocument, c: Claim) -> Entity | None:
-    """The PERSON the claim is about: in its subject, else the first one in the claim before its verb."""
-    people = entities_in(annotated, c.start, c.end, ("PERSON",))
+    """The PERSON the claim is about: in its subject, else the first one in the claim before its verb; never
+    a possessor ("Jackson's doctor, Dr Conrad Murray, has been charged": Murray)."""
+    people = people_in(annotated, c.start, c.end)
     if not people:
         return None
     text = annotated.document.text
@@ -88,23 +98,6 @@ def _observation(annotated: AnnotatedDocument, source: Source, c: Claim, status:
     rank = lexicon()["status"]["rank"].get(status)
     return Observation(
         ask="status", topic=name.lower(), place=None, qualifier="", kind="state", value=status,
-        label=_label(annotated, c, status), source=source, citation=citation(annotated, c.start, c.end),
+        label=status, source=source, citation=citation(annotated, c.start, c.end),
         subject=name, speaker=c.speaker, modality=c.modality, hedged=c.hedged, predicate=c.predicate, rank=rank,
     )
-
-
-def _label(annotated: AnnotatedDocument, c: Claim, status: str) -> str:
-    """The words that stated the status: from the verb on, a few words ("charged with involuntary manslaughter")."""
-    text = annotated.document.text[c.start:c.end]
-    verb = re.search(rf"\b{re.escape((c.predicate or '')[:4])}\w*", text, re.IGNORECASE)
-    if not verb:
-        return status
-    words = text[verb.start():].split()[:_LABEL_WORDS]
-    stop = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in _LABEL_STOPS), len(words))
-    if status == "dead":
-        stop = 1  # "died", not where
-    return " ".join(words[:stop]).rstrip(",;:")
-
-
-_LABEL_STOPS = frozenset({"in", "at", "on", "after", "when", "while", "from", "since", "by", "last", "earlier",
-                          "before", "during"})

@@ -1,0 +1,100 @@
+"""Rates: "What is the US unemployment rate?", "What is the inflation rate?".
+
+Value: a percentage (the number, label as written: "7.2 percent"). Scope: the
+rate's name (`[rate.names]`: "jobless rate" is the unemployment rate) and the
+country written with it ("the U.S. unemployment rate", "Britain's inflation",
+"French unemployment" -> France); a rate written with a region or a city
+("Riverside's unemployment rate", "the state's") is left out, and so is a rate
+with no country when the sentence names one other than the story's. Observed from
+a percentage written within a few words after the rate's name, in a sentence that
+states it: forecasts and conditions ("could peak near 7 percent", "predicted that
+unemployment would soar to 9 percent"), the old value of a change ("up from 5
+percent") and figures of an earlier year ("25 percent in 1933") state nothing
+current. Relation: the general rule (the latest report of the rate is current).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dateline.link.facttypes.base import GeneralRule, citation, entities_in, lexicon, words_pattern
+from dateline.link.facttypes.office import whose
+from dateline.link.facttypes.proceeding import history
+from dateline.link.observations import Observation, Source
+from dateline.model import AnnotatedDocument, Quantity
+
+_WINDOW = 60  # characters between the rate's name and its figure
+_LOCAL = re.compile(r"\b(state|states|city|cities|county|counties|region|regional|local|area|metro|town)['’]?s?\s*$",
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RateType(GeneralRule):
+    name: str = "rate"
+    value_kind: str = "quantity"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        words = lexicon()["rate"]
+        names, not_stated = words_pattern(words["names"]), words_pattern(words["not_stated"])
+        text = annotated.document.text
+        for q in annotated.quantities:
+            if q.unit != "%":
+                continue
+            before = text[max(0, q.start - _WINDOW):q.start]
+            found = list(names.finditer(before))
+            sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+            if not found or sentence is None or history(text[sentence.start:sentence.end], source):
+                continue
+            name = found[-1]
+            between = before[name.end():]
+            if between.startswith("-"):
+                continue  # "inflation-adjusted pay": another quantity
+            at = q.start - len(before) + name.start()
+            if at < sentence.start or not_stated.search(text[sentence.start:q.start]) or re.search(
+                    r"\bfrom\s*$", between) or re.search(r"\d", between):
+                continue  # a forecast, the old value of a change, or another figure between the name and this one
+            place = _country(annotated, at, sentence.start)
+            if place is False:
+                continue
+            yield _observation(annotated, source, q, words["names"][name.group().lower()], place or None)
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        _ask, topic, place, _q = key
+        return f"What is {whose(place)} {topic}?" if place else f"What is the {topic}?"
+
+
+TYPE = RateType()
+
+
+def _observation(annotated: AnnotatedDocument, source: Source, q: Quantity, topic: str,
+                 place: str | None) -> Observation:
+    return Observation(
+        ask="rate", topic=topic, place=place, qualifier="", kind="quantity", value=f"{q.value:g}",
+        label=q.text, source=source, citation=citation(annotated, q.start, q.end), subject=topic,
+        modality="happened", approximate=q.approximate,
+    )
+
+
+def _country(annotated: AnnotatedDocument, at: int, sentence_start: int) -> str | bool:
+    """The country written right before the rate's name ("U.S.", "Britain's", "French"); "" when none is;
+    False when a region or city is ("Riverside's unemployment rate", "the state's jobless rate")."""
+    text = annotated.document.text
+    lead = text[max(sentence_start, at - 30):at]
+    owner = re.search(r"([A-Z][\w.]+)['’]s?\s+$", lead)
+    if _LOCAL.search(lead) or (owner and owner.group(1) not in _countries_and_demonyms()):
+        return False
+    demonyms = lexicon()["office"]["demonyms"]
+    countries = set(demonyms.values())
+    near = [e for e in entities_in(annotated, max(sentence_start, at - 30), at, ("GPE", "NORP"))
+            if re.fullmatch(r"(['’]s?)?\s*(\w+\s+)?", text[e.end:at])]
+    if not near:
+        return ""
+    name = demonyms.get(near[-1].canonical) or demonyms.get(near[-1].text) or near[-1].canonical
+    return name if name in countries else False
+
+
+def _countries_and_demonyms() -> set[str]:
+    demonyms = lexicon()["office"]["demonyms"]
+    return set(demonyms) | set(demonyms.values()) | {"America", "Britain", "U.S", "US"}

@@ -1,0 +1,96 @@
+"""The non-count fact types on hand-built articles: how their questions read, what they leave out, their
+canonical values (plans, offices, rates, measures, statuses, a death's findings)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from dateline.link.facts import build_facts
+from dateline.link.facttypes import observe
+from dateline.model import Quantity
+from tests.test_facttypes import article, claim, entity
+
+
+def _plan(text: str, subject: str, obj: str | None, predicate: str, klass: str, time: str, *,
+          day: str = "2024-05-01", entities=()) -> list:
+    c = replace(claim(text, subject, predicate, obj, modality="planned"), predicate_class=klass, time=time,
+                time_role="deadline")
+    return [o for o in observe(article(text, day=day, claims=[c], entities=entities)) if o.ask == "when"]
+
+
+PLANS = [
+    ("a leaving verb takes its subject", "Hundreds of U.S. troops may depart Iraq by September 2025.",
+     "Hundreds of U.S. troops", "Iraq", "depart", "When will the U.S. troops leave?"),
+    ("leading quantifier dropped", "All U.S. forces will leave by September 2025.", "All U.S. forces", None,
+     "leave", "When will the U.S. forces leave?"),
+    ("a thing ends", "The coalition will conclude the international mission in Iraq by September 2025.",
+     "The coalition", "the international mission in Iraq", "conclude",
+     "When will the international mission in Iraq end?"),
+]
+
+
+@pytest.mark.parametrize("name,text,subject,obj,predicate,question", PLANS, ids=[p[0] for p in PLANS])
+def test_plan_question_reads_well(name, text, subject, obj, predicate, question):
+    people = [entity("Iraq", text, "GPE")] if "Iraq" in text else []
+    (fact,) = build_facts("s", _plan(text, subject, obj, predicate, "end", "2025-09", entities=people))
+    assert fact.question == question
+
+
+def test_a_plan_long_before_its_article_is_history():
+    text = "It will end in 1800."
+    assert _plan(text, "It", None, "end", "end", "1800", day="2008-10-01") == []
+
+
+def test_a_plan_with_a_pronoun_subject_asks_nothing():
+    text = "It will end by September 2025."
+    observations = _plan(text, "It", None, "end", "end", "2025-09")
+    assert observations and build_facts("s", observations) == []
+
+
+def test_rate_needs_a_current_figure():
+    text = "The U.S. unemployment rate rose to 7.2 percent, and analysts predict it could reach 9 percent."
+    figures = [Quantity(t, v, False, None, text.index(t), text.index(t) + len(t), unit="%")
+               for t, v in (("7.2 percent", 7.2), ("9 percent", 9.0))]
+    found = [o for o in observe(article(text, quantities=figures, entities=[entity("U.S.", text, "GPE",
+                                                                                    "United States")]))
+             if o.ask == "rate"]
+    assert [(o.topic, o.place, o.value) for o in found] == [("unemployment rate", "United States", "7.2")]
+    assert build_facts("s", found)[0].question == "What is the US unemployment rate?"
+
+
+def test_a_local_rate_is_left_out():
+    text = "Riverside's unemployment rate has zoomed to 10 percent."
+    q = Quantity("10 percent", 10.0, False, None, text.index("10"), text.index("10") + 10, unit="%")
+    assert [o for o in observe(article(text, quantities=[q])) if o.ask == "rate"] == []
+
+
+def test_measure_value_is_canonical():
+    text = "The United States declared a public health emergency on Sunday."
+    found = [o for o in observe(article(text, entities=[entity("United States", text, "GPE")]))
+             if o.ask == "measure"]
+    (fact,) = build_facts("s", found)
+    assert (fact.question, fact.current, fact.values[0].label) == (
+        "Is a public health emergency in force in the United States?", "declared", "declared")
+
+
+def test_office_scope_from_a_possessive_country():
+    text = "Mexico's Health Minister Jose Angel Cordova said on Monday that cases had fallen."
+    people = [entity("Jose Angel Cordova", text, "PERSON"), entity("Mexico", text, "GPE")]
+    (o,) = [o for o in observe(article(text, entities=people)) if o.ask == "holder"]
+    assert o.place == "Mexico"
+
+
+def test_a_death_alone_is_no_status_question():
+    text = "Ann Fell died at her home on Sunday."
+    c = claim(text, "Ann Fell", "die")
+    found = [o for o in observe(article(text, claims=[c], entities=[entity("Ann Fell", text, "PERSON")]))
+             if o.ask == "status"]
+    assert [o.value for o in found] == ["dead"] and build_facts("s", found) == []
+
+
+def test_a_pooled_cause_of_death_asks_nothing():
+    texts = ["At least 20 people have died of the flu, officials said.", "Some 26 people have died of the virus."]
+    found = [o for i, t in enumerate(texts) for o in observe(article(t, doc_id=f"d{i}")) if o.ask == "cause"]
+    assert found and build_facts("s", found) == []
