@@ -55,6 +55,86 @@ def test_timeline_dates(text, dct, expression, value):
     assert _value(text, dct, expression) == value
 
 
+# Errors found reading 50 timeline entries per Timeline17 topic (bench/gold/timeline_handread.json), each class in
+# sentences written for it. 2010-01-13 is a Wednesday, 2010-01-15 a Friday, 2010-01-21 a Thursday.
+@pytest.mark.parametrize(
+    ("text", "dct", "expression", "value"),
+    [
+        ("The president said he would meet former leaders on Saturday to discuss the relief effort.",
+         date(2010, 1, 15), "Saturday", "2010-01-16"),
+        ("The governor said he would see recent arrivals at the camp on Monday.",
+         date(2010, 1, 15), "Monday", "2010-01-18"),
+        ("The agency added that it then hoped to get food into the port by Thursday or Friday.",
+         date(2010, 1, 13), "Friday", "2010-01-15"),
+        ("The charges will be formally released Monday, the prosecutor's office said.",
+         date(2010, 2, 5), "Monday", "2010-02-08"),
+        ("Thousands died in last Tuesday's storm, officials said.", date(2010, 1, 21), "last Tuesday", "2010-01-12"),
+        ("The count rose after last Tuesday's storm.", date(2010, 1, 20), "last Tuesday", "2010-01-12"),
+        ("The singer collapsed last Thursday at his home.", date(2009, 6, 28), "last Thursday", "2009-06-25"),
+        ("The raids were carried out last Wednesday after a warrant was issued.",
+         date(2009, 7, 29), "last Wednesday", "2009-07-22"),
+        ("The city was flattened nearly two weeks ago, the team said.", date(2010, 1, 24), "nearly two weeks ago",
+         "2010-W01"),
+        ("The city was flattened two weeks ago, the team said.", date(2010, 1, 24), "two weeks ago", "2010-01-10"),
+        ("We must update the rules to meet the realities of today's global financial system.",
+         date(2008, 9, 19), "today", "PRESENT_REF"),
+        ("Today's meeting ended without a deal.", date(2008, 9, 19), "Today", "2008-09-19"),
+        ("\"I have called the other families and we're meeting on Saturday,\" she said.", date(2010, 1, 14),
+         "Saturday", "2010-01-16"),
+        ("The envoys were meeting on Saturday when the news came.", date(2010, 1, 14), "Saturday", "2010-01-09"),
+        ("The airline said it had a cargo plane standing by to fly aid to the island on Saturday.",
+         date(2010, 1, 15), "Saturday", "2010-01-16"),
+        ("On Sept. 16, 2001, the president spoke to the nation. Seven years later, he spoke to it again.",
+         date(2008, 10, 5), "Seven years later", "2008"),
+    ],
+    ids=["would-meet-on-saturday", "former-is-no-verb", "by-thursday-or-friday", "will-be-released-monday",
+         "last-tuesday-said-thursday", "last-tuesday-said-wednesday", "last-thursday-said-sunday",
+         "last-wednesday-said-wednesday", "nearly-two-weeks-ago-is-a-week", "two-weeks-ago-stays-a-day",
+         "todays-world-is-nowadays", "todays-meeting-is-today", "re-meeting-on-saturday-is-ahead",
+         "were-meeting-on-saturday-is-past", "standing-by-to-fly-on-saturday", "years-later-is-a-year"],
+)
+def test_hand_read_errors(text, dct, expression, value):
+    assert _value(text, dct, expression) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\"It will be like New Year's Eve on the phone lines,\" the engineer said.",
+     "Officials doubt he could mount another Sept. 11-style attack.",
+     "His sister told the BBC's World Today programme that she was relieved."],
+    ids=["like-new-years-eve", "sept-11-style", "world-today-programme"],
+)
+def test_comparisons_and_names_are_not_dates(text):
+    assert not [t for t in tag(text, date(2010, 1, 15)) if t.type == "DATE" and t.value[:1].isdigit()]
+
+
+def _placed(text: str, published: date) -> list[tuple[str, str]]:
+    from dateline.model import Document, PublishedDate
+    from dateline.views.timeline import place_sentences
+
+    doc = Document("d", "d", text, None, None, None, None, "en", PublishedDate(published, "metadata", 1.0, "test"))
+    ad = AnnotatedDocument(doc, sentences=plain_sentences(text), timexes=tag(text, published))
+    return [(p.date, p.citation.text) for p in place_sentences(ad)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The doctor was freed on bail by a judge in the city court. He is due back in court in April.", 1),
+        ("Finance ministers agreed on a plan to shore up the banks. When the leaders meet on Saturday, they must "
+         "build on that outcome.", 1),
+        ("The release of the report has been delayed until next week, the coroner's office has said.", 1),
+        ("At 01:20 24th Mar 2010, Jenny wrote: Happy birthday to the host (for yesterday).", 0),
+    ],
+    ids=["due-in-april-is-a-plan", "meet-on-saturday-is-a-plan", "delayed-until-next-week-is-news",
+         "comment-stamp-is-furniture"],
+)
+def test_lead_sentences_on_publication_day(text, kept):
+    placed = _placed(text, date(2010, 3, 23) if "2010" in text else date(2008, 11, 12))
+    assert len(placed) == kept
+    assert all(day in ("2008-11-12", "2010-03-23") for day, _ in placed)
+
+
 @pytest.mark.parametrize(
     "text",
     ["Traffic was diverted across the 15th of May Bridge after the protest.",
@@ -91,8 +171,14 @@ def _seed(name: str) -> str:
         (("t17", "mj", "2010-02-11", "hearing has been set for 5 April"), date(2010, 2, 11), "5 April", "2010-04-05"),
         (("t17", "mj", "2010-06-14", "scheduled for 23 August"), date(2010, 6, 14), "23 August", "2010-08-23"),
         (("seed", "000_261070aff5c51850.txt"), date(2025, 1, 10), "September 2025", "2025-09"),
+        (("t17", "haiti", "2010-01-15", "would meet former Presidents"), date(2010, 1, 15), "Saturday", "2010-01-16"),
+        (("t17", "haiti", "2010-01-13", "by Thursday or Friday"), date(2010, 1, 13), "Friday", "2010-01-15"),
+        (("t17", "haiti", "2010-01-21", "died in last Tuesday"), date(2010, 1, 21), "last Tuesday", "2010-01-12"),
+        (("t17", "mj", "2010-02-05", "officially released Monday"), date(2010, 2, 5), "Monday", "2010-02-08"),
     ],
-    ids=["mj-hearing-set-for-april", "mj-hearing-scheduled-for-august", "seed-explicit-september-2025"],
+    ids=["mj-hearing-set-for-april", "mj-hearing-scheduled-for-august", "seed-explicit-september-2025",
+         "haiti-would-meet-on-saturday", "haiti-by-thursday-or-friday", "haiti-last-tuesday-said-thursday",
+         "mj-charges-released-monday"],
 )
 def test_real_topic_dates(source, dct, expression, value):
     text = _t17_article(*source[1:]) if source[0] == "t17" else _seed(source[1])

@@ -553,7 +553,9 @@ TENSES = [
     ("Shares hit a record set on Aug. 6.", "Aug. 6", "past"),
     ("The vote is set for Aug. 6.", "Aug. 6", "future"),
     ("Dividends are payable Dec. 1.", "Dec. 1", "future"),
-    ("The bank said it is calling the bonds on Dec. 1.", "Dec. 1", "present"),
+    # a present progressive with a date is an arrangement ahead ("we're meeting on Saturday")
+    ("The bank said it is calling the bonds on Dec. 1.", "Dec. 1", "future"),
+    ("The bank said it was calling the bonds on Dec. 1.", "Dec. 1", "past"),
     ("The sale was scheduled for Dec. 1.", "Dec. 1", "past"),
     ("Worry may have been behind the fall on Dec. 1.", "Dec. 1", "past"),
     ("In March the government promised to withdraw.", "March", "past"),

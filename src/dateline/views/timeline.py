@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateline.annotate.timex import context_tense
 from dateline.citations import cite
 from dateline.jsonable import citation_from_json, parse_day
 from dateline.model import AnnotatedDocument, Citation, TimeExpr, TimelineEntry
@@ -45,10 +46,11 @@ _YEAR = re.compile(r"^\d{4}$")
 _WORD = re.compile(r"[a-z0-9]+")
 _POINT_ROLES = frozenset({"point", "start", "end"})
 # Site furniture inside body text: "CAIRO, Egypt | Thu Oct 20, 2011 6:31pm EDT", "Page last updated at 11:24
-# GMT", "Posted by ...", "Comments (12)", "3 hours ago"
+# GMT", "Posted by ...", "Comments (12)", "3 hours ago", "At 18:40 23rd Mar 2010, jenny wrote:"
 _FURNITURE = re.compile(
     r"\||\b(?:last\s+)?(?:updated|published|posted)(?::|\s+(?:at|on))?\s+\d|\bposted\s+by\b|\bcomments?\s*\(\d+\)"
-    r"|\b\d+\s+(?:minutes?|hours?)\s+ago\b|\breport\s+abuse\b|\bpermalink\b|\ball\s+rights\s+reserved\b",
+    r"|\b\d+\s+(?:minutes?|hours?)\s+ago\b|\breport\s+abuse\b|\bpermalink\b|\ball\s+rights\s+reserved\b"
+    r"|\b\d{1,2}:\d\d\b[^.!?]{0,40}\bwrote:",  # a comment's stamp: "At 01:20 24th Mar 2010, Tanya wrote:"
     re.I)
 # Filler that says nothing of the story: "In today's fast-changing world, staying informed has never been more
 # important."; calls to subscribe, share or read on.
@@ -197,7 +199,8 @@ def place_sentences(ad: AnnotatedDocument) -> list[Placed]:
             continue
         found = named.get(sentence.start, [])
         dated = [t for t in found if not _YEAR.match(t.value)]
-        lead = published is not None and i < LEAD_SENTENCES and not dated and not _looks_back(found, published)
+        lead = (published is not None and i < LEAD_SENTENCES and not dated and not _looks_back(found, published)
+                and not _names_other_day(ad.document.text, ad.timexes, sentence.start, sentence.end, published))
         if not found and not lead:
             continue
         citation = cite(ad.document, ad.sentences, sentence.start, sentence.end)
@@ -205,6 +208,23 @@ def place_sentences(ad: AnnotatedDocument) -> list[Placed]:
         if lead:
             out.append(Placed(published.isoformat(), citation, False))
     return out
+
+
+def _names_other_day(text: str, timexes: Sequence[TimeExpr], start: int, end: int, published: date) -> bool:
+    """Whether a sentence states a plan for a day after its article, or for one that could not be placed ("He is
+    due back in court in April", "when the leaders meet on Saturday"): not the news of its publication day.
+
+    A past verb makes it the day's news of a plan ("The council approved a budget to rebuild it next spring"),
+    and so does a span that ends then ("delayed until next week").
+    """
+    day = published.isoformat()
+    for t in timexes:
+        if not (start <= t.start < end and t.type == "DATE" and t.role == "point"):
+            continue
+        later = t.value > day[: len(t.value)] and t.value[:1].isdigit() or t.value.startswith("XXXX-")
+        if later and context_tense(text, t.start, t.end, infinitive=False) != "past":
+            return True
+    return False
 
 
 def _looks_back(found: list[TimeExpr], published: date) -> bool:

@@ -260,7 +260,7 @@ def _matches(text: str, resolver: _Resolver) -> list[tuple[int, int, _Norm]]:
     for rule in _rules():
         for w_start, w_end in windows:
             for m in rule.pattern.finditer(text, w_start, w_end):
-                if _inside_name(text, m.start()) or _names_a_place(text, m.end()):
+                if _inside_name(text, m.start()) or _names_a_place(text, m.end()) or _names_a_kind(text, m):
                     continue
                 try:
                     norm = rule.handler(m, resolver)
@@ -292,6 +292,25 @@ _NAMED_AFTER_DATE = re.compile(r"(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?-i:Bridge|
 def _names_a_place(text: str, end: int) -> bool:
     """ "the 15th of May Bridge": a date that is part of a name (a bridge, a square, a movement) is no date."""
     return _NAMED_AFTER_DATE.match(text, end) is not None
+
+
+# "a Sept. 11-style attack", "a Christmas-like calm": a date made into an adjective names a kind, not a day
+_KIND_AFTER = re.compile(r"(?:\s+[0-3]?\d)?-(?:style|like|type)\b", re.I)
+# "the BBC's World Today programme", "the Today show": a capitalised "Today" before these names a broadcast
+_BROADCAST_AFTER = re.compile(r"\s+(?:program(?:me)?s?|show|presenter|host)\b", re.I)
+# "It will be like New Year's Eve": a holiday after "like" is a comparison, not the day
+_LIKE_BEFORE = re.compile(r"\blike\s+$", re.I)
+
+
+def _names_a_kind(text: str, m: re.Match[str]) -> bool:
+    """A date in a comparison, an adjective or a broadcast's name: "Sept. 11-style", "World Today programme",
+    "like New Year's Eve"."""
+    if _KIND_AFTER.match(text, m.end()):
+        return True
+    if m.group() == "Today" and m.start() > 0 and _BROADCAST_AFTER.match(text, m.end()):
+        return True
+    holiday = "holiday" in m.re.groupindex and m["holiday"] is not None
+    return holiday and _LIKE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) is not None
 
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")

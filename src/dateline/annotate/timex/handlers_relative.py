@@ -111,6 +111,9 @@ def _h_ago(m: re.Match[str], r: _Resolver) -> _Norm | None:
     value = shift_value(r.dct.isoformat(), -int(n) * mult, letter)
     if not value:
         return None
+    if letter == "W" and m["mod"]:  # "nearly two weeks ago" names no day: the week it falls in (TimeBank's reading)
+        value = _format(date.fromisoformat(value), "week")
+        precision = "week"
     # in a quarterly report "a year ago" is the same quarter a year before (TimeML practice)
     rebase = functools.partial(_quarter_before, int(n) * mult) if letter == "Y" else None
     unknown = _Norm("DATE", {"year": "XXXX", "month": "XXXX-XX"}.get(precision, "XXXX-XX-XX"))
@@ -157,6 +160,10 @@ def _same_day(r: _Resolver, anaphoric: bool) -> _Norm:
 
 
 def _shifted_reference(amount: int, unit: str, ref: date, precision: str) -> _Norm | None:
+    if unit == "Y" and precision in ("week", "day"):
+        # "On Sept. 16, 2001 ... Seven years later": a year, not the same day seven years on; from a month the
+        # month stands ("in January 2024 ... A year earlier": 2023-01)
+        precision = "year"
     value = _shift_reference(ref, precision, amount, unit)
     return _Norm("DATE", value, relative=True) if value else None
 
@@ -187,6 +194,8 @@ def _h_day_rel(m: re.Match[str], r: _Resolver) -> _Norm | None:
         return None
     if word == "today" and _POSSESSIVE.match(r.text, m.end()) and not r.tags("todays_before_noun"):
         return None
+    if word == "today" and _NOWADAYS.match(r.text, m.end()):
+        return _Norm("DATE", "PRESENT_REF")  # "today's global financial system": these days, not this day
     offsets = {"today": 0, "this": 0, "tonight": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
                "the day before yesterday": -2, "the day after tomorrow": 2}
     part = part or ("NI" if word in ("tonight",) else None)
@@ -231,9 +240,18 @@ def _h_weekday(m: re.Match[str], r: _Resolver) -> _Norm:
         return _Norm(kind, f"{day.isoformat()}{suffix}", mod, relative=True, anaphoric=True, backward=step < 0,
                      rebase=functools.partial(_weekday_from_reference, k, step, suffix))
     tense = None if rel else r.verb_tense(m)
+    if tense != "future" and not rel and r.plan(m) and r.tense(m) == "future":
+        tense = "future"  # "hoped to get supplies in by Thursday or Friday": a deadline set for the days ahead
     day = _weekday_date(k, r.dct, rel, tense)
+    if rel == "last" and (r.dct - day).days <= _YESTERDAYS:
+        # "last Tuesday's quake" said on a Thursday: the day before yesterday would be "Tuesday"; "last" says
+        # the previous week's (in the Timeline17 articles 5 of 6 such uses name the week before, the sixth is unclear)
+        day -= timedelta(days=7)
     return _Norm(kind, f"{day.isoformat()}{suffix}", mod, relative=True,
                  history=_Norm(kind, f"XXXX-WXX-{k}{suffix}", mod))
+
+
+_YESTERDAYS = 2  # days back within which news names a weekday bare ("Tuesday"), not "last Tuesday"
 
 
 def _weekday_from_reference(weekday: int, step: int, suffix: str, ref: date, precision: str) -> _Norm | None:
@@ -278,3 +296,6 @@ def _on_reference_day(time_of_day: str, ref: date, precision: str) -> _Norm | No
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+[a-z]")
+# "today's (global) world / society / economy / financial system": nouns of an age, not of a day
+_NOWADAYS = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?(?:world|society|economy|system|generation|culture|age|era|"
+                       r"technology|youth|children|kids|standards|climate|environment|realities)\b")

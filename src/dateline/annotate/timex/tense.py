@@ -108,10 +108,19 @@ def _tense_of(left: list[str], right: list[str], stop: frozenset[str] = frozense
             return "past"
         if found == "future" and nxt == "have" and word != "will":  # "may have been responsible for"
             return "past"
+        if found == "past" and word in _PAST_ADJECTIVES and side == "left":
+            # "would meet former Presidents Bush and Clinton on Saturday": an adjective, not the clause's verb
+            weak = weak or "past"
+            continue
         if found in ("past", "future"):
             return found
         present = present or found
     return weak or present
+
+
+_PROGRESSIVE_REACH = 3  # words between a present progressive and the date it looks ahead to
+# Past cues that are adjectives before a noun: they say the clause is past only when no verb says otherwise
+_PAST_ADJECTIVES = frozenset({"former", "recent"})
 
 
 def _placed_cue(word: str, nxt: str, prev: str, between: int, side: str) -> Tense | Literal["weak"] | None:
@@ -128,6 +137,11 @@ def _placed_cue(word: str, nxt: str, prev: str, between: int, side: str) -> Tens
                        or prev in cues["determiners"])
         if side == "left" and between <= 1 and as_verb:
             return "future"
+    # an arrangement in the present progressive: "we're meeting on Saturday", "the minister is flying to Paris on
+    # Monday"; not "were meeting" (past) nor after a possessive ("the president's meeting on Saturday")
+    if (side == "left" and between <= _PROGRESSIVE_REACH and word.endswith("ing")
+            and (prev in ("is", "are", "am") or prev.endswith(("'re", "’re", "'m", "’m")))):
+        return "future"
     if word in cues["named_deadlines"] and side == "right" and between == 0:
         return "weak"
     if word == "until" and side == "left" and between == 0 and not prev:
@@ -136,9 +150,13 @@ def _placed_cue(word: str, nxt: str, prev: str, between: int, side: str) -> Tens
 
 
 def _without_infinitives(words: list[str]) -> list[str]:
-    """Masks "to" before a verb, except after "be" ("is to resume Tuesday" is a plan)."""
-    return [w if w != "to" or i and words[i - 1] in ("is", "are", "am", "was", "were") else "(to)"
-            for i, w in enumerate(words)]
+    """Masks "to" before a verb, except after "be" ("is to resume Tuesday" is a plan) and after readiness ("had
+    a plane standing by to fly there on Saturday", "troops poised to move in on Monday": what is readied is ahead)."""
+    return [w if w != "to" or i and (words[i - 1] in _KEEPS_INFINITIVE or words[max(0, i - 2):i] == ["standing", "by"])
+            else "(to)" for i, w in enumerate(words)]
+
+
+_KEEPS_INFINITIVE = frozenset({"is", "are", "am", "was", "were", "ready", "poised", "waiting"})
 
 
 def _without_passives(words: list[str]) -> list[str]:
@@ -152,8 +170,10 @@ def _without_passives(words: list[str]) -> list[str]:
 
     def passive(i: int, w: str) -> bool:
         prev = words[i - 1] if i else ""
+        # an adverb may stand between the verb "be" and its participle: "will be officially released Monday"
+        be = prev if not prev.endswith("ly") or i < 2 else words[i - 2]
         return w not in cues["future"] and (
-            prev in ("be", "been", "being", "is", "are", "am") and (w.endswith("ed") or w in cues["past"])
+            be in ("be", "been", "being", "is", "are", "am") and (w.endswith("ed") or w in cues["past"])
             or w.endswith("ed") and (w.startswith("un") or prev in cues["determiners"]))
 
     return [w for i, w in enumerate(words) if not passive(i, w)]
@@ -294,6 +314,8 @@ def plan_context(text: str, start: int, end: int) -> bool:
     right = _cue_words(text[end:min(s_end, end + 40)])
     if right[:1] and right[0] in _PLAN_NOUNS - {"date", "schedule"}:
         return True
+    if len(left) > 2 and left[-1] in ("or", "and", "to"):  # "by Thursday or Friday": the limit governs both
+        left = left[:-2]
     if any(tuple(left[-len(limit):]) == limit for limit in _LIMITS):
         return True
     return bool(left) and left[-1] not in _NOT_THE_PLAN and bool(_PLAN_NOUNS & set(left[-_PLAN_REACH:]))
