@@ -209,6 +209,32 @@ def test_a_single_source_jump_does_not_update_a_toll_until_corroborated_or_offic
     assert fact.current == "4000"  # one official figure is enough
 
 
+def test_a_tenfold_jump_updates_a_toll_when_corroborated():
+    # the first figures of a disaster are partial: 100 bodies seen at a hospital, then 40,000 buried by the
+    # authorities, as two outlets report the next day
+    first = [replace(_toll(d, "2024-01-13", "100"), strong=True) for d in "ab"]
+    one = replace(_toll("c", "2024-01-14", "40000"), strong=True)
+    (fact,) = build_facts("s", first + [one])
+    assert fact.current == "100"  # one report of a jump: another group or scope, until corroborated
+    (fact,) = build_facts("s", first + [one, replace(_toll("d", "2024-01-14", "40000"), strong=True)])
+    assert fact.current == "40000"
+    hedged = [replace(_toll(d, "2024-01-14", "40000"), strong=True, hedged=True) for d in "cd"]
+    (fact,) = build_facts("s", first + hedged)
+    assert fact.current == "100"  # "may have been": an estimate, not the toll
+
+
+def test_a_corroborated_smaller_figure_replaces_one_no_report_repeats():
+    # 248 deaths "linked" in one report; then two outlets give the confirmed 25 and nobody repeats 248
+    early = [replace(_toll(d, "2024-01-13", "20"), strong=True) for d in "ab"]
+    outlier = replace(_toll("c", "2024-01-14", "248"), strong=True)
+    later = [replace(_toll(d, "2024-01-16", "25"), strong=True) for d in "de"]
+    (fact,) = build_facts("s", early + [outlier] + later)
+    assert fact.current == "25"
+    repeated = replace(_toll("f", "2024-01-17", "248"), strong=True)
+    (fact,) = build_facts("s", early + [outlier] + later + [repeated])
+    assert fact.current == "248"  # still reported after the smaller figure: the smaller one is a rival
+
+
 def test_an_official_count_inside_an_estimate_updates_it():
     estimate = [_toll(d, "2024-01-13", "20000", bound="<=") for d in "abc"]
     official = [replace(_toll(d, "2024-01-16", "11000"), strong=True) for d in "de"]

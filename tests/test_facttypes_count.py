@@ -73,6 +73,10 @@ NOT_FACTS = [
     ("one-flight", "Two C-17 aircraft took off with about 60 personnel.", "60", 60, "troops", {}),
     ("part-of-a-level", "About 1,000 troops are in Niger; 500 of them are being moved.", "500", 500, "troops",
      {"verb": "be"}),
+    ("suspected-cases", "We are now up to 25 suspected cases in the UK, the minister said.", "25", 25, "cases",
+     {"verb": "be"}),
+    ("cases-under-investigation", "The agency said 230 possible other cases were under investigation.", "230",
+     230, "cases", {"verb": "say"}),
 ]
 
 
@@ -88,7 +92,7 @@ SCOPES = [
      {"verb": "confirm"}, (), "worldwide"),
     ("in-n-countries", "More than 1,000 cases have been reported in 20 countries.", "1,000", 1000, "cases",
      {"verb": "report"}, (), "worldwide"),
-    ("reporting-country", "Mexico reported 1,004 suspected cases.", "1,004", 1004, "cases", {"verb": "report"},
+    ("reporting-country", "Mexico reported 1,004 confirmed cases.", "1,004", 1004, "cases", {"verb": "report"},
      ("Mexico",), "Mexico"),
     ("list-entry", "Mexico: 26 deaths. United States: 40 confirmed cases.", "40", 40, "cases", {},
      ("Mexico", "United States"), "United States"),
@@ -130,3 +134,19 @@ def test_questions_read_by_kind():
     assert {"How many people have died in Haiti?", "How many cases have been reported in Mexico?",
             "How many countries have reported cases?"} <= questions
     assert any(q.startswith("How many jobs have been cut") for q in questions)
+
+
+def test_numbers_in_a_list_count_the_people_of_the_count_before_them():
+    text = "Officials say up to 200,000 people have been killed, 250,000 injured and 1.5 million left homeless."
+    quantities = [count(text, "200,000", 200000, "people", verb="kill"),
+                  count(text, "250,000", 250000, None, verb="injure"),
+                  count(text, "1.5 million", 1.5e6, "Gen Smith", verb="injure")]  # a parse's stray noun
+    found = {(o.value, o.qualifier) for o in observe(article(text, quantities)) if o.ask == "count"}
+    assert found == {("200000", "killed"), ("250000", "injured"), ("1.5e+06", "homeless")}
+
+
+def test_official_words_after_a_count_confirm_only_their_own_clause():
+    text = "There have been 248 deaths linked to the virus in Mexico, with 12 confirmed."
+    quantities = [count(text, "248", 248, "deaths", verb="be"), count(text, "12", 12, None)]
+    (o,) = [o for o in observe(article(text, quantities)) if o.ask == "count" and o.value == "248"]
+    assert not o.strong

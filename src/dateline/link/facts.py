@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -134,14 +134,20 @@ def _group(observations: list[Observation]) -> dict[tuple, list[Observation]]:
 
 
 def _full_names(observations: list[Observation]) -> list[Observation]:
-    """A person named by surname alone ("Murray") joins the one full name of the story that ends with it."""
-    people = {o.topic for o in observations if o.ask == "status"}
+    """A person named by surname alone ("Murray") joins the one full name of the story that ends with it; a
+    company named short ("Lehman") the one longer name that starts with it ("Lehman Brothers")."""
+    observations = _joined_names(observations, "status", lambda name: name.split()[-1])
+    return _joined_names(observations, "company", lambda name: name.split()[0])
+
+
+def _joined_names(observations: list[Observation], ask: str, short: Callable[[str], str]) -> list[Observation]:
+    names = {o.topic for o in observations if o.ask == ask}
     full = defaultdict(set)
-    for name in people:
+    for name in names:
         if len(name.split()) > 1:
-            full[name.split()[-1]].add(name)
-    return [replace(o, topic=next(iter(full[o.topic])), subject=None)
-            if o.ask == "status" and len(o.topic.split()) == 1 and len(full.get(o.topic, ())) == 1 else o
+            full[short(name)].add(name)
+    return [replace(o, topic=next(iter(full[o.topic])), subject=None if ask == "status" else next(iter(full[o.topic])))
+            if o.ask == ask and len(o.topic.split()) == 1 and len(full.get(o.topic, ())) == 1 else o
             for o in observations]
 
 
@@ -424,18 +430,36 @@ def _newest_credible(credible: list[FactValue]) -> FactValue:
     """The cumulative count's current figure, replaying its credible figures in the order they were
     first reported (the larger first on one day): a larger figure updates the standing one, and so does
     a figure inside a standing upper bound ("up to 200,000", then 110,000) or one that says it was revised;
-    a smaller figure is a rival, and a jump of more than `JUMP` times the standing figure is another
-    count (another group or scope), never an update."""
+    a smaller figure is a rival, unless it is corroborated and the standing figure was not reported again
+    since (`_dropped`): the standing figure was another count (suspected deaths, another place) or a slip,
+    and the reports moved on. A jump of more than `JUMP` times the standing figure updates only when
+    it is corroborated (`_corroborated`): the first figures of a disaster are partial (100 bodies seen
+    at one hospital, then 40,000 buried by the authorities the next day), while a figure from another
+    group or scope (the world's, an estimate of all infections, another epidemic) is carried by one
+    report, or only hedged."""
     ordered = sorted(credible, key=lambda v: (v.first_reported or date.min, _number(v.value)))
     current = ordered[0]
     for v in ordered[1:]:
         old, new = _number(current.value) or 0.0, _number(v.value) or 0.0
-        if old > 0 and new > JUMP * old:
+        if old > 0 and new > JUMP * old and not _corroborated(v):
             continue
         if new > old or (current.bound == "<=" and old / BOUND_SPAN <= new <= old) or (
-                new < old and any(REVISED.search(c.text) for c in v.citations[:1])):
+                new < old and any(REVISED.search(c.text) for c in v.citations[:1])) or _dropped(current, v):
             current = v
     return current
+
+
+def _dropped(standing: FactValue, smaller: FactValue) -> bool:
+    """A smaller figure corroborated (`_corroborated`) after the standing figure's last report: no report
+    repeats the standing figure once the smaller one is out."""
+    since = smaller.first_reported or date.min
+    return _corroborated(smaller) and _last_reported(standing) < since
+
+
+def _corroborated(v: FactValue) -> bool:
+    """A figure two or more independent sources carry, one of them official or named and none hedging it
+    alone: enough to update a count whatever its jump."""
+    return v.independent >= 2 and v.strong and not v.hedged
 
 
 def _rivals(current: FactValue, standing: list[FactValue], fact: Fact) -> list[FactValue]:

@@ -57,6 +57,7 @@ class Kind:
     cumulative: bool = False
     needs: re.Pattern[str] | None = None
     events: frozenset[str] | None = None  # the events a count of its nouns may have (troops: a level or a plan)
+    unless: re.Pattern[str] | None = None  # words right after the number that make it another count ("suspected")
 
     def counts(self, topic: str) -> bool:
         return any(topic == n or topic.endswith(" " + n) for n in self.nouns)
@@ -70,7 +71,8 @@ def kinds() -> tuple[Kind, ...]:
             name=k.get("same_as", name), verbs=frozenset(k.get("verbs", ())), nouns=tuple(k.get("nouns", ())),
             question=k["question"], group=k.get("group"), people=k.get("people", False),
             cumulative=k.get("cumulative", False), needs=words_pattern(k["needs"]) if "needs" in k else None,
-            events=frozenset(k["events"]) if "events" in k else None))
+            events=frozenset(k["events"]) if "events" in k else None,
+            unless=words_pattern(k["unless"]) if "unless" in k else None))
     return tuple(out)
 
 
@@ -90,7 +92,7 @@ class CountType(OnScale):
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         classes = predicate_classes()
         for q in annotated.quantities:
-            q = _toll(q, annotated)
+            q = _elided(_toll(q, annotated), annotated)
             if not _countable(q, annotated):
                 continue
             claim = min((c for c in annotated.claims if c.start <= q.start and q.end <= c.end),
@@ -103,7 +105,7 @@ class CountType(OnScale):
             if kind is None or (kind.cumulative and _increment(q, annotated)) or (
                     elsewhere(q, obs, kind, annotated, source)):
                 continue
-            if kind.cumulative and _local(q, obs, annotated):
+            if (kind.cumulative and _local(q, obs, annotated)) or _another_count(q, obs, kind, annotated):
                 continue
             typed = _typed(q, obs, kind, annotated)
             if typed is not None:
@@ -176,6 +178,20 @@ def _local(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> bool:
     return bool(_site_words().search(text[start:end]))
 
 
+UNLESS_AFTER = 60  # characters after the number where a kind's `unless` words may make it another count
+
+
+def _another_count(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocument) -> bool:
+    """A figure its own words put in another count than the kind's ("230 possible cases under
+    investigation", "25 suspected cases" are not the confirmed cases), read from the number to the end
+    of its clause."""
+    if kind.unless is None:
+        return False
+    text = annotated.document.text
+    end = min(_clause(text, obs, q)[1], q.end + UNLESS_AFTER)
+    return bool(kind.unless.search(text[q.start:end]))
+
+
 @functools.lru_cache(maxsize=1)
 def _site_words() -> re.Pattern[str]:
     sites = "|".join(map(re.escape, lexicon()["count"]["sites"]))
@@ -204,14 +220,42 @@ _TOLL = re.compile(r"\b(?:death toll|toll of (?:the )?dead|number of (?:the )?(?
 
 
 def _toll(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
-    """ "The official death toll has risen to 110,000": a number after "death toll" counts the people killed."""
-    if q.unit or q.state or (q.counts and q.counts.lower() not in ("people", "persons")):
+    """ "The official death toll has risen to 110,000": a number after "death toll" counts the people killed,
+    whatever noun the parse gave it from elsewhere in the sentence ("50,000 bodies had been collected, but
+    the total number of dead could be between 100,000 and 200,000"), unless its own noun follows it."""
+    if q.unit or q.state:
+        return q
+    if q.counts and q.counts.lower() not in ("people", "persons") and (
+            q.counts.lower().split()[-1] in annotated.document.text[q.end:q.end + 30].lower()):
         return q
     sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
     before = annotated.document.text[sentence.start if sentence else max(0, q.start - 100):q.start]
     if not _TOLL.search(before):
         return q
     return replace(q, counts="people", state="dead")
+
+
+_ELIDED = re.compile(r"^\s*(?:(?:have|has|had|been|were|are|was|left|made|now|more|others?)\s+){0,3}"
+                     r"(?P<state>injured|wounded|hurt|homeless|dead|killed|missing|displaced)\b", re.IGNORECASE)
+
+
+def _elided(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
+    """ "200,000 people have been killed, 250,000 injured and 1.5 million left homeless": a number whose
+    next words say a state, with no noun between (so any noun the parse gave it is another's), counts
+    the people of the count of people before it in its sentence, in that state; with no such count, its
+    own noun of people is in that state ("a million people left homeless")."""
+    if q.unit:
+        return q
+    found = _ELIDED.match(annotated.document.text[q.end:q.end + 40])
+    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    if found is None or sentence is None:
+        return q
+    state = found.group("state").lower()
+    earlier = [o for o in annotated.quantities if sentence.start <= o.start and o.end <= q.start and o.counts
+               and not o.unit and _is_people(o.counts)]
+    if earlier:
+        return replace(q, counts=earlier[-1].counts, state=state, verb=None)
+    return replace(q, state=state, verb=None) if q.counts and _is_people(q.counts) else q
 
 
 def _increment(q: Quantity, annotated: AnnotatedDocument) -> bool:
@@ -477,13 +521,17 @@ def _countries() -> frozenset[str]:
 
 def _sourcing(annotated: AnnotatedDocument, q: Quantity, obs: Observation) -> dict:
     """Who gives the figure (a named source whose reported words hold it), whether the sentence hedges it
-    ("may have been killed"), and whether it is an official or confirmed figure."""
+    ("may have been killed"), and whether its words make it an official or confirmed figure."""
     words = lexicon()["count"]
     said = next((a for a in annotated.attributions
                  if a.content_start <= q.start < a.content_end and not a.anonymous), None)
     sentence = obs.citation.text
+    text = annotated.document.text
+    end = _clause(text, obs, q)[1]
     hedged = bool(words_pattern(words["hedges"]).search(sentence))
-    official = bool(words_pattern(words["official"]).search(sentence)) and not hedged
+    # official before the count or in its clause: "248 deaths linked to the virus, with 12 confirmed" confirms
+    # 12 only; "officials say 200,000 were killed, 250,000 injured" gives both
+    official = bool(words_pattern(words["official"]).search(text[obs.citation.start:end])) and not hedged
     return {"speaker": said.speaker if said else None, "hedged": hedged,
             "strong": official or (said is not None and not hedged)}
 

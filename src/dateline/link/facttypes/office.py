@@ -127,9 +127,12 @@ def _scope(annotated: AnnotatedDocument, title_start: int) -> str | None:
     text = annotated.document.text
     before: Entity | None = next((e for e in annotated.entities if 0 <= title_start - e.end <= 1
                                   or re.fullmatch(r"['’]s? ", text[e.end:title_start])), None)
-    if before is None or before.label not in ("GPE", "NORP", "ORG"):
-        return None
     demonyms = lexicon()["office"]["demonyms"]
+    if before is None:  # a demonym the tagger missed: "Scottish Health Secretary" is Scotland's, not the UK's
+        word = re.search(r"\b([A-Z][\w.]*?)(?:['’]s)?\s+$", text[max(0, title_start - 30):title_start])
+        return demonyms.get(word.group(1)) if word else None
+    if before.label not in ("GPE", "NORP", "ORG"):
+        return None
     return demonyms.get(before.canonical) or demonyms.get(before.text) or before.canonical
 
 

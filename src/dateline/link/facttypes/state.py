@@ -28,6 +28,7 @@ from dateline.link.facttypes.base import OnScale, entities_in, lexicon, sentence
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Citation, Sentence
 
+MODAL_SPAN = 40  # characters before a bill's verb where a modal makes it a condition or a plan
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _STEP = re.compile(r"\b(phase|level)\s+(\d|one|two|three|four|five|six)\b", re.IGNORECASE)
 
@@ -139,8 +140,11 @@ class BillType(OnScale):
         verbs, chambers = words_pattern(bills["verbs"]), words_pattern(bills["chambers"])
         for s, text in sentences(annotated):
             plan = plan_words.search(text)
-            verb = verbs.search(text) if plan else None
-            if verb is None or _modal_before(text, verb.start()) or re.search(r"\b(not|n't|failed to)\s+$", text[:verb.start()]):
+            verb = verbs.search(text) if plan and not _after_publication(text, source) else None
+            # a modal in the verb's own clause ("assuming it is passed"); "will" earlier in the sentence is
+            # another verb's ("The Senate will open debate on the plan the House passed")
+            if verb is None or _modal_before(text[max(0, verb.start() - MODAL_SPAN):], verb.start() - max(
+                    0, verb.start() - MODAL_SPAN)) or re.search(r"\b(not|n't|failed to)\s+$", text[:verb.start()]):
                 continue
             state = bills["verbs"][verb.group().lower()]
             chamber = chambers.search(text[max(0, verb.start() - 50):verb.end() + 30])
@@ -148,13 +152,32 @@ class BillType(OnScale):
                 state, value = "passed one chamber", f"passed {chamber.group()}"
             else:
                 value = {"signed": "signed into law"}.get(state, state)
-            label = (f"{verb.group()} by the {chamber.group()}" if chamber and state != "signed"
-                     else value)  # short: "passed by the House", "signed into law"
+            label = (f"{verb.group()} by {_the(chamber.group())}" if chamber and state != "signed"
+                     else value)  # short: "passed by the House", "approved by Congress", "signed into law"
             yield _observation(annotated, source, s, ask=self.name, topic=purposes[plan.group().lower()], place=None,
                                value=value, label=label, rank=bills["steps"][state], subject=plan.group())
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         return f"What is the state of the {key[1]}{'' if key[1].endswith(('plan', 'bill')) else ' bill'}?"
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+((?:19|20)\d\d)\b")
+
+
+def _after_publication(text: str, source: Source) -> bool:
+    """A sentence naming a month after its article's ("enacted in February 2009" in an article dated
+    January 2009): the article's date is wrong, or the words are a plan; either way no report of a vote."""
+    if source.published is None:
+        return False
+    published = (source.published.year, source.published.month)
+    return any((int(m.group(2)), _MONTHS.index(m.group(1).lower()) + 1) > published for m in _MONTH_YEAR.finditer(text))
+
+
+def _the(chamber: str) -> str:
+    """A chamber as English names it: "the House", "the Senate", but "Congress", "Parliament"."""
+    return chamber if chamber.lower() in ("congress", "parliament") else f"the {chamber}"
 
 
 LEVEL, MEASURE, BILL = LevelType(), MeasureType(), BillType()

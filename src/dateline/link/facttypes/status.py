@@ -77,11 +77,15 @@ def claim_status(c: Claim) -> str | None:
 
 def _person(annotated: AnnotatedDocument, c: Claim) -> Entity | None:
     """The PERSON the claim is about: in its subject, else the first one in the claim before its verb; never
-    a possessor ("Jackson's doctor, Dr Conrad Murray, has been charged": Murray)."""
+    a possessor ("Jackson's doctor, Dr Conrad Murray, has been charged": Murray); a claim that starts at its
+    verb takes the person named in apposition right before it ("Jackson's former doctor, Conrad Murray, has
+    been sentenced")."""
+    text = annotated.document.text
     people = people_in(annotated, c.start, c.end)
     if not people:
-        return None
-    text = annotated.document.text
+        apposed = [e for e in people_in(annotated, max(0, c.start - 60), c.start)
+                   if re.fullmatch(r"\s*,?\s*", text[e.end:c.start]) and re.search(r",\s*$", text[:e.start])]
+        return apposed[-1] if apposed else None
     if c.subject:
         at = text.find(c.subject, c.start, c.end)
         if at >= 0:
