@@ -1,6 +1,6 @@
 """The fact ledger on real news: Timeline17 gold ledgers, plus the bundled example and the seeds.
 
-Usage: python bench/ledger_t17.py [--topics haiti,mj,h1n1,finan] [--stores DIR] [--brief-out FILE]
+Usage: python bench/ledger_t17.py [--topics haiti,mj,h1n1,finan] [--stores DIR] [--brief-out FILE] [--wrong]
 
 For each Timeline17 development topic (finan, h1n1, haiti, mj) the articles of
 `outputwithpub.csv` are written as JSONL (id t17-<topic>-<row>, the row's date,
@@ -9,7 +9,11 @@ with rules only (no tagger) into DIR/<topic>.db, unless that store exists (an
 ingest takes 0.5-2.5 minutes per topic on 2 shared cores). The gold ledgers are
 bench/gold/ledger_t17_<topic>.json (how they were made: bench/gold/LEDGER_T17.md).
 
-Figures per corpus (matching rules: dateline.evaluation, gold_value_matches):
+Figures per corpus (matching rules: dateline.evaluation, gold_value_matches), scored on
+the facts a briefing shows: each topic's facts, the same fact across its stories made
+one (dateline.views.stories.scope_facts, link.topics.merge_facts), and the topic's
+briefing; the figure on each story's own facts and the story's briefing (before topics)
+is printed beside it as [story n/m]:
 - facts found: gold facts for which one dateline fact states two or more of the
   gold values (or the only one, citing the gold's evidence sentence), each in a
   document the gold cites; one dateline fact answers at most one gold fact;
@@ -17,8 +21,9 @@ Figures per corpus (matching rules: dateline.evaluation, gold_value_matches):
 - current answer right: for each gold value's first-reported day D, whether the
   briefing as of D (dateline.views.brief.brief) gives the matching fact a current
   value equal to the gold's current answer on D (dateline.evaluation.gold_current);
-- brief top-12: the whole-story briefing's 12 most reported questions (the largest
-  story, as of the last article), written to --brief-out for a reader to judge;
+  --wrong lists each wrong one (day, gold value, the briefing's value or '-');
+- brief top-12: the briefing's 12 most reported questions (the largest topic, every
+  story of it, as of the last article), written to --brief-out for a reader to judge;
   the share judged well-formed and right is read from bench/gold/ledger_t17_judged.json.
 The example and the seeds (tests/gold/) are scored the same way; their gold values
 carry no dates, so a value's first-reported day is the earliest publication day of
@@ -45,10 +50,12 @@ from dateline.evaluation import gold_current, gold_value_matches, match_gold_fac
 from dateline.model import Fact
 from dateline.store import Store
 from dateline.views.brief import SHOWN_FACTS, brief
+from dateline.views.stories import scope_facts, topic_scope
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold"
 TOPICS = ("haiti", "mj", "h1n1", "finan")
+LEVELS = ("topic", "story")
 SHARED = ROOT.parent / "shared" / "benchmarks"
 
 
@@ -96,8 +103,18 @@ def renamed(fact: Fact, names: dict[str, str]) -> Fact:
                                       for v in fact.values))
 
 
-def score(store: Store, gold: dict, names: dict[str, str]) -> dict:
-    facts = [renamed(f, names) for f in store.facts()]
+def ledger_facts(store: Store, level: str) -> list[Fact]:
+    """The facts scored: each story's own facts (`story`), or those a briefing shows (`topic`): every
+    topic's facts, the same fact across its stories made one (`views.stories.scope_facts`)."""
+    if level == "story":
+        return store.facts()
+    return [f for topic in store.topics() for f in scope_facts(store, topic_scope(topic))]
+
+
+def score(store: Store, gold: dict, names: dict[str, str], level: str = "topic") -> dict:
+    """The figures at one level: `story` scores each story's own facts and the story's briefing;
+    `topic` the facts and briefing of the topic (what `dateline brief` shows)."""
+    facts = [renamed(f, names) for f in ledger_facts(store, level)]
     found = values = values_found = right = checked = 0
     briefs: dict[tuple[str, str], dict[str, Fact]] = {}
     rows = []
@@ -106,30 +123,34 @@ def score(store: Store, gold: dict, names: dict[str, str]) -> dict:
         if fact is not None:
             values += len(g["values"])
             values_found += len(hits)
+        wrong = []
         for day in sorted({v["first_reported"] for v in g["values"]}):
             expected = gold_current(g, day)
             if expected is None:
                 continue
             checked += 1
-            ok = False
+            current = None
             if fact is not None:
                 key = (fact.story, day)
-                if key not in briefs:
+                if key not in briefs:  # fact.story: the topic's id at topic level, so its briefing
                     briefs[key] = {f.id: f for f in brief(store, fact.story, as_of=date.fromisoformat(day)).facts}
                 shown = briefs[key].get(fact.id)
                 current = next((v for v in shown.values if v.value == shown.current), None) if shown else None
-                ok = current is not None and gold_value_matches(expected, current.value, current.label)
+            ok = current is not None and gold_value_matches(expected, current.value, current.label)
             right += ok
-        rows.append((g["id"], fact.question if fact else None, len(hits), len(g["values"])))
+            if not ok:
+                wrong.append(f"{day} gold {expected['value']} got {current.label if current else '-'}")
+        rows.append((g["id"], fact.question if fact else None, len(hits), len(g["values"]), wrong))
     return {"facts": (found, len(gold["facts"])), "values": (values_found, values), "current": (right, checked),
             "rows": rows}
 
 
 def top_questions(store: Store) -> tuple[str, list[dict]]:
-    """The whole-story briefing's shown questions, as of the last article day."""
+    """The briefing's shown questions for the largest topic (every story of it, the same fact across
+    its stories one fact; the largest story when the store has no topics), as of the last article day."""
     days = [d.published.value for d in store.documents() if d.published.value]
     as_of = max(days)
-    b = brief(store, None, as_of=as_of)
+    b = brief(store, None, as_of=as_of)  # None: the largest topic
     out = []
     for f in b.facts[:SHOWN_FACTS]:
         current = next((v for v in f.values if v.value == f.current), None)
@@ -152,14 +173,19 @@ def judged_share(topic: str, top: list[dict]) -> tuple[int, int] | str:
     return shown.count("well-formed and right"), len(shown)
 
 
-def report(name: str, result: dict, top: list[dict] | None) -> Iterator[str]:
+def report(name: str, results: dict[str, dict], top: list[dict] | None, *, wrong: bool = False) -> Iterator[str]:
+    """The topic-level figures, the story-level ones beside them (`story ->`), then one line per gold fact."""
     ratio = lambda pair: f"{pair[0]}/{pair[1]} ({pair[0] / pair[1]:.2f})" if pair[1] else "0/0"
     share = judged_share(name, top or [])
-    yield (f"{name:<8} facts found {ratio(result['facts']):<14} value recall {ratio(result['values']):<14} "
-           f"current answer right {ratio(result['current']):<14} brief top-12 "
+    topic, story = results["topic"], results["story"]
+    both = lambda k: f"{ratio(topic[k])} [story {story[k][0]}/{story[k][1]}]"
+    yield (f"{name:<8} facts found {both('facts'):<26} value recall {both('values'):<28} "
+           f"current answer right {both('current'):<28} brief top-12 "
            f"{share if isinstance(share, str) else ratio(share)}")
-    for gid, question, hits, total in result["rows"]:
+    for gid, question, hits, total, misses in topic["rows"]:
         yield f"    {gid:<22} {hits}/{total} values  {question or '(not found)'}"
+        for miss in misses if wrong else ():
+            yield f"        wrong: {miss}"
 
 
 def main() -> None:
@@ -168,16 +194,17 @@ def main() -> None:
     parser.add_argument("--stores", type=Path, default=Path(tempfile.gettempdir()) / "t17",
                         help="folder of <topic>.db stores, ingested when absent")
     parser.add_argument("--brief-out", type=Path, default=Path(tempfile.gettempdir()) / "ledger_t17_brief.json")
+    parser.add_argument("--wrong", action="store_true", help="list each wrong current answer under its fact")
     args = parser.parse_args()
     tops = {}
     if ensure_t17():
         for topic in args.topics.split(","):
             gold = json.loads((GOLD / f"ledger_t17_{topic}.json").read_text())
             with Store(topic_store(topic, args.stores)) as store:
-                result = score(store, gold, {})
+                result = {level: score(store, gold, {}, level) for level in LEVELS}
                 as_of, top = top_questions(store)
             tops[topic] = {"as_of": as_of, "questions": top}
-            print("\n".join(report(topic, result, top)))
+            print("\n".join(report(topic, result, top, wrong=args.wrong)))
     else:
         print("timelines-t17-dev not found: Timeline17 topics skipped")
     for name, (corpus, gold_path) in CORPORA.items():
@@ -187,10 +214,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "ledger.db") as store:
             ingest([corpus], store)
             names = document_names(store, name == "seeds")
-            result = score(store, dated_gold(json.loads(gold_path.read_text()), store, names), names)
+            dated = dated_gold(json.loads(gold_path.read_text()), store, names)
+            result = {level: score(store, dated, names, level) for level in LEVELS}
             as_of, top = top_questions(store)
         tops[name] = {"as_of": as_of, "questions": top}
-        print("\n".join(report(name, result, top)))
+        print("\n".join(report(name, result, top, wrong=args.wrong)))
     args.brief_out.write_text(json.dumps(tops, indent=1) + "\n")
     print(f"briefing top-{SHOWN_FACTS} questions written to {args.brief_out}")
 

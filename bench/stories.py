@@ -4,7 +4,8 @@ Usage: python bench/stories.py [--part docs,events,stream,time] [--seed 0] [--st
                               [--check 2000] [--seeds 4]
 
 docs:   every ECB+ document of topics 1-35 (its annotated text) is fed one at a
-        time, in a seeded random order, to dateline's incremental story linker;
+        time, in a seeded random order, to dateline's incremental story linker (and to
+        the story-signature linker it replaced);
         the stories are scored against the gold sub-topics (topic x ecb/ecbplus)
         with B-cubed P/R/F1, homogeneity and completeness.
 events: gold event mentions (ACTION_* and NEG_ACTION_* markables) in the
@@ -13,17 +14,20 @@ events: gold event mentions (ACTION_* and NEG_ACTION_* markables) in the
         sub-topics; plus the same-lemma baseline. Scored with MUC, B3, CEAF-e and
         CoNLL F1 (their mean), singletons included. Mentions are GOLD mentions.
 stream: 10,000 articles synthesised from ECB+ and Timeline17 texts (sentence
-        windows of each text), clustered incrementally: articles/s, words/s and
-        peak memory (resident set of this process, measured before spaCy loads), through
-        StoryIndex; the first --check articles also go through the full scan
-        (`stories.assign`) to confirm both choose the same stories.
+        windows of each text), placed one at a time by the nearest-article linker
+        (`StoryLinker`, no joining): articles/s, words/s and peak memory (resident set
+        of this process, measured before spaCy loads); the first --check articles also
+        go through a linker that scores every candidate article, to count how often the
+        index's pruning changes the story chosen.
 baselines: the same ECB+ documents clustered by TF-IDF (sublinear, English stop
         words) and entity TF-IDF (entity names added as tokens), average-linkage
         agglomerative on cosine distance; the distance cut is chosen leave-one-topic-out
         (best B3 F1 on the other 34 topics, scored on the held-out one) and also tuned
-        on all topics.
+        on all topics. Then dateline's threshold and k (nearest articles), chosen the
+        same two ways over one seeded order.
 time:   the 1,025 dated Timeline17 articles (4 topics), clustered with and without
-        the time rule, scored against the topics (B3, homogeneity, completeness).
+        the time rule and the joining of split stories, and by the story-signature linker
+        it replaced, scored against the topics (B3, homogeneity, completeness).
 """
 
 from __future__ import annotations
@@ -192,7 +196,36 @@ def _f(p: float, r: float) -> float:
 # --- the parts ------------------------------------------------------------------
 
 
-def cluster_docs(docs: list[EcbDoc], names: dict[str, list[str]], seed: int) -> dict[str, str]:
+def new_linker(threshold: float = stories.NEAR_THRESHOLD, nearest: int = stories.NEAREST) -> stories.StoryLinker:
+    return stories.StoryLinker(stories.StoryIndex({}), stories.ArticleIndex({}, 0), {},
+                               threshold=threshold, nearest=nearest)
+
+
+def link_stream(items, linker: stories.StoryLinker, join: bool = True) -> dict[str, str]:
+    """Place (id, term counts, day) items one at a time as an ingest does; story of each id."""
+    for doc_id, counts, day in items:
+        story = linker.assign(doc_id, counts, day).story_id
+        if join:
+            _join_split_stories(linker.stories, linker.story_of, story)
+    return dict(linker.story_of)
+
+
+def cluster_docs(docs: list[EcbDoc], names: dict[str, list[str]], seed: int, threshold: float = stories.NEAR_THRESHOLD,
+                 nearest: int = stories.NEAREST) -> dict[str, str]:
+    order = list(docs)
+    random.Random(seed).shuffle(order)
+    items = [(d.name, stories.term_counts(d.text, names[d.name]), None) for d in order]
+    return link_stream(items, new_linker(threshold, nearest))
+
+
+def cluster_docs_by_signature(docs: list[EcbDoc], names: dict[str, list[str]], seed: int) -> dict[str, str]:
+    """The linker before nearest articles: each article joins the most similar story signature."""
+    return link_by_signature(docs, names, seed)[1]
+
+
+def link_by_signature(docs: list[EcbDoc], names: dict[str, list[str]],
+                      seed: int) -> tuple[stories.StoryIndex, dict[str, str]]:
+    """The signature linker's index (its story signatures) and the story of each document."""
     order = list(docs)
     random.Random(seed).shuffle(order)
     index = stories.StoryIndex({})
@@ -200,7 +233,35 @@ def cluster_docs(docs: list[EcbDoc], names: dict[str, list[str]], seed: int) -> 
     for d in order:
         story_of[d.name] = index.assign(d.name, stories.document_terms(d.text, names[d.name])).story_id
         _join_split_stories(index, story_of, story_of[d.name])
-    return story_of
+    return index, story_of
+
+
+THRESHOLDS = [round(0.16 + 0.02 * i, 2) for i in range(10)]
+NEAREST_CHOICES = [1, 3]
+
+
+def tune_linker(docs, names, seed: int) -> None:
+    """Threshold and k of the nearest-article linker: tuned on all topics, and chosen
+    leave-one-topic-out (best B3 F1 on the other 34 topics, scored on the held-out one)."""
+    gold = {d.name: d.subtopic for d in docs}
+    topic = {d.name: d.subtopic.split("-")[0] for d in docs}
+    grid = [(t, k) for k in NEAREST_CHOICES for t in THRESHOLDS]
+    per = {c: _per_item(gold, cluster_docs(docs, names, seed, *c)) for c in grid}
+    tuned = max(grid, key=lambda c: _mean_f(per[c], gold))
+    held: dict[str, tuple[float, float]] = {}
+    chosen: Counter = Counter()
+    for t in sorted(set(topic.values())):
+        rest = [x for x in gold if topic[x] != t]
+        best = max(grid, key=lambda c: _mean_f(per[c], rest))
+        chosen[best] += 1
+        held.update({x: per[best][x] for x in gold if topic[x] == t})
+    for name, items in [(f"tuned (threshold {tuned[0]}, k {tuned[1]})", per[tuned]), ("leave-one-topic-out", held)]:
+        p = sum(v[0] for v in items.values()) / len(items)
+        r = sum(v[1] for v in items.values()) / len(items)
+        print(f"  {'dateline':<14} {name:<34} B3 P {p:.3f} R {r:.3f} F1 {_f(p, r):.3f}")
+    print("  held-out choices (threshold, k): " + ", ".join(f"{c} x{n}" for c, n in chosen.most_common()))
+    curve = "  ".join(f"{t}:{_mean_f(per[(t, stories.NEAREST)], gold):.3f}" for t in THRESHOLDS)
+    print(f"  B3 F1 by threshold (k {stories.NEAREST}): {curve}")
 
 
 def run_baselines(docs, names) -> None:
@@ -245,17 +306,20 @@ def _mean_f(items: dict[str, tuple[float, float]], keys) -> float:
 
 def run_docs(docs, names, seed: int) -> dict[str, str]:
     gold = {d.name: d.subtopic for d in docs}
-    started = time.perf_counter()
-    pred = cluster_docs(docs, names, seed)
-    took = time.perf_counter() - started
-    p, r, f = bcubed(gold, pred)
-    h, c = homogeneity_completeness(gold, pred)
     topics = {d.name: d.subtopic.split("-")[0] for d in docs}
-    tp, tr, tf = bcubed(topics, pred)
-    print(f"documents {len(docs)}, gold sub-topics {len(set(gold.values()))}, stories {len(set(pred.values()))} "
-          f"({took:.2f} s)")
-    print(f"  vs sub-topics: B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  homogeneity {h:.3f} completeness {c:.3f}")
-    print(f"  vs topics:     B3 P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
+    print(f"documents {len(docs)}, gold sub-topics {len(set(gold.values()))}, seed {seed}")
+    for label, cluster in [("story signatures (before)", cluster_docs_by_signature),
+                           (f"nearest articles (threshold {stories.NEAR_THRESHOLD}, k {stories.NEAREST})",
+                            cluster_docs)]:
+        started = time.perf_counter()
+        pred = cluster(docs, names, seed)
+        took = time.perf_counter() - started
+        p, r, f = bcubed(gold, pred)
+        h, c = homogeneity_completeness(gold, pred)
+        tp, tr, tf = bcubed(topics, pred)
+        print(f"  {label}: {len(set(pred.values()))} stories ({took:.2f} s)")
+        print(f"    vs sub-topics: B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  homogeneity {h:.3f} completeness {c:.3f}")
+        print(f"    vs topics:     B3 P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
     return pred
 
 
@@ -329,21 +393,24 @@ def run_stream(n: int, seed: int, check: int) -> None:
     articles = [_window(texts, i) for i in range(n)]
     random.Random(seed).shuffle(articles)
     words = sum(len(a.split()) for a in articles)
-    index = stories.StoryIndex({})
+    linker = new_linker()
     started = time.perf_counter()
-    chosen = [index.assign(f"s{i}", stories.document_terms(text, ())).story_id for i, text in enumerate(articles)]
+    chosen = [linker.assign(f"s{i}", stories.term_counts(text, ())).story_id for i, text in enumerate(articles)]
     took = time.perf_counter() - started
-    print(f"stream: {n} articles from {len(texts)} texts, {words} words -> {len(index.signatures)} stories in "
-          f"{took:.1f} s: {n / took:.0f} articles/s, {words / took:.0f} words/s, peak memory "
+    print(f"stream: {n} articles from {len(texts)} texts, {words} words -> {len(linker.stories.signatures)} stories "
+          f"in {took:.1f} s: {n / took:.0f} articles/s, {words / took:.0f} words/s, peak memory "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     if check:
-        signatures: dict[str, dict[str, float]] = {}
+        # every article sharing a term scored exactly: what the index's pruning (its most distinctive
+        # terms find the candidates, the best of them rescored) may miss
+        full = stories.StoryLinker(stories.StoryIndex({}), stories.ArticleIndex({}, 0, search_terms=10**9,
+                                                                                  rescored=10**9), {})
         started = time.perf_counter()
-        scanned = [stories.assign(f"s{i}", stories.document_terms(text, ()), signatures).story_id
+        scanned = [full.assign(f"s{i}", stories.term_counts(text, ())).story_id
                    for i, text in enumerate(articles[:check])]
         took = time.perf_counter() - started
         same = sum(a == b for a, b in zip(scanned, chosen))
-        print(f"  full scan over the first {check}: {check / took:.0f} articles/s; same story as the index for "
+        print(f"  every candidate scored, first {check}: {check / took:.0f} articles/s; same story as the index for "
               f"{same}/{check}")
 
 
@@ -373,19 +440,28 @@ def run_time(seeds: int) -> None:
         random.Random(seed).shuffle(order)
         gold = {str(i): topic for i, (_, _, topic) in enumerate(order)}
         terms = [stories.document_terms(text, ()) for text, _, _ in order]
-        for label, dated, join in [("words only", False, False), ("words + time rule", True, False),
-                                   ("+ split stories joined", True, True)]:
-            index = stories.StoryIndex({})
-            pred: dict[str, str] = {}
-            for i, (t, (_, day, _)) in enumerate(zip(terms, order)):
-                pred[str(i)] = index.assign(str(i), t, day if dated else None).story_id
-                if join:
-                    _join_split_stories(index, pred, pred[str(i)])
+        counts = [stories.term_counts(text, ()) for text, _, _ in order]
+        dated = [(str(i), c, day) for i, (c, (_, day, _)) in enumerate(zip(counts, order))]
+        undated = [(str(i), c, None) for i, c in enumerate(counts)]
+        runs = [("signatures, joined (before)", None, True), ("nearest, words only", undated, False),
+                ("nearest + time rule", dated, False), ("+ split stories joined", dated, True)]
+        for label, items, join in runs:
+            pred = _by_signature(terms, order) if items is None else link_stream(items, new_linker(), join)
             row = (len(set(pred.values())), *bcubed(gold, pred), *homogeneity_completeness(gold, pred))
             totals[label] = [a + b / seeds for a, b in zip(totals[label], row)]
     for label, (n, p, r, f, h, c) in totals.items():
-        print(f"  {label:<20} stories {n:>5.1f}  B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  "
+        print(f"  {label:<28} stories {n:>5.1f}  B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  "
               f"homogeneity {h:.3f} completeness {c:.3f}")
+
+
+def _by_signature(terms, order) -> dict[str, str]:
+    """The linker before nearest articles, with the time rule and split stories joined."""
+    index = stories.StoryIndex({})
+    pred: dict[str, str] = {}
+    for i, (t, (_, day, _)) in enumerate(zip(terms, order)):
+        pred[str(i)] = index.assign(str(i), t, day).story_id
+        _join_split_stories(index, pred, pred[str(i)])
+    return pred
 
 
 def _window(texts: list[str], i: int) -> str:
@@ -416,6 +492,7 @@ def main() -> int:
         names = {d.name: [e.text for e in parsed[d.name].ents if e.label_ in ENTITY_LABELS] for d in docs}
         if "baselines" in parts:
             run_baselines(docs, names)
+            tune_linker(docs, names, args.seed)
         predicted = run_docs(docs, names, args.seed)
         if "events" in parts:
             run_events(docs, parsed, predicted)

@@ -51,7 +51,7 @@ def _workers(value: str) -> int:
 
 
 WorkersOption = Annotated[int, typer.Option(parser=_workers, metavar="auto|N", help="Processes that annotate side by side (one model each); 'auto': one per core for 64 articles or more, 1: this process only.")]
-StoryArg = Annotated[Optional[str], typer.Argument(metavar="STORY", help="Story id, id prefix or title words (default: the largest story).")]
+StoryArg = Annotated[Optional[str], typer.Argument(metavar="STORY", help="Topic or story id, id prefix or title words (default: the largest topic, every story of it).")]
 TaggerOption = Annotated[
     bool,
     typer.Option("--tagger/--no-tagger", help="Use the contextual attribution tagger (embeddings extra); "
@@ -248,14 +248,15 @@ def reannotate(
 
 @app.command()
 def stories(db: DbOption = Path("dateline.db"), as_json: JsonOption = False) -> None:
-    """List stories, largest first.
+    """List topics, largest first, each with its stories (a story alone in its topic is listed alone).
 
     Example: dateline stories --db story.db
     """
     from dateline.views.markdown import stories_md
+    from dateline.views.stories import listed_stories
 
     with _open(db) as store:
-        found = store.stories()
+        found = listed_stories(store)
     _show(stories_md(found), found, as_json)
 
 
@@ -289,10 +290,10 @@ def facts(story: StoryArg = None, db: DbOption = Path("dateline.db"), as_json: J
     Example: dateline facts
     """
     from dateline.views.markdown import facts_md
-    from dateline.views.stories import resolve_story
+    from dateline.views.stories import resolve_story, scope_facts
 
     with _open(db) as store:
-        found = store.facts(resolve_story(store, story).id)
+        found = scope_facts(store, resolve_story(store, story))
     _show(facts_md(found), found, as_json)
 
 
@@ -307,8 +308,8 @@ def events(story: StoryArg = None, db: DbOption = Path("dateline.db"), as_json: 
 
     with _open(db) as store:
         found = resolve_story(store, story)
-        linked = store.events(found.id)
-        documents = {d.id: d for d in store.documents(found.id)}
+        linked = [e for s in found.stories for e in store.events(s)]
+        documents = {d.id: d for s in found.stories for d in store.documents(s)}
     _show(events_md(linked, documents), linked, as_json)
 
 

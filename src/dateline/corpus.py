@@ -37,7 +37,8 @@ from dateline.link.events import (
 )
 from dateline.link.facts import build_facts
 from dateline.link.observations import Observation, observation_from_json
-from dateline.model import AnnotatedDocument, Document, Failure, Notice
+from dateline.link.topics import place_new_stories
+from dateline.model import AnnotatedDocument, Document, Failure, Notice, PublishedDate
 from dateline.store import Store
 from dateline.store.db import layer_failures
 from dateline.views.copies import COPIES_VIEW, copies_from_store, store_furniture
@@ -146,6 +147,7 @@ def store_annotated(
     repaired = [d for d in unplaced if d not in added]
     touched = place_in_stories(store, unplaced)
     relink(store, store.pending_stories())
+    place_new_stories(store)  # a story in no topic yet (a killed run's too) joins one here
     return IngestReport(tuple(run.added), tuple(run.unchanged), tuple(run.duplicates), tuple(run.failures),
                         tuple(touched), tuple(run.near), tuple(run.notices), tuple(run.partial), tuple(repaired))
 
@@ -188,7 +190,8 @@ def _store_results(store: Store, run: _Run, batch: list[AnnotatedDocument | Fail
             run.duplicates.append((doc.id, original))
         rows.append((result, digest, original))
     near = [pair for result, _, _ in rows for pair in index.add(result.document)]
-    store.add_batch(rows, [derive(annotated) for annotated, _, _ in rows], near)
+    store.add_batch(rows, [derive(annotated) for annotated, _, _ in rows], near,
+                    [_term_vector(annotated) for annotated, _, _ in rows])
     for result, _, _ in rows:
         _note_result(run, result)
     run.near.extend(near)
@@ -223,7 +226,8 @@ def reannotate(
     for batch in batched(annotate(store.documents(), batch_size=batch_size, workers=workers), batch_size):
         failures.extend(r for r in batch if isinstance(r, Failure))
         rows = [(r, *keys[r.document.id]) for r in batch if not isinstance(r, Failure)]
-        store.add_batch(rows, [derive(annotated) for annotated, _, _ in rows])
+        store.add_batch(rows, [derive(annotated) for annotated, _, _ in rows], (),
+                        [_term_vector(annotated) for annotated, _, _ in rows])
         count += len(rows)
         done += len(batch)
         if progress:
@@ -247,34 +251,39 @@ def rederive(store: Store, *, batch_size: int = 200) -> list[str]:
 
 
 def place_in_stories(store: Store, doc_ids: Sequence[str]) -> list[str]:
-    """Assign each article to a story, joining stories one topic has split into, in one
-    transaction; returns the stories touched that still exist."""
+    """Assign each article to a story (the story of its nearest articles, by the term vectors stored
+    with them), joining stories one topic has split into, in one transaction; returns the stories
+    touched that still exist."""
     if not doc_ids:
         return []
-    signatures = store.story_signatures()
+    store.save_term_vectors(_term_vector(ad) for ad in map(store.annotated, store.unvectored_documents()) if ad)
     meta = store.document_meta()
-    story_of = {doc_id: m["story_id"] for doc_id, m in meta.items() if m["story_id"]}
-    spans = story_linker.story_spans(
-        (m["story_id"], date.fromisoformat(m["published"]) if m["published"] else None) for m in meta.values()
-    )
-    index = story_linker.StoryIndex(signatures, spans)
-    names = store.entity_names(doc_ids)
+    days = {doc_id: date.fromisoformat(m["published"]) if m["published"] else None for doc_id, m in meta.items()}
+    vectors = store.term_vectors()
+    placed = {d: m["story_id"] for d, m in meta.items() if m["story_id"]}
+    linker = story_linker.StoryLinker.resume(store.story_signatures(), dict(placed), days, vectors,
+                                             store.term_frequencies())
     touched: set[str] = set()
     for doc_id in doc_ids:
-        doc = store.document(doc_id)
-        if doc is None:
-            continue
-        terms = story_linker.document_terms(doc.text, (n for n, _ in names.get(doc_id, [])))
-        story_of[doc_id] = index.assign(doc_id, terms, doc.published.value).story_id
-        touched |= _join_split_stories(index, story_of, story_of[doc_id])
+        if doc_id in vectors and doc_id not in placed:  # a placed article keeps its story
+            story = linker.assign(doc_id, vectors[doc_id], days[doc_id]).story_id
+            touched |= _join_split_stories(linker.stories, linker.story_of, story)
+    signatures, story_of = linker.stories.signatures, linker.story_of
     assignments = [(d, story_of[d]) for d in story_of if story_of[d] in touched]
+
     def title_of(story: str) -> str:
-        return _story_title(store, story, signatures[story])
+        return _story_title(store, story, signatures[story], vectors)
 
     kept = {story: (signatures[story], title_of) for story in touched if story in signatures}
     store.place_documents(assignments, kept)
     store.drop_empty_stories()
     return sorted(story for story in touched if story in signatures)
+
+
+def _term_vector(annotated: AnnotatedDocument) -> tuple[str, dict[str, int]]:
+    """(doc id, term counts) the story linker keeps of an article."""
+    names = (e.canonical or e.text for e in annotated.entities)
+    return annotated.document.id, story_linker.term_counts(annotated.document.text, names)
 
 
 def _join_split_stories(index: story_linker.StoryIndex, story_of: dict[str, str], story: str) -> set[str]:
@@ -292,21 +301,26 @@ def _join_split_stories(index: story_linker.StoryIndex, story_of: dict[str, str]
     return touched
 
 
-def _story_title(store: Store, story_id: str, signature: dict[str, float] | None = None) -> str:
+def _story_title(store: Store, story_id: str, signature: dict[str, float] | None = None,
+                 vectors: dict[str, dict[str, int]] | None = None) -> str:
     """The story's most central headline: the article title nearest the story's terms; with no
-    titles, the lead sentence of its most central article, cut at a word boundary."""
-    docs = store.documents(story_id)
+    titles, the lead sentence of its most central article (by its stored term vector), cut at a word boundary."""
+    meta = sorted(store.document_meta(story_id).values(),
+                  key=lambda m: (m["published"] is None, m["published"] or "", m["id"]))
     if signature is None:
         signature = store.story_signatures().get(story_id, {})
-    titled = [d for d in docs if d.title]
+    titled = [m for m in meta if m["title"]]
     # a headline from an article whose date is known, not guessed: the story's name should not rest on a guess
-    titled = [d for d in titled if not needs_date(d.published) and d.published.method != "corpus"] or titled
+    titled = [m for m in titled if m["published_method"] != "corpus" and not needs_date(
+        PublishedDate(None, m["published_method"], m["published_confidence"], ""))] or titled
     if titled:
-        return max(titled, key=lambda d: (story_linker.cosine(story_linker.document_terms(d.title, ()), signature),
-                                          -len(d.title))).title
-    central = max(docs, key=lambda d: story_linker.cosine(story_linker.document_terms(d.text, ()), signature),
-                  default=None)
-    return story_linker.summary_line(central.text) if central else story_id
+        return max(titled, key=lambda m: (story_linker.cosine(story_linker.document_terms(m["title"], ()), signature),
+                                          -len(m["title"])))["title"]
+    vectors = vectors if vectors is not None else store.term_vectors()
+    central = max((m["id"] for m in meta), key=lambda d: story_linker.cosine(story_linker.signature_terms(
+        {t: c for t, c in vectors.get(d, {}).items() if not t.startswith("@")}), signature), default=None)
+    doc = store.document(central) if central else None
+    return story_linker.summary_line(doc.text) if doc else story_id
 
 
 def derive(annotated: AnnotatedDocument) -> tuple[str, list[Observation], list[EventMention], list[Placed]]:

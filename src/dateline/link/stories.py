@@ -21,12 +21,26 @@ weighted by how few stories hold it (common news words count for little); two
 stories published within `MERGE_GRACE_DAYS` of each other merge at cosine
 `MERGE_CLOSE`, any others (undated, or apart in time, as the same kind of event
 in two different years is) only at `MERGE_FAR`.
+
+Which story a new article joins is decided by its nearest articles, not by the
+story signatures: `ArticleIndex` keeps each placed article's term counts
+(`term_counts`, stored per article so no text is read again) and the corpus's
+document frequencies, and finds an article's `NEAREST` most similar earlier
+articles by TF-IDF cosine. `StoryLinker` puts the article in the story those of
+them that clear `NEAR_THRESHOLD` (raised by the time rule for an article years
+apart) vote for. When none does, the story signatures decide as before (long
+articles on a broad topic rarely have one close article, yet match the
+story's summed terms), else the article starts a story. Story signatures are
+also what joins split stories and picks titles. The frequencies are those of the
+articles placed before it (and itself), so placing articles in one run or in
+several ends with the same stories.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -43,6 +57,13 @@ MERGE_CLOSE = 0.2  # stories overlapping in time: one topic followed for months
 MERGE_FAR = 0.6  # undated or apart in time: only near-identical signatures
 MERGE_GRACE_DAYS = 30
 MERGE_MIN_STORIES = 5  # story frequencies mean nothing over fewer stories
+# The nearest-article linker; NEAR_THRESHOLD and NEAREST tuned on ECB+ topics 1-35 (held out,
+# 32 of 33 topics pick the same; `bench/stories.py --part docs,baselines`).
+NEAR_THRESHOLD = 0.26
+NEAREST = 1
+TERMS_KEPT = 100  # an article's most frequent words kept in its vector (all its names are kept too)
+SEARCH_TERMS = 12  # its most distinctive terms find the candidates ...
+RESCORED = 10  # ... and this many best candidates are scored exactly
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 
@@ -75,6 +96,23 @@ def document_terms(text: str, entity_names: Iterable[str]) -> dict[str, float]:
     return _normalise(weights)
 
 
+def term_counts(text: str, entity_names: Iterable[str]) -> dict[str, int]:
+    """What is kept of an article for linking: its `TERMS_KEPT` most frequent content words and
+    every entity name ("@" + name, one per mention), with their counts."""
+    words = Counter(w.lower() for w in _WORD.findall(text) if w.lower() not in _stop_words())
+    counts = dict(words.most_common(TERMS_KEPT))
+    for name in entity_names:
+        key = "@" + name.lower()
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def signature_terms(counts: Mapping[str, int]) -> dict[str, float]:
+    """Unit-length term weights of an article from its term counts, weighted as `document_terms`."""
+    return _normalise({t: ENTITY_WEIGHT * c if t.startswith("@") else 1.0 + math.log(c)
+                       for t, c in counts.items()})
+
+
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -88,13 +126,13 @@ def assign(doc_id: str, terms: dict[str, float], signatures: dict[str, dict[str,
     return _settle(doc_id, terms, signatures, _best(scores, {}))
 
 
-def required_similarity(gap_days: int | None) -> float:
-    """The cosine an article needs to join a story it lies `gap_days` outside of
+def required_similarity(gap_days: int | None, threshold: float = JOIN_THRESHOLD) -> float:
+    """The cosine an article needs to join a story (or an article) it lies `gap_days` outside of
     (None: undated): the threshold, raised by a quarter per doubling of the gap
     beyond the grace period: 0.18 up to a year, 0.225 at two years, 0.27 at four."""
     if gap_days is None or gap_days <= TIME_GRACE_DAYS:
-        return JOIN_THRESHOLD
-    return JOIN_THRESHOLD * (1.0 + TIME_SLOPE * math.log2(gap_days / TIME_GRACE_DAYS))
+        return threshold
+    return threshold * (1.0 + TIME_SLOPE * math.log2(gap_days / TIME_GRACE_DAYS))
 
 
 def story_spans(dated: Iterable[tuple[str | None, date | None]]) -> dict[str, tuple[date, date]]:
@@ -127,11 +165,21 @@ class StoryIndex:
 
     def assign(self, doc_id: str, terms: dict[str, float], published: date | None = None) -> Assignment:
         """The story this article belongs to; the index and spans are updated."""
-        near = sorted(self._near(terms), key=self._rank.__getitem__)
+        return self.add(doc_id, terms, self.choose(terms, published), published)
+
+    def choose(self, terms: dict[str, float], published: date | None = None,
+               threshold: float = JOIN_THRESHOLD) -> tuple[str | None, float]:
+        """(the most similar story whose bar the article clears, similarity); (None, 0.0) when none does."""
+        near = sorted(self._near(terms, threshold), key=self._rank.__getitem__)
         # Rescored with `cosine` itself, in story order, so the choice is the one a full scan makes.
         scores = {s: cosine(terms, self.signatures[s]) for s in near}
-        needed = {s: required_similarity(_gap(published, self.spans.get(s))) for s in near}
-        choice = _best(scores, needed)
+        needed = {s: required_similarity(_gap(published, self.spans.get(s)), threshold) for s in near}
+        return _best(scores, needed)
+
+    def add(self, doc_id: str, terms: dict[str, float], choice: tuple[str | None, float],
+            published: date | None = None) -> Assignment:
+        """Put the article in story `choice[0]` at similarity `choice[1]` (None: a story of its own);
+        the story's signature, the index and the story's span are updated."""
         old = self.signatures.get(choice[0] or _new_story_id(doc_id), {})
         result = _settle(doc_id, terms, self.signatures, choice)
         self._rank.setdefault(result.story_id, len(self._rank))
@@ -174,7 +222,7 @@ class StoryIndex:
         return _normalise({t: w * math.log((n + 1) / (len(self._postings.get(t, ())) + 0.5))
                            for t, w in signature.items()})
 
-    def _near(self, terms: Mapping[str, float]) -> list[str]:
+    def _near(self, terms: Mapping[str, float], threshold: float = JOIN_THRESHOLD) -> list[str]:
         """Stories whose cosine with `terms`, summed over shared terms, may reach the threshold."""
         scores: dict[str, float] = defaultdict(float)
         postings = self._postings
@@ -182,7 +230,7 @@ class StoryIndex:
             for story_id, held in postings.get(term, {}).items():
                 scores[story_id] += weight * held
         # The margin absorbs rounding: a story at the threshold is rescored exactly.
-        return [s for s, score in scores.items() if score >= JOIN_THRESHOLD - 1e-9]
+        return [s for s, score in scores.items() if score >= threshold - 1e-9]
 
     def _repost(self, story_id: str, old: Mapping[str, float], new: Mapping[str, float]) -> None:
         for term in old.keys() - new.keys():
@@ -192,6 +240,149 @@ class StoryIndex:
                 del self._postings[term]
         for term, weight in new.items():
             self._postings[term][story_id] = weight
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    doc_id: str
+    similarity: float  # TF-IDF cosine, with the document frequencies of the moment
+
+
+class ArticleIndex:
+    """Placed articles' term counts, an inverted index over them, and document frequencies.
+
+    `frequencies` (term -> articles holding it) and `documents` count the articles
+    already placed; `add` posts an article counted there, `place` counts a new one
+    and finds its nearest placed articles. Only articles sharing one of the new
+    article's `SEARCH_TERMS` most distinctive terms are candidates, and the
+    `RESCORED` best of them (by those terms) are scored exactly with the current
+    frequencies, so the cost per article stays small as the store grows.
+    """
+
+    def __init__(self, frequencies: Mapping[str, int], documents: int, *,
+                 search_terms: int = SEARCH_TERMS, rescored: int = RESCORED) -> None:
+        self._search_terms, self._rescored = search_terms, rescored
+        self._df: dict[str, int] = dict(frequencies)
+        self._n = documents
+        self._log_df = {t: math.log(1 + c) for t, c in self._df.items()}  # kept with _df: read per term scored
+        self._vectors: dict[str, tuple[tuple[str, float], ...]] = {}  # doc -> (term, 1 + log count)
+        self._inverse_lengths: dict[str, float] = {}  # doc -> 1 / length of that vector (no IDF): ranks candidates
+        self._postings: dict[str, dict[str, float]] = defaultdict(dict)  # term -> doc -> 1 + log count
+        self._days: dict[str, date | None] = {}
+
+    def __len__(self) -> int:
+        return len(self._vectors)
+
+    def add(self, doc_id: str, counts: Mapping[str, int], published: date | None = None) -> None:
+        """Index an article whose terms the frequencies already count."""
+        vector = tuple((t, 1.0 + math.log(c)) for t, c in counts.items())
+        self._vectors[doc_id] = vector
+        self._inverse_lengths[doc_id] = 1.0 / (math.sqrt(sum(w * w for _, w in vector)) or 1.0)
+        self._days[doc_id] = published
+        for term, weight in vector:
+            self._postings[term][doc_id] = weight
+
+    def place(self, doc_id: str, counts: Mapping[str, int], published: date | None = None,
+              k: int = NEAREST) -> list[Neighbour]:
+        """Count a new article, return its `k` nearest placed articles (most similar first), then index it."""
+        for term in counts:
+            held = self._df[term] = self._df.get(term, 0) + 1
+            self._log_df[term] = math.log(1 + held)
+        self._n += 1
+        found = self.nearest(counts, k)
+        self.add(doc_id, counts, published)
+        return found
+
+    def nearest(self, counts: Mapping[str, int], k: int = NEAREST) -> list[Neighbour]:
+        """The `k` placed articles most similar to these counts (no side effects)."""
+        top = math.log(1 + self._n) + 1.0
+        idf = {t: top - self._log_df.get(t, 0.0) for t in counts}
+        query = _normalise({t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items()})
+        partial: dict[str, float] = defaultdict(float)
+        for term in heapq.nlargest(self._search_terms, query, key=query.__getitem__):
+            weight = query[term] * idf[term]
+            for doc, held in self._postings.get(term, {}).items():
+                partial[doc] += weight * held
+        inverse = self._inverse_lengths
+        candidates = heapq.nlargest(self._rescored, ((score * inverse[d], d) for d, score in partial.items()))
+        scored = sorted(((self._cosine(query, d, top), d) for _, d in candidates), key=lambda x: -x[0])
+        return [Neighbour(d, score) for score, d in scored[:k]]
+
+    def day(self, doc_id: str) -> date | None:
+        return self._days.get(doc_id)
+
+    def _cosine(self, query: Mapping[str, float], doc: str, top: float) -> float:
+        log_df, dot, length = self._log_df, 0.0, 0.0
+        for term, weight in self._vectors[doc]:
+            weighted = weight * (top - log_df[term])
+            length += weighted * weighted
+            shared = query.get(term)
+            if shared is not None:
+                dot += shared * weighted
+        return dot / math.sqrt(length) if length else 0.0
+
+
+class StoryLinker:
+    """Places articles in stories by their nearest articles; keeps the story signatures up to date.
+
+    `story_of` (doc id -> story id) is kept and updated in place, as are the signatures of
+    `stories`, so the caller saves what changed straight from them and can join split
+    stories through `stories.merge_target` / `stories.absorb`.
+    """
+
+    def __init__(self, stories: StoryIndex, articles: ArticleIndex, story_of: dict[str, str], *,
+                 threshold: float = NEAR_THRESHOLD, nearest: int = NEAREST,
+                 fallback: float | None = JOIN_THRESHOLD) -> None:
+        self.fallback = fallback
+        self.stories = stories
+        self.articles = articles
+        self.story_of = story_of
+        self.threshold = threshold
+        self.nearest = nearest
+
+    @classmethod
+    def resume(cls, signatures: dict[str, dict[str, float]], story_of: dict[str, str],
+               days: Mapping[str, date | None], vectors: Mapping[str, Mapping[str, int]],
+               frequencies: tuple[int, Mapping[str, int]], **options: float | None) -> StoryLinker:
+        """The linker as a store left it: `signatures` and `story_of` of the placed articles,
+        every stored article's publication day and term counts, and the stored document
+        frequencies (`(documents, term -> documents)`, unplaced articles included: taken out here,
+        so each is counted when it is placed)."""
+        documents, df = frequencies
+        df = dict(df)
+        for doc_id, counts in vectors.items():
+            if doc_id not in story_of:
+                documents -= 1
+                for term in counts:
+                    df[term] = df.get(term, 1) - 1
+        articles = ArticleIndex(df, documents)
+        for doc_id, counts in vectors.items():
+            if doc_id in story_of:
+                articles.add(doc_id, counts, days.get(doc_id))
+        spans = story_spans((story, days.get(doc_id)) for doc_id, story in story_of.items())
+        return cls(StoryIndex(signatures, spans), articles, story_of, **options)
+
+    def assign(self, doc_id: str, counts: Mapping[str, int], published: date | None = None) -> Assignment:
+        """The story its nearest articles vote for: each of the `nearest` that clears its bar (the
+        threshold, raised for an article years apart) gives its story its similarity, and the highest
+        sum wins (ties: the story of the more similar article). With no vote, the most similar story
+        signature above its bar (`fallback`, the signature threshold; None: none), else a new story."""
+        votes: dict[str, float] = {}
+        best: dict[str, float] = {}
+        for near in self.articles.place(doc_id, counts, published, self.nearest):
+            gap = _gap(published, _day_span(self.articles.day(near.doc_id)))
+            story = self.story_of.get(near.doc_id)
+            if story is not None and near.similarity >= required_similarity(gap, self.threshold):
+                votes[story] = votes.get(story, 0.0) + near.similarity
+                best.setdefault(story, near.similarity)
+        winner = max(votes, key=votes.__getitem__, default=None)
+        terms = signature_terms(counts)
+        choice = (winner, best[winner]) if winner is not None else (None, 0.0)
+        if winner is None and self.fallback is not None:
+            choice = self.stories.choose(terms, published, self.fallback)
+        result = self.stories.add(doc_id, terms, choice, published)
+        self.story_of[doc_id] = result.story_id
+        return result
 
 
 def merge(signature: Mapping[str, float], terms: Mapping[str, float]) -> dict[str, float]:
@@ -231,6 +422,10 @@ def _gap(day: date | None, span: tuple[date, date] | None) -> int | None:
         return None
     first, last = span
     return max((first - day).days, (day - last).days, 0)
+
+
+def _day_span(day: date | None) -> tuple[date, date] | None:
+    return None if day is None else (day, day)
 
 
 def _span_gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int | None:

@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import sqlite3
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -21,6 +22,7 @@ from typing import Any
 from dateline.errors import StoreError
 from dateline.jsonable import citation_from_json, parse_day, to_json
 from dateline.link.events import Event, mention_from_json
+from dateline.link.topics import Topic
 from dateline.model import (
     AnnotatedDocument,
     Attribution,
@@ -101,9 +103,11 @@ class Store:
         return self.add_batch(items, ())
 
     def add_batch(self, items: Iterable[tuple[AnnotatedDocument, str, str | None]],
-                  derived: Iterable[tuple[str, list, list, list]], near: Iterable[tuple[str, str, float]] = ()) -> int:
+                  derived: Iterable[tuple[str, list, list, list]], near: Iterable[tuple[str, str, float]] = (),
+                  vectors: Iterable[tuple[str, dict[str, int]]] = ()) -> int:
         """One ingest batch in one transaction: the documents, what was derived from them, their
-        near-duplicate links, and their sources' failures (now only the layers that failed, if any)."""
+        near-duplicate links, their term vectors (doc_id, term -> count) and their sources' failures
+        (now only the layers that failed, if any)."""
         count = 0
         with self.conn:
             for annotated, content_hash, duplicate in items:
@@ -112,6 +116,7 @@ class Store:
                 count += 1
             self._write_derived(derived)
             self._write_near_duplicates(near)
+            self._write_term_vectors(vectors)
         return count
 
     def _write_document(self, annotated: AnnotatedDocument, content_hash: str, duplicate: str | None):
@@ -255,6 +260,38 @@ class Store:
         rows = self.conn.execute("SELECT doc_id, other_id, similarity FROM near_duplicates ORDER BY doc_id")
         return [(r["doc_id"], r["other_id"], r["similarity"]) for r in rows]
 
+    # --- term vectors for story linking -----------------------------------------
+
+    def save_term_vectors(self, rows: Iterable[tuple[str, dict[str, int]]]) -> None:
+        """(doc_id, term -> count) for stored documents, in one transaction; the document frequencies
+        follow (triggers of migration 0014)."""
+        with self.conn:
+            self._write_term_vectors(rows)
+
+    def _write_term_vectors(self, rows: Iterable[tuple[str, dict[str, int]]]) -> None:
+        self.conn.executemany(
+            """INSERT INTO term_vectors (doc_id, terms) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)
+               ON CONFLICT(doc_id) DO UPDATE SET terms = excluded.terms""",
+            [(doc_id, json.dumps(counts), doc_id) for doc_id, counts in rows],
+        )
+
+    def term_vectors(self) -> dict[str, dict[str, int]]:
+        """doc_id -> term -> count for every document that has its vector (term strings shared)."""
+        rows = self.conn.execute("SELECT doc_id, terms FROM term_vectors ORDER BY rowid")
+        return {r["doc_id"]: {sys.intern(t): c for t, c in json.loads(r["terms"]).items()} for r in rows}
+
+    def term_frequencies(self) -> tuple[int, dict[str, int]]:
+        """(documents with a term vector, term -> how many of them hold it)."""
+        documents = self.conn.execute("SELECT count(*) FROM term_vectors").fetchone()[0]
+        rows = self.conn.execute("SELECT term, documents FROM term_frequencies")
+        return documents, {sys.intern(r["term"]): r["documents"] for r in rows}
+
+    def unvectored_documents(self) -> list[str]:
+        """Stored documents with no term vector (stored before migration 0014, or by a caller that gave none)."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM term_vectors) ORDER BY rowid")
+        return [r["id"] for r in rows]
+
     # --- failures ----------------------------------------------------------
 
     def record_failures(self, failures: Iterable[Failure]) -> None:
@@ -357,6 +394,53 @@ class Store:
             self.conn.execute("DELETE FROM stories")
             self.conn.execute("DELETE FROM pending_stories")
         return count
+
+    # --- topics: groups of stories on one subject (link/topics.py) -----------------------
+
+    def story_profiles(self) -> list[tuple[str, dict[str, float], int, str | None, str | None]]:
+        """(story id, signature, articles, first and last publication day or None) of every story."""
+        rows = self.conn.execute(
+            """SELECT s.id, s.signature, count(d.id) AS size, min(d.published) AS first, max(d.published) AS last
+               FROM stories s JOIN documents d ON d.story_id = s.id GROUP BY s.id ORDER BY s.id"""
+        ).fetchall()
+        return [(r["id"], json.loads(r["signature"]), r["size"], r["first"], r["last"]) for r in rows]
+
+    def story_topics(self) -> dict[str, str | None]:
+        """story id -> the topic it is in (None: in none yet, as after an ingest that placed it, or in a
+        database whose schema has no topics yet)."""
+        if not self.has_topics():
+            return {r["id"]: None for r in self.conn.execute("SELECT id FROM stories")}
+        return {r["id"]: r["topic_id"] for r in self.conn.execute("SELECT id, topic_id FROM stories")}
+
+    def has_topics(self) -> bool:
+        """Whether the schema holds topics (migration 0015_topics)."""
+        return any(r["name"] == "topic_id" for r in self.conn.execute("PRAGMA table_info(stories)"))
+
+    def save_topics(self, topic_of: dict[str, str], titles: dict[str, str]) -> None:
+        """In one transaction: put stories in topics (story id -> topic id), save the topics' titles,
+        and delete the topics no story is in any more."""
+        if not self.has_topics():
+            raise StoreError(f"{self.path}: this database has no topics table yet; open it with a dateline "
+                             "that has migration 0015_topics")
+        with self.conn:
+            self.conn.executemany("UPDATE stories SET topic_id = ? WHERE id = ?",
+                                  [(topic, story) for story, topic in topic_of.items()])
+            self.conn.executemany(
+                "INSERT INTO topics (id, title) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title",
+                list(titles.items()))
+            self.conn.execute("DELETE FROM topics WHERE id NOT IN (SELECT topic_id FROM stories WHERE topic_id IS NOT NULL)")
+
+    def topics(self) -> list[Topic]:
+        """Every topic with its stories, most articles first; a story in no topic yet stands alone as
+        a topic of its own (id and title its own)."""
+        titles = {r["id"]: r["title"] for r in self.conn.execute("SELECT id, title FROM topics")} if self.has_topics() else {}
+        topic_of = self.story_topics()
+        members: dict[str, list[Story]] = defaultdict(list)
+        for story in self.stories():  # largest first, so each topic lists its largest story first
+            topic = topic_of.get(story.id)
+            members[topic if topic in titles else story.id].append(story)
+        found = [Topic(key, titles.get(key, group[0].title), tuple(group)) for key, group in members.items()]
+        return sorted(found, key=lambda t: (-len(t.documents), t.id))
 
     # --- per-document derived records ---------------------------------------------
 

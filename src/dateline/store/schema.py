@@ -210,6 +210,44 @@ INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         ALTER TABLE documents ADD COLUMN wire TEXT;
         """,
     ),
+    (
+        # each article's most frequent terms (JSON term -> count) and, kept by triggers in the same
+        # transaction, how many articles hold each term: the story linker's TF-IDF without reading texts.
+        # Stores made before this are filled by the next ingest or `dateline restory` (Python tokenises).
+        "0014_term_vectors",
+        """
+        CREATE TABLE term_vectors (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            terms TEXT NOT NULL
+        );
+        CREATE TABLE term_frequencies (term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TRIGGER term_vectors_insert AFTER INSERT ON term_vectors BEGIN
+            INSERT INTO term_frequencies (term, documents) SELECT key, 1 FROM json_each(new.terms) WHERE true
+            ON CONFLICT(term) DO UPDATE SET documents = documents + 1;
+        END;
+        CREATE TRIGGER term_vectors_delete AFTER DELETE ON term_vectors BEGIN
+            UPDATE term_frequencies SET documents = documents - 1
+            WHERE term IN (SELECT key FROM json_each(old.terms));
+            DELETE FROM term_frequencies WHERE term IN (SELECT key FROM json_each(old.terms)) AND documents <= 0;
+        END;
+        CREATE TRIGGER term_vectors_update AFTER UPDATE OF terms ON term_vectors BEGIN
+            UPDATE term_frequencies SET documents = documents - 1
+            WHERE term IN (SELECT key FROM json_each(old.terms));
+            DELETE FROM term_frequencies WHERE term IN (SELECT key FROM json_each(old.terms)) AND documents <= 0;
+            INSERT INTO term_frequencies (term, documents) SELECT key, 1 FROM json_each(new.terms) WHERE true
+            ON CONFLICT(term) DO UPDATE SET documents = documents + 1;
+        END;
+        """,
+    ),
+    (
+        # topics: the stories of one developing story followed for months (link/topics.py)
+        "0015_topics",
+        """
+        CREATE TABLE topics (id TEXT PRIMARY KEY, title TEXT NOT NULL);
+        ALTER TABLE stories ADD COLUMN topic_id TEXT;
+        CREATE INDEX stories_topic ON stories(topic_id);
+        """,
+    ),
 )
 
 

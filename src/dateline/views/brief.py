@@ -17,7 +17,7 @@ from dateline.jsonable import parse_day
 from dateline.link.facts import with_current
 from dateline.model import Fact, TimelineEntry
 from dateline.store import Store
-from dateline.views.stories import resolve_story
+from dateline.views.stories import resolve_story, scope_facts, scope_meta
 from dateline.views.timeline import Timeline, story_timeline
 
 LATEST_ENTRIES = 8
@@ -44,12 +44,12 @@ def brief(
     store: Store, story: str | None = None, *, as_of: date | None = None, timeline: Timeline | None = None
 ) -> Briefing:
     """The briefing; `timeline` is the story's timeline as of the same date when the caller has it already."""
-    found = resolve_story(store, story)
-    docs = store.document_meta(found.id).values()
+    found = resolve_story(store, story)  # a story, or a topic: every story of it
+    docs = scope_meta(store, found).values()
     days = [parse_day(d["published"]) for d in docs]
     visible = [d for d, day in zip(docs, days) if as_of is None or (day or date.max) <= as_of]
     facts = tuple(sorted(
-        (f for f in (with_current(f, as_of) for f in store.facts(found.id)) if f.values), key=analyst_order
+        (f for f in (with_current(f, as_of) for f in scope_facts(store, found)) if f.values), key=analyst_order
     ))
     timeline = timeline or story_timeline(store, found.id, as_of=as_of)
     return Briefing(

@@ -75,6 +75,8 @@ def build_copies(store: Store, story: str | None = None) -> Copies:
     """Who repeats whom in a story (id, prefix or title words; the largest when None):
     kept in the store when the story is relinked, else computed now."""
     found = resolve_story(store, story)
+    if found.is_topic:  # copies are found within a story: a topic shows its largest story's
+        found = resolve_story(store, found.stories[0])
     kept = store.story_view(found.id, COPIES_VIEW)
     if kept is not None:
         return copies_from_json(kept)

@@ -11,7 +11,7 @@ from dateline.jsonable import parse_day
 from dateline.link.facts import with_current
 from dateline.model import Fact, FactValue, TimelineEntry
 from dateline.store import Store
-from dateline.views.stories import resolve_story
+from dateline.views.stories import resolve_story, scope_facts, scope_meta
 from dateline.views.timeline import story_timeline
 
 CHANGES = ("update", "contradict", "deny", "elaborate")
@@ -43,11 +43,11 @@ def diff(store: Store, *, since: date, until: date | None = None, story: str | N
     if until is not None and until < since:
         raise QueryError(f"--until {until.isoformat()} is before --since {since.isoformat()}: nothing can change "
                          "in that window; swap the two dates")
-    found = resolve_story(store, story)
-    meta = store.document_meta(found.id)
+    found = resolve_story(store, story)  # a story, or a topic: every story of it (the largest topic by default)
+    meta = scope_meta(store, found)
     new_docs = tuple(i for i, d in meta.items() if _within(parse_day(d["published"]), since, until))
     new_facts, changed = [], []
-    for fact in store.facts(found.id):
+    for fact in scope_facts(store, found):
         fresh = [v for v in fact.values if _within(v.first_reported, since, until)]
         # the earlier values as they stood on `since`: their later reports belong to the window
         before = tuple(

@@ -54,8 +54,18 @@ def _focus(v: FactValue) -> str | None:
 
 
 def stories_md(stories: Sequence[Story]) -> str:
-    rows = ["| story | articles | title |", "|---|---|---|"]
-    rows += [f"| `{s.id}` | {len(s.documents)} | {s.title} |" for s in stories]
+    """Stories in order; a topic of several stories (`ListedStory.topic`) heads its stories, which are indented."""
+    rows = ["| topic / story | articles | title |", "|---|---|---|"]
+    members: dict[str, list[Story]] = {}
+    for s in stories:
+        members.setdefault(getattr(s, "topic", None) or s.id, []).append(s)
+    for key, group in members.items():
+        if len(group) > 1:
+            total = sum(len(s.documents) for s in group)
+            rows.append(f"| **`{key}`** | {total} | **{getattr(group[0], 'topic_title', None) or group[0].title}** "
+                        f"({len(group)} stories) |")
+        indent = "↳ " if len(group) > 1 else ""
+        rows += [f"| {indent}`{s.id}` | {len(s.documents)} | {s.title} |" for s in group]
     return "\n".join(rows)
 
 

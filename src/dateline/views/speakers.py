@@ -75,8 +75,9 @@ class Speakers:
 
 def build_speakers(store: Store, story: str | None = None) -> Speakers:
     """The speaker view of a story (id, prefix or title words; the largest when None)."""
-    found = resolve_story(store, story)
-    return speakers_from_documents(found.id, found.title, store.annotated_for_story(found.id, duplicates=False))
+    found = resolve_story(store, story)  # a story, or a topic: every story of it
+    documents = [d for s in found.stories for d in store.annotated_for_story(s, duplicates=False)]
+    return speakers_from_documents(found.id, found.title, documents)
 
 
 def speakers_from_documents(story: str, title: str, documents: Sequence[AnnotatedDocument]) -> Speakers:

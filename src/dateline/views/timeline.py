@@ -439,14 +439,18 @@ def story_timeline(
     per_date: int | None = None,
     since: date | None = None,
 ) -> Timeline:
-    """The timeline of a stored story (the largest when `story` is None).
+    """The timeline of a stored story or topic (the largest topic when `story` is None).
 
-    The whole timeline as of now is computed when the story is relinked and
-    read back here; other views are built from the story's articles.
+    The whole timeline of a story as of now is computed when the story is relinked
+    and read back here; other views, and a topic's (every story's articles), are
+    built from the articles.
     """
-    from dateline.views.stories import resolve_story
+    from dateline.views.stories import resolve_story, scope_candidates
 
     found = resolve_story(store, story)
+    if found.is_topic:
+        return scope_candidates(store, found, as_of).timeline(as_of=as_of, max_dates=max_dates,
+                                                              per_date=per_date, since=since)
     if as_of is None and max_dates is None and per_date is None and since is None:
         kept = store.story_view(found.id, TIMELINE_VIEW)
         if kept is not None:

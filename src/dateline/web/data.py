@@ -18,7 +18,7 @@ from dateline.model import AnnotatedDocument, Citation, Document, Fact, Story
 from dateline.store import Store
 from dateline.views.brief import Briefing, brief
 from dateline.views.diff import Diff, diff
-from dateline.views.stories import resolve_story
+from dateline.views.stories import Scope, resolve_story, scope_candidates, scope_facts, scope_meta
 from dateline.views.timeline import (
     Candidates,
     Timeline,
@@ -141,19 +141,27 @@ def recent_changes(store: Store, story_id: str, *, as_of: date | None = None) ->
 
 def timeline_candidates(store: Store, story: str | None) -> Candidates:
     found = resolve_story(store, story)
-    return candidates_from_store(store, found.id, found.title)
+    if not found.is_topic:
+        return candidates_from_store(store, found.id, found.title)
+    return scope_candidates(store, found)
+
+
+def _documents(store: Store, found: Scope) -> list[Document]:
+    """The scope's articles: every story's, for a topic, in publication order."""
+    docs = [d for s in found.stories or (found.id,) for d in store.documents(s)]
+    return sorted(docs, key=lambda d: (d.published.value is None, d.published.value or date.min, d.id))
 
 
 def document_list(store: Store, story: str | None, *, offset: int = 0, limit: int = 50) -> DocumentList:
     found = resolve_story(store, story) if story else None
-    docs = store.documents(found.id if found else None)
+    docs = _documents(store, found) if found else store.documents()
     page = tuple(summary(d) for d in docs[offset : offset + limit])
     return DocumentList(found.id if found else None, found.title if found else None, len(docs), offset, page)
 
 
 def fact(store: Store, story: str | None, fact_id: str, *, as_of: date | None = None) -> Fact:
     found = resolve_story(store, story)
-    match = next((f for f in store.facts(found.id) if f.id == fact_id), None)
+    match = next((f for f in scope_facts(store, found) if f.id == fact_id), None)
     if match is None:
         raise QueryError(f"{fact_id!r}: no such fact in story {found.id}")
     return with_current(match, as_of)
@@ -162,7 +170,7 @@ def fact(store: Store, story: str | None, fact_id: str, *, as_of: date | None = 
 def ledger(store: Store, story: str | None, as_of: date | None = None) -> Ledger:
     """The fact ledger as known on `as_of`: facts with no value reported by then are left out."""
     found = resolve_story(store, story)
-    facts = (with_current(f, as_of) for f in store.facts(found.id))
+    facts = (with_current(f, as_of) for f in scope_facts(store, found))
     return Ledger(found, as_of, tuple(f for f in facts if f.values))
 
 
@@ -173,14 +181,14 @@ def ledger_facts(store: Store, story: str | None, as_of: date | None = None) -> 
 def publication_dates(store: Store, story: str | None) -> tuple[date, ...]:
     """The days the story's articles came out, for the as-of picker."""
     found = resolve_story(store, story)
-    days = (parse_day(d["published"]) for d in store.document_meta(found.id).values())
+    days = (parse_day(d["published"]) for d in scope_meta(store, found).values())
     return tuple(sorted({day for day in days if day}))
 
 
 def contradictions(store: Store, story: str | None) -> Contradictions:
     """Facts whose values conflict: disputed, contradicted or denied."""
     found = resolve_story(store, story)
-    facts = (with_current(f, None) for f in store.facts(found.id))
+    facts = (with_current(f, None) for f in scope_facts(store, found))
     conflicting = tuple(
         f for f in facts
         if f.disputed or any(v.relation in ("contradict", "deny") or v.contradicts for v in f.values)
@@ -192,10 +200,10 @@ def outlets(store: Store, story: str | None) -> Outlets:
     """What each outlet published and how it worded each fact's values."""
     found = resolve_story(store, story)
     docs: dict[str, list[DocumentSummary]] = defaultdict(list)
-    for d in store.documents(found.id):
+    for d in _documents(store, found):
         docs[d.outlet or "unknown outlet"].append(summary(d))
     said: dict[str, dict[tuple, Statement]] = defaultdict(dict)
-    for f in store.facts(found.id):
+    for f in scope_facts(store, found):
         for v in f.values:
             for c in v.citations:
                 wording = said[c.outlet or "unknown outlet"]
