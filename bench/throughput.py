@@ -3,6 +3,7 @@ of `dateline batch` + `dateline load` on a local Dask cluster, and of the spaCy 
 floor: 1 and W processes), on the same input in one run.
 
 Usage: python bench/throughput.py [--t17 N] [--workers W] [--shard-size S] [--no-batch]
+                                  [--input FILE --quick]
 
 Corpora: the bundled example (examples/niger-withdrawal), and N Timeline17 articles
 (their `outputwithpub.csv` files) from ../shared/benchmarks when present (unpacked into
@@ -11,6 +12,9 @@ Every run is a fresh process, so times include start-up and model loading. Peak 
 is the largest sum of resident memory over the command's whole process tree (driver,
 workers, scheduler), sampled every 0.1 s. Other work on the machine slows every row:
 compare a row with the parse floor of the same run, and read the load average printed.
+`--input FILE` measures one JSONL file (or folder) instead of the example and the Timeline17
+sample; `--quick` runs only the W-process parse floor, the default ingest and `--no-tagger`
+(a quick check on a machine others share).
 
 """
 
@@ -75,7 +79,8 @@ def t17_articles(n: int, folder: Path) -> Path | None:
 
 def measured(args: list[str], module: str = "dateline") -> tuple[float, float]:
     """(seconds, peak MB of the process tree) of one dateline command (or `python -m module args`)."""
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT / "bench")}
+    path = os.pathsep.join(filter(None, [str(ROOT / "bench"), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": path}
     started = time.monotonic()
     process = psutil.Popen([sys.executable, "-m", module, *args], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -121,22 +126,27 @@ def parse_floor(texts_file: str, processes: str) -> None:
         pass
 
 
+INGESTS = (("ingest (default)", []), ("ingest --workers 1", ["--workers", "1"]), ("ingest --no-tagger", ["--no-tagger"]),
+           ("ingest --no-tagger --workers 1", ["--no-tagger", "--workers", "1"]))
+QUICK = ("ingest (default)", "ingest --no-tagger")
+
+
 def runs(corpus: str, source: Path, articles: int, work: Path, workers: int, shard_size: int,
-         batch: bool) -> list[Row]:
+         batch: bool, quick: bool = False) -> list[Row]:
     rows = []
     words = words_in(source)
     floor_input = work / f"{corpus}-texts.json"
     floor_input.write_text(json.dumps(texts(source)), encoding="utf-8")
-    for n in (1, workers):
+    for n in (workers,) if quick else (1, workers):
         seconds, peak = measured(["floor", str(floor_input), str(n)], module="throughput")
         rows.append(Row(corpus, f"spaCy parse floor, {n} process{'es' if n > 1 else ''}", articles, seconds, peak, words))
-    for run, extra in (("ingest (default)", []), ("ingest --workers 1", ["--workers", "1"]),
-                       ("ingest --no-tagger", ["--no-tagger"]),
-                       ("ingest --no-tagger --workers 1", ["--no-tagger", "--workers", "1"]),
-                       (f"ingest --workers {workers}", ["--workers", str(workers)])):
+    ingests = [*INGESTS, (f"ingest --workers {workers}", ["--workers", str(workers)])]
+    for run, extra in ingests:
+        if quick and run not in QUICK:
+            continue
         seconds, peak = measured(["ingest", str(source), "--db", str(work / f"{corpus}-{len(rows)}.db"), *extra])
         rows.append(Row(corpus, run, articles, seconds, peak, words))
-    if not batch:
+    if not batch or quick:
         return rows
     shards = work / f"{corpus}-shards"
     batch_s, batch_mb = measured(["batch", str(source), "--out", str(shards), "--workers", str(workers),
@@ -158,16 +168,24 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--shard-size", type=int, default=25, help="records per shard of the T17 file")
     parser.add_argument("--no-batch", action="store_true", help="skip `dateline batch` + `dateline load`")
+    parser.add_argument("--input", type=Path, help="measure this JSONL file or folder only")
+    parser.add_argument("--quick", action="store_true", help="only the parse floor, default and --no-tagger ingest")
     options = parser.parse_args()
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        rows = runs("example", EXAMPLE, 15, work, options.workers, 4, not options.no_batch)
-        sample = t17_articles(options.t17, work) if options.t17 else None
+        if options.input:
+            count = len(texts(options.input))
+            rows = runs(options.input.stem, options.input.resolve(), count, work, options.workers,
+                        options.shard_size, not options.no_batch, options.quick)
+            sample = None
+        else:
+            rows = runs("example", EXAMPLE, 15, work, options.workers, 4, not options.no_batch, options.quick)
+            sample = t17_articles(options.t17, work) if options.t17 else None
         if sample:
             rows += runs(f"T17 ({options.t17})", sample, options.t17, work, options.workers, options.shard_size,
-                         not options.no_batch)
-        else:
+                         not options.no_batch, options.quick)
+        elif not options.input:
             print("Timeline17 not found: ../shared/benchmarks is absent", file=sys.stderr)
     print(f"cores: {os.cpu_count()}, usable: {len(os.sched_getaffinity(0))}; "
           f"load average {load:.2f} at the start, {os.getloadavg()[0]:.2f} at the end")

@@ -17,6 +17,10 @@ content overlapping no rule content, (d) that union keeping only tagger
 contents above a confidence threshold chosen on the same held-out slice, and
 (e) the reverse: confident tagger attributions plus every rule attribution
 whose content overlaps none of theirs.
+The encoder runs in `span_tagger._precision` (bfloat16 where the CPU computes it natively;
+`DATELINE_ENCODER=float32` to choose): the shipped head was trained on float32 features and
+gives the same PolNeAR dev figures on bfloat16 ones (docs/performance.md). A --cache-dir
+holds features of one precision; use another folder for the other.
 `--write` saves the head as src/dateline/data/attribution_tagger.npz (float16);
 `--speed` times `span_tagger.tag()` on the held-out slice with 1 and 2 threads.
 """

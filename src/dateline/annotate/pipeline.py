@@ -20,6 +20,7 @@ from dateline.annotate.budget import seconds_for, time_budget
 from dateline.annotate.sentences import plain_sentences
 from dateline.errors import PipelineError
 from dateline.model import AnnotatedDocument, Document, Failure
+from dateline.nlp import wait_passively
 
 logger = logging.getLogger(__name__)
 
@@ -145,6 +146,7 @@ def annotate(
     A document not in English, or too long to be one article, is annotated only by
     what is language-neutral (its sentences): see `unannotated_reason`.
     """
+    wait_passively()  # before anything in this process (a later linking step too) or its workers imports torch
     batches = batched(documents, batch_size)
     ahead = list(itertools.islice(batches, 2))
     if workers == AUTO_WORKERS:
