@@ -41,12 +41,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import importlib.util
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 JOIN_THRESHOLD = 0.18
 ENTITY_WEIGHT = 3.0
@@ -77,18 +79,23 @@ class Assignment:
 
 @functools.lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    # imported on first use: spaCy (and through thinc, torch) is slow to import
-    # and the read-only views that import this module never cluster
-    from spacy.lang.en.stop_words import STOP_WORDS
+    """spaCy's English stop words, read from their module without importing spaCy: the import (thinc,
+    torch) takes seconds, and an ingest's main process, which places articles, never parses."""
+    spec = importlib.util.find_spec("spacy")
+    path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"  # type: ignore[union-attr, arg-type]
+    namespace: dict[str, object] = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)  # noqa: S102 (a data module)
+    return frozenset(namespace["STOP_WORDS"])  # type: ignore[arg-type]
 
-    return frozenset(STOP_WORDS)
+
+def _content_words(text: str) -> Counter[str]:
+    stop = _stop_words()
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in stop)
 
 
 def document_terms(text: str, entity_names: Iterable[str]) -> dict[str, float]:
     """Unit-length term weights for one article: content words plus entity names."""
-    counts: Counter[str] = Counter(
-        w.lower() for w in _WORD.findall(text) if w.lower() not in _stop_words()
-    )
+    counts = _content_words(text)
     weights = {w: 1.0 + math.log(c) for w, c in counts.items()}
     for name in entity_names:
         key = "@" + name.lower()
@@ -99,7 +106,7 @@ def document_terms(text: str, entity_names: Iterable[str]) -> dict[str, float]:
 def term_counts(text: str, entity_names: Iterable[str]) -> dict[str, int]:
     """What is kept of an article for linking: its `TERMS_KEPT` most frequent content words and
     every entity name ("@" + name, one per mention), with their counts."""
-    words = Counter(w.lower() for w in _WORD.findall(text) if w.lower() not in _stop_words())
+    words = _content_words(text)
     counts = dict(words.most_common(TERMS_KEPT))
     for name in entity_names:
         key = "@" + name.lower()
