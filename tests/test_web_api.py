@@ -371,3 +371,52 @@ def test_schemathesis_finds_no_server_error(db):
             assert response.status_code < 500, (case.path, case.query, response.text[:300])
 
         check()
+
+
+# --- topics: the story page names its topic, a topic's page lists its stories, search covers a topic ---------
+
+TOPIC = "topic-web00001"
+
+
+@pytest.fixture(scope="module")
+def topic_client(example_db, tmp_path_factory) -> TestClient:
+    """The example store with its two stories put in one topic by hand (grouping is tests/test_topics.py's
+    business; a topic of several stories is what the pages must show)."""
+    path = tmp_path_factory.mktemp("topic") / "topic.db"
+    shutil.copy(example_db, path)
+    with Store(path) as store:
+        if not store.has_topics():
+            pytest.skip("the schema has no migration 0015_topics yet")
+        store.save_topics({s.id: TOPIC for s in store.stories()}, {TOPIC: "Sahel troops and elections"})
+    return TestClient(create_app(path))
+
+
+def test_stories_are_listed_under_their_topic(topic_client):
+    listed = topic_client.get("/api/stories").json()
+    assert len(listed) == 2 and {s["topic"] for s in listed} == {TOPIC}
+    assert {s["topic_title"] for s in listed} == {"Sahel troops and elections"}
+    page = topic_client.get("/").text
+    assert f'href="/stories/{TOPIC}"' in page and "Sahel troops and elections</a>" in page
+    assert page.count('class="in-topic"') == 2 and "<code>story-" not in page
+
+
+def test_a_story_page_names_its_topic_and_the_topic_page_its_stories(topic_client):
+    story = topic_client.get("/api/stories").json()[1]
+    page = topic_client.get(f"/stories/{story['id']}").text
+    assert "Part of the topic" in page and f'href="/stories/{TOPIC}"' in page
+    assert topic_client.get(f"/api/stories/{story['id']}").json()["topic"]["id"] == TOPIC
+    topic_page = topic_client.get(f"/stories/{TOPIC}").text
+    assert "A topic of 2 stories" in topic_page and f">{escape(story['title'])}</a>" in topic_page
+    twin = topic_client.get(f"/api/stories/{TOPIC}").json()
+    assert [s["id"] for s in twin["topic"]["stories"]] == [s["id"] for s in topic_client.get("/api/stories").json()]
+
+
+def test_search_scoped_to_a_topic_finds_every_story_of_it(topic_client):
+    stories = {s["id"] for s in topic_client.get("/api/stories").json()}
+    found = topic_client.get(f"/api/search?q=military&story={TOPIC}&limit=100").json()
+    assert found["story"] == TOPIC and found["story_title"] == "Sahel troops and elections"
+    assert {h["story"] for h in found["hits"]} == stories
+    assert all(h["name"] and not h["name"].startswith("doc-") for h in found["hits"])
+    page = topic_client.get(f"/search?q=military&story={TOPIC}").text
+    assert "Sahel troops and elections" in page and f'name="story" value="{TOPIC}"' in page
+    assert page.count('class="hit"') == len(found["hits"])

@@ -344,3 +344,48 @@ def test_pages_read_at_1280_and_800_pixels(browser, clean_server, viewport):
             assert overflow <= 0, (name, width, overflow)
             if width == 1280:
                 _shot(browser, name)
+
+
+@pytest.fixture(scope="module")
+def topic_server(example_db, tmp_path_factory):
+    """The bundled example with its two stories put in one topic by hand."""
+    from dateline.store import Store
+
+    path = tmp_path_factory.mktemp("topic-e2e") / "topic.db"
+    shutil.copy(example_db, path)
+    with Store(path) as store:
+        if not store.has_topics():
+            pytest.skip("the schema has no migration 0015_topics yet")
+        store.save_topics({s.id: "topic-e2e00001" for s in store.stories()}, {"topic-e2e00001": "Sahel troops and elections"})
+    with _serving(path) as url:
+        yield url
+
+
+def test_a_topic_is_browsed_and_searched(browser, topic_server):
+    browser.get(topic_server + "/")
+    browser.find_element(By.CSS_SELECTOR, "a.topic-link").click()
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "details.topic"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Sahel troops and elections"
+    browser.find_element(By.CSS_SELECTOR, "details.topic summary").click()
+    stories = browser.find_elements(By.CSS_SELECTOR, "details.topic a.story-link")
+    assert len(stories) == 2 and all(s.text and not s.text.startswith("story-") for s in stories)
+    _shot(browser, "topic")
+
+    # search the topic from its page: hits from both of its stories
+    box = browser.find_element(By.ID, "story-search-q")
+    box.send_keys("military\n")
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "ol.hits mark"))
+    assert "Sahel troops and elections" in browser.find_element(By.CSS_SELECTOR, "p.scope").text
+    hits = browser.find_elements(By.CSS_SELECTOR, "a.hit")
+    expected = json.loads(urlopen(topic_server + "/api/search?q=military&story=topic-e2e00001").read())
+    assert len(hits) == len(expected["hits"]) and len({h["story"] for h in expected["hits"]}) == 2
+    assert all(h.text and not h.text.startswith("doc-") for h in hits)
+
+    # a story of the topic names it, and links back
+    browser.get(topic_server + "/")
+    browser.find_elements(By.CSS_SELECTOR, "tr.in-topic a.story-link")[1].click()
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "p.topic"))
+    assert "Part of the topic Sahel troops and elections" in browser.find_element(By.CSS_SELECTOR, "p.topic").text
+    _shot(browser, "story-in-topic")
+    browser.find_element(By.CSS_SELECTOR, "p.topic a.topic-link").click()
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "details.topic"))

@@ -37,8 +37,9 @@ from dateline.link.events import (
 )
 from dateline.link.facts import build_facts
 from dateline.link.observations import Observation, observation_from_json
+from dateline.link.titles import story_title
 from dateline.link.topics import place_new_stories
-from dateline.model import AnnotatedDocument, Document, Failure, Notice, PublishedDate
+from dateline.model import AnnotatedDocument, Document, Failure, Notice
 from dateline.store import Store
 from dateline.store.db import layer_failures
 from dateline.views.copies import COPIES_VIEW, copies_from_store, store_furniture
@@ -272,7 +273,7 @@ def place_in_stories(store: Store, doc_ids: Sequence[str]) -> list[str]:
     assignments = [(d, story_of[d]) for d in story_of if story_of[d] in touched]
 
     def title_of(story: str) -> str:
-        return _story_title(store, story, signatures[story], vectors)
+        return story_title(store, story, vectors)
 
     kept = {story: (signatures[story], title_of) for story in touched if story in signatures}
     store.place_documents(assignments, kept)
@@ -299,28 +300,6 @@ def _join_split_stories(index: story_linker.StoryIndex, story_of: dict[str, str]
         touched |= {keep, gone}
         story = keep
     return touched
-
-
-def _story_title(store: Store, story_id: str, signature: dict[str, float] | None = None,
-                 vectors: dict[str, dict[str, int]] | None = None) -> str:
-    """The story's most central headline: the article title nearest the story's terms; with no
-    titles, the lead sentence of its most central article (by its stored term vector), cut at a word boundary."""
-    meta = sorted(store.document_meta(story_id).values(),
-                  key=lambda m: (m["published"] is None, m["published"] or "", m["id"]))
-    if signature is None:
-        signature = store.story_signatures().get(story_id, {})
-    titled = [m for m in meta if m["title"]]
-    # a headline from an article whose date is known, not guessed: the story's name should not rest on a guess
-    titled = [m for m in titled if m["published_method"] != "corpus" and not needs_date(
-        PublishedDate(None, m["published_method"], m["published_confidence"], ""))] or titled
-    if titled:
-        return max(titled, key=lambda m: (story_linker.cosine(story_linker.document_terms(m["title"], ()), signature),
-                                          -len(m["title"])))["title"]
-    vectors = vectors if vectors is not None else store.term_vectors()
-    central = max((m["id"] for m in meta), key=lambda d: story_linker.cosine(story_linker.signature_terms(
-        {t: c for t, c in vectors.get(d, {}).items() if not t.startswith("@")}), signature), default=None)
-    doc = store.document(central) if central else None
-    return story_linker.summary_line(doc.text) if doc else story_id
 
 
 def derive(annotated: AnnotatedDocument) -> tuple[str, list[Observation], list[EventMention], list[Placed]]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dateline.link.facts import SAME_TIME_DAYS, with_current
+from dateline.link.titles import topic_titles
 from dateline.model import Fact, FactValue, Story
 
 CENTROID_TERMS = 1000  # a topic's centroid keeps its heaviest terms: enough for dozens of stories
@@ -193,7 +194,7 @@ def regroup(store, rules: TopicRules = TopicRules()) -> dict[str, str]:
     if not store.has_topics():
         return {}
     topic_of = group_stories(story_profiles(store), rules)
-    store.save_topics(topic_of, _titles(store, topic_of))
+    store.save_topics(topic_of, topic_titles(store, topic_of))
     return topic_of
 
 
@@ -215,18 +216,8 @@ def place_new_stories(store, rules: TopicRules = TopicRules()) -> dict[str, str]
             stored[topic].append(story)
     placed = place_stories(story_profiles(store), stored, waiting, rules)
     topic_of = {story: topic for story, topic in current.items() if topic} | placed
-    store.save_topics(placed, _titles(store, topic_of))
+    store.save_topics(placed, topic_titles(store, topic_of))
     return topic_of
-
-
-def _titles(store, topic_of: Mapping[str, str]) -> dict[str, str]:
-    """Each topic's title: the title of its largest story."""
-    titles: dict[str, str] = {}
-    for story in store.stories():  # largest first
-        topic = topic_of.get(story.id)
-        if topic is not None and topic not in titles:
-            titles[topic] = story.title
-    return titles
 
 
 def _span(first: str | None, last: str | None) -> tuple[date, date] | None:

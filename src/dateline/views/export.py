@@ -16,7 +16,7 @@ from dateline.model import AnnotatedDocument
 from dateline.store import Store
 from dateline.views import markdown
 from dateline.views.brief import brief
-from dateline.views.stories import resolve_story
+from dateline.views.stories import Scope, resolve_story
 from dateline.views.timeline import story_timeline
 
 FORMATS = ("json", "csv", "md", "html")
@@ -44,8 +44,12 @@ def annotation_record(ad: AnnotatedDocument) -> dict[str, Any]:
 
 
 def corpus_record(store: Store, story: str | None = None) -> dict[str, Any]:
-    """The corpus view written by `dateline export --format json`: every story, or the one with id `story`."""
-    stories = [s for s in store.stories() if story is None or s.id == story]
+    """The corpus view written by `dateline export --format json`: every story, or those of the story or
+    topic `story` (an id, an id prefix or title words, as `resolve_story` reads them), with their topics."""
+    scope = resolve_story(store, story) if story else None
+    kept = set(scope.stories) if scope else None
+    stories = [s for s in store.stories() if kept is None or s.id in kept]
+    topics = [t for t in store.topics() if kept is None or any(s.id in kept for s in t.stories)]
     timeline, background = [], []
     for s in stories:
         view = story_timeline(store, s.id)
@@ -53,7 +57,8 @@ def corpus_record(store: Store, story: str | None = None) -> dict[str, Any]:
         background += [{"story": s.id, **to_json(e)} for e in view.background]
     return {
         "stories": [to_json(s) for s in stories],
-        "facts": [to_json(f) for f in store.facts(story)],
+        "topics": [{"id": t.id, "title": t.title, "stories": [s.id for s in t.stories]} for t in topics],
+        "facts": [to_json(f) for s in stories for f in store.facts(s.id)],
         "events": [{"story": s.id, **to_json(e)} for s in stories for e in store.events(s.id)],
         "timeline": timeline,
         "background": background,
@@ -68,31 +73,33 @@ def render_export(store: Store, fmt: str, *, story: str | None = None) -> str:
         from dateline.views.report import render_report
 
         return render_report(store, story)
-    only = resolve_story(store, story).id if story else None
+    scope = resolve_story(store, story) if story else None
     if fmt == "json":
-        return json.dumps(corpus_record(store, only), indent=2, ensure_ascii=False)
+        return json.dumps(corpus_record(store, story), indent=2, ensure_ascii=False)
     if fmt == "csv":
-        return _facts_csv(store, only)
+        return _facts_csv(store, scope)
     if fmt == "md":
-        return _markdown_report(store, only)
+        return _markdown_report(store, scope)
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def _facts_csv(store: Store, story: str | None = None) -> str:
+def _facts_csv(store: Store, scope: Scope | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["fact", "story", "question", "value", "label", "relation", "first_reported",
                      "outlets", "documents", "current", "disputed"])
-    for f in store.facts(story):
+    facts = store.facts() if scope is None else [f for s in scope.stories for f in store.facts(s)]
+    for f in facts:
         for v in f.values:
             writer.writerow([f.id, f.story, f.question, v.value, v.label, v.relation, v.first_reported or "",
                              "; ".join(v.outlets), "; ".join(v.documents), v.value == f.current, f.disputed])
     return out.getvalue()
 
 
-def _markdown_report(store: Store, story: str | None = None) -> str:
+def _markdown_report(store: Store, scope: Scope | None = None) -> str:
+    """Every story's briefing and timeline; a story's or a topic's alone with `scope` (a topic's cover all its stories)."""
     parts = []
-    for s in (s for s in store.stories() if story is None or s.id == story):
-        parts.append(markdown.brief_md(brief(store, s.id)))
-        parts.append(markdown.timeline_md(story_timeline(store, s.id)))
+    for s in [scope.id] if scope else [s.id for s in store.stories()]:
+        parts.append(markdown.brief_md(brief(store, s)))
+        parts.append(markdown.timeline_md(story_timeline(store, s)))
     return "\n\n".join(parts) + "\n"

@@ -212,10 +212,11 @@ def document_md(ad: AnnotatedDocument) -> str:
 
 def search_md(results: SearchResults) -> str:
     """Hits as a list: title, outlet and date, id, and the snippet with matches in bold."""
-    lines = [f"## Search: {results.query}", ""]
+    scope = f" in {results.story_title}" if results.story_title else ""
+    lines = [f"## Search: {results.query}{scope}", ""]
     for hit in results.hits:
         snippet = "".join(f"**{text}**" if matched else text for text, matched in hit.snippet)
         when = hit.published.isoformat() if hit.published else "undated"
-        lines.append(f"- **{hit.title or hit.document}** ({hit.outlet or 'unknown outlet'}, {when}, `{hit.document}`): "
+        lines.append(f"- **{hit.name or hit.title or hit.document}** ({hit.outlet or 'unknown outlet'}, {when}, `{hit.document}`): "
                      f"{' '.join(snippet.split())}")
-    return "\n".join(lines) if results.hits else f"## Search: {results.query}\n\n_no article holds these words_"
+    return "\n".join(lines) if results.hits else f"## Search: {results.query}{scope}\n\n_no article holds these words_"

@@ -106,3 +106,12 @@ def listed_stories(store: Store) -> list[ListedStory]:
     return [ListedStory(s.id, s.title, s.documents, t.id if t.id != s.id else None,
                         t.title if t.id != s.id else None)
             for t in store.topics() for s in t.stories]
+
+
+def scope_topic(store: Store, scope: Scope) -> Topic | None:
+    """The topic of several stories that the scope is, or that holds it; None for a story that stands
+    alone (or alone in its topic)."""
+    if scope.topic is None:
+        return None
+    topic = next((t for t in store.topics() if t.id == scope.topic), None)
+    return topic if topic is not None and len(topic.stories) > 1 else None

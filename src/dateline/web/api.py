@@ -22,7 +22,7 @@ from dateline.views.copies import build_copies
 from dateline.views.diff import diff
 from dateline.views.export import annotation_record
 from dateline.views.search import search as run_search
-from dateline.views.stories import resolve_story
+from dateline.views.stories import listed_stories, resolve_story
 from dateline.views.timeline import story_timeline
 from dateline.web import data
 from dateline.web.app import open_store, story_page, view, view_key
@@ -58,9 +58,9 @@ def encoded(request: Request, key: Hashable, record: Any) -> bytes:
     return request.app.state.views.get(("json", key), lambda _store: _encode(to_json(record)))
 
 
-@router.get("/stories", summary="Stories, largest first")
+@router.get("/stories", summary="Stories, largest topic first, each with the topic it is in")
 def stories(store: StoreDep) -> Response:
-    return _json(to_json(store.stories()))
+    return _json(to_json(listed_stories(store)))
 
 
 @router.get("/stories/{story}", summary="A story: its briefing and timeline as of a date")

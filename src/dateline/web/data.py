@@ -14,11 +14,13 @@ from datetime import date, timedelta
 from dateline.errors import QueryError
 from dateline.jsonable import parse_day
 from dateline.link.facts import with_current
+from dateline.link.titles import article_title
+from dateline.link.topics import Topic
 from dateline.model import AnnotatedDocument, Citation, Document, Fact, Story
 from dateline.store import Store
 from dateline.views.brief import Briefing, brief
 from dateline.views.diff import Diff, diff
-from dateline.views.stories import Scope, resolve_story, scope_candidates, scope_facts, scope_meta
+from dateline.views.stories import Scope, resolve_story, scope_candidates, scope_facts, scope_meta, scope_topic
 from dateline.views.timeline import (
     Candidates,
     Timeline,
@@ -40,6 +42,24 @@ class DocumentSummary:
     published: date | None
     published_method: str
     source: str
+    name: str | None = None  # what lists call it: its title, else its headline or lead sentence
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    id: str
+    title: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    """A topic with its stories, largest first, for the story page and the list of stories."""
+
+    id: str
+    title: str
+    articles: int
+    stories: tuple[StorySummary, ...]
 
 
 @dataclass(frozen=True)
@@ -94,6 +114,7 @@ class StoryPage:
     brief: Briefing
     timeline: Timeline
     changes: Diff | None = None  # the RECENT_DAYS up to the newest article published by `as_of`
+    topic: TopicSummary | None = None  # the topic of several stories the page covers or is part of
 
 
 @dataclass(frozen=True)
@@ -110,7 +131,23 @@ class Segment:
 
 
 def summary(doc: Document) -> DocumentSummary:
-    return DocumentSummary(doc.id, doc.title, doc.outlet, doc.published.value, doc.published.method, doc.source)
+    return DocumentSummary(doc.id, doc.title, doc.outlet, doc.published.value, doc.published.method, doc.source,
+                           article_name(doc))
+
+
+def article_name(doc: Document) -> str | None:
+    """An article's name for lists and headings: its title, else its headline or lead sentence."""
+    return doc.title or article_title(doc.text)
+
+
+def topic_summary(topic: Topic) -> TopicSummary:
+    stories = tuple(StorySummary(s.id, s.title, len(s.documents)) for s in topic.stories)
+    return TopicSummary(topic.id, topic.title, len(topic.documents), stories)
+
+
+def topic_list(store: Store) -> tuple[TopicSummary, ...]:
+    """Every topic with its stories, most articles first (a story in no topic of several stands alone)."""
+    return tuple(topic_summary(t) for t in store.topics())
 
 
 def story_page(
@@ -123,8 +160,9 @@ def story_page(
         timeline = candidates.timeline(as_of=as_of)
     else:
         timeline = story_timeline(store, found.id, as_of=as_of)
+    topic = scope_topic(store, found)
     return StoryPage(brief(store, found.id, as_of=as_of, timeline=timeline), timeline,
-                     recent_changes(store, found.id, as_of=as_of))
+                     recent_changes(store, found.id, as_of=as_of), topic_summary(topic) if topic else None)
 
 
 def recent_changes(store: Store, story_id: str, *, as_of: date | None = None) -> Diff | None:

@@ -90,7 +90,7 @@ def _query(request: Request) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep):
-    return render(request, "stories.html", "/api/stories", stories=store.stories())
+    return render(request, "stories.html", "/api/stories", topics=data.topic_list(store))
 
 
 @router.get("/stories/{story}", response_class=HTMLResponse)
@@ -101,7 +101,7 @@ def story(request: Request, story: str, as_of: AsOf = None):
         request, "story.html", f"/api/stories/{quote(page.brief.story)}{_query(request)}",
         brief=page.brief, timeline=page.timeline, changes=page.changes, shown_facts=SHOWN_FACTS,
         recent_days=data.RECENT_DAYS, newest=newest,
-        dates=view(request, data.publication_dates, page.brief.story), as_of=as_of,
+        dates=view(request, data.publication_dates, page.brief.story), as_of=as_of, topic=page.topic,
     )
 
 
@@ -159,11 +159,11 @@ def document(request: Request, store: StoreDep, doc_id: str):
     annotated = data.annotated(store, doc_id)
     return render(request, "document.html", f"/api/documents/{quote(doc_id, safe='')}", ad=annotated,
                   doc=annotated.document, segments=data.segments(annotated), layers=data.layers(annotated),
-                  story=data.document_story(store, doc_id))
+                  story=data.document_story(store, doc_id), heading=data.article_name(annotated.document))
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length=500)] = "", story: str | None = None):
-    story_id = resolve_story(store, story).id if story else None
-    results = run_search(store, q, story=story_id) if q.strip() else None
-    return render(request, "search.html", f"/api/search{_query(request)}", q=q, results=results)
+    scope = resolve_story(store, story) if story else None
+    results = run_search(store, q, story=scope.id if scope else None) if q.strip() else None
+    return render(request, "search.html", f"/api/search{_query(request)}", q=q, results=results, scope=scope)
