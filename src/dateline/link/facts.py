@@ -27,13 +27,12 @@ from dateline.annotate.timex import shift_value
 from dateline.link import similar
 from dateline.link.copies import UnionFind
 from dateline.link.facttypes import fact_type
-from dateline.link.facttypes.base import JUMP, REVISED
+from dateline.link.facttypes.base import JUMP, REVISED, SAME_TIME_DAYS  # noqa: F401 (link/topics.py reads it here)
 from dateline.link.observations import Observation, readable_time
 from dateline.model import Fact, FactValue
 from dateline.wording import plural
 
 QUANTITY_TOLERANCE = 0.05
-SAME_TIME_DAYS = 3
 BOUND_SPAN = 2  # a figure inside an upper bound updates it when at least half of it ("up to 200,000" -> 110,000)
 USUAL_PLACE_ASKS = ("count", "when", "measure")  # questions whose unstated place is the story's usual one
 
@@ -103,10 +102,12 @@ def build_facts(story_id: str, observations: Iterable[Observation], origins: Map
 
 def _open_question(fact: Fact) -> bool:
     """An office whose holder never changes is background ("Prime Minister X" in every article), not an
-    open question: an office-holder fact needs two or more holders. A count of people with no event and no
-    owner ("How many staff are in Haiti?": whose?) is no question either."""
+    open question: an office-holder fact needs two or more holders, each carried by two or more independent
+    sources (one article's slip, "Rene Preval" as US President, or a spelling, "Ban Ki-Moon", is no change of
+    holder). A count of people with no event and no owner ("How many staff are in Haiti?": whose?) is no
+    question either."""
     if fact.type == "holder":
-        return len({v.value for v in fact.values}) > 1
+        return len({v.value.casefold() for v in fact.values if v.independent >= 2}) > 1
     level = re.match(r"How many (.+?)(?: are in .*|\?)$", fact.question) if fact.type == "count" else None
     if level and not fact.cumulative and level.group(1).lower() in _NEEDS_OWNER:
         return False
@@ -296,7 +297,8 @@ def _replay(values: list[_Value], o: Observation) -> None:
         held.observations.append(o)
         return
     relation = _relation(values, o)
-    rivals = () if relation in ("first", "elaborate") else _standing_values(values)
+    superseded = relation == "update" and o.ask == "count" and not o.cumulative  # a new level: no dispute
+    rivals = () if relation in ("first", "elaborate") or superseded else _standing_values(values)
     values.append(_Value(o.value, o.kind, o.label, relation, o, [o], rivals))
 
 
@@ -348,7 +350,8 @@ def _relation(values: list[_Value], o: Observation) -> str:
     if typed is not None:
         return typed
     latest_old = max((_when(x)[0] for v in standing for x in v.observations), default=date.min)
-    if _when(o)[0] > latest_old and (_when(o)[0] - latest_old).days > SAME_TIME_DAYS:
+    wait = fact_type(o.ask).SAME_TIME_DAYS  # 3 days; a level updates on any later day (facttypes/level.py)
+    if _when(o)[0] > latest_old and (_when(o)[0] - latest_old).days > wait:
         return "update"
     return "contradict"
 
@@ -367,6 +370,10 @@ def with_current(fact: Fact, as_of: date | None) -> Fact:
     - a state on a scale (a person charged, convicted, sentenced; an alert
       phase; a bill proposed, passed, signed): the highest step reported wins;
       a lower step reported later is history, not a rival;
+    - a level (troops, the missing; `facttypes/level.py`): as anything else below, where an update is a
+      figure an attributed source, or words of change ("remain", "now"), give on a later day than every
+      report of the standing figures; a figure last reported before the current one was first is no
+      rival, and a contradiction does not win a tie of sources;
     - anything else: the newest update wins (later reports supersede earlier
       ones) unless a named source denied it or another value was reported again
       after it by more independent sources than carry the update (by any, when
@@ -417,6 +424,8 @@ def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None
         newest = max(updates, key=lambda v: v.first_reported or date.min)
         precise = [v for v in allowed if _refines(newest.value, v.value)]
         return max(precise, key=lambda v: (_last_reported(v), v.value)) if precise else newest
+    if fact is not None and fact.type == "count":  # a level: a contradiction does not win a tie of sources
+        return max(standing, key=lambda v: (v.independent, v.relation != "contradict", v.first_reported or date.min))
     return max(standing, key=lambda v: (v.independent, v.first_reported or date.min))
 
 
@@ -469,6 +478,9 @@ def _rivals(current: FactValue, standing: list[FactValue], fact: Fact) -> list[F
     if fact.cumulative:
         since = current.first_reported or date.min
         return [v for v in others if v.relation == "contradict" and (v.first_reported or date.min) >= since]
+    if fact.type == "count":  # a level: a figure last reported before the current one was first is superseded
+        since = current.first_reported or date.min
+        return [v for v in others if _last_reported(v) >= since]
     return others
 
 

@@ -8,8 +8,9 @@ latest timeline entries.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,6 +52,7 @@ def brief(
     facts = tuple(sorted(
         (f for f in (with_current(f, as_of) for f in scope_facts(store, found)) if f.values), key=analyst_order
     ))
+    facts = story_first(facts, story_names(store, [d["id"] for d in visible]))  # asides of one article left out
     timeline = timeline or story_timeline(store, found.id, as_of=as_of)
     return Briefing(
         story=found.id,
@@ -77,9 +79,52 @@ def _guessed(meta: dict) -> bool:
 def analyst_order(fact: Fact) -> tuple:
     """What an analyst reads first: the questions most independent sources report, then those whose answer
     changed most often, then the disputed ones."""
-    sources = {k for v in fact.values for k in (v.source_keys or v.outlets)}
     changes = sum(1 for v in fact.values if v.relation in ("update", "contradict", "deny"))
-    return (-len(sources), -changes, not fact.disputed, fact.question)
+    return (-_sources(fact), -changes, not fact.disputed, fact.question)
+
+
+OWN_NAME_SHARE = 4  # a name in at least 1 in 4 of the story's articles is one of the story's own
+OWN_LABELS = ("GPE", "PERSON", "ORG", "FAC", "LOC")
+
+
+def story_names(store: Store, doc_ids: Sequence[str]) -> frozenset[str]:
+    """The story's own places, people and organisations: the names at least one article in
+    `OWN_NAME_SHARE` mentions (all of a first article's), with a person's surname ("Murray"), in lower case."""
+    counts: Counter[str] = Counter()
+    for names in store.entity_names(doc_ids).values():
+        own = {n for n, label in names if label in OWN_LABELS}
+        counts.update(own | {n.split()[-1] for n in own})  # with a surname: "Murray" of "Conrad Murray"
+    floor = max(1, len(doc_ids) / OWN_NAME_SHARE)
+    return frozenset(n.lower() for n, k in counts.items() if k >= floor and len(n) >= 4)
+
+
+def story_first(facts: Sequence[Fact], names: frozenset[str]) -> tuple[Fact, ...]:
+    """The facts a briefing shows, in its order: first those of the story, each carried by two or more
+    independent sources or asked about one of the story's own places or people (`story_names`); then the
+    other single-source facts, each group in `analyst_order`. A single article's aside about a place that
+    is not the story's ("How many people have died in Haiti?" in a story of Michael Jackson's death, "How many
+    Americans have died in Iraq?" in the financial crisis) is left out of the briefing; the ledger
+    (`dateline facts`) keeps every fact."""
+    shown = [f for f in facts if _sources(f) >= 2 or not _elsewhere(f.question, names)]
+    return tuple(sorted(shown, key=lambda f: not (_sources(f) >= 2 or _names_own(f.question, names))))
+
+
+_PLACE_ASKED = re.compile(r"\b(?:in|to|from) (?:the )?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)\?$")
+
+
+def _elsewhere(question: str, names: frozenset[str]) -> bool:
+    """The question is asked of a place ("... in Haiti?") that is none of the story's own."""
+    asked = _PLACE_ASKED.search(question)
+    return asked is not None and asked.group("place").lower() not in names
+
+
+def _sources(fact: Fact) -> int:
+    return len({k for v in fact.values for k in (v.source_keys or v.outlets)})
+
+
+def _names_own(question: str, names: frozenset[str]) -> bool:
+    words = question.lower()
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", words) for n in names)
 
 
 def outlet_counts(outlets: Iterable[str | None]) -> tuple[tuple[str, int], ...]:

@@ -16,12 +16,15 @@ from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Citation, Entity, Sentence
 from dateline.resources import load_table
 
+SAME_TIME_DAYS = 3  # the general rule (`link.facts`): a different value more than 3 days later updates
+
 
 class FactType(Protocol):
     """One kind of question."""
 
     name: str  # the `ask` of its observations and of its facts' keys
     value_kind: str  # "quantity", "date", "state", "name", "money"
+    SAME_TIME_DAYS: int  # the general rule's wait: a different value reported more days than this later updates
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         """This type's observations in one article."""
@@ -39,6 +42,8 @@ class FactType(Protocol):
 class GeneralRule:
     """A type whose values follow the ledger's general rule (`link.facts`): no relation of its own."""
 
+    SAME_TIME_DAYS = SAME_TIME_DAYS
+
     def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
         return None
 
@@ -48,6 +53,8 @@ class GeneralRule:
 
 class OnScale:
     """A type whose values are ordered: cumulative counts and states on a scale (`ordered_relation`)."""
+
+    SAME_TIME_DAYS = SAME_TIME_DAYS  # for values the scale does not order
 
     def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
         return ordered_relation(standing, new)

@@ -18,8 +18,14 @@ named earlier event ("the Spanish flu"), a rate ("250,000 a year"), a projection
 ("could kill", "worst-case"). A troop level is the country's: a number on one
 flight or convoy is a movement, not a level, and a part of a level ("500 of
 them") at a base is that base's question ("How many US troops are at Agadez?").
-Relation: a cumulative kind follows `base.ordered_relation`; a level the
-general rule.
+A level stated as history ("at its peak", "were in Niger in March") is left out, and
+troops sent or being sent ("will send 3,500 more peacekeepers") are reinforcements,
+asked apart ("How many more troops will be sent to Haiti?"): `facttypes/level.py`.
+"Cases" of something else ("17 cases of peanut butter", "adoption cases") and figures
+in a question ("can you multiply 404 by 20, giving 8,000 cases?") are no counts; a
+count of people with no place asks nothing ("How many people have died?": where?).
+Relation: a cumulative kind follows `base.ordered_relation`; a level `level.relation`
+(a later attributed figure, or one with words of change, updates it on any later day).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from dateline.annotate.claims import predicate_classes
+from dateline.link.facttypes import level
 from dateline.link.facttypes.base import OnScale, citation, entities_in, lexicon, words_pattern
 from dateline.link.observations import Observation, Source, count_event, count_wording, from_quantity
 from dateline.model import AnnotatedDocument, Quantity
@@ -58,6 +65,7 @@ class Kind:
     needs: re.Pattern[str] | None = None
     events: frozenset[str] | None = None  # the events a count of its nouns may have (troops: a level or a plan)
     unless: re.Pattern[str] | None = None  # words right after the number that make it another count ("suspected")
+    level: bool = False  # a standing number that goes up and down (troops, the missing): facttypes/level.py
 
     def counts(self, topic: str) -> bool:
         return any(topic == n or topic.endswith(" " + n) for n in self.nouns)
@@ -72,7 +80,7 @@ def kinds() -> tuple[Kind, ...]:
             question=k["question"], group=k.get("group"), people=k.get("people", False),
             cumulative=k.get("cumulative", False), needs=words_pattern(k["needs"]) if "needs" in k else None,
             events=frozenset(k["events"]) if "events" in k else None,
-            unless=words_pattern(k["unless"]) if "unless" in k else None))
+            unless=words_pattern(k["unless"]) if "unless" in k else None, level=k.get("level", False)))
     return tuple(out)
 
 
@@ -88,6 +96,7 @@ TROOPS = "troops"
 class CountType(OnScale):
     name: str = "count"
     value_kind: str = "quantity"
+    SAME_TIME_DAYS = level.SAME_DAY  # only levels reach the general rule: a later day updates them
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         classes = predicate_classes()
@@ -105,7 +114,8 @@ class CountType(OnScale):
             if kind is None or (kind.cumulative and _increment(q, annotated)) or (
                     elsewhere(q, obs, kind, annotated, source)):
                 continue
-            if (kind.cumulative and _local(q, obs, annotated)) or _another_count(q, obs, kind, annotated):
+            if (kind.cumulative and _local(q, obs, annotated)) or _another_count(q, obs, kind, annotated) or (
+                    _other_cases(q, kind, annotated)):
                 continue
             typed = _typed(q, obs, kind, annotated)
             if typed is not None:
@@ -116,13 +126,45 @@ class CountType(OnScale):
         group = as_written(topic, observations)
         if qualifier.startswith(AT + " "):
             return f"How many {group} are {qualifier}?"  # a base or a town: "How many US troops are at Agadez?"
+        if qualifier == DEPLOY and _mostly_increments(observations):
+            return f"How many more {group} will be sent{_where_words(place).replace(' in ', ' to ', 1)}?"
         kind = _by_name().get(qualifier) or (_by_name()[TROOPS] if qualifier == "" else None)
         if kind is None or qualifier in LEVEL_EVENTS:
             return _legacy_question(group, place, qualifier)
         return kind.question.format(group=group, where=_where_words(place))
 
 
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        """A cumulative count's or a scale's rule (`base.ordered_relation`); a level's (`level.relation`)."""
+        if _is_level(new):
+            return level.relation(standing, new)
+        return super().relation(standing, new)
+
+    def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
+        """A count of people with no place is no question ("How many people have died?": where?)."""
+        _ask, _topic, place, qualifier = key
+        kind = _by_name().get(qualifier)
+        if qualifier == "":
+            return bool(place)  # "How many US troops are?": a level is somewhere
+        return bool(place) or kind is None or not kind.people
+
+
 TYPE = CountType()
+DEPLOY = "deploy"  # a troop count's planned or ongoing transfer: "will send 3,500 more peacekeepers"
+
+
+def _is_level(o: Observation) -> bool:
+    """A troop level (no event, or at a base) or a count of a level kind (the missing)."""
+    if o.cumulative:
+        return False
+    kind = _by_name().get(o.qualifier)
+    return o.qualifier == "" or o.qualifier.startswith(AT + " ") or (kind is not None and kind.level)
+
+
+def _mostly_increments(observations: Sequence[Observation]) -> bool:
+    """Most reports say the number is added ("an extra 3,500", "3,500 more"): "How many more ...?"."""
+    added = sum(1 for o in observations if level.is_increment(o.citation.text))
+    return added * 2 > len(observations)
 
 
 def kind_of(q: Quantity, obs: Observation) -> Kind | None:
@@ -158,7 +200,12 @@ def _typed(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocume
     """The observation of its kind: its group, its scope, its sourcing; None for a movement or a part of a
     troop level that no question asks."""
     qualifier = kind.name
-    if kind.name == TROOPS:
+    if kind.level and _past_level(q, obs, annotated):
+        return None
+    if kind.name == TROOPS and obs.qualifier == "" and _moving(q, obs, annotated):
+        place = q.where if q.where in _countries() else None
+        qualifier = DEPLOY  # "will send 3,500 more peacekeepers to Haiti": reinforcements, not the level
+    elif kind.name == TROOPS:
         scope = _level_scope(q, obs, annotated)
         if scope is None:
             return None
@@ -168,6 +215,20 @@ def _typed(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocume
         place = "worldwide" if kind.name == "countries" else _place(q, obs, annotated) or _owner(kind, q)
     return replace(obs, topic=_group(kind, obs.topic), place=place, qualifier=qualifier,
                    cumulative=kind.cumulative, **_sourcing(annotated, q, obs))
+
+
+def _past_level(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> bool:
+    """A level stated of an earlier time ("at its peak", "were in Niger in March"): `level.is_history`."""
+    text = annotated.document.text
+    start, end = _clause(text, obs, q)
+    return level.is_history(text[start:end], text[start:q.start])
+
+
+def _moving(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> bool:
+    """A troop count sent, planned or under way, in its clause ("is sending up to 3,500 soldiers")."""
+    text = annotated.document.text
+    start, end = _clause(text, obs, q)
+    return level.is_transfer(text[start:end])
 
 
 def _local(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> bool:
@@ -190,6 +251,24 @@ def _another_count(q: Quantity, obs: Observation, kind: Kind, annotated: Annotat
     text = annotated.document.text
     end = min(_clause(text, obs, q)[1], q.end + UNLESS_AFTER)
     return bool(kind.unless.search(text[q.start:end]))
+
+
+_CASES_OF = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?cases of (?:the |a |an )?(?P<what>[\w-]+)", re.IGNORECASE)
+
+
+def _other_cases(q: Quantity, kind: Kind, annotated: AnnotatedDocument) -> bool:
+    """ "Cases" that are not cases of a disease: of something else ("17 cases of peanut butter", "cases of
+    children disappearing") or qualified as another matter ("1,500 adoption cases"); `disease` words of
+    the kind say what may qualify them. Asked of kinds that say so (cases)."""
+    words = lexicon()["count"]["kinds"].get(kind.name, {}).get("disease")
+    if not words:
+        return False
+    allowed = {w.lower() for w in words}
+    of = _CASES_OF.match(annotated.document.text[q.end:q.end + 60])
+    if of is not None and of.group("what").lower() not in allowed:
+        return True
+    modifiers = [w.lower().strip(",.") for w in (q.counts or "").split()[:-1]]
+    return any(w.isalpha() and w not in allowed for w in modifiers)
 
 
 @functools.lru_cache(maxsize=1)
@@ -289,7 +368,8 @@ def elsewhere(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDoc
     """A count about another time or event than the story's: a year earlier than the article (not "since
     2008") in its sentence (for a level, in its clause: "operations ended in 2021, leaving 2,500 troops"
     is today's level), a named earlier event, a rate ("a year"), a forecast, or a projection near the count
-    ("up to 750,000 people could die")."""
+    ("up to 750,000 people could die"); a figure in a question ("can you multiply 404 by 20, giving us around
+    8,000 cases?") reports nothing."""
     words = lexicon()["count"]["elsewhere"]
     sentence = obs.citation.text
     text = annotated.document.text
@@ -301,6 +381,8 @@ def elsewhere(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDoc
         return True
     if words_pattern(words["past_events"]).search(sentence) or _rate().search(sentence):
         return True
+    if sentence.rstrip(' "\'”’)').endswith("?"):
+        return True  # a question asks, it reports nothing: "So can you multiply 404 by 20, giving 8,000 cases?"
     return bool(words_pattern(words["forecasts"]).search(sentence) or _projection().search(clause))
 
 
@@ -532,7 +614,9 @@ def _sourcing(annotated: AnnotatedDocument, q: Quantity, obs: Observation) -> di
     # official before the count or in its clause: "248 deaths linked to the virus, with 12 confirmed" confirms
     # 12 only; "officials say 200,000 were killed, 250,000 injured" gives both
     official = bool(words_pattern(words["official"]).search(text[obs.citation.start:end])) and not hedged
-    return {"speaker": said.speaker if said else None, "hedged": hedged,
+    unnamed = said is None and any(a.anonymous and a.content_start <= q.start < a.content_end
+                                   for a in annotated.attributions)  # "according to a defense official"
+    return {"speaker": said.speaker if said else None, "hedged": hedged, "anonymous": unnamed,
             "strong": official or (said is not None and not hedged)}
 
 

@@ -15,19 +15,23 @@ the coalition forces"). The verb comes from the plan's class, not from the
 article's wording: an actor (troops, a country) leaves, begins to withdraw, stays;
 a thing (a mission, a programme) ends, begins, continues. Left out, as no plan: a
 date before the year before the article's ("from 2004", "1800" in a 2008 story),
-and a subject no reader can place (a pronoun, "any chance", `[plan] vague`). A
+and a subject no reader can place (a pronoun, "any chance", `[plan] vague`); a claim
+told as done with no future, modal or plan wording in its own clause ("the first
+flights left Air Base 101 on Thursday", `_done`); a denial that says nothing of
+timing ("a delay in vaccine is not a real cause for concern"). A
 month-precise plan whose exact day is written in a nearby sentence ("to the end of
 October" ... "the new working target was Oct. 31") takes that day.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from dateline.link.facttypes.base import GeneralRule, citation, entities_in, lexicon
+from dateline.link.facttypes.base import GeneralRule, citation, entities_in, lexicon, words_pattern
 from dateline.link.observations import Observation, Source, from_claim, participle, readable_time
 from dateline.model import AnnotatedDocument, Claim
 
@@ -57,8 +61,11 @@ class PlanType(GeneralRule):
         anonymous = {a.speaker for a in annotated.attributions if a.anonymous}
         for c in annotated.claims:
             obs = from_claim(c, source, citation(annotated, c.start, c.end), c.speaker in anonymous)
-            if obs is None or not _in_window(obs.value, source):
-                continue
+            if obs is None or not _in_window(obs.value, source) or (
+                    not (obs.denies or obs.revises or obs.shift) and _done(annotated, c)):
+                continue  # a denial or a revision of a plan is told as done and stays
+            if obs.denies and not _timing_words().search(obs.citation.text):
+                continue  # "a delay in vaccine is not a real cause for concern" denies no plan's date
             subject = subject_phrase(annotated, c)
             yield _exact_day(annotated, c, replace(obs, subject=subject or obs.subject))
 
@@ -97,6 +104,36 @@ def _in_window(value: str, source: Source) -> bool:
     if year is None or source.published is None:
         return True
     return int(year.group(1)) >= source.published.year - 1
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s--\s")
+
+
+def _done(annotated: AnnotatedDocument, c: Claim) -> bool:
+    """A claim told as done, with no plan wording in its own clause (from after its subject to the first
+    clause break): "The first flights left Air Base 101 on Thursday, officials said, the first step in a
+    withdrawal due by mid-September" reports a departure, not a plan of one; the deadline is another
+    clause's. "Schools have been closed until 6 May" keeps its plan ("until")."""
+    if c.modality != "happened":
+        return False
+    text = annotated.document.text
+    start = c.start
+    if c.subject:
+        at = text.find(c.subject, c.start, c.end)
+        start = at + len(c.subject) if at >= 0 else c.start
+    brk = _CLAUSE_BREAK.search(text, start, c.end)
+    own = text[start:brk.start() if brk else c.end]
+    return not _plan_words().search(own)
+
+
+@functools.lru_cache(maxsize=1)
+def _plan_words() -> re.Pattern[str]:
+    return words_pattern(lexicon()["plan"]["plan_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _timing_words() -> re.Pattern[str]:
+    return words_pattern(lexicon()["plan"]["timing_words"])
 
 
 def subject_phrase(annotated: AnnotatedDocument, c: Claim) -> str | None:
@@ -193,7 +230,8 @@ def _verb(observations: Sequence[Observation], topic: str, subject: str) -> str:
     words = lexicon()["plan"]
     predicates = Counter(o.predicate for o in observations if o.predicate and not o.revises)
     usual = predicates.most_common(1)[0][0].lower() if predicates else ""
-    if usual in words["lasting_verbs"] and all(o.label.startswith("until ") for o in observations if o.label):
+    if usual in words["lasting_verbs"] and all(o.label.startswith("until ") for o in observations
+                                               if o.label and not o.denies):
         return "stay " + participle(usual)
     if not _actor(subject):
         return {"end": "end", "begin": "begin", "continue": "continue"}.get(topic, topic)

@@ -90,6 +90,8 @@ class MeasureType(OnScale):
         nouns, on, off = words_pattern(words["nouns"]), words_pattern(words["on"]), words_pattern(words["off"])
         for s, text in sentences(annotated):
             for noun in nouns.finditer(text):
+                if _some_schools(text, noun):
+                    continue
                 near = text[max(0, noun.start() - 40):noun.end() + 40]
                 verb = off.search(near) or on.search(near)
                 if verb is None:
@@ -111,6 +113,22 @@ class MeasureType(OnScale):
             return f"Are schools closed{where}?"
         article = "" if topic in ("martial law",) else "a "
         return f"Is {article}{topic} in force{where}?"
+
+
+_SOME = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen|other|several|some|few|"
+                   r"dozens of|hundreds of)\s*$", re.IGNORECASE)
+
+
+def _some_schools(text: str, noun: re.Match[str]) -> bool:
+    """One school ("the school", "South Hampstead High School") or a number of them ("three other schools")
+    is closed, not a place's schools: no measure of the place."""
+    word = noun.group().lower()
+    if not word.startswith("school"):
+        return False
+    before = text[max(0, noun.start() - 30):noun.start()]
+    if word == "school":  # "school closures", "the school system" are a place's schools
+        return not re.match(r"\s+(?:closures?|system|systems|year|holidays?)\b", text[noun.end():noun.end() + 12])
+    return bool(_SOME.search(before))
 
 
 def _measure_value(topic: str, ended: bool) -> str:

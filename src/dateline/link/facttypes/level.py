@@ -1,0 +1,95 @@
+"""Levels: standing numbers that go up and down (troops deployed, people missing), not cumulative tolls.
+
+A level answers "how many are there now?". Three things set it apart from a toll:
+- **history**: a level stated of an earlier time ("housed more than 800 soldiers at its peak", "about
+  1,000 troops were in Niger in March", "had 1,000 troops before the accord was revoked") is no report
+  of the level now, and is left out (`is_history`);
+- **movements**: a future or ongoing transfer ("will send 3,500 more peacekeepers", "is sending up to
+  3,500 soldiers") or a level to come ("will have up to 10,000 troops in Haiti by Monday") is a plan,
+  asked apart ("How many more troops will be sent to Haiti?"), not the level: a level is stated in the
+  present ("there are", "stationed", "remain") (`is_transfer`, `is_increment`);
+- **relation** (`relation`): recency first. A figure reported on a later day than every report of the
+  standing figures updates the level when an attributed source gives it (named, official, or "according
+  to a defense official") or its words say the level changed ("remain", "left", "down to", "now"); two
+  different figures on the same day contradict, and so does a later figure stated with neither
+  attribution nor words of change (a background figure in another outlet's own voice). An old figure
+  repeated after an update revives only by the ledger's general revive rule (`link/facts.py`).
+
+Lexicons: `[count.levels]` in data/facttypes.toml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from dateline.link.facttypes.base import lexicon, words_pattern
+from dateline.link.observations import Observation
+
+SAME_DAY = 0  # a level's figure updates when reported on any later day (tolls and plans wait 3 days)
+BEFORE_NUMBER = 25  # characters before a figure where "down from", "up from" make it the old figure
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict:
+    return lexicon()["count"]["levels"]
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern(name: str) -> re.Pattern[str]:
+    return words_pattern(_words()[name])
+
+
+def is_history(clause: str, before: str) -> bool:
+    """The figure is a level of an earlier time, not now: its clause says so ("at its peak", "used to"),
+    the words right before it make it the old figure ("down from 1,000"), or its verb is in the past with
+    a time before now ("were in Niger in March", "had 1,000 troops before ...", "were stationed there
+    when ..."), unless the clause also says now ("still", "remain")."""
+    if _pattern("history").search(clause) or _pattern("old_figure").search(before[-BEFORE_NUMBER:]):
+        return True
+    if _pattern("current").search(clause):
+        return False
+    return bool(_pattern("past").search(clause) and _pattern("then").search(clause))
+
+
+def is_transfer(clause: str) -> bool:
+    """The figure is a movement under way or planned ("will send", "is sending", "to be deployed") or a
+    level to come ("will have", "will be on the ground"), not a level ("are deployed in the country" is one)."""
+    return bool(_transfer().search(clause))
+
+
+def is_increment(text: str) -> bool:
+    """ "an extra 3,500", "3,500 more", "another 800": a number added to the level, not the level."""
+    return bool(_pattern("increment").search(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _transfer() -> re.Pattern[str]:
+    words = _words()
+    verbs = "|".join(map(re.escape, words["transfer_verbs"]))
+    ongoing = "|".join(map(re.escape, words["transfer_ongoing"]))
+    return re.compile(
+        rf"\b(?:will|would|shall|to|could|may|might|plans? to|is to|are to)\s+(?:\w+\s+){{0,2}}?(?:be\s+)?(?:{verbs})\b"
+        rf"|\b(?:is|are|'s|'re|was|were|be)\s+(?:\w+\s+)?(?:{ongoing})\b"
+        rf"|\b(?:will|shall)\s+(?:\w+\s+)?(?:have|be)\b", re.IGNORECASE)  # a level to come: "will have 10,000 troops"
+
+
+def attributed(o: Observation) -> bool:
+    """A source gives the figure: a named speaker, an anonymous official ("according to a defense
+    official"), or official wording."""
+    return bool(o.speaker or o.anonymous or o.strong)
+
+
+def says_change(o: Observation) -> bool:
+    """The sentence says the level changed or stands now: "remain", "left", "down to", "now"."""
+    return bool(_pattern("change").search(o.citation.text))
+
+
+def relation(standing: Sequence[Observation], new: Observation) -> str | None:
+    """A level's relation to the standing figures (their first reports): "contradict" for a figure with
+    neither attribution nor words of change; None (the general rule, with `SAME_DAY` as the wait: a
+    later day updates, the same day contradicts) otherwise."""
+    if not standing:
+        return None
+    return None if attributed(new) or says_change(new) else "contradict"

@@ -1,0 +1,171 @@
+"""Levels and the briefing's choice of questions, on hand-built articles: a level stated as history, a
+later attributed level that updates, reinforcements apart from the level, a departure told as done that is
+no plan, and the counts and measures that are not what they seem ("cases" of peanut butter, one school)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from dateline.link.facts import build_facts
+from dateline.link.facttypes import observe
+from dateline.link.observations import Observation, Source
+from dateline.model import Attribution, Citation, Fact, FactValue, Quantity
+from dateline.views.brief import story_first
+from tests.test_facttypes import article, claim, entity
+
+
+def troops(text: str, number: str, value: float, counted: str = "US troops", *, day: str = "2024-05-01",
+           doc_id: str = "d1", outlet: str = "The Valley Times", verb: str = "be", where: str | None = None,
+           attributions=()):
+    start = text.index(number)
+    q = Quantity(number, value, False, counted, start, start + len(number), verb=verb, where=where)
+    ad = article(text, day=day, doc_id=doc_id, outlet=outlet, quantities=[q])
+    ad = replace(ad, attributions=tuple(attributions))
+    return [o for o in observe(ad) if o.ask == "count"]
+
+
+HISTORY = [
+    ("in-month", "About 1,000 U.S. troops were in Chad in March, when the junta revoked the accord.", "1,000"),
+    ("when-clause", "About 1,000 U.S. troops were stationed in Chad when the junta denounced the accord.",
+     "1,000"),
+    ("before", "The United States had about 1,000 U.S. troops in Chad before the junta revoked the accord.",
+     "1,000"),
+    ("at-its-peak", "The facility housed more than 800 American soldiers at its peak.", "800"),
+    ("down-from", "About 500 remain, down from 1,000 in March.", "1,000"),
+]
+
+
+@pytest.mark.parametrize("name,text,number", HISTORY, ids=[h[0] for h in HISTORY])
+def test_a_level_stated_as_history_is_no_report_of_the_level(name, text, number):
+    value = float(number.replace(",", ""))
+    assert troops(text, number, value, where="Chad") == []
+
+
+@pytest.mark.parametrize("text", [
+    "About 1,000 U.S. troops are stationed in Chad.",
+    "About 500 U.S. personnel remain in Chad, months after the junta revoked the accord in March.",
+], ids=["present", "remain-despite-a-past-date"])
+def test_a_present_level_is_kept(text):
+    number = "1,000" if "1,000" in text else "500"
+    assert len(troops(text, number, float(number.replace(",", "")), where="Chad")) == 1
+
+
+def _unnamed_official(text: str, content: str) -> Attribution:
+    start = text.index(content)
+    return Attribution("a U.S. defense official", "a U.S. defense official", True, "according to", content,
+                       start, start + len(content), False)
+
+
+def test_a_later_attributed_level_updates_and_the_old_one_is_no_rival():
+    old = "About 1,000 U.S. troops are stationed in Chad."
+    new = "About 500 U.S. personnel remain in Chad, according to a U.S. defense official."
+    observations = [
+        *troops(old, "1,000", 1000, where="Chad", doc_id="a", outlet="Wire A"),
+        *troops(old, "1,000", 1000, where="Chad", doc_id="b", outlet="Paper B", day="2024-05-03"),
+        *troops(new, "500", 500, where="Chad", doc_id="c", outlet="Wire A", day="2024-07-19", verb="remain",
+                attributions=[_unnamed_official(new, "About 500 U.S. personnel remain in Chad")]),
+    ]
+    (fact,) = build_facts("s", observations)
+    assert [(v.value, v.relation) for v in fact.values] == [("1000", "first"), ("500", "update")]
+    assert fact.current == "500" and not fact.disputed
+
+
+@pytest.mark.parametrize("day,text,relation,current", [
+    ("2024-05-01", "About 1,200 U.S. troops are stationed in Chad, officials said.", "contradict", "1000"),
+    ("2024-06-01", "There are 1,200 U.S. troops in Chad.", "contradict", "1000"),
+    ("2024-06-01", "There are now 1,200 U.S. troops in Chad.", "update", "1200"),
+], ids=["same-day", "later-without-source-or-change", "later-with-now"])
+def test_a_different_level(day, text, relation, current):
+    old = "About 1,000 U.S. troops are stationed in Chad."
+    observations = [*troops(old, "1,000", 1000, where="Chad", doc_id="a", outlet="Wire A"),
+                    *troops(text, "1,200", 1200, where="Chad", doc_id="b", outlet="Paper B", day=day)]
+    (fact,) = build_facts("s", observations)
+    assert (fact.values[-1].relation, fact.current) == (relation, current)
+
+
+@pytest.mark.parametrize("text,number", [
+    ("The United Nations says it is sending an extra 3,500 troops to Haiti.", "3,500"),
+    ("The Security Council agreed that 3,500 more peacekeepers will be sent to Haiti.", "3,500"),
+], ids=["sending-extra", "will-be-sent-more"])
+def test_reinforcements_are_their_own_question_not_the_level(text, number):
+    counted = "troops" if "troops" in text else "peacekeepers"
+    found = troops(text, number, 3500, counted, verb="send", where="Haiti")
+    (fact,) = build_facts("s", found)
+    assert fact.question == f"How many more {counted} will be sent to Haiti?"
+
+
+def test_a_count_of_people_with_no_place_asks_nothing():
+    text = "At least 4,000 servicemen have died."
+    start = text.index("4,000")
+    q = Quantity("4,000", 4000, False, "servicemen", start, start + 5, verb="die")
+    assert build_facts("s", observe(article(text, quantities=[q]))) == []
+
+
+@pytest.mark.parametrize("text,number,counted", [
+    ("Today we are distributing 17 cases of reinforced protein peanut butter.", "17", "cases"),
+    ("Between 1,200 and 1,500 adoption cases are pending for French families.", "1,500", "adoption cases"),
+    ("So can you simply multiply the official figure of 404 by 20, giving us around 8,000 cases here?",
+     "8,000", "cases"),
+], ids=["cases-of-a-thing", "another-matter", "a-question"])
+def test_cases_that_are_no_disease_count(text, number, counted):
+    start = text.index(number)
+    q = Quantity(number, float(number.replace(",", "")), False, counted, start, start + len(number))
+    assert [o for o in observe(article(text, quantities=[q])) if o.ask == "count"] == []
+
+
+def _plans(text: str, subject: str, predicate: str, *, modality: str, time: str = "2024-09-15") -> list:
+    c = replace(claim(text, subject, predicate, "Air Base 101", modality=modality), predicate_class="end",
+                time=time, time_role="deadline")
+    return [o for o in observe(article(text, day="2024-06-07", claims=[c])) if o.ask == "when"]
+
+
+def test_a_departure_told_as_done_is_no_plan():
+    done = ("The first transport flights left Air Base 101 on Thursday, officials said, the first step in a "
+            "withdrawal due by mid-September.")
+    assert _plans(done, "The first transport flights", "leave", modality="happened") == []
+    lasting = "Schools in the capital have been closed until 6 May."
+    assert len(_plans(lasting, "Schools in the capital", "close", modality="happened", time="2024-05-06")) == 1
+
+
+@pytest.mark.parametrize("text,measure", [
+    ("Swine flu has closed three other schools in London.", False),
+    ("South Hampstead High School was closed on Monday in London.", False),
+    ("All schools in London were closed on Monday.", True),
+], ids=["some-schools", "one-school", "all-schools"])
+def test_one_school_closed_is_no_measure_of_the_place(text, measure):
+    found = [o for o in observe(article(text, entities=[entity("London", text, "GPE")])) if o.ask == "measure"]
+    assert bool(found) == measure
+
+
+def _holder(name: str, doc_id: str, outlet: str, day: str) -> Observation:
+    text = f"Chadian Prime Minister {name} spoke on Monday."
+    return Observation("holder", "prime minister", "Chad", "", "name", name.split()[-1], name,
+                       Source(doc_id, outlet, date.fromisoformat(day)), Citation(doc_id, 0, len(text), text, outlet,
+                                                                                 date.fromisoformat(day)))
+
+
+def test_an_office_is_a_question_only_when_two_corroborated_holders_follow_each_other():
+    slip = [_holder("Jan Novak", "a", "Wire A", "2024-05-01"), _holder("Jan Novak", "b", "Paper B", "2024-05-02"),
+            _holder("Petra Kral", "c", "Paper C", "2024-05-03")]  # one article's slip, no change of holder
+    assert build_facts("s", slip) == []
+    change = [*slip, _holder("Petra Kral", "d", "Wire D", "2024-06-01")]
+    (fact,) = build_facts("s", change)
+    assert fact.current == "Kral"
+
+
+def test_the_briefing_leaves_out_one_article_aside_about_another_place():
+    """In a story of a doctor's trial, one article's Haiti toll is an aside; the doctor's licence, named in the
+    story's own names, stays though one article carries it; a fact two sources carry stays whatever it names."""
+    def fact(question: str, outlets: int) -> Fact:
+        values = (FactValue("1", "quantity", tuple(f"d{i}" for i in range(outlets)),
+                            tuple(f"Outlet {i}" for i in range(outlets)), date(2011, 1, 1), "first"),)
+        return Fact(question, "s", question, values, "1")
+
+    facts = [fact("How many people have died in Haiti?", 1), fact("Is Murray's licence suspended?", 1),
+             fact("How many cases have been reported in Mexico?", 2), fact("What is the interest rate?", 1)]
+    shown = [f.question for f in story_first(facts, frozenset({"murray", "conrad murray", "los angeles"}))]
+    assert shown == ["Is Murray's licence suspended?", "How many cases have been reported in Mexico?",
+                     "What is the interest rate?"]
