@@ -52,29 +52,52 @@ def test_precision_and_recall_arithmetic():
 
 
 def _current(db: Path, question: str, as_of) -> str | None:
+    return _answer(db, question, as_of)[0]
+
+
+def _answer(db: Path, question: str, as_of) -> tuple[str | None, str | None]:
+    """The briefing's current value of a question on a day, and its label."""
     with Store(db) as store:
         facts = {f.question: f for f in brief(store, as_of=as_of).facts}
     assert question in facts, sorted(facts)
-    return facts[question].current
+    fact = facts[question]
+    value = next((v for v in fact.values if v.value == fact.current), None)
+    return fact.current, value.label if value else None
 
 
 def test_the_example_headline_count_is_the_newest_level(example_db, answer_key):
     """ "How many US troops are in Niger?": about 1,000 until 2024-07-19, when about 500 remain (answer key);
     the later mentions of 1,000 "in March" and of 800 "at its peak" are history, not current levels."""
-    last = max(answer_key["events"].values())
     question = "How many US troops are in Niger?"
     assert same_value(_current(example_db, question, answer_key["troop_level_update_day"]), str(
         answer_key["troop_level_update"]))
-    assert same_value(_current(example_db, question, last), str(answer_key["troop_level_update"]))
+    assert same_value(_current(example_db, question, date(2024, 7, 20)), str(answer_key["troop_level_update"]))
     assert same_value(_current(example_db, question, date(2024, 7, 1)), str(answer_key["troop_count"]))
 
 
 def test_the_base_count_keeps_its_corroborated_figure(example_db, answer_key):
     """Eurasia Dispatch's "more than 800" at Agadez, stated by it alone and without attribution, contradicts
-    the 500 that four outlets report; it does not replace it, on any day."""
-    for day in (date(2024, 4, 15), date(2024, 7, 1), max(answer_key["events"].values())):
+    the 500 that four outlets report; it does not replace it, on any day before the last troops left."""
+    for day in (date(2024, 4, 15), date(2024, 7, 1), date(2024, 7, 20)):
         assert same_value(_current(example_db, "How many US troops are at Agadez?", day),
                           str(answer_key["agadez_troops"])), day
+
+
+def test_the_example_is_done_on_its_last_day(example_db, answer_key):
+    """On 2024-08-05 the withdrawal is completed (answer key): the deadline question's answer is the thing done,
+    the troop levels, of the country and of its base, are none; on 2024-07-20 the deadline and the levels stand."""
+    last = max(answer_key["events"].values())
+    deadline = "When will the United States leave?"
+    assert _answer(example_db, deadline, last) == (answer_key["withdrawal_done"].isoformat(),
+                                                   answer_key["withdrawal_done_label"])
+    for question in ("How many US troops are in Niger?", "How many US troops are at Agadez?"):
+        assert _answer(example_db, question, last) == (str(answer_key["troop_level_last"]),
+                                                      answer_key["troop_level_last_label"]), question
+    assert _current(example_db, deadline, date(2024, 7, 20)) == answer_key["deadline_values"][-1].isoformat()
+    with Store(example_db) as store:
+        (done,) = [f for f in brief(store, as_of=last).facts if f.question == deadline]
+        (before,) = [f for f in brief(store, as_of=date(2024, 7, 20)).facts if f.question == deadline]
+    assert not done.disputed and before.disputed  # the postponement denied is history once the troops left
 
 
 def test_a_departure_told_as_done_asks_no_plan(example_db):

@@ -12,6 +12,10 @@ each new value is related to what was known before it:
   or it comes later than every report of the old one);
 - contradict: a different value reported while the old one still stood;
 - deny: a source rejects the newest value.
+A plan reported done ("the last troops left on 5 August") and a level reported
+none ("no troops remain") join the facts they close (`plan.closes`,
+`level.closes`), never ask a question of their own, and update: the thing done
+supersedes every pending value until a value first reported after it.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from datetime import date
 from dateline.annotate.timex import shift_value
 from dateline.link import similar
 from dateline.link.copies import UnionFind
-from dateline.link.facttypes import fact_type
+from dateline.link.facttypes import fact_type, level, plan
 from dateline.link.facttypes.base import JUMP, REVISED, SAME_TIME_DAYS  # noqa: F401 (link/topics.py reads it here)
 from dateline.link.observations import Observation, readable_time
 from dateline.model import Fact, FactValue
@@ -122,6 +126,8 @@ _NEEDS_OWNER = frozenset({"people", "members", "staff", "employees", "workers", 
 def _group(observations: list[Observation]) -> dict[tuple, list[Observation]]:
     groups: dict[tuple, list[Observation]] = defaultdict(list)
     observations = _full_names(observations)
+    done = [o for o in observations if _done(o)]
+    observations = [o for o in observations if not _done(o)]
     places = _usual_places(observations)
     revisions = [o for o in observations if o.revises]
     for o in observations:
@@ -131,7 +137,24 @@ def _group(observations: list[Observation]) -> dict[tuple, list[Observation]]:
         targets = [k for k, obs in groups.items() if _revised_by(k, obs, o)]
         for key in targets or ([] if o.shift else [_key(o, places)]):
             groups[key].append(o)
+    for o in done:  # a thing done joins the facts it closes; alone it asks nothing
+        for key in _closed_by(groups, o, places):
+            groups[key].append(o)
     return _merge_similar(dict(groups))
+
+
+def _done(o: Observation | FactValue | _Value) -> bool:
+    """A plan reported done or a level reported none (`plan.DONE`, `level.NONE`), not a plan or a figure."""
+    return bool(o.label) and (o.label.startswith(plan.DONE) or o.label == level.NONE)
+
+
+def _closed_by(groups: dict[tuple, list[Observation]], o: Observation, places: dict[tuple[str, ...], str]
+               ) -> list[tuple]:
+    """The keys of the facts a thing done closes: of its kind and place (stated, or the story's usual one), or of
+    no place when no report of the story states one."""
+    place = _key(o, places)[2].casefold()
+    closes = plan.closes if o.ask == "when" else level.closes
+    return [k for k, obs in groups.items() if k[0] == o.ask and k[2].casefold() in (place, "") and closes(k, obs, o)]
 
 
 def _full_names(observations: list[Observation]) -> list[Observation]:
@@ -283,15 +306,18 @@ def _replay(values: list[_Value], o: Observation) -> None:
         o = _shifted(values, o)
         if o is None:
             return
-    if o.denies:
-        target = values[-1] if values else None
+    if o.denies:  # of the newest value: a denial of a plan's timing is none of a thing done
+        target = next((v for v in reversed(values) if not _done(v)), None)
         if target is not None:
             values.append(_Value(target.value, target.kind, target.label, "deny", o, [o]))
         return
     for v in values:
-        if v.relation != "deny" and _same(o, v.value):
+        if v.relation != "deny" and _done(v) == _done(o) and _same(o, v.value):
             v.observations.append(o)
             return
+    if _done(o):
+        _replay_done(values, o)
+        return
     held = _holding_bound(values, o)
     if held is not None:
         held.observations.append(o)
@@ -300,6 +326,16 @@ def _replay(values: list[_Value], o: Observation) -> None:
     superseded = relation == "update" and o.ask == "count" and not o.cumulative  # a new level: no dispute
     rivals = () if relation in ("first", "elaborate") or superseded else _standing_values(values)
     values.append(_Value(o.value, o.kind, o.label, relation, o, [o], rivals))
+
+
+def _replay_done(values: list[_Value], o: Observation) -> None:
+    """A thing done updates whatever stood. Told with no day of its own (the article's day, a bound: "has
+    completed its withdrawal"), it agrees with a day done already reported on or before it."""
+    earlier = [v for v in values if _done(v) and v.relation != "deny" and o.bound == "<=" and v.value <= o.value]
+    if earlier:
+        earlier[-1].observations.append(o)
+        return
+    values.append(_Value(o.value, o.kind, o.label, "update" if values else "first", o, [o]))
 
 
 def _holding_bound(values: list[_Value], o: Observation) -> _Value | None:
@@ -392,11 +428,16 @@ def with_current(fact: Fact, as_of: date | None) -> Fact:
     current = _pick_current(standing, denied_on_record, fact)
     rivals = _rivals(current, standing, fact)
     denials = [v for v in values if v.relation == "deny" and v.value == current.value]
-    disputed = bool(denials) or any(v.relation == "deny" for v in values) or (
+    if _done(current):  # the plans and figures it closes, and their disputes, are history
+        rivals = [v for v in rivals if _done(v)]
+        values_said = tuple(v for v in values if v.relation != "deny" or v in denials)
+    else:
+        values_said = values
+    disputed = bool(denials) or any(v.relation == "deny" for v in values_said) or (
         bool(rivals) and (current.independent <= 1 or current.hedged
                           or any(r.independent > current.independent for r in rivals))
     )
-    reason = _reason(current, rivals, values)
+    reason = _reason(current, rivals, values_said)
     return replace(fact, values=values, current=current.value, current_reason=reason, disputed=disputed)
 
 
@@ -417,6 +458,9 @@ def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None
         superseding = [v for v in allowed if v.relation != "contradict"] or allowed
         superseding = [v for v in superseding if v.independent >= 2] or superseding  # one source is no toll
         return max(superseding, key=lambda v: (v.first_reported or date.min, _number(v.value) or 0))
+    done = _standing_done(allowed)
+    if done is not None:
+        return done
     updates = [v for v in allowed if v.relation == "update"  # a precision of it ("September" -> 27 September) is no rival
                and not any(_repeated_after(o, v) for o in standing
                            if o.value != v.value and not _refines(v.value, o.value))]
@@ -427,6 +471,21 @@ def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None
     if fact is not None and fact.type == "count":  # a level: a contradiction does not win a tie of sources
         return max(standing, key=lambda v: (v.independent, v.relation != "contradict", v.first_reported or date.min))
     return max(standing, key=lambda v: (v.independent, v.first_reported or date.min))
+
+
+def _standing_done(values: list[FactValue]) -> FactValue | None:
+    """The thing done, when one was reported: the newest truth, superseding every pending plan or figure, unless
+    an update first reported after it says otherwise: troops back (a figure), a new plan (a date after the day
+    done; an earlier one told later is history). Of several days done, the one stated (not the article's day as
+    a bound), then the one most independent sources carry, then the newest."""
+    done = [v for v in values if _done(v)]
+    if not done:
+        return None
+    best = max(done, key=lambda v: (v.bound != "<=", v.independent, v.first_reported or date.min))
+    since = max(v.first_reported or date.min for v in done)
+    later = [v for v in values if not _done(v) and v.relation == "update" and (v.first_reported or date.min) > since
+             and (v.kind != "date" or v.value.removeprefix(">=") > best.value)]
+    return None if later else best
 
 
 def _credible(v: FactValue) -> bool:

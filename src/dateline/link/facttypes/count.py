@@ -120,6 +120,7 @@ class CountType(OnScale):
             typed = _typed(q, obs, kind, annotated)
             if typed is not None:
                 yield _range_top(q, typed) if kind.cumulative else typed
+        yield from level.done_observations(annotated, source)  # "the last troops left": a level of none
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         _ask, topic, place, qualifier = key

@@ -15,6 +15,12 @@ A level answers "how many are there now?". Three things set it apart from a toll
   attribution nor words of change (a background figure in another outlet's own voice). An old figure
   repeated after an update revives only by the ledger's general revive rule (`link/facts.py`).
 
+A level is **none** when a report tells its troops gone ("the last troops left", "all personnel have left",
+"no US troops remain", "completed its withdrawal", "marking the end of the US military presence"; the
+done words of a plan, `plan.done_reports`): the value 0, "none: all left" (`done_observations`). A
+country's none is also the none of each base or town in it (`closes`); a base left ("left the base") says
+nothing of the country's level. The ledger makes it an update (`link/facts.py`).
+
 Lexicons: `[count.levels]` in data/facttypes.toml.
 """
 
@@ -24,8 +30,11 @@ import functools
 import re
 from collections.abc import Sequence
 
-from dateline.link.facttypes.base import lexicon, words_pattern
-from dateline.link.observations import Observation
+from dateline.link.facttypes import plan
+from dateline.link.facttypes.base import citation, lexicon, words_pattern
+from dateline.link.observations import Observation, Source
+from dateline.model import AnnotatedDocument
+from dateline.resources import load_table
 
 SAME_DAY = 0  # a level's figure updates when reported on any later day (tolls and plans wait 3 days)
 BEFORE_NUMBER = 25  # characters before a figure where "down from", "up from" make it the old figure
@@ -93,3 +102,65 @@ def relation(standing: Sequence[Observation], new: Observation) -> str | None:
     if not standing:
         return None
     return None if attributed(new) or says_change(new) else "contradict"
+
+
+NONE = "none: all left"  # the label of a level that is none
+TROOPS = "troops"
+AT = "at "  # a level at a base or a town: its qualifier ("at Agadez")
+
+
+def is_none(o: Observation) -> bool:
+    """A level's none value ("the last troops left"), not a figure."""
+    return o.ask == "count" and o.label == NONE
+
+
+def done_observations(annotated: AnnotatedDocument, source: Source) -> list[Observation]:
+    """A level of none for each report that an actor's troops are all gone from a country (not a site): its group
+    is the owner's people as the count annotator names them ("US troops" of "the last American soldiers", "UN
+    peacekeepers"), or troops of no one named; its place the country named, else the story's (`link/facts.py`)."""
+    out = []
+    for report in plan.done_reports(annotated, source):
+        if report.verb != plan.LEFT or report.site:
+            continue
+        group = " ".join(filter(None, (report.owner, _people(report.subject))))
+        out.append(Observation(ask="count", topic=group.lower(), place=report.place, qualifier="", kind="quantity",
+                               value="0", label=NONE, source=source,
+                               citation=citation(annotated, report.start, report.end), subject=group,
+                               modality="happened", strong=True))
+    return out
+
+
+def _people(subject: str) -> str:
+    """Who left, as a count names them: "soldiers", "personnel" -> "troops"; "peacekeepers" stay; a presence or
+    a withdrawal is of troops."""
+    found = _people_words().search(subject)
+    noun = " ".join(found.group().lower().split()) if found else TROOPS
+    return _counted().get(noun, noun if noun.endswith("s") else TROOPS)
+
+
+@functools.lru_cache(maxsize=1)
+def _people_words() -> re.Pattern[str]:
+    return words_pattern(lexicon()["plan"]["done"]["troops"])
+
+
+@functools.lru_cache(maxsize=1)
+def _counted() -> dict[str, str]:
+    return {w: name for name, words in load_table("quantities")["counted"].items() for w in words}
+
+
+def closes(key: tuple[str, str, str, str], observations: Sequence[Observation], none: Observation) -> bool:
+    """Whether a none answers this count fact: a level (of the country, or at a base or a town in it) of the same
+    owner's people, or of any owner's when the none names none ("the last troops left"); a none of troops (a
+    presence, a withdrawal) is one of any people who leave ("UN peacekeepers")."""
+    _ask, topic, _place, qualifier = key
+    if (qualifier and not qualifier.startswith(AT)) or any(o.cumulative for o in observations):
+        return False
+    group, gone = topic.split(), none.topic.split()
+    if not group or group[-1] not in _leavers() or (gone[:-1] and gone[:-1] != group[:-1]):
+        return False
+    return gone[-1] in (group[-1], TROOPS) and any(not is_none(o) for o in observations)
+
+
+@functools.lru_cache(maxsize=1)
+def _leavers() -> frozenset[str]:
+    return frozenset({TROOPS, *(w for w in lexicon()["plan"]["done"]["troops"] if w.endswith("s"))})
