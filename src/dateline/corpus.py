@@ -20,8 +20,8 @@ from pathlib import Path
 from dateline.annotate.claims import light_predicates
 from dateline.annotate.pipeline import annotate, batched, unannotated_reason
 from dateline.errors import IngestError
-from dateline.ingest.dating import needs_date, refine_undated
-from dateline.ingest.dedupe import DuplicateIndex
+from dateline.ingest.dating import needs_date, refine_undated, stated
+from dateline.ingest.dedupe import DuplicateIndex, fingerprint
 from dateline.ingest.prepare import content_hash, each_once, prepare
 from dateline.ingest.readers import count_articles, read_paths
 from dateline.link import facttypes
@@ -112,14 +112,11 @@ def ingest(
     run = _Run(store, stop_on_failure)
     paths = list(paths)
     run.expected = count_articles(paths)
-    stored = store.documents()
-    known_ids = {d.id for d in stored}
-    donors = [replace(d, raw_text=None) for d in stored if d.published.value]
-    index = DuplicateIndex(stored)
-    del stored
-    fresh = _fresh_documents(paths, run, known_ids, donors)
+    # nothing here reads the stored texts: ids are looked up, the duplicate index is the store's,
+    # and dating donors are fetched only for an undated article (memory follows the batch, not the store)
+    fresh = _fresh_documents(paths, run, store, _Lenders(store))
     return store_annotated(annotate(fresh, batch_size=batch_size, workers=workers), store, batch_size=batch_size,
-                           progress=progress, run=run, index=index)
+                           progress=progress, run=run, index=_stored_index(store))
 
 
 def store_annotated(
@@ -136,10 +133,13 @@ def store_annotated(
     story waiting for it. `results` may come from `annotate` here or from annotated shards made
     elsewhere (a cluster): the store ends the same."""
     run = run or _Run(store, stop_on_failure=False)
-    index = index or DuplicateIndex(store.documents())
+    index = index or _stored_index(store)
     done = 0
     for batch in batched(results, batch_size):
         _store_results(store, run, batch, index)
+        if index.stored is not None:  # the batch is committed: its fingerprints go to the store, not memory
+            kept = index.forget(r.document.id for r in batch if not isinstance(r, Failure))
+            store.save_fingerprints((f.doc_id, f.bands) for f in kept)
         done += len(batch)
         if progress:
             progress(done + run.passed, run.expected)
@@ -153,8 +153,7 @@ def store_annotated(
                         tuple(touched), tuple(run.near), tuple(run.notices), tuple(run.partial), tuple(repaired))
 
 
-def _fresh_documents(paths: Iterable[str | Path], run: _Run, known_ids: set[str],
-                     donors: list[Document]) -> Iterator[Document]:
+def _fresh_documents(paths: Iterable[str | Path], run: _Run, store: Store, lenders: _Lenders) -> Iterator[Document]:
     """Prepared documents not yet stored, dated ones as they come and undated ones last, with dates
     borrowed from the dated (stored or new) that report the same events."""
     undated: list[Document] = []
@@ -164,15 +163,55 @@ def _fresh_documents(paths: Iterable[str | Path], run: _Run, known_ids: set[str]
             run.fail(item)
         elif isinstance(item, Notice):
             run.notices.append(item)
-        elif item.id in known_ids:
+        elif store.has_document(item.id):
             run.passed += 1
             run.unchanged.append(item.id)
         elif needs_date(item.published):
             undated.append(item)
         else:
-            donors.append(replace(item, raw_text=None))
+            lenders.add(item)
             yield item
-    yield from refine_undated(undated, known=donors)
+    waiting = {doc.id for doc in undated}  # compared as they came, never with a date this run lent them
+    for doc in undated:
+        lent = [d for d in lenders.for_document(doc) if d.id not in waiting]
+        yield from refine_undated([doc], known=[*undated, *lent])
+
+
+DONORS = 200  # stored articles an undated one may borrow a date from: those stating most of its dates
+
+
+class _Lenders:
+    """Where an undated article finds dated ones to borrow a date from: the store (when more than `DONORS`
+    are dated, the `DONORS` whose time expressions state most of its dates), and this run's dated
+    articles not stored yet (in annotation), which are the only texts held."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.since = store.last_rowid()  # articles stored by this run come after the earlier ones
+        self.pending: dict[str, Document] = {}
+
+    def add(self, doc: Document) -> None:
+        self.pending[doc.id] = replace(doc, raw_text=None)
+        if len(self.pending) % 64 == 0:
+            self._drop_stored()
+
+    def for_document(self, doc: Document) -> list[Document]:
+        """Dated articles for `doc`, in the order an ingest saw them (earlier stored ones by date, then this run's)."""
+        self._drop_stored()
+        stored = self.store.dating_donors(*stated(doc), limit=DONORS, since=self.since)
+        return [*stored, *self.pending.values()]
+
+    def _drop_stored(self) -> None:
+        self.pending = {i: d for i, d in self.pending.items() if not self.store.has_document(i)}
+
+
+def _stored_index(store: Store) -> DuplicateIndex:
+    """The duplicate index over the store's fingerprints, after fingerprinting the articles stored without
+    one (before migration 0016), one text at a time."""
+    while missing := store.unfingerprinted_documents(200):
+        store.save_fingerprints((f.doc_id, f.bands) for f in
+                                (fingerprint(doc_id, store.document_text(doc_id) or "") for doc_id in missing))
+    return DuplicateIndex(stored=store)
 
 
 def _store_results(store: Store, run: _Run, batch: list[AnnotatedDocument | Failure], index: DuplicateIndex) -> None:

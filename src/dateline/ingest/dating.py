@@ -28,7 +28,7 @@ from dateline.resources import load_table
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["date_document", "needs_date", "refine_undated"]
+__all__ = ["date_document", "needs_date", "refine_undated", "stated"]
 
 ClueKind = Literal["after", "before", "weekday", "year_now", "year_stated", "implied"]
 
@@ -74,14 +74,46 @@ def date_document(text: str, *, declared: str | None = None, raw_text: str | Non
 def refine_undated(documents: Sequence[Document], known: Sequence[Document] = ()) -> list[Document]:
     """Documents with dates borrowed from dated ones reporting the same events."""
     donors = [d for d in [*documents, *known] if d.published.value is not None]
+    clues = _TextClues()
     refined = []
     for doc in documents:
         if not needs_date(doc.published):
             refined.append(doc)
             continue
-        better = _borrow_event_date(doc, donors) or _with_corpus_prior(doc, donors)
+        better = _borrow_event_date(doc, donors, clues) or _with_corpus_prior(doc, donors, clues)
         refined.append(replace(doc, published=better) if better else doc)
     return refined
+
+
+def stated(doc: Document) -> tuple[set[str], set[str]]:
+    """The dates `doc` states in full ("2008-10-17", "2008-10") and the month-days it states ("10-17"):
+    a donor must state one of them to lend it a date."""
+    return _stated_dates(doc.text), _stated_days(doc.text)
+
+
+class _TextClues:
+    """The stated dates, month-days and weekday mentions of each text, read once per refinement: a
+    donor is compared with every undated article, and the tagger's cache holds only 256 texts."""
+
+    def __init__(self) -> None:
+        self._dates: dict[str, set[str]] = {}
+        self._days: dict[str, set[str]] = {}
+        self._weekdays: dict[str, list[tuple[int, set[str]]]] = {}
+
+    def dates(self, doc: Document) -> set[str]:
+        if doc.id not in self._dates:
+            self._dates[doc.id] = _stated_dates(doc.text)
+        return self._dates[doc.id]
+
+    def days(self, doc: Document) -> set[str]:
+        if doc.id not in self._days:
+            self._days[doc.id] = _stated_days(doc.text)
+        return self._days[doc.id]
+
+    def weekdays(self, doc: Document) -> list[tuple[int, set[str]]]:
+        if doc.id not in self._weekdays:
+            self._weekdays[doc.id] = _weekday_mentions(doc.text)
+        return self._weekdays[doc.id]
 
 
 # --- time expressions -----------------------------------------------------------------
@@ -394,17 +426,17 @@ def _can_lend(donor: Document, receiver: Document) -> bool:
     return theirs.method in _TRUSTED or theirs.confidence > mine.confidence
 
 
-def _borrow_event_date(doc: Document, donors: Sequence[Document]) -> PublishedDate | None:
-    mine = _weekday_mentions(doc.text)
-    shared_dates = _stated_dates(doc.text)
+def _borrow_event_date(doc: Document, donors: Sequence[Document], clues: _TextClues) -> PublishedDate | None:
+    mine = clues.weekdays(doc)
+    shared_dates = clues.dates(doc)
     best: tuple[int, PublishedDate] | None = None
     for donor in donors:
         if not _can_lend(donor, doc):
             continue
         for weekday, words in mine:
-            for their_weekday, their_words in _weekday_mentions(donor.text):
+            for their_weekday, their_words in clues.weekdays(donor):
                 common = words & their_words
-                dates = shared_dates & _stated_dates(donor.text)
+                dates = shared_dates & clues.dates(donor)
                 score = len(common) + 2 * len(dates)
                 if weekday == their_weekday and len(common) >= 2 and dates and (best is None or score > best[0]):
                     best = (score, _event_date(donor, weekday, common, dates))
@@ -422,10 +454,10 @@ def _event_date(donor: Document, weekday: int, common: set[str], dates: set[str]
     return PublishedDate(day, "corpus", round(min(0.6, donor.published.confidence), 2), reason)
 
 
-def _with_corpus_prior(doc: Document, donors: Sequence[Document]) -> PublishedDate | None:
+def _with_corpus_prior(doc: Document, donors: Sequence[Document], clues: _TextClues) -> PublishedDate | None:
     """Re-infer with a prior: near the dates of trusted documents that share stated dates."""
-    mine = _stated_dates(doc.text) | _stated_days(doc.text)
-    related = [d for d in donors if _can_lend(d, doc) and mine & (_stated_dates(d.text) | _stated_days(d.text))]
+    mine = clues.dates(doc) | clues.days(doc)
+    related = [d for d in donors if _can_lend(d, doc) and mine & (clues.dates(d) | clues.days(d))]
     if not related:
         return None
     days = sorted(d.published.value for d in related if d.published.value)

@@ -14,7 +14,7 @@ import logging
 import sqlite3
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -259,6 +259,69 @@ class Store:
     def near_duplicates(self) -> list[tuple[str, str, float]]:
         rows = self.conn.execute("SELECT doc_id, other_id, similarity FROM near_duplicates ORDER BY doc_id")
         return [(r["doc_id"], r["other_id"], r["similarity"]) for r in rows]
+
+    # --- the duplicate index (migration 0016) ------------------------------------
+
+    def save_fingerprints(self, rows: Iterable[tuple[str, Sequence[int]]]) -> None:
+        """(doc_id, one key per MinHash LSH band) of stored documents, in one transaction; a document's
+        earlier bands are replaced, and one with no bands (no words) is marked as indexed all the same."""
+        with self.conn:
+            for doc_id, bands in rows:
+                if not self.has_document(doc_id):
+                    continue
+                self.conn.execute("DELETE FROM minhash_bands WHERE doc_id = ?", (doc_id,))
+                self.conn.executemany("INSERT OR IGNORE INTO minhash_bands (band, key, doc_id) VALUES (?, ?, ?)",
+                                      [(band, key, doc_id) for band, key in enumerate(bands)])
+                self.conn.execute("INSERT OR IGNORE INTO fingerprinted (doc_id) VALUES (?)", (doc_id,))
+
+    def band_matches(self, bands: Sequence[int]) -> list[str]:
+        """Stored documents sharing at least one band key with these (`bands[i]` is band i's key)."""
+        if not bands:
+            return []
+        sql = " UNION ".join(["SELECT doc_id FROM minhash_bands WHERE band = ? AND key = ?"] * len(bands))
+        return [r[0] for r in self.conn.execute(sql, [x for pair in enumerate(bands) for x in pair])]
+
+    def unfingerprinted_documents(self, limit: int = 200) -> list[str]:
+        """Up to `limit` stored documents not in the duplicate index (stored before migration 0016)."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM fingerprinted) ORDER BY rowid LIMIT ?",
+            (limit,))
+        return [r[0] for r in rows]
+
+    def document_text(self, doc_id: str) -> str | None:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    # --- dating donors -------------------------------------------------------------
+
+    def last_rowid(self) -> int:
+        """The highest document rowid: documents stored later have higher ones."""
+        return self.conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
+
+    def dating_donors(self, dates: Iterable[str], days: Iterable[str], *, limit: int,
+                      since: int | None = None) -> list[Document]:
+        """Dated stored documents (without raw texts) an undated one may borrow a date from: all of them
+        when `limit` or fewer are dated, else the `limit` whose time expressions state most of these
+        `dates` ("2008-10-17", "2008-10") and month-days ("10-17"), the ones dating compares it with.
+        Ordered as an ingest saw them: those stored up to rowid `since` by date and id, then the later
+        ones in the order they were stored (none later when `since` is None)."""
+        since = self.last_rowid() if since is None else since
+        columns = ("d.id, d.source, d.text, d.title, d.outlet, d.url, d.author, d.language, d.published, "
+                   "d.published_method, d.published_confidence, d.published_reason, d.removed_lines, d.wire, "
+                   "NULL AS raw_text")  # a donor's raw text is never read: leave it on disk
+        order = ("ORDER BY d.rowid > :since, CASE WHEN d.rowid <= :since THEN d.published END, "
+                 "CASE WHEN d.rowid <= :since THEN d.id END, d.rowid")
+        args = {"since": since, "limit": limit, "dates": json.dumps(sorted(dates)), "days": json.dumps(sorted(days))}
+        dated = self.conn.execute("SELECT count(*) FROM documents WHERE published IS NOT NULL").fetchone()[0]
+        where = "d.published IS NOT NULL"
+        if dated > limit:
+            where += """ AND d.id IN (
+                SELECT t.doc_id FROM timexes t JOIN documents d2 ON d2.id = t.doc_id
+                WHERE d2.published IS NOT NULL AND (t.value IN (SELECT value FROM json_each(:dates))
+                      OR (length(t.value) = 10 AND substr(t.value, 6) IN (SELECT value FROM json_each(:days))))
+                GROUP BY t.doc_id ORDER BY count(DISTINCT t.value) DESC, d2.rowid LIMIT :limit)"""
+        rows = self.conn.execute(f"SELECT {columns} FROM documents d WHERE {where} {order}", args).fetchall()
+        return [_document(r) for r in rows]
 
     # --- term vectors for story linking -----------------------------------------
 

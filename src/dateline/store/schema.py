@@ -248,6 +248,26 @@ INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         CREATE INDEX stories_topic ON stories(topic_id);
         """,
     ),
+    (
+        # the duplicate index kept in the store (ingest/dedupe.py): one row per MinHash LSH band of each
+        # article (band number, a 64-bit key of its hash values), so an ingest asks which stored articles
+        # share a band with a new one instead of rebuilding the index from every stored text.
+        # `fingerprinted` marks the articles indexed (an empty text has no bands). Stores made before this
+        # are filled by the next ingest, one stored text at a time.
+        "0016_minhash_bands",
+        """
+        CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, key, doc_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX minhash_bands_doc ON minhash_bands(doc_id);
+        CREATE TABLE fingerprinted (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 
