@@ -152,3 +152,14 @@ def sentences(annotated: AnnotatedDocument) -> Iterable[tuple[Sentence, str]]:
     text = annotated.document.text
     for s in annotated.sentences:
         yield s, text[s.start:s.end]
+
+
+def usual_name(observations: Sequence[Observation]) -> str:
+    """The name the reports give the fact's subject most often (ties: the longer, the fuller name); "" when none."""
+    names = [o.subject for o in observations if o.subject]
+    return max(set(names), key=lambda n: (names.count(n), len(n))) if names else ""
+
+
+def possessive(name: str) -> str:
+    """"Murray's", "Jones'"."""
+    return f"{name}'{'' if name.endswith('s') else 's'}"

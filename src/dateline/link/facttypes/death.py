@@ -31,10 +31,12 @@ from dateline.link.facttypes.base import (
     entities_in,
     lexicon,
     person_name,
+    possessive,
     sentences,
+    usual_name,
     words_pattern,
 )
-from dateline.link.facttypes.proceeding import _obs, _possessive, _subject, history
+from dateline.link.facttypes.proceeding import _obs, history
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument
 
@@ -102,7 +104,7 @@ class CauseType(OnScale):
                            label=phrase, rank=rank, subject=_dead(annotated, s))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
-        name = _subject(observations)
+        name = usual_name(observations)
         return f"What killed {name}?" if name else "What was the cause of death?"
 
     def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
@@ -135,8 +137,8 @@ class MannerType(OnScale):
                            label="no foul play", rank=1, subject=_dead(annotated, s))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
-        name = _subject(observations)
-        return f"How was {_possessive(name)} death ruled?" if name else "How was the death ruled?"
+        name = usual_name(observations)
+        return f"How was {possessive(name)} death ruled?" if name else "How was the death ruled?"
 
     def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
         return named_death(observations)

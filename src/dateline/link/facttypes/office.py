@@ -19,7 +19,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import GeneralRule, citation, entities_in, lexicon, person_name, words_pattern
+from dateline.link.facttypes.base import (
+    GeneralRule,
+    citation,
+    entities_in,
+    lexicon,
+    person_name,
+    possessive,
+    words_pattern,
+)
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Entity
 
@@ -75,7 +83,7 @@ def whose(scope: str) -> str:
     if scope in _SHORT:
         return "the " + _SHORT[scope]
     if scope in set(lexicon()["office"]["demonyms"].values()):
-        return f"{_named(scope)}'{'' if scope.endswith('s') else 's'}"
+        return possessive(_named(scope))  # _named only puts "the " before: the ending is the scope's
     return scope if scope.lower().startswith("the ") else "the " + scope
 
 

@@ -25,7 +25,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import GeneralRule, lexicon, people_in, person_name, sentences, words_pattern
+from dateline.link.facttypes.base import (
+    GeneralRule,
+    lexicon,
+    people_in,
+    person_name,
+    possessive,
+    sentences,
+    usual_name,
+    words_pattern,
+)
 from dateline.link.observations import Observation, Source, readable_time
 from dateline.model import AnnotatedDocument, Citation, Sentence
 
@@ -72,15 +81,6 @@ def _obs(annotated: AnnotatedDocument, source: Source, s: Sentence, *, ask: str,
                        modality="happened", rank=rank)
 
 
-def _subject(observations: Sequence[Observation]) -> str:
-    names = [o.subject for o in observations if o.subject]
-    return max(set(names), key=lambda n: (names.count(n), len(n))) if names else ""
-
-
-def _possessive(name: str) -> str:
-    return f"{name}'{'' if name.endswith('s') else 's'}"
-
-
 @dataclass(frozen=True)
 class HearingType(GeneralRule):
     name: str = "hearing"
@@ -108,10 +108,10 @@ class HearingType(GeneralRule):
                        label=readable_time(when.value))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
-        name = _subject(observations)
+        name = usual_name(observations)
         if key[1] == "sentencing":
             return f"When will {name} be sentenced?" if name else "When is the sentencing?"
-        return f"When does {_possessive(name)} {key[1]} start?" if name else f"When does the {key[1]} start?"
+        return f"When does {possessive(name)} {key[1]} start?" if name else f"When does the {key[1]} start?"
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ class BailType(GeneralRule):
                 yield _obs(annotated, source, s, ask=self.name, topic="bail", value="on bail", label=label)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
-        name = _subject(observations)
+        name = usual_name(observations)
         return f"Is {name} free on bail?" if name else "Is the accused free on bail?"
 
 
@@ -161,8 +161,8 @@ class LicenceType(GeneralRule):
                 yield _obs(annotated, source, s, ask=self.name, topic="licence", value=value, label=value)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
-        name = _subject(observations)
-        return f"Is {_possessive(name)} licence suspended?" if name else "Is the licence suspended?"
+        name = usual_name(observations)
+        return f"Is {possessive(name)} licence suspended?" if name else "Is the licence suspended?"
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,7 @@ class TermType(GeneralRule):
                 break
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
-        name = _subject(observations)
+        name = usual_name(observations)
         return f"What prison term does {name} face?" if name else "What prison term is faced?"
 
     def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import OnScale, entities_in, lexicon, sentences, words_pattern
+from dateline.link.facttypes.base import OnScale, entities_in, lexicon, possessive, sentences, words_pattern
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Citation, Sentence
 
@@ -77,7 +77,7 @@ class LevelType(OnScale):
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         owners = [o.subject for o in observations if o.subject]
         owner = max(set(owners), key=owners.count) if owners else ""
-        return f"What is the {owner}'{'' if owner.endswith('s') else 's'} alert level?" if owner else "What is the alert level?"
+        return f"What is the {possessive(owner)} alert level?" if owner else "What is the alert level?"
 
 
 @dataclass(frozen=True)

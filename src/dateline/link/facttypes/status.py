@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import OnScale, citation, lexicon, people_in, person_name
+from dateline.link.facttypes.base import OnScale, citation, lexicon, people_in, person_name, possessive, usual_name
 from dateline.link.facttypes.proceeding import history
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Claim, Entity
@@ -42,9 +42,7 @@ class StatusType(OnScale):
                     yield _observation(annotated, source, c, status, name)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
-        names = [o.subject for o in observations if o.subject]
-        name = max(set(names), key=lambda n: (names.count(n), len(n))) if names else key[1].title()
-        return f"What is {name}'{'' if name.endswith('s') else 's'} status?"
+        return f"What is {possessive(usual_name(observations) or key[1].title())} status?"
 
     def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
         """A death alone is no status to follow: it is an event (the timeline has it, and the cause and
