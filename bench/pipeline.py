@@ -13,16 +13,15 @@ in W worker processes (`annotate(..., workers=W)`, model loading included).
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from throughput import t17_articles  # the same sample of articles the throughput bench reads
 
 from dateline.annotate.pipeline import Pipeline, annotate, default_pipeline
 from dateline.corpus import derive, place_in_stories, prepare_paths, relink
@@ -31,9 +30,6 @@ from dateline.nlp import load_nlp
 from dateline.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "benchmarks"
-CACHE = ROOT / ".cache" / "benchmarks"
-T17 = CACHE / "timelines-t17-dev" / "tls" / "llm-tls-copy" / "Dataset" / "T17"
 
 
 @dataclass(frozen=True)
@@ -51,25 +47,6 @@ class Row:
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def t17_articles(n: int) -> Path | None:
-    if not T17.exists() and (SHARED / "unpack").exists():
-        subprocess.run(["bash", str(SHARED / "unpack"), str(CACHE)], check=True, capture_output=True)
-    if not T17.exists():
-        return None
-    out = Path(tempfile.mkdtemp()) / "t17.jsonl"
-    rows = []
-    for topic in sorted(T17.iterdir()):
-        path = topic / "outputwithpub.csv"
-        if path.exists():
-            with path.open(encoding="utf-8") as fh:
-                rows += [(topic.name, r) for r in csv.DictReader(fh)]
-    step = max(1, len(rows) // n)
-    with out.open("w", encoding="utf-8") as fh:
-        for i, (topic, r) in enumerate(rows[::step][:n]):
-            fh.write(json.dumps({"id": f"t17-{topic}-{i}", "published": r["date"], "text": r["text"]}) + "\n")
-    return out
 
 
 def timed_pipeline(totals: dict[str, float]) -> Pipeline:
@@ -138,7 +115,7 @@ def main() -> None:
     args = parser.parse_args()
     load_nlp()  # model loading is start-up, not throughput
     bench("example corpus", [ROOT / "examples" / "niger-withdrawal"])
-    t17 = t17_articles(args.t17) if args.t17 else None
+    t17 = t17_articles(args.t17, Path(tempfile.mkdtemp())) if args.t17 else None
     if t17 is None:
         print("\nTimeline17 not found under ../shared/benchmarks: skipped", file=sys.stderr)
     else:
