@@ -36,9 +36,20 @@ def test_repeated_value_is_one_agreed_value_with_every_outlet():
 
 
 def test_approximate_counts_within_tolerance_agree():
-    facts = build_facts("s", [obs("a", "A", "2024-01-01", "2500", kind="quantity", key=COUNT),
+    facts = build_facts("s", [replace(obs("a", "A", "2024-01-01", "2500", kind="quantity", key=COUNT), approximate=True),
                               obs("b", "B", "2024-01-02", "2450", kind="quantity", key=COUNT)])
     assert len(facts[0].values) == 1
+
+
+def test_two_exact_counts_are_two_values_and_a_toll_that_rises_past_an_estimate_updates_it():
+    exact = build_facts("s", [obs("a", "A", "2024-01-01", "109", kind="quantity", key=COUNT),
+                              obs("b", "B", "2024-01-12", "113", kind="quantity", key=COUNT)])
+    assert [v.value for v in exact[0].values] == ["109", "113"]
+    toll = ("count", "dead", "Haiti", "")
+    rising = [replace(obs("a", "A", "2024-01-01", "300", kind="quantity", key=toll), approximate=True, cumulative=True),
+              replace(obs("b", "B", "2024-01-04", "311", kind="quantity", key=toll), cumulative=True)]
+    (fact,) = build_facts("s", rising)
+    assert [v.value for v in fact.values] == ["300", "311"] and fact.current == "311"
 
 
 def test_postponement_joins_the_fact_it_revises_and_updates_it():

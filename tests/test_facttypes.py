@@ -71,6 +71,19 @@ def test_a_planned_charge_states_no_status():
     assert not [o for o in observe(ad) if o.ask == "status"]
 
 
+@pytest.mark.parametrize("text", ["Senator Ann Fell charged that the regulators had lit this fire.",
+                                  "Ann Fell charges that the bank misled its clients."])
+def test_a_charge_made_is_no_status(text):
+    ad = article(text, entities=[entity("Ann Fell", text, "PERSON")], claims=[claim(text, "Ann Fell", "charge")])
+    assert not [o for o in observe(ad) if o.ask == "status"]
+
+
+def test_charged_that_day_is_a_status():
+    text = "Ann Fell was charged that day with fraud."
+    ad = article(text, entities=[entity("Ann Fell", text, "PERSON")], claims=[claim(text, "Ann Fell", "charge")])
+    assert [o.value for o in observe(ad) if o.ask == "status"] == ["charged"]
+
+
 def _status_fact(*reports):
     observations = []
     for i, (day, text, predicate, obj) in enumerate(reports):

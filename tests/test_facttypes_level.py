@@ -13,7 +13,7 @@ from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe
 from dateline.link.observations import Observation, Source
 from dateline.model import Attribution, Citation, Fact, FactValue, Quantity
-from dateline.views.brief import story_first
+from dateline.views.brief import overdue, story_first
 from tests.test_facttypes import article, claim, entity
 
 
@@ -156,16 +156,33 @@ def test_an_office_is_a_question_only_when_two_corroborated_holders_follow_each_
     assert fact.current == "Kral"
 
 
-def test_the_briefing_leaves_out_one_article_aside_about_another_place():
-    """In a story of a doctor's trial, one article's Haiti toll is an aside; the doctor's licence, named in the
-    story's own names, stays though one article carries it; a fact two sources carry stays whatever it names."""
-    def fact(question: str, outlets: int) -> Fact:
-        values = (FactValue("1", "quantity", tuple(f"d{i}" for i in range(outlets)),
-                            tuple(f"Outlet {i}" for i in range(outlets)), date(2011, 1, 1), "first"),)
-        return Fact(question, "s", question, values, "1")
+def _brief_fact(question: str, outlets: int, value: str = "1", label: str = "", kind: str = "quantity",
+                type_: str = "") -> Fact:
+    values = (FactValue(value, kind, tuple(f"d{i}" for i in range(outlets)),
+                        tuple(f"Outlet {i}" for i in range(outlets)), date(2011, 1, 1), "first", label=label),)
+    return Fact(question, "s", question, values, value, type=type_)
 
-    facts = [fact("How many people have died in Haiti?", 1), fact("Is Murray's licence suspended?", 1),
-             fact("How many cases have been reported in Mexico?", 2), fact("What is the interest rate?", 1)]
+
+def test_the_briefing_leaves_out_asides_about_another_place():
+    """In a story of a doctor's trial, one article's Haiti toll is an aside; the doctor's licence, named in the
+    story's own names, stays though one article carries it; a question two sources ask of another place stays
+    only when the story asks the same of its own places (cases in Mexico beside cases in Los Angeles; deaths
+    in Iraq beside nothing)."""
+    facts = [_brief_fact("How many people have died in Haiti?", 1), _brief_fact("Is Murray's licence suspended?", 1),
+             _brief_fact("How many cases have been reported in Mexico?", 2),
+             _brief_fact("How many Americans have died in Iraq?", 3),
+             _brief_fact("How many cases have been reported in Los Angeles?", 1),
+             _brief_fact("What is the interest rate?", 1)]
     shown = [f.question for f in story_first(facts, frozenset({"murray", "conrad murray", "los angeles"}))]
     assert shown == ["Is Murray's licence suspended?", "How many cases have been reported in Mexico?",
-                     "What is the interest rate?"]
+                     "How many cases have been reported in Los Angeles?", "What is the interest rate?"]
+
+
+def test_the_briefing_leaves_out_a_plan_whose_day_passed_unreported():
+    plan_fact = lambda value, label: _brief_fact("When will the talks begin?", 2, value, label, "date", "when")
+    day = date(2025, 1, 10)
+    assert overdue(plan_fact("2024-09", "by September 2024"), day)
+    assert overdue(plan_fact(">=2024-12-01", "not before 1 December 2024"), day)
+    assert not overdue(plan_fact("2025-01", "by January 2025"), day)  # the month is not over
+    assert not overdue(plan_fact("2024-08-05", "done: began on 5 August 2024"), day)
+    assert not overdue(_brief_fact("When does the trial start?", 2, "2024-09", "September 2024", "date", "hearing"), day)

@@ -312,7 +312,7 @@ def _replay(values: list[_Value], o: Observation) -> None:
             values.append(_Value(target.value, target.kind, target.label, "deny", o, [o]))
         return
     for v in values:
-        if v.relation != "deny" and _done(v) == _done(o) and _same(o, v.value):
+        if v.relation != "deny" and _done(v) == _done(o) and _joins(o, v):
             v.observations.append(o)
             return
     if _done(o):
@@ -606,6 +606,18 @@ def _as_known(v: FactValue, as_of: date | None) -> FactValue:
 
 def _reported_by(v: FactValue, as_of: date | None) -> bool:
     return as_of is None or v.first_reported is None or v.first_reported <= as_of
+
+
+def _joins(o: Observation, v: _Value) -> bool:
+    """The observation reports the value: the same figure, or one within `QUANTITY_TOLERANCE` of it when
+    either is approximate ("some 300 deaths", then 306). Two exact figures join only when equal (113 deaths
+    is not 109), and an exact figure above an approximate one of a cumulative count is its update."""
+    x, y = _number(o.value), _number(v.value)
+    if o.kind != "quantity" or x is None or y is None or x == y:
+        return _same(o, v.value)
+    if not (o.approximate or v.first.approximate) or (o.cumulative and not o.approximate and x > y):
+        return False
+    return _same(o, v.value)
 
 
 def _same(o: Observation, value: str) -> bool:

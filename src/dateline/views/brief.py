@@ -12,14 +12,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.jsonable import parse_day
 from dateline.link.facts import with_current
+from dateline.link.facttypes import plan
 from dateline.model import Fact, TimelineEntry
 from dateline.store import Store
 from dateline.views.stories import resolve_story, scope_facts, scope_meta
-from dateline.views.timeline import Timeline, story_timeline
+from dateline.views.timeline import Timeline, last_day, story_timeline
 
 LATEST_ENTRIES = 8
 SHOWN_FACTS = 12  # a briefing's text lists the most reported facts; the ledger has them all
@@ -53,6 +54,7 @@ def brief(
         (f for f in (with_current(f, as_of) for f in scope_facts(store, found)) if f.values), key=analyst_order
     ))
     facts = story_first(facts, story_names(store, [d["id"] for d in visible]))  # asides of one article left out
+    facts = tuple(f for f in facts if not overdue(f, as_of or max(filter(None, days), default=None)))
     timeline = timeline or story_timeline(store, found.id, as_of=as_of)
     return Briefing(
         story=found.id,
@@ -101,12 +103,31 @@ def story_names(store: Store, doc_ids: Sequence[str]) -> frozenset[str]:
 def story_first(facts: Sequence[Fact], names: frozenset[str]) -> tuple[Fact, ...]:
     """The facts a briefing shows, in its order: first those of the story, each carried by two or more
     independent sources or asked about one of the story's own places or people (`story_names`); then the
-    other single-source facts, each group in `analyst_order`. A single article's aside about a place that
-    is not the story's ("How many people have died in Haiti?" in a story of Michael Jackson's death, "How many
-    Americans have died in Iraq?" in the financial crisis) is left out of the briefing; the ledger
-    (`dateline facts`) keeps every fact."""
-    shown = [f for f in facts if _sources(f) >= 2 or not _elsewhere(f.question, names)]
+    other single-source facts, each group in `analyst_order`. A question asked of a place that is not the
+    story's is an aside, left out of the briefing, unless two or more independent sources carry it and the
+    story asks the same of its own places ("How many cases in Canada?" beside "How many cases in Mexico?"
+    in a pandemic). So "How many people have died in Haiti?" in a story of Michael Jackson's death, or "How
+    many people have died in Mexico?" in the financial crisis, stay in the ledger (`dateline facts`) only."""
+    own_asks = {_ask(f.question) for f in facts if not _elsewhere(f.question, names)}
+    shown = [f for f in facts if not _elsewhere(f.question, names)
+             or (_sources(f) >= 2 and _ask(f.question) in own_asks)]
     return tuple(sorted(shown, key=lambda f: not (_sources(f) >= 2 or _names_own(f.question, names))))
+
+
+OVERDUE_DAYS = 7  # a plan's day a week gone with no report that it happened is no open question
+
+
+def overdue(fact: Fact, day: date | None) -> bool:
+    """A plan ("When will ...?") whose current date, at its own precision, ended more than `OVERDUE_DAYS`
+    before `day` with no report that it was done: the briefing leaves it out (its answer is stale, not
+    current); the ledger keeps it. Scheduled days of other kinds (a trial's start) stay: passed, they are
+    when it happened."""
+    if fact.type != "when" or day is None or fact.current is None:
+        return False
+    current = next((v for v in fact.values if v.value == fact.current), None)
+    if current is None or current.label.startswith(plan.DONE):
+        return False
+    return last_day(fact.current.lstrip("<>=")) < (day - timedelta(days=OVERDUE_DAYS)).isoformat()
 
 
 _PLACE_ASKED = re.compile(r"\b(?:in|to|from) (?:the )?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)\?$")
@@ -116,6 +137,11 @@ def _elsewhere(question: str, names: frozenset[str]) -> bool:
     """The question is asked of a place ("... in Haiti?") that is none of the story's own."""
     asked = _PLACE_ASKED.search(question)
     return asked is not None and asked.group("place").lower() not in names
+
+
+def _ask(question: str) -> str:
+    """The question without the place it is asked of: "How many cases have been reported?"."""
+    return _PLACE_ASKED.sub("", question.replace(" worldwide?", "?")).rstrip(" ?") + "?"
 
 
 def _sources(fact: Fact) -> int:

@@ -166,10 +166,11 @@ def _entries(by_date: dict[str, list[Placed]], published: Sequence[date], limit:
 
 def _before(value: str, start: date | None) -> bool:
     """Whether a date at its own precision ends before `start` ("2024-02" ends before 2024-03-03)."""
-    return start is not None and _last_day(value) < start.isoformat()
+    return start is not None and last_day(value) < start.isoformat()
 
 
-def _last_day(value: str) -> str:
+def last_day(value: str) -> str:
+    """The last ISO day of a date at its own precision: "2024" -> "2024-12-31", "2024-09" -> "2024-09-31"."""
     if _YEAR.match(value):
         return value + "-12-31"
     return value + "-31" if _MONTH.match(value) else value
@@ -230,7 +231,7 @@ def _names_other_day(text: str, timexes: Sequence[TimeExpr], start: int, end: in
 def _looks_back(found: list[TimeExpr], published: date) -> bool:
     """A sentence naming a time long before its article recalls history ("opened ... in 2019")."""
     limit = (published - timedelta(days=HISTORY_DAYS)).isoformat()
-    return any(_last_day(t.value) < limit for t in found)
+    return any(last_day(t.value) < limit for t in found)
 
 
 def placed_from_json(data: dict) -> Placed:

@@ -68,9 +68,15 @@ def claim_status(c: Claim) -> str | None:
     if predicate == "find" and "guilty" in obj:
         return "acquitted" if "not guilty" in obj or c.negated else "convicted"
     status = words["predicates"].get(predicate)
-    if status is None or (c.negated and predicate != "plead"):
+    if status is None or (c.negated and predicate != "plead") or _says_that(c):
         return None
     return status
+
+
+def _says_that(c: Claim) -> bool:
+    """The verb takes a clause: a charge made, not faced ("McCain charged that the mortgage giants lit
+    this fire")."""
+    return re.search(rf"\b{re.escape((c.predicate or '')[:5])}\w*\s+that\b(?!\s+(?:day|night|week|month|year|morning|afternoon|evening)\b)", c.text, re.IGNORECASE) is not None
 
 
 def _person(annotated: AnnotatedDocument, c: Claim) -> Entity | None:
