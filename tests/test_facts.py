@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from dateline.link.facts import build_facts, with_current
+from dateline.link.current import with_current
+from dateline.link.facts import build_facts
 from dateline.link.observations import Observation, Source, readable_time
 from dateline.model import Citation
 

@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from dateline.annotate.pipeline import annotate
-from dateline.link.facts import build_facts, with_current
+from dateline.link.current import with_current
+from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe, plan
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Citation, Document, Fact, PublishedDate

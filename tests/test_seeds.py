@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from dateline.link.facts import with_current
+from dateline.link.current import with_current
 from dateline.store import Store
 
 DATED = {"000": date(2025, 1, 10), "001": date(2024, 7, 23)}

@@ -30,7 +30,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from dateline.link.facts import SAME_TIME_DAYS, with_current
+from dateline.link.current import with_current
+from dateline.link.facttypes.base import SAME_TIME_DAYS
 from dateline.link.titles import topic_titles
 from dateline.model import Fact, FactValue, Story
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateline.jsonable import parse_day
-from dateline.link.facts import with_current
+from dateline.link.current import with_current
 from dateline.link.facttypes import plan
 from dateline.model import Fact, TimelineEntry
 from dateline.store import Store

@@ -8,7 +8,7 @@ from datetime import date
 
 from dateline.errors import QueryError
 from dateline.jsonable import parse_day
-from dateline.link.facts import with_current
+from dateline.link.current import with_current
 from dateline.model import Fact, FactValue, TimelineEntry
 from dateline.store import Store
 from dateline.views.stories import resolve_story, scope_facts, scope_meta

@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from dateline.link.current import carried_by
 from dateline.link.events import Event
-from dateline.link.facts import carried_by
 from dateline.model import (
     AnnotatedDocument,
     Citation,

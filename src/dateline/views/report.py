@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from dateline.link.facts import carried_by
+from dateline.link.current import carried_by
 from dateline.store import Store
 from dateline.views.brief import brief
 from dateline.views.markdown import brief_outlets

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from dateline.errors import QueryError
 from dateline.jsonable import parse_day
-from dateline.link.facts import with_current
+from dateline.link.current import with_current
 from dateline.link.titles import article_title
 from dateline.link.topics import Topic
 from dateline.model import AnnotatedDocument, Citation, Document, Fact, Story

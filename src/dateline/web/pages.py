@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from dateline.link.facts import carried_by
+from dateline.link.current import carried_by
 from dateline.store import Store
 from dateline.views.brief import SHOWN_FACTS
 from dateline.views.copies import build_copies

@@ -1,0 +1,259 @@
+"""A fact's current value as of a date, and why: the rule the ledger answers with.
+
+`link/facts.py` builds each fact's values with their relations; here they are
+read as known on a day (only the reports published by then), the current value
+is picked by the fact's kind (a cumulative count, a state on a scale, a level,
+a plan done, anything else) and the reason is written in words, with the
+rivals that make it disputed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+from dateline.link.facttypes import level, plan
+from dateline.link.facttypes.base import JUMP, REVISED
+from dateline.link.observations import Observation
+from dateline.model import Fact, FactValue
+from dateline.wording import plural
+
+BOUND_SPAN = 2  # a figure inside an upper bound updates it when at least half of it ("up to 200,000" -> 110,000)
+
+
+def is_done(o: Observation | FactValue) -> bool:
+    """A plan reported done or a level reported none (`plan.DONE`, `level.NONE`), not a plan or a figure."""
+    return bool(o.label) and (o.label.startswith(plan.DONE) or o.label == level.NONE)
+
+
+def number(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def refines(old: str, new: str) -> bool:
+    """A more precise date of the same value: 2025 -> 2025-09."""
+    return new != old and new.startswith(old + "-")
+
+
+def unique(items: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for i in items if i))
+
+
+def with_current(fact: Fact, as_of: date | None) -> Fact:
+    """The fact as known on `as_of` (None: now), with its current value and why.
+
+    Rule, by the kind of fact (the fact's type says which, `link/facttypes`):
+    - a cumulative count (the dead, the injured, cases, the displaced, pledges):
+      the newest figure wins, since a later, larger report supersedes the
+      earlier ones even on the same day ("at least 300" agrees with 365 and
+      adds its source to it); a smaller figure reported later is a
+      contradiction, unless the sentence says the figure was revised, and never
+      becomes current by repetition; a figure two or more independent sources
+      carry is preferred to a newer one from a single source;
+    - a state on a scale (a person charged, convicted, sentenced; an alert
+      phase; a bill proposed, passed, signed): the highest step reported wins;
+      a lower step reported later is history, not a rival;
+    - a level (troops, the missing; `facttypes/level.py`): as anything else below, where an update is a
+      figure an attributed source, or words of change ("remain", "now"), give on a later day than every
+      report of the standing figures; a figure last reported before the current one was first is no
+      rival, and a contradiction does not win a tie of sources;
+    - anything else: the newest update wins (later reports supersede earlier
+      ones) unless a named source denied it or another value was reported again
+      after it by more independent sources than carry the update (by any, when
+      one source alone carries it; an article giving both is history); otherwise the value most independent sources carry wins (a copy
+      or rewrite of another report, or a second article of one outlet, adds none).
+    A current value is disputed when a rival value still has more independent
+    sources, when it rests on one source or on anonymous or hedged sourcing, or
+    when someone denied it. The rivals of a cumulative count are the
+    contradictions reported since it; those of a state, other states of the same step.
+    """
+    values = tuple(_as_known(v, as_of) for v in fact.values if _reported_by(v, as_of))
+    if not values:
+        return replace(fact, values=(), current=None, current_reason="", disputed=False)
+    standing = [v for v in values if v.relation != "deny"]
+    denied_on_record = {v.value for v in values if v.relation == "deny" and not v.hedged}
+    current = _pick_current(standing, denied_on_record, fact)
+    rivals = _rivals(current, standing, fact)
+    denials = [v for v in values if v.relation == "deny" and v.value == current.value]
+    if is_done(current):  # the plans and figures it closes, and their disputes, are history
+        rivals = [v for v in rivals if is_done(v)]
+        values_said = tuple(v for v in values if v.relation != "deny" or v in denials)
+    else:
+        values_said = values
+    disputed = bool(denials) or any(v.relation == "deny" for v in values_said) or (
+        bool(rivals) and (current.independent <= 1 or current.hedged
+                          or any(r.independent > current.independent for r in rivals))
+    )
+    reason = _reason(current, rivals, values_said)
+    return replace(fact, values=values, current=current.value, current_reason=reason, disputed=disputed)
+
+
+def _ranked(standing: list[FactValue]) -> bool:
+    return bool(standing) and all(v.rank is not None for v in standing)
+
+
+def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None = None) -> FactValue:
+    allowed = [v for v in standing if v.value not in denied] or standing
+    if _ranked(allowed):
+        top = [v for v in allowed if v.rank == max(x.rank for x in allowed)]
+        top = [v for v in top if _credible(v)] or top  # one source alone does not overturn a corroborated state
+        return max(top, key=lambda v: (v.first_reported or date.min, v.independent))
+    if fact is not None and fact.cumulative:
+        credible = [v for v in allowed if v.kind == "quantity" and _credible(v)]
+        if credible and all(number(v.value) is not None for v in credible):
+            return _newest_credible(credible)
+        superseding = [v for v in allowed if v.relation != "contradict"] or allowed
+        superseding = [v for v in superseding if v.independent >= 2] or superseding  # one source is no toll
+        return max(superseding, key=lambda v: (v.first_reported or date.min, number(v.value) or 0))
+    done = _standingis_done(allowed)
+    if done is not None:
+        return done
+    updates = [v for v in allowed if v.relation == "update"  # a precision of it ("September" -> 27 September) is no rival
+               and not any(_repeated_after(o, v) for o in standing
+                           if o.value != v.value and not refines(v.value, o.value))]
+    if updates:
+        newest = max(updates, key=lambda v: v.first_reported or date.min)
+        precise = [v for v in allowed if refines(newest.value, v.value)]
+        return max(precise, key=lambda v: (_last_reported(v), v.value)) if precise else newest
+    if fact is not None and fact.type == "count":  # a level: a contradiction does not win a tie of sources
+        return max(standing, key=lambda v: (v.independent, v.relation != "contradict", v.first_reported or date.min))
+    return max(standing, key=lambda v: (v.independent, v.first_reported or date.min))
+
+
+def _standingis_done(values: list[FactValue]) -> FactValue | None:
+    """The thing done, when one was reported: the newest truth, superseding every pending plan or figure, unless
+    an update first reported after it says otherwise: troops back (a figure), a new plan (a date after the day
+    done; an earlier one told later is history). Of several days done, the one stated (not the article's day as
+    a bound), then the one most independent sources carry, then the newest."""
+    done = [v for v in values if is_done(v)]
+    if not done:
+        return None
+    best = max(done, key=lambda v: (v.bound != "<=", v.independent, v.first_reported or date.min))
+    since = max(v.first_reported or date.min for v in done)
+    later = [v for v in values if not is_done(v) and v.relation == "update" and (v.first_reported or date.min) > since
+             and (v.kind != "date" or v.value.removeprefix(">=") > best.value)]
+    return None if later else best
+
+
+def _credible(v: FactValue) -> bool:
+    """A figure that may update a cumulative count: two or more independent sources carry it, or one
+    gives it as official or confirmed, or a named source states it without hedging."""
+    return v.independent >= 2 or v.strong
+
+
+def _newest_credible(credible: list[FactValue]) -> FactValue:
+    """The cumulative count's current figure, replaying its credible figures in the order they were
+    first reported (the larger first on one day): a larger figure updates the standing one, and so does
+    a figure inside a standing upper bound ("up to 200,000", then 110,000) or one that says it was revised;
+    a smaller figure is a rival, unless it is corroborated and the standing figure was not reported again
+    since (`_dropped`): the standing figure was another count (suspected deaths, another place) or a slip,
+    and the reports moved on. A jump of more than `JUMP` times the standing figure updates only when
+    it is corroborated (`_corroborated`): the first figures of a disaster are partial (100 bodies seen
+    at one hospital, then 40,000 buried by the authorities the next day), while a figure from another
+    group or scope (the world's, an estimate of all infections, another epidemic) is carried by one
+    report, or only hedged."""
+    ordered = sorted(credible, key=lambda v: (v.first_reported or date.min, number(v.value)))
+    current = ordered[0]
+    for v in ordered[1:]:
+        old, new = number(current.value) or 0.0, number(v.value) or 0.0
+        if old > 0 and new > JUMP * old and not _corroborated(v):
+            continue
+        if new > old or (current.bound == "<=" and old / BOUND_SPAN <= new <= old) or (
+                new < old and any(REVISED.search(c.text) for c in v.citations[:1])) or _dropped(current, v):
+            current = v
+    return current
+
+
+def _dropped(standing: FactValue, smaller: FactValue) -> bool:
+    """A smaller figure corroborated (`_corroborated`) after the standing figure's last report: no report
+    repeats the standing figure once the smaller one is out."""
+    since = smaller.first_reported or date.min
+    return _corroborated(smaller) and _last_reported(standing) < since
+
+
+def _corroborated(v: FactValue) -> bool:
+    """A figure two or more independent sources carry, one of them official or named and none hedging it
+    alone: enough to update a count whatever its jump."""
+    return v.independent >= 2 and v.strong and not v.hedged
+
+
+def _rivals(current: FactValue, standing: list[FactValue], fact: Fact) -> list[FactValue]:
+    others = [v for v in standing if v.value != current.value]
+    if _ranked(standing):
+        return [v for v in others if v.rank == current.rank]
+    if fact.cumulative:
+        since = current.first_reported or date.min
+        return [v for v in others if v.relation == "contradict" and (v.first_reported or date.min) >= since]
+    if fact.type == "count":  # a level: a figure last reported before the current one was first is superseded
+        since = current.first_reported or date.min
+        return [v for v in others if _last_reported(v) >= since]
+    return others
+
+
+def _repeated_after(old: FactValue, update: FactValue) -> bool:
+    """The old value is still being reported after the update: by more independent sources than carry the
+    update, or by any when one source alone carries it. An article stating both values gives history
+    ("down from 1,000 to 500"), not a rival report."""
+    since = update.first_reported or date.min
+    keys = dict(zip(old.documents, old.source_keys)) if old.source_keys else {}
+    both = set(update.documents)
+    later = {keys.get(c.document, c.outlet or c.document) for c in old.citations
+             if c.published and c.published > since and c.document not in both}
+    return len(later) > update.independent or (update.independent <= 1 and bool(later))
+
+
+def _last_reported(v: FactValue) -> date:
+    return max((c.published for c in v.citations if c.published), default=v.first_reported or date.min)
+
+
+def _reason(current: FactValue, rivals: list[FactValue], values: tuple[FactValue, ...]) -> str:
+    sourcing = "anonymous or hedged sources" if current.hedged else "attributed reporting"
+    how = {"first": "reported", "update": "an update reported", "elaborate": "a precision reported"}
+    parts = [
+        f"{how.get(current.relation, current.relation).capitalize()} first on "
+        f"{current.first_reported or 'an unknown date'}, {carried_by(current)}, {sourcing}"
+    ]
+    for r in rivals:
+        parts.append(f"differs from {r.label or r.value} ({_sources_phrase(r)}, first {r.first_reported or 'undated'})")
+    for d in (v for v in values if v.relation == "deny"):
+        parts.append(f"{d.label or d.value} denied by {', '.join(d.speakers or d.named_outlets) or 'an unnamed source'} "
+                     f"({d.first_reported or 'undated'})")
+    return "; ".join(parts)
+
+
+def carried_by(v: FactValue) -> str:
+    """ "carried by 3 outlets (A, B, C) and 1 article of unknown outlet: 2 independent sources" """
+    named = v.named_outlets
+    unknown = len(v.outlets) - len(named)
+    pieces = [plural(len(named), "outlet") + (f" ({', '.join(named)})" if named else "")] if named else []
+    if unknown:
+        pieces.append(plural(unknown, "article") + " of unknown outlet")
+    return f"carried by {' and '.join(pieces) or 'no article'}: {_sources_phrase(v)}"
+
+
+def _sources_phrase(v: FactValue) -> str:
+    return plural(v.independent, "independent source")
+
+
+def _as_known(v: FactValue, as_of: date | None) -> FactValue:
+    """A value with only the reports published by `as_of` (undated reports are kept)."""
+    if as_of is None:
+        return v
+    citations = tuple(c for c in v.citations if c.published is None or c.published <= as_of)
+    documents = unique(c.document for c in citations)
+    keys = dict(zip(v.documents, v.source_keys))
+    return replace(
+        v,
+        citations=citations,
+        documents=documents,
+        outlets=unique(c.outlet or c.document for c in citations),
+        source_keys=tuple(keys[d] for d in documents if d in keys) if keys else (),
+    )
+
+
+def _reported_by(v: FactValue, as_of: date | None) -> bool:
+    return as_of is None or v.first_reported is None or v.first_reported <= as_of
