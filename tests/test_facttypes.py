@@ -130,6 +130,15 @@ def test_a_bill_rejected_then_passed():
     assert [v.value for v in fact.values] == ["rejected", "passed"] and fact.current == "passed"
 
 
+@pytest.mark.parametrize("text,value", [
+    ("The buy American provisions in the stimulus package, signed into law in May, were a start.", "signed into law"),
+    ("Officials say the stimulus package can be signed into law within weeks.", None),
+], ids=["a word cut by the window is no modal", "modal"])
+def test_a_bill_signed_unless_a_modal_says_it_may_be(text, value):
+    found = [o.value for o in observe(article(text, day="2024-09-29")) if o.ask == "bill"]
+    assert found == ([value] if value else [])
+
+
 @pytest.mark.parametrize("text,holder", [
     ("Ruritanian Finance Minister Jan Novak Jr. spoke on Monday.", "Novak"),
     ("Former Finance Minister Jan Novak spoke on Monday.", None),

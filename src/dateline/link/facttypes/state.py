@@ -45,6 +45,15 @@ def _modal_before(text: str, end: int) -> bool:
     return bool(words_pattern(lexicon()["state"]["scales"]["modals"]).search(text[:end]))
 
 
+def _words_before(text: str, at: int) -> tuple[str, int]:
+    """The whole words in the `MODAL_SPAN` characters before `at`, and where `at` falls in them: a word cut
+    by the window is left out ("...American" is no "can")."""
+    start = max(0, at - MODAL_SPAN)
+    if start and text[start - 1].isalnum():
+        start += len(re.match(r"\w*", text[start:at]).group())
+    return text[start:], at - start
+
+
 def _one_place(annotated: AnnotatedDocument, s: Sentence) -> str | None:
     text = annotated.document.text
     places = {e.canonical for e in entities_in(annotated, s.start, s.end, ("GPE",))
@@ -161,8 +170,8 @@ class BillType(OnScale):
             verb = verbs.search(text) if plan and not _after_publication(text, source) else None
             # a modal in the verb's own clause ("assuming it is passed"); "will" earlier in the sentence is
             # another verb's ("The Senate will open debate on the plan the House passed")
-            if verb is None or _modal_before(text[max(0, verb.start() - MODAL_SPAN):], verb.start() - max(
-                    0, verb.start() - MODAL_SPAN)) or re.search(r"\b(not|n't|failed to)\s+$", text[:verb.start()]):
+            if verb is None or _modal_before(*_words_before(text, verb.start())) or re.search(
+                    r"\b(not|n't|failed to)\s+$", text[:verb.start()]):
                 continue
             state = bills["verbs"][verb.group().lower()]
             chamber = chambers.search(text[max(0, verb.start() - 50):verb.end() + 30])
