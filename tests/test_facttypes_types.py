@@ -60,6 +60,18 @@ def test_rate_needs_a_current_figure():
     assert build_facts("s", found)[0].question == "What is the US unemployment rate?"
 
 
+def test_the_next_release_of_a_rate_updates_it():
+    """Two days after one figure, another: a rate's next release, not a rival report."""
+    observations = []
+    for i, (day, figure) in enumerate([("2009-01-09", 7.2), ("2009-01-11", 7.6)]):
+        text = f"The unemployment rate stands at {figure} percent."
+        q = Quantity(f"{figure} percent", figure, False, None, text.index(str(figure)),
+                     text.index(str(figure)) + len(f"{figure} percent"), unit="%")
+        observations += [o for o in observe(article(text, day=day, doc_id=f"d{i}", quantities=[q])) if o.ask == "rate"]
+    (fact,) = build_facts("s", observations)
+    assert [v.relation for v in fact.values] == ["first", "update"] and fact.current == "7.6"
+
+
 def test_a_local_rate_is_left_out():
     text = "Riverside's unemployment rate has zoomed to 10 percent."
     q = Quantity("10 percent", 10.0, False, None, text.index("10"), text.index("10") + 10, unit="%")

@@ -1,34 +1,65 @@
-"""Money amounts: "How much is the rescue plan worth?", "How much aid has been pledged to Haiti?".
+"""Money amounts: "How much aid has the European Union pledged?", "How much is the rescue plan worth?".
 
 Value: the amount (a number in its currency, the currency in the qualifier),
-with its bound ("more than $57m" -> >=). Scope: what the money is for, from a
-purpose word written within a few words of the amount (`[amount.purposes]`:
-"a $700bn bailout", "$165m in bonuses", "appealed for $562m"), and who gets it
-(an organisation or place after "to" or "for"). Amounts under a million and
-amounts with no purpose near them are left out. Relation: pledges and donations
+with its bound ("more than $57m" -> >=, "nearly $900 billion" -> <=). Scope: what
+the money is for, from a purpose word written within a few words of the amount in
+its sentence (`[amount.purposes]`: "a $700bn bailout", "$165m in bonuses",
+"appealed for $562m"; a verb of raising before it makes donations), and whose it is:
+- aid, donations and appeals are a giver's (`[amount] needs_giver`): the named
+  organisation, country, person or people that is the subject of the verb of
+  giving, raising or appealing ("Germany has offered", "European Union nations
+  pledged", "the Red Cross's appeal", "the Hope for Haiti Now telethon raised"; an
+  official speaks for the body named before the title: "UN humanitarian chief John
+  Holmes launched"). A running all-donor total ("a total of $270m had been pledged
+  so far", "donors have pledged") is its own question ("in all"); an amount whose
+  giver cannot be told and that is no total is left out, so no answer mixes givers;
+- loans, debts and bonuses are an owner's (`[amount] needs_owner`, `_owner`);
+- a rescue or stimulus plan is the story's own unless a country announces it or a
+  place is written with it ("France announced a $33 billion stimulus plan").
+Left out: amounts under a million, with no purpose near them, conversions in
+brackets, a part of a whole or an addition ("the remaining $350 billion", "an
+initial $4 billion of its $13.4 billion bailout", "another $100m"), another era
+("earlier this year"), and, for gifts, a need, an estimate, a cost or a yearly sum
+("donations of $2bn a year will be required"). Relation: pledges and donations
 add up (cumulative, `base.ordered_relation`); other amounts follow the general rule.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import OnScale, citation, lexicon, words_pattern
+from dateline.link.facttypes.base import (
+    OnScale,
+    citation,
+    lexicon,
+    person_name,
+    possessive,
+    sentence_of,
+    usual_name,
+    words_pattern,
+)
 from dateline.link.observations import Observation, Source
-from dateline.model import AnnotatedDocument, Quantity
+from dateline.model import AnnotatedDocument, Entity, Quantity, Sentence
 
 _QUESTIONS = {
-    "rescue plan": "How much is the rescue plan worth{to}?",
-    "stimulus": "How much is the stimulus package worth{to}?",
-    "aid": "How much aid has been pledged{to}?",
-    "donations": "How much has been raised{for}?",
+    "rescue plan": "How much is {whose} rescue plan worth?",
+    "stimulus": "How much is {whose} stimulus package worth?",
     "loan": "How much has been lent{to}?",
     "bonuses": "How much was paid in bonuses{at}?",
-    "appeal": "How much does the appeal{for} seek?",
     "debts": "How much is owed{by}?",
 }
+GIVER_LABELS = ("ORG", "GPE", "PERSON", "NORP")
+VERB_REACH = 8  # words between a verb of giving and its amount ("has launched a flash appeal for $562m")
+_AT_MOST = re.compile(r"^(?:almost|nearly|just under|close to|just shy of|not quite)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Owner:
+    key: str  # what the fact is keyed by: a canonical name, "" for a total or the story's own plan
+    shown: str  # how the question names it: "the United Nations", "Brad Pitt and Angelina Jolie"
 
 
 @dataclass(frozen=True)
@@ -37,28 +68,27 @@ class AmountType(OnScale):
     value_kind: str = "money"
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
-        words = lexicon()["amount"]
         for q in annotated.quantities:
-            if not q.unit or not q.unit.isalpha() or len(q.unit) != 3 or q.value < words["minimum"]:
+            if not _money(q):
                 continue
-            purpose = _purpose(annotated.document.text, q)
-            if purpose is None:
+            sentence = sentence_of(annotated, q.start)
+            purpose = _purpose(annotated.document.text, q, sentence) if sentence else None
+            if purpose is None or _aside(annotated.document.text, q, sentence, purpose):
                 continue
-            owner = _owner(annotated, q) if purpose in words["needs_owner"] else _recipient(annotated, q)
-            if purpose in words["needs_owner"] and owner is None:
-                continue  # "How much has been lent?", "How much is owed?": to whom, by whom?
-            bound = ">=" if q.lower is not None and q.upper is None else "<=" if q.upper is not None and q.lower is None else ""
-            yield Observation(
-                ask=self.name, topic=purpose, place=owner, qualifier=q.unit.lower(),
-                kind="quantity", value=f"{q.value:g}", label=q.text, source=source,
-                citation=citation(annotated, q.start, q.end), subject=purpose, modality="happened",
-                approximate=q.approximate, bound=bound, cumulative=purpose in words["cumulative"],
-            )
+            owner = _scope(annotated, q, sentence, purpose)
+            if owner is None:
+                continue
+            yield _observation(self.name, annotated, source, q, purpose, owner)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         _ask, topic, place, _currency = key
+        shown = usual_name(observations) or place
+        if topic in lexicon()["amount"]["needs_giver"]:
+            return _giver_question(topic, shown if place else "")
         if topic == "loan" and place and _by_government(observations):
             return f"How much has the government lent {place}?"
+        if topic in ("rescue plan", "stimulus"):
+            return _QUESTIONS[topic].format(whose=possessive(place) if place else "the")
         template = _QUESTIONS.get(topic, "How much is the " + topic + "{for}?")
         return re.sub(r"\{(\w+)\}", lambda m: f" {m.group(1)} {place}" if place else "", template)
 
@@ -66,13 +96,263 @@ class AmountType(OnScale):
 TYPE = AmountType()
 
 
-def _purpose(text: str, q: Quantity) -> str | None:
+def _money(q: Quantity) -> bool:
+    return bool(q.unit and q.unit.isalpha() and len(q.unit) == 3 and q.value >= lexicon()["amount"]["minimum"])
+
+
+def _observation(ask: str, annotated: AnnotatedDocument, source: Source, q: Quantity, purpose: str,
+                 owner: Owner) -> Observation:
+    # "nearly $900 billion" is a figure below a round one, not a rounding of it: it must not absorb the
+    # exact figure reported later ($887 billion, then $787 billion)
+    at_most = bool(_AT_MOST.match(q.text))
+    bound = "<=" if at_most or (q.upper is not None and q.lower is None) else (
+        ">=" if q.lower is not None and q.upper is None else "")
     words = lexicon()["amount"]
+    return Observation(
+        ask=ask, topic=purpose, place=owner.key, qualifier=q.unit.lower(),
+        kind="quantity", value=f"{q.value:g}", label=q.text, source=source,
+        citation=citation(annotated, q.start, q.end), subject=owner.shown or None, modality="happened",
+        approximate=q.approximate and not at_most, bound=bound, cumulative=purpose in words["cumulative"],
+    )
+
+
+def _giver_question(topic: str, shown: str) -> str:
+    has = "have" if " and " in shown else "has"
+    if topic == "aid":
+        return f"How much aid {has} {shown} pledged?" if shown else "How much aid has been pledged in all?"
+    if topic == "donations":
+        return f"How much {has} {shown} raised?" if shown else "How much has been raised in all?"
+    return f"How much does {possessive(shown)} appeal seek?"
+
+
+# --- what the money is for, and what is no gift of it ------------------------------------------
+
+
+def _purpose(text: str, q: Quantity, sentence: Sentence) -> str | None:
+    """The purpose: a verb of raising or appealing just before the amount ("raised more than $57m",
+    "an appeal for $562m"), else a purpose word within `window` tokens after it or three words before it,
+    in its sentence. "to rescue" is a verb, not a rescue plan."""
+    words = lexicon()["amount"]
+    before = _plain(text, sentence.start, q.start)
+    if re.search(r"\b(?:" + "|".join(words["raising"]) + r")\s+(?:\S+\s+){0,2}$", before):
+        return "donations"
+    if re.search(r"\bappeal(?:ed|ing|s)?\s+for\s+$", before):
+        return "appeal"
     pattern = words_pattern(words["purposes"])
-    after = " ".join(text[q.end:q.end + 80].split()[:words["window"]])
-    before = " ".join(text[max(0, q.start - 60):q.start].split()[-3:])
-    found = pattern.search(after) or pattern.search(before)
+    after = " ".join(_plain(text, q.end, sentence.end).split()[:words["window"]])
+    found = pattern.search(after) or next(
+        (m for m in pattern.finditer(" ".join(before.split()[-3:]) + " ") if _names_amount(m)), None)
     return words["purposes"][found.group().lower()] if found else None
+
+
+def _names_amount(match: re.Match[str]) -> bool:
+    """A purpose word before the amount names it only when joined to it ("debts of $400m", "pledged
+    $1m", "a bailout worth $5 billion"): "cut from the stimulus package $900m" does not, nor "to rescue"
+    (a verb, not a rescue plan)."""
+    if match.group().lower() == "rescue" and match.string[:match.start()].lower().endswith("to "):
+        return False
+    return bool(re.fullmatch(r"(?:\s+(?:package|plan|program|programme|bill|fund|deal))?"
+                             r"\s*(?:(?:of|worth|at|for|totall?ing|valued at|to|some|about|over)\s+)?",
+                             match.string[match.end():]))
+
+
+def _aside(text: str, q: Quantity, sentence: Sentence, purpose: str) -> bool:
+    """An amount that is not the fact's figure: a conversion in brackets, a part or an addition, another
+    era, and for a gift a need, an estimate, a cost or a yearly sum (`[amount] part_*`, `not_given`)."""
+    words = lexicon()["amount"]
+    start, end = _clause(text, q, sentence)
+    before, after = _plain(text, start, q.start), _plain(text, q.end, end)
+    if re.search(r"[(;:]\s*$", text[sentence.start:q.start]):
+        return True  # "420m euros ($604m; ...)": the same money in another currency
+    if re.search(_alternation(words["part_before"]) + r"\s+(?:(?:the|a|an|its|their|his|her|this)\s+)?$",
+                 before, re.IGNORECASE):
+        return True
+    if re.match(r"\s*(?:" + _alternation(words["part_after"]) + r"|of\s+(?:the|its|their|this|that)\b)",
+                after, re.IGNORECASE):
+        return True  # "$115 billion more", "$4 billion of its $13.4 billion bailout"
+    clause = f"{before} {after}"
+    if words_pattern(words["part_clause"] + words["other_era"]).search(clause):
+        return True
+    if purpose in ("rescue plan", "stimulus") and re.search(_alternation(words["plan_of_one"]) + r"\s+$", before,
+                                                            re.IGNORECASE):
+        return True  # one firm's bailout, not the plan
+    return purpose in words["needs_giver"] and bool(words_pattern(words["not_given"]).search(clause))
+
+
+def _clause(text: str, q: Quantity, sentence: Sentence) -> tuple[int, int]:
+    """The stretch of the sentence around the amount between commas, semicolons, colons and dashes
+    (brackets ignored: "(# 35m)" is an aside)."""
+    plain = _plain(text, sentence.start, sentence.end)
+    at, stop = q.start - sentence.start, q.end - sentence.start
+    cuts = [m for m in re.finditer(r"[;:]|,\s|\s[-–—]{1,2}\s", plain)]
+    start = max([m.end() for m in cuts if m.end() <= at], default=0)
+    end = min([m.start() for m in cuts if m.start() >= stop], default=len(plain))
+    return sentence.start + start, sentence.start + end
+
+
+def _plain(text: str, start: int, end: int) -> str:
+    """The text with bracketed asides blanked out, offsets kept."""
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text[start:end])
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")"
+
+
+# --- whose money it is ----------------------------------------------------------------------------
+
+
+def _scope(annotated: AnnotatedDocument, q: Quantity, sentence: Sentence, purpose: str) -> Owner | None:
+    """Whose the amount is; None leaves it out."""
+    words = lexicon()["amount"]
+    if purpose in words["needs_giver"]:
+        giver = _giver(annotated, q, sentence)
+        if giver is None and purpose in words["cumulative"] and _total(annotated.document.text, q, sentence):
+            return Owner("", "")
+        return giver
+    if purpose in words["needs_owner"]:
+        owner = _owner(annotated, q)
+        return Owner(owner, owner) if owner else None
+    country = _giver(annotated, q, sentence, labels=("GPE",))  # "France announced a $33 billion stimulus plan"
+    if country is not None:
+        return country
+    place = _recipient(annotated, q)
+    return Owner(place or "", place or "")
+
+
+def _giver(annotated: AnnotatedDocument, q: Quantity, sentence: Sentence,
+           labels: Sequence[str] = GIVER_LABELS) -> Owner | None:
+    """The named subject of the verb of giving, raising or appealing that governs the amount, or the
+    possessor written before it ("the Red Cross's $10m appeal")."""
+    text = annotated.document.text
+    verb = _governing_verb(text, q, sentence)
+    if verb is None:
+        return _possessor(annotated, q, sentence, labels)
+    if labels == GIVER_LABELS:
+        event = _fundraiser(annotated, sentence.start, verb)
+        if event is not None:
+            return event
+    named = [e for e in annotated.entities if e.label in labels and sentence.start <= e.start and e.end <= verb]
+    if not named:
+        return None
+    nearest = max(named, key=lambda e: e.end)
+    if not _subject_gap().fullmatch(text[nearest.end:verb]) or _after_preposition(text, nearest):
+        return None  # "Mobile phone users in the US have contributed": the US is no giver
+    return _named(annotated, nearest)
+
+
+def _governing_verb(text: str, q: Quantity, sentence: Sentence) -> int | None:
+    """Where the last verb of giving, raising or appealing before the amount starts, when it governs the
+    amount: in its clause, at most `VERB_REACH` words before it."""
+    words = lexicon()["amount"]
+    verbs = words_pattern(words["giving"] + words["raising"] + words["receiving"] + words["appealing"])
+    before = _plain(text, sentence.start, q.start)
+    found = list(verbs.finditer(before))
+    if not found:
+        return None
+    gap = before[found[-1].end():]
+    if len(gap.split()) > VERB_REACH or re.search(r"[,;:]", gap):
+        return None
+    return sentence.start + found[-1].start()
+
+
+@functools.lru_cache(maxsize=1)
+def _subject_gap() -> re.Pattern[str]:
+    """What may stand between a named giver and its verb: a head noun ("nations"), an aside between
+    commas, "says it", auxiliaries and adverbs ("is also said to have")."""
+    words = lexicon()["amount"]
+    heads = _alternation(words["giver_heads"])
+    aux = _alternation(words["auxiliaries"])
+    return re.compile(rf"(?:\s+{heads})?(?:\s*,[^,]{{1,60}},)?(?:\s+(?:says|said|say)\s+(?:that\s+)?(?:it|they))?"
+                      rf"(?:\s+{aux})*\s+", re.IGNORECASE)
+
+
+def _after_preposition(text: str, entity: Entity) -> bool:
+    return bool(re.search(r"\b(?:in|of|from|at|on|for|by|with|across|to|into|than)\s+(?:the\s+)?$",
+                          text[max(0, entity.start - 20):entity.start], re.IGNORECASE))
+
+
+def _named(annotated: AnnotatedDocument, entity: Entity) -> Owner:
+    """The giver an entity names: the body an official speaks for ("UN humanitarian chief John Holmes" ->
+    the United Nations), two people together ("Brad Pitt and Angelina Jolie"), else the entity."""
+    text = annotated.document.text
+    if entity.label == "PERSON":
+        earlier = [e for e in annotated.entities if e.end <= entity.start and entity.start - e.end <= 40]
+        previous = max(earlier, key=lambda e: e.end, default=None)
+        if previous is not None:
+            gap = text[previous.end:entity.start]
+            if previous.label in ("ORG", "GPE") and re.fullmatch(r"\s+(?:[A-Za-z-]+\s+){1,3}|\s+[\w -]{1,30},\s+", gap) \
+                    and " and " not in gap:
+                return _named(annotated, previous)
+            if previous.label == "PERSON" and gap == " and ":
+                both = f"{person_name(previous)} and {person_name(entity)}"
+                return Owner(both, both)
+        name = person_name(entity)
+        return Owner(name, name)
+    name = entity.canonical
+    the = text[max(0, entity.start - 4):entity.start].lower() == "the " or (
+        entity.label == "ORG" and name.split()[-1] in lexicon()["amount"]["institutions"])
+    return Owner(name, f"the {name}" if the else name)
+
+
+def _possessor(annotated: AnnotatedDocument, q: Quantity, sentence: Sentence, labels: Sequence[str]) -> Owner | None:
+    """ "the Red Cross's $10m appeal", "the Red Cross's appeal for $10m": the possessor named just before."""
+    text = annotated.document.text
+    for e in annotated.entities:
+        if e.label in labels and sentence.start <= e.start and e.end <= q.start and \
+                re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+){0,3}", text[e.end:q.start]):
+            return _named(annotated, e)
+    return None
+
+
+def _fundraiser(annotated: AnnotatedDocument, start: int, verb: int) -> Owner | None:
+    """A telethon, a concert or a campaign that raised the money ("Organisers of the Hope for Haiti Now
+    telethon said it raised", "a telethon in the US on Friday which raised"), named as written, or by the
+    name the article gives it elsewhere; an unnamed one is none."""
+    text = annotated.document.text
+    nouns = words_pattern(lexicon()["amount"]["fundraisers"])
+    found = list(nouns.finditer(text, start, verb))
+    if not found:
+        return None
+    noun = found[-1]
+    name = _event_name(text[start:noun.start()]) or next(
+        (_event_name(text[:m.start()]) for m in nouns.finditer(text) if m.group().lower() == noun.group().lower()
+         and _event_name(text[:m.start()])), None)
+    if not name:
+        return None
+    key = f"{name} {noun.group().lower()}"
+    return Owner(key, f"the {key}")
+
+
+_SMALL = {"for", "of", "the", "and", "a", "an", "in", "to", "on", "at"}
+
+
+def _event_name(before: str) -> str | None:
+    """The name written just before an event noun: quoted ("the "Hope for Haiti Now" telethon") or in
+    capitals ("the Hope For Haiti telethon"), small words in lower case so spellings meet."""
+    quoted = re.search(r"[\"“]([^\"”]{2,60})[\"”]\s+$", before)
+    capitals = re.search(r"((?:[A-Z][\w'’-]*\s+)(?:(?:for|of|the|and|[A-Z][\w'’-]*)\s+)*)$", before)
+    name = quoted.group(1) if quoted else capitals.group(1) if capitals else ""
+    words = name.split()
+    owners = [i for i, w in enumerate(words) if re.search(r"['’]s?$", w)]
+    words = words[owners[-1] + 1:] if owners else words  # "Clooney's Hope for Haiti Now telethon"
+    while words and words[0].lower() in _SMALL:
+        words.pop(0)
+    return " ".join(w.lower() if i and w.lower() in _SMALL else w for i, w in enumerate(words)) or None
+
+
+def _total(text: str, q: Quantity, sentence: Sentence) -> bool:
+    """A running all-donor total: "a total of $270m had been pledged so far", "$360m has been pledged"
+    (given, with no giver), "donors have pledged $1bn"."""
+    words = lexicon()["amount"]
+    start, end = _clause(text, q, sentence)
+    after = _plain(text, q.end, end)
+    passive = re.match(r"\s*(?:[\w-]+\s+){0,4}?(?:has|have|had)\s+(?:(?:now|so far|already)\s+)?been\s+"
+                       + _alternation(words["passive_giving"]) + r"(?!\s+by\b)", after, re.IGNORECASE)
+    before = _plain(text, start, q.start)
+    collective = words_pattern(words["totals"]).search(before) and words_pattern(
+        words["giving"] + words["raising"] + words["receiving"]).search(before)
+    return bool(passive or collective)
 
 
 def _recipient(annotated: AnnotatedDocument, q: Quantity) -> str | None:

@@ -10,7 +10,10 @@ a percentage written within a few words after the rate's name, in a sentence tha
 states it: forecasts and conditions ("could peak near 7 percent", "predicted that
 unemployment would soar to 9 percent"), the old value of a change ("up from 5
 percent") and figures of an earlier year ("25 percent in 1933") state nothing
-current. Relation: the general rule (the latest report of the rate is current).
+current. Relation: the general rule (the latest report of the rate is current), where
+a different figure reported on any later day is an update: a rate is published anew
+each month, so the general rule's three days of overlap would turn the next release
+into a contradiction.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ _LOCAL = re.compile(r"\b(state|states|city|cities|county|counties|region|regiona
 class RateType(GeneralRule):
     name: str = "rate"
     value_kind: str = "quantity"
+    SAME_TIME_DAYS: int = 0
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         words = lexicon()["rate"]
