@@ -91,10 +91,11 @@ def test_a_different_level(day, text, relation, current):
     ("The Security Council agreed that 3,500 more peacekeepers will be sent to Haiti.", "3,500"),
 ], ids=["sending-extra", "will-be-sent-more"])
 def test_reinforcements_are_their_own_question_not_the_level(text, number):
+    """The UN's troops, sent or agreed by the Security Council, are its peacekeepers."""
     counted = "troops" if "troops" in text else "peacekeepers"
     found = troops(text, number, 3500, counted, verb="send", where="Haiti")
     (fact,) = build_facts("s", found)
-    assert fact.question == f"How many more {counted} will be sent to Haiti?"
+    assert fact.question == "How many more UN peacekeepers will be sent to Haiti?"
 
 
 def test_a_count_of_people_with_no_place_asks_nothing():

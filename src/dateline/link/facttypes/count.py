@@ -101,25 +101,9 @@ class CountType(OnScale):
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         classes = predicate_classes()
         for q in annotated.quantities:
-            q = _elided(_toll(q, annotated), annotated)
-            if not _countable(q, annotated):
-                continue
-            claim = min((c for c in annotated.claims if c.start <= q.start and q.end <= c.end),
-                        key=lambda c: c.end - c.start, default=None)
-            event = count_event(q, claim, classes)
-            obs = from_quantity(q, source, citation(annotated, q.start, q.end), event)
-            if obs is None or not _plural(q):
-                continue
-            kind = kind_of(q, obs)
-            if kind is None or (kind.cumulative and _increment(q, annotated)) or (
-                    elsewhere(q, obs, kind, annotated, source)):
-                continue
-            if (kind.cumulative and _local(q, obs, annotated)) or _another_count(q, obs, kind, annotated) or (
-                    _other_cases(q, kind, annotated)):
-                continue
-            typed = _typed(q, obs, kind, annotated)
-            if typed is not None:
-                yield _range_top(q, typed) if kind.cumulative else typed
+            found = _count(_elided(_toll(q, annotated), annotated), annotated, source, classes)
+            if found is not None:
+                yield found
         yield from level.done_observations(annotated, source)  # "the last troops left": a level of none
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
@@ -127,23 +111,28 @@ class CountType(OnScale):
         group = as_written(topic, observations)
         if qualifier.startswith(AT + " "):
             return f"How many {group} are {qualifier}?"  # a base or a town: "How many US troops are at Agadez?"
-        if qualifier == DEPLOY and _mostly_increments(observations):
+        if qualifier == DEPLOY_MORE or (qualifier == DEPLOY and _mostly_increments(observations)):
             return f"How many more {group} will be sent{_where_words(place).replace(' in ', ' to ', 1)}?"
+        qualifier, _, event = qualifier.partition(IN)
         kind = _by_name().get(qualifier) or (_by_name()[TROOPS] if qualifier == "" else None)
         if kind is None or qualifier in LEVEL_EVENTS:
             return _legacy_question(group, place, qualifier)
-        return kind.question.format(group=group, where=_where_words(place))
+        return kind.question.format(group=group, where=f" in {event}" if event else _where_words(place))
 
 
     def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
         """A cumulative count's or a scale's rule (`base.ordered_relation`); a level's (`level.relation`)."""
         if _is_level(new):
             return level.relation(standing, new)
+        if new.qualifier in (DEPLOY, DEPLOY_MORE) and standing and _larger(new, standing):
+            return "update"  # a larger deployment announced: "up to 3,500" -> "up to 10,000 by Monday"
         return super().relation(standing, new)
 
     def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
         """A count of people with no place is no question ("How many people have died?": where?)."""
         _ask, _topic, place, qualifier = key
+        if IN in qualifier:
+            return True  # a toll of one incident: the incident is its scope
         kind = _by_name().get(qualifier)
         if qualifier == "":
             return bool(place)  # "How many US troops are?": a level is somewhere
@@ -151,7 +140,9 @@ class CountType(OnScale):
 
 
 TYPE = CountType()
-DEPLOY = "deploy"  # a troop count's planned or ongoing transfer: "will send 3,500 more peacekeepers"
+IN = " in "  # a toll of one incident has the qualifier "<kind> in <the incident>": "injured in the attack on August 5"
+DEPLOY = "deploy"  # a troop count's planned or ongoing transfer: "will send up to 10,000 troops"
+DEPLOY_MORE = "deploy more"  # one added to what was sent: "will send 3,500 more peacekeepers"
 
 
 def _is_level(o: Observation) -> bool:
@@ -160,6 +151,20 @@ def _is_level(o: Observation) -> bool:
         return False
     kind = _by_name().get(o.qualifier)
     return o.qualifier == "" or o.qualifier.startswith(AT + " ") or (kind is not None and kind.level)
+
+
+def _larger(new: Observation, standing: Sequence[Observation]) -> bool:
+    """A figure larger than every standing one."""
+    numbers = [_figure(o.value) for o in standing]
+    value = _figure(new.value)
+    return value is not None and all(n is not None and value > n for n in numbers)
+
+
+def _figure(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
 
 def _mostly_increments(observations: Sequence[Observation]) -> bool:
@@ -197,7 +202,44 @@ def _is_people(counted: str) -> bool:
         head[:1].isupper())
 
 
-def _typed(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocument) -> Observation | None:
+def _count(q: Quantity, annotated: AnnotatedDocument, source: Source, classes: Mapping[str, str]
+           ) -> Observation | None:
+    """A quantity's count observation, typed, owned and scoped; None when it is no fact of the story."""
+    if not _countable(q, annotated):
+        return None
+    claim = min((c for c in annotated.claims if c.start <= q.start and q.end <= c.end),
+                key=lambda c: c.end - c.start, default=None)
+    obs = from_quantity(q, source, citation(annotated, q.start, q.end), count_event(q, claim, classes))
+    if obs is None or not _plural(q):
+        return None
+    kind, force = _kind_and_force(q, obs, annotated)
+    if kind is None or (kind.cumulative and _increment(q, annotated)) or elsewhere(q, obs, kind, annotated, source):
+        return None
+    if (kind.cumulative and _local(q, obs, annotated)) or _another_count(q, obs, kind, annotated) or (
+            _other_cases(q, kind, annotated)):
+        return None
+    owned = _owned(q, obs, kind, force, annotated)
+    typed = _typed(q, owned, kind, annotated, owned=force is not None) if owned is not None else None
+    event = _incident(q, typed, annotated) if typed is not None and kind.cumulative and kind.people else None
+    if typed is None or event == "":
+        return None  # no owner, no force, or a toll of one incident that names neither its day nor its place
+    typed = replace(typed, qualifier=f"{typed.qualifier}{IN}{event}") if event else typed
+    return _range_top(q, typed) if kind.cumulative else typed
+
+
+def _kind_and_force(q: Quantity, obs: Observation, annotated: AnnotatedDocument
+                    ) -> tuple[Kind | None, level.Force | None]:
+    """The kind of a count and, for troops, police or staff, whose they are; a count of them whose words put
+    them among the dead, the hurt or the missing is of that toll, not a level (nor of no kind)."""
+    kind = kind_of(q, obs)
+    force = _force(q, obs, kind, annotated)
+    if force is not None and force.state and (kind is None or kind.name == TROOPS):
+        kind = _by_name()[force.state]
+    return kind, force
+
+
+def _typed(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocument, *, owned: bool = False
+           ) -> Observation | None:
     """The observation of its kind: its group, its scope, its sourcing; None for a movement or a part of a
     troop level that no question asks."""
     qualifier = kind.name
@@ -205,17 +247,89 @@ def _typed(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocume
         return None
     if kind.name == TROOPS and obs.qualifier == "" and _moving(q, obs, annotated):
         place = q.where if q.where in _countries() else None
-        qualifier = DEPLOY  # "will send 3,500 more peacekeepers to Haiti": reinforcements, not the level
+        # "will send up to 10,000 troops to Haiti": a deployment; "3,500 more": reinforcements, their own question
+        qualifier = DEPLOY_MORE if level.is_increment(obs.citation.text) else DEPLOY
     elif kind.name == TROOPS:
         scope = _level_scope(q, obs, annotated)
         if scope is None:
             return None
         place, site = scope
         qualifier = f"{AT} {site}" if site else obs.qualifier  # the country stays the place
+    elif owned:  # a toll of a force or staff: the country's, as a level is (a town left unnamed lets the story's in)
+        place = q.where if q.where in _countries() and not _owns(obs.subject, q.where) else None
     else:
         place = "worldwide" if kind.name == "countries" else _place(q, obs, annotated) or _owner(kind, q)
     return replace(obs, topic=_group(kind, obs.topic), place=place, qualifier=qualifier,
                    cumulative=kind.cumulative, **_sourcing(annotated, q, obs))
+
+
+def _force(q: Quantity, obs: Observation, kind: Kind | None, annotated: AnnotatedDocument) -> level.Force | None:
+    """Whose troops, police or staff a count of a level or a toll counts (`level.read_force`); None for other
+    counts."""
+    if kind is not None and not (kind.name == TROOPS or kind.people):
+        return None
+    return level.read_force(annotated.document.text, (obs.citation.start, obs.citation.end), q.start, q.end,
+                            q.counts or "")
+
+
+TOLL_NEAR = 150  # characters either side of a troop count where words of a toll make it no level
+
+
+def _owned(q: Quantity, obs: Observation, kind: Kind, force: level.Force | None, annotated: AnnotatedDocument
+           ) -> Observation | None:
+    """The count with its owner's group ("Sri Lankan troops", "UN staff" killed); None for a count the
+    ledger cannot own: a level of no force (medical personnel, firefighters) or of no owner ("All 7,000 soldiers",
+    which would mix owners), a level in a sentence about the dead or the missing, a toll of troops or staff of
+    no owner."""
+    if force is None:
+        return obs
+    if kind.name == TROOPS:
+        near = annotated.document.text[max(obs.citation.start, q.start - TOLL_NEAR):min(obs.citation.end, q.end + TOLL_NEAR)]
+        if not force.military or force.owner is None or level.tells_a_toll(near):
+            return None
+    elif force.noun not in ("staff", *level.FORCES):
+        return obs  # firefighters, rescuers: their own group, as written
+    elif force.owner is None:
+        return None if force.military else obs  # troops of no owner would mix owners; "staff" stay as written
+    group = force.group(tally=kind.name != TROOPS)
+    return replace(obs, topic=group.lower(), subject=group)
+
+
+INCIDENT_NEAR = 90  # characters between a toll and the incident its sentence names
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
+          r"Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_DAY = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|(?:al|el|ad|as)-[\w'’-]+))*"
+
+
+def _incident(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str | None:
+    """The one incident a toll is of, named by its sentence near the count ("an attack on August 5, which
+    injured five", "killed in the suicide bombing in Kabul"): "the attack on August 5"; "" when the incident
+    names neither its day nor its place (its toll says nothing of the story's total); None for no incident."""
+    sentence = obs.citation.text
+    offset = q.start - obs.citation.start
+    found = [m for m in _incidents().finditer(sentence)
+             if -INCIDENT_NEAR <= m.start() - offset <= INCIDENT_NEAR and not sentence[:m.start()].rstrip().lower()
+             .endswith(("since", "after", "before", "since the", "after the", "before the"))]
+    if not found:
+        return None
+    m = min(found, key=lambda m: abs(m.start() - offset))
+    what = " ".join(filter(None, (m.group("day"), m.group("kind"), m.group("noun").lower())))
+    if m.group("name"):
+        return f"the {what} {m.group('prep')} {m.group('name')}"
+    return f"the {what}" if m.group("day") else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _incidents() -> re.Pattern[str]:
+    """A single incident named with its article: "an attack on August 5", "the August 5 attack", "a suicide
+    bombing in Kabul"; not "attacks" (many), not "a heart attack"."""
+    words = lexicon()["count"]["incidents"]
+    nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(words["nouns"], key=len, reverse=True))
+    kinds = "|".join(map(re.escape, words["kinds"]))
+    return re.compile(rf"\b(?:an?|the|this|that|one)\s+(?:(?P<day>{_DAY})\s+)?(?:(?P<kind>{kinds})\s+)?"
+                      rf"(?P<noun>{nouns})\b(?:\s+(?P<prep>on|at|in|near|against)\s+(?:the\s+)?"
+                      rf"(?P<name>{_DAY}|(?-i:{_NAME})))?", re.IGNORECASE)  # a name keeps its capitals
 
 
 def _past_level(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> bool:
@@ -449,7 +563,7 @@ def _place(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str |
     "in" before it with no figure or comma between ("the toll in Mexico rose to 100"); worldwide when a
     world body gives it with no place before it, or the sentence counts countries ("in 20 countries");
     the country the sentence reports for ("Mexico reported"); the one place the sentence names; else None."""
-    if q.where and not _owns(q.counts, q.where):
+    if q.where and not _owns(q.counts, q.where) and not _owns(obs.subject, q.where):
         return q.where
     text = annotated.document.text
     places = _places_in(annotated, obs)
@@ -519,8 +633,12 @@ def _places_in(annotated: AnnotatedDocument, obs: Observation) -> list[_Place]:
 
 
 def _owns(counted: str | None, place: str) -> bool:
-    """The group is the place's people ("Brazilian peacekeepers", "Chinese nationals"): whose, not where."""
+    """The group is the place's people ("Brazilian peacekeepers", "Chinese nationals", "Sri Lankan troops"):
+    whose, not where."""
     stem = place.lower()[:4]
+    owner = level.owner_of(place)
+    if owner and re.search(rf"(?<!\w){re.escape(owner)}(?!\w)", counted or ""):
+        return True
     return len(stem) == 4 and any(w[:1].isupper() and w.lower().startswith(stem) for w in (counted or "").split())
 
 
@@ -589,7 +707,7 @@ def _level_scope(q: Quantity, obs: Observation, annotated: AnnotatedDocument) ->
     if words_pattern(words["part_of"]).match(tail.lstrip()) or words_pattern(words["part_of"]).search(tail[:25]):
         return None
     place = q.where
-    if place and (place not in _countries() or _owns(q.counts, place)):
+    if place and (place not in _countries() or _owns(obs.subject, place)):
         place = None  # a level is the country's: a town left unnamed lets the story's country fill in
     return place, None
 
@@ -638,10 +756,22 @@ def _countable(q: Quantity, annotated: AnnotatedDocument) -> bool:
         return False
     if not _DIGIT.search(q.text) and set(q.text.lower().replace("-", " ").split()) <= _vague_words():
         return False  # "thousands", "half a dozen": vague, not a figure anyone reported
-    if _YEAR.fullmatch(q.text.strip()):
+    if _YEAR.fullmatch(q.text.strip()) or _clock_time(q, annotated.document.text):
         return False
     before = annotated.document.text[max(0, q.start - 12):q.start].lower().split()
     return not (before and before[-1] in words["not_a_count_before"])
+
+
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+
+
+def _clock_time(q: Quantity, text: str) -> bool:
+    """A live blog's time stamp ("1200 Several UN peacekeepers are reported ..."): four digits of a 24-hour time
+    opening an entry (the text's start, or after a sentence's end) and followed by a capitalised word."""
+    if not _CLOCK.fullmatch(q.text.strip()):
+        return False
+    before = text[max(0, q.start - 3):q.start].rstrip()
+    return (not before or before[-1] in ".!?\"'”’") and text[q.end:q.end + 2].strip()[:1].isupper()
 
 
 @functools.lru_cache(maxsize=1)
@@ -679,7 +809,12 @@ _ABBREVIATIONS = frozenset({"us", "uk", "un", "eu"})
 
 
 def as_written(topic: str, observations: Sequence[Observation]) -> str:
-    """The topic as the reports write it most ("US troops"; the ledger groups it in lower case)."""
+    """The topic as the reports write it most ("US troops"; the ledger groups it in lower case): a group named
+    for its owner as the count type wrote it ("Sri Lankan troops"), else as the sentences do."""
+    owned = Counter(o.subject for o in observations if o.subject and o.subject.lower() == topic and (
+        o.subject != o.subject.lower()))
+    if owned:
+        return owned.most_common(1)[0][0]
     pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, topic.split())) + r"\b", re.IGNORECASE)
     written = Counter(m.group() for o in observations for m in pattern.finditer(o.citation.text))
     if written:
