@@ -14,7 +14,7 @@ from dateline.cli import DbOption, JsonOption, _open, _show, app
 def search(
     query: Annotated[str, typer.Argument(metavar="QUERY", help="Words every hit must contain; the last may be the start of a word.")],
     db: DbOption = Path("dateline.db"),
-    story: Annotated[str | None, typer.Option("--story", help="Only articles of this story (id, prefix or title words).")] = None,
+    story: Annotated[str | None, typer.Option("--story", help="Only articles of this story or topic (id, prefix or title words).")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100, help="Most hits to show.")] = 20,
     as_json: JsonOption = False,
 ) -> None:
@@ -24,8 +24,7 @@ def search(
     """
     from dateline.views.markdown import search_md
     from dateline.views.search import search as run_search
-    from dateline.views.stories import resolve_story
 
     with _open(db) as store:
-        found = run_search(store, query, story=resolve_story(store, story).id if story else None, limit=limit)
+        found = run_search(store, query, story=story, limit=limit)
     _show(search_md(found), found, as_json)

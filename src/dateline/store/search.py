@@ -8,8 +8,10 @@ rows already stored.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,17 +46,21 @@ def match_expression(query: str) -> str | None:
     return " ".join(quoted) + "*"
 
 
-def search_documents(store: Store, query: str, *, story: str | None = None, limit: int = 20) -> list[SearchRow]:
-    """Documents matching every word of `query`, best first."""
+def search_documents(store: Store, query: str, *, stories: Collection[str] | None = None,
+                     limit: int = 20) -> list[SearchRow]:
+    """Documents matching every word of `query`, best first; with `stories`, only those of these
+    stories (one story, or every story of a topic), ranked together."""
     expression = match_expression(query)
-    if expression is None:
+    if expression is None or (stories is not None and not stories):
         return []
+    # the stories go in as one JSON array, so a topic of any size is one parameter
+    scoped = "AND d.story_id IN (SELECT value FROM json_each(?))" if stories is not None else ""
     sql = f"""SELECT d.id, d.title, d.outlet, d.published, d.story_id,
                      snippet(documents_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snippet
               FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-              WHERE documents_fts MATCH ? {'AND d.story_id = ?' if story else ''}
+              WHERE documents_fts MATCH ? {scoped}
               ORDER BY bm25(documents_fts, 4.0, 1.0), d.id LIMIT ?"""
-    args = (expression, story, limit) if story else (expression, limit)
+    args = (expression, json.dumps(sorted(stories)), limit) if stories is not None else (expression, limit)
     rows = store.conn.execute(sql, args).fetchall()
     return [
         SearchRow(r["id"], r["title"], r["outlet"], date.fromisoformat(r["published"]) if r["published"] else None,

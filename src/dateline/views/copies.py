@@ -10,11 +10,12 @@ duplicates are included: a re-published wire story is the plainest copy.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dateline.jsonable import citation_from_json, parse_day
 from dateline.link.copies import DEFAULT_RULES, Article, CopyRules, Reuse, copy_groups, find_reuse, furniture
+from dateline.link.titles import article_title
 from dateline.model import Citation, Document
 from dateline.store import Store
 from dateline.views.stories import resolve_story
@@ -48,6 +49,8 @@ class CopyLink:
     example: Citation  # the first shared sentence, in the copy
     reused: float = 0.0  # share of the copy's own words (furniture and quotations aside) taken from the source
     added: float = 0.0  # share of the copy's own words in sentences of its own
+    copy_title: str | None = None  # what a reader calls the copy: its headline, else its lead sentence
+    source_title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def build_copies(store: Store, story: str | None = None) -> Copies:
         found = resolve_story(store, found.stories[0])
     kept = store.story_view(found.id, COPIES_VIEW)
     if kept is not None:
-        return copies_from_json(kept)
+        return _named(store, copies_from_json(kept))
     return copies_from_store(store, found.id, found.title)
 
 
@@ -123,6 +126,28 @@ def copies_from_json(data: dict) -> Copies:
     return Copies(data["story"], data["title"], data["articles"], data["independent"], links, outlets)
 
 
+def _named(store: Store, view: Copies) -> Copies:
+    """A view kept before links carried titles, with them: read from the articles."""
+    if all(link.copy_title and link.source_title for link in view.links):
+        return view
+    names: dict[str, str | None] = {}
+
+    def name(doc_id: str, kept: str | None) -> str | None:
+        if kept is None and doc_id not in names:
+            doc = store.document(doc_id)
+            names[doc_id] = _title(doc) if doc else None
+        return kept or names[doc_id]
+
+    links = tuple(replace(link, copy_title=name(link.copy, link.copy_title),
+                          source_title=name(link.source, link.source_title)) for link in view.links)
+    return replace(view, links=links)
+
+
+def _title(doc: Document) -> str | None:
+    """What a reader calls an article: its headline, else its lead sentence, cut for a list."""
+    return article_title(doc.text, doc.title)
+
+
 def _article(doc: Document, spans: list[tuple[int, int]]) -> Article:
     return Article(doc.id, doc.published.value, tuple((s, e, doc.text[s:e]) for s, e in spans))
 
@@ -132,7 +157,8 @@ def _link(r: Reuse, documents: dict[str, Document]) -> CopyLink:
     start, end = r.example
     example = Citation(copy.id, start, end, copy.text[start:end], copy.outlet, copy.published.value)
     return CopyLink(copy.id, copy.outlet, copy.published.value, source.id, source.outlet, source.published.value,
-                    r.shared, round(r.share, 3), r.directed, example, r.reused, r.added)
+                    r.shared, round(r.share, 3), r.directed, example, r.reused, r.added,
+                    _title(copy), _title(source))
 
 
 def _independent(articles: list[Article], links: tuple[CopyLink, ...]) -> int:
@@ -164,15 +190,27 @@ def copies_md(view: Copies) -> str:
         lines.append(f"- {o.outlet}: {plural(o.articles, 'article')}{repeats}")
     lines += ["", "## Articles that repeat others", ""]
     for link in view.links:
-        arrow = "repeats" if link.directed else "shares wording with (same day)"
-        lines.append(
-            f"- `{link.copy}` ({link.copy_outlet or 'unknown outlet'}, {_day(link.copy_published)}) {arrow} "
-            f"`{link.source}` ({link.source_outlet or 'unknown outlet'}, {_day(link.source_published)}): "
-            f"{plural(link.shared, 'sentence')}, {link.reused:.0%} of its text reused, {link.added:.0%} added; e.g. \"{' '.join(link.example.text.split())}\""
-        )
+        lines += _link_md(link)
     if not view.links:
         lines.append("_none: every article is worded independently_")
     return "\n".join(lines)
+
+
+def _link_md(link: CopyLink) -> list[str]:
+    """One link as a reader names the articles (outlet, date, headline), the ids last, for `dateline show`."""
+    arrow = "repeats" if link.directed else "shares wording with (same day)"
+    example = " ".join(link.example.text.split())
+    amount = f"{plural(link.shared, 'sentence')}, {link.reused:.0%} of its text reused, {link.added:.0%} added"
+    return [
+        f"- {_named_article(link.copy_outlet, link.copy_published, link.copy_title)}",
+        f"  {arrow} {_named_article(link.source_outlet, link.source_published, link.source_title)}:",
+        f"  {amount}; e.g. \"{example}\" (`{link.copy}`, `{link.source}`)",
+    ]
+
+
+def _named_article(outlet: str | None, published: date | None, title: str | None) -> str:
+    """ 'Meridian Wire, 2024-05-19, "US troops to leave Niger by September"' """
+    return f"{outlet or 'unknown outlet'}, {_day(published)}, {f'“{title}”' if title else 'untitled article'}"
 
 
 def _day(value: date | None) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from dateline.link.current import carried_by
 from dateline.link.events import Event
+from dateline.link.titles import article_title
 from dateline.model import (
     AnnotatedDocument,
     Citation,
@@ -177,7 +178,8 @@ def events_md(events: Sequence[Event], documents: dict[str, Document]) -> str:
             doc = documents.get(m.doc_id)
             text = doc.text[m.start : m.end] if doc else m.trigger
             outlet = doc.outlet if doc and doc.outlet else "unknown outlet"
-            lines.append(f"    - \"{' '.join(text.split())[:200]}\" ({outlet}, `{m.doc_id}`)")
+            day = doc.published.value.isoformat() if doc and doc.published.value else "undated"
+            lines.append(f"    - \"{' '.join(text.split())[:200]}\" ({outlet}, {day}, `{m.doc_id}`)")
     return "\n".join(lines) if events else "## Events\n\n_no event is reported by two articles yet_"
 
 
@@ -185,7 +187,7 @@ def document_md(ad: AnnotatedDocument) -> str:
     d = ad.document
     p = d.published
     lines = [
-        f"# {d.title or d.id}",
+        f"# {article_title(d.text, d.title) or d.id}",
         "",
         f"- id: `{d.id}`  source: `{d.source}`",
         f"- outlet: {d.outlet or 'unknown'}{f'  wire: {d.wire}' if d.wire else ''}  language: {d.language}",

@@ -12,11 +12,10 @@ from datetime import date
 
 from dateline.link.titles import article_title
 from dateline.store import Store
-from dateline.store.search import MATCH_END, MATCH_START, SearchRow, search_documents
+from dateline.store.search import MATCH_END, MATCH_START, search_documents
 from dateline.views.stories import resolve_story
 
 MAX_HITS = 100
-WIDER = 10  # a topic's hits are read from this many times as many of the store's best hits
 
 
 @dataclass(frozen=True)
@@ -44,10 +43,7 @@ def search(store: Store, query: str, *, story: str | None = None, limit: int = 2
     story of that topic."""
     limit = max(1, min(limit, MAX_HITS))
     scope = resolve_story(store, story) if story else None
-    if scope is None or not scope.is_topic:
-        rows = search_documents(store, query, story=scope.id if scope else None, limit=limit)
-    else:
-        rows = _topic_rows(store, query, scope.stories, limit)
+    rows = search_documents(store, query, stories=scope.stories if scope else None, limit=limit)
     hits = tuple(SearchHit(r.id, r.title, r.outlet, r.published, r.story, split_snippet(r.snippet),
                            r.title or _name(store, r.id)) for r in rows)
     return SearchResults(query, scope.id if scope else None, hits, scope.title if scope else None)
@@ -56,19 +52,6 @@ def search(store: Store, query: str, *, story: str | None = None, limit: int = 2
 def _name(store: Store, doc_id: str) -> str | None:
     doc = store.document(doc_id)
     return article_title(doc.text) if doc else None
-
-
-def _topic_rows(store: Store, query: str, stories: tuple[str, ...], limit: int) -> list[SearchRow]:
-    """The best hits among a topic's stories: the store's best hits kept in order when they are in the
-    topic, topped up story by story when too few of them were."""
-    wanted = set(stories)
-    wide = search_documents(store, query, limit=limit * WIDER)
-    rows = [r for r in wide if r.story in wanted][:limit]
-    if len(rows) < limit and len(wide) == limit * WIDER:
-        seen = {r.id for r in rows}
-        extra = (r for s in stories for r in search_documents(store, query, story=s, limit=limit))
-        rows += [r for r in extra if r.id not in seen and not seen.add(r.id)][: limit - len(rows)]
-    return rows
 
 
 def split_snippet(snippet: str) -> tuple[tuple[str, bool], ...]:

@@ -22,7 +22,7 @@ from dateline.views.copies import build_copies
 from dateline.views.diff import diff
 from dateline.views.export import annotation_record
 from dateline.views.search import search as run_search
-from dateline.views.stories import listed_stories, resolve_story
+from dateline.views.stories import listed_stories
 from dateline.views.timeline import story_timeline
 from dateline.web import data
 from dateline.web.app import open_store, story_page, view, view_key
@@ -139,8 +139,7 @@ def document(store: StoreDep, doc_id: str) -> Response:
 def search(
     store: StoreDep,
     q: Annotated[str, Query(max_length=500, description="Words that must all occur; the last may be a prefix.")],
-    story: Annotated[str | None, Query(description="Story id or title words.")] = None,
+    story: Annotated[str | None, Query(description="Story or topic id, or title words.")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Response:
-    story_id = resolve_story(store, story).id if story else None
-    return _json(to_json(run_search(store, q, story=story_id, limit=limit)))
+    return _json(to_json(run_search(store, q, story=story, limit=limit)))

@@ -24,7 +24,6 @@ from dateline.views.copies import build_copies
 from dateline.views.diff import diff
 from dateline.views.markdown import brief_outlets
 from dateline.views.search import search as run_search
-from dateline.views.stories import resolve_story
 from dateline.web import data, svg
 from dateline.web.app import open_store, story_page, view
 
@@ -164,6 +163,5 @@ def document(request: Request, store: StoreDep, doc_id: str):
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length=500)] = "", story: str | None = None):
-    scope = resolve_story(store, story) if story else None
-    results = run_search(store, q, story=scope.id if scope else None) if q.strip() else None
-    return render(request, "search.html", f"/api/search{_query(request)}", q=q, results=results, scope=scope)
+    results = run_search(store, q, story=story)  # no words: no hits, and the scope named
+    return render(request, "search.html", f"/api/search{_query(request)}", q=q, results=results)
