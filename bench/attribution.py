@@ -31,21 +31,19 @@ import contextlib
 import os
 import re
 import resource
-import subprocess
 import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from paths import CACHE, ROOT, unpacked
+
 from dateline.annotate import attribution, entities, sentences, span_tagger
 from dateline.annotate.pipeline import Component, Pipeline
 from dateline.model import Document, PublishedDate
 from dateline.nlp import load_nlp
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "benchmarks"
-CACHE = ROOT / ".cache" / "benchmarks"
 POLNEAR = CACHE / "attribution-polnear-train-dev" / "polnear" / "data"
 PARSES = ROOT / ".cache" / "bench-attribution"
 ROLES = ("source", "cue", "content")
@@ -71,15 +69,9 @@ class Article:
 # --- data -----------------------------------------------------------------------------
 
 
-def polnear_dir() -> Path | None:
-    if not POLNEAR.exists() and (SHARED / "unpack").exists():
-        subprocess.run(["bash", str(SHARED / "unpack"), str(CACHE)], check=True, capture_output=True)
-    return POLNEAR if POLNEAR.exists() else None
-
-
 def polnear_or_skip() -> Path | None:
     """The PolNeAR directory, or None once the user has been told the bench is skipped."""
-    root = polnear_dir()
+    root = unpacked(POLNEAR)
     if root is None:
         print("PolNeAR not found under ../shared/benchmarks: skipped", file=sys.stderr)
     return root

@@ -25,12 +25,12 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from extraction import AEB, CACHE, benchmark_dir, halves, load_pages, score
+from extraction import AEB, halves, load_pages, score
+from paths import T17, unpacked
 
 from dateline.ingest.clean import clean_text
 from dateline.ingest.html import page_text
 
-T17 = CACHE / "timelines-t17-dev" / "tls" / "llm-tls-copy" / "Dataset" / "T17"
 TOPICS = ("finan", "h1n1", "haiti", "mj")
 _DATE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2} ?, \d{4}"
 # Telltales of each kind, for counting only (the cleaner's rules are in clean.py and furniture.toml).
@@ -112,11 +112,11 @@ def main() -> None:
     args = parser.parse_args()
     before = json.loads(args.compare.read_text("utf-8")) if args.compare else None
     saved = {}
-    if benchmark_dir(AEB) is not None:
+    if unpacked(AEB) is not None:
         saved.update(zyte())
     else:
         print("skipped: extraction-zyte-aeb benchmark not available")
-    if benchmark_dir(T17) is not None:
+    if unpacked(T17) is not None:
         saved.update(timeline17(args.sample, args.seed, before))
     else:
         print("skipped: timelines-t17-dev benchmark not available")

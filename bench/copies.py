@@ -30,15 +30,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ledger_t17 import ensure_t17, topic_store
+from ledger_t17 import topic_store
+from paths import EXAMPLE, GOLD, ROOT, T17, unpacked
 
 from dateline.ingest.dedupe import near_duplicates
 from dateline.link.copies import DEFAULT_RULES, CopyRules, copy_groups
 from dateline.store import Store
 from dateline.views.copies import _articles, copies_from_store, store_furniture
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "bench" / "gold"
 BEFORE = "1c3306c"
 MIN_REUSE = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 FURNITURE = (3, 4, 6, 10**6)
@@ -116,8 +115,8 @@ def main() -> None:
     parser.add_argument("--topics", default="finan,h1n1,haiti,mj")
     parser.add_argument("--example-db", type=Path, help="a store of examples/niger-withdrawal (else built in a temp dir)")
     args = parser.parse_args()
-    if not ensure_t17():
-        sys.exit("Timeline17 is absent: run /work/shared/benchmarks/unpack .cache/benchmarks")
+    if unpacked(T17) is None:
+        sys.exit("Timeline17 is absent: run ../shared/benchmarks/unpack .cache/benchmarks")
     gold = json.loads((GOLD / "copies_t17.json").read_text())
     topics = args.topics.split(",")
     old = old_find_reuse()
@@ -167,7 +166,7 @@ def example(pairs: list[dict], db: Path | None, old: Callable) -> None:
         db = Path(tempfile.mkdtemp()) / "example.db"
     with Store(db) as store:
         if not store.documents():
-            ingest([ROOT / "examples" / "niger-withdrawal"], store)
+            ingest([EXAMPLE], store)
         ids = {d.source: d.id for d in store.documents()}
         named = [p | {"a": ids[p["a"]], "b": ids[p["b"]]} for p in pairs]
         edges = {"before": before_edges(store, old), "minhash": minhash_edges(store),

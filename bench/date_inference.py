@@ -24,14 +24,14 @@ import sys
 import time
 from datetime import date
 
-from extraction import CACHE, benchmark_dir, peak_mb
+from extraction import peak_mb
+from paths import T17, unpacked
 
 from dateline.errors import IngestError
 from dateline.ingest.dating import refine_undated
 from dateline.ingest.prepare import to_document
 from dateline.model import Document, PublishedDate, RawDocument
 
-T17 = CACHE / "timelines-t17-dev" / "tls" / "llm-tls-copy" / "Dataset" / "T17"
 TOPICS = ("finan", "h1n1", "haiti", "mj")
 _PTB = (("-LRB-", "("), ("-RRB-", ")"), ("``", '"'), ("''", '"'), (" ,", ","), (" .", "."), (" 's", "'s"),
         (" n't", "n't"), (" :", ":"), (" ;", ";"), ("( ", "("), (" )", ")"), (" ?", "?"), (" !", "!"))
@@ -77,7 +77,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--corpus", action="store_true", help="also refine with refine_undated per topic")
     args = parser.parse_args()
-    if benchmark_dir(T17) is None:
+    if unpacked(T17) is None:
         print("skipped: timelines-t17-dev benchmark not available")
         return
     rows = load(args.per_topic or None, args.seed)

@@ -24,8 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from extraction import CACHE, benchmark_dir, peak_mb
+from extraction import peak_mb
 from htmldate import find_date
+from paths import CACHE, unpacked
 
 from dateline.errors import IngestError
 from dateline.ingest.prepare import to_document
@@ -115,7 +116,7 @@ def main() -> None:
     parser.add_argument("--misses", type=int, default=0, help="list dateline's first K misses")
     parser.add_argument("--no-peers", action="store_true", help="only dateline")
     args = parser.parse_args()
-    if benchmark_dir(EVAL) is None:
+    if unpacked(EVAL) is None:
         print("skipped: dates-htmldate-mediacloud benchmark not available")
         return
     logging.disable(logging.WARNING)

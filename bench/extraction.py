@@ -29,12 +29,12 @@ import json
 import os
 import re
 import resource
-import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
+
+from paths import CACHE, unpacked
 
 from dateline.ingest.clean import clean_text
 from dateline.ingest.dating import date_document
@@ -42,18 +42,8 @@ from dateline.ingest.html import extract, page_text
 from dateline.ingest.prepare import to_document
 from dateline.model import RawDocument
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "benchmarks"
-CACHE = ROOT / ".cache" / "benchmarks"
 AEB = CACHE / "extraction-zyte-aeb" / "article-extraction-benchmark"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def benchmark_dir(path: Path) -> Path | None:
-    """`path` under the unpacked benchmarks, unpacking on demand; None when unavailable."""
-    if not path.exists() and (SHARED / "unpack").exists():
-        subprocess.run(["bash", str(SHARED / "unpack"), str(CACHE)], check=True, capture_output=True)
-    return path if path.exists() else None
 
 
 def peak_mb() -> float:
@@ -167,7 +157,7 @@ def main() -> None:
     parser.add_argument("--worst", type=int, default=0, help="list the K worst pages of dateline ingest")
     parser.add_argument("--no-peers", action="store_true")
     args = parser.parse_args()
-    if benchmark_dir(AEB) is None:
+    if unpacked(AEB) is None:
         print("skipped: extraction-zyte-aeb benchmark not available")
         return
     gold, urls, pages = load_pages(args.limit)

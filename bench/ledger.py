@@ -14,14 +14,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from paths import EXAMPLE, ROOT, SEEDS
+
 from dateline.corpus import ingest
 from dateline.evaluation import score_ledger
 from dateline.store import Store
 
-ROOT = Path(__file__).resolve().parents[1]
 CORPORA = {
-    "example": (ROOT / "examples" / "niger-withdrawal", ROOT / "tests" / "gold" / "example_ledger.json"),
-    "seeds": (ROOT.parent / "shared" / "seeds", ROOT / "tests" / "gold" / "seeds_ledger.json"),
+    "example": (EXAMPLE, ROOT / "tests" / "gold" / "example_ledger.json"),
+    "seeds": (SEEDS, ROOT / "tests" / "gold" / "seeds_ledger.json"),
 }
 
 

@@ -43,7 +43,8 @@ from datetime import date
 from pathlib import Path
 
 from ledger import CORPORA, document_names
-from timex_news import T17, detokenize
+from paths import GOLD, T17, unpacked
+from timex_news import detokenize
 
 from dateline.corpus import ingest
 from dateline.evaluation import gold_current, gold_value_matches, match_gold_facts
@@ -52,18 +53,8 @@ from dateline.store import Store
 from dateline.views.brief import SHOWN_FACTS, brief
 from dateline.views.stories import scope_facts, topic_scope
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "bench" / "gold"
 TOPICS = ("haiti", "mj", "h1n1", "finan")
 LEVELS = ("topic", "story")
-SHARED = ROOT.parent / "shared" / "benchmarks"
-
-
-def ensure_t17() -> bool:
-    if not T17.exists() and (SHARED / "unpack").exists():
-        subprocess.run(["bash", str(SHARED / "unpack"), str(ROOT / ".cache" / "benchmarks")], check=True,
-                       capture_output=True)
-    return T17.exists()
 
 
 def write_jsonl(topic: str, path: Path) -> None:
@@ -197,7 +188,7 @@ def main() -> None:
     parser.add_argument("--wrong", action="store_true", help="list each wrong current answer under its fact")
     args = parser.parse_args()
     tops = {}
-    if ensure_t17():
+    if unpacked(T17):
         for topic in args.topics.split(","):
             gold = json.loads((GOLD / f"ledger_t17_{topic}.json").read_text())
             with Store(topic_store(topic, args.stores)) as store:

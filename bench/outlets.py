@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from extraction import CACHE, ROOT, benchmark_dir
+from paths import EXAMPLE, SEEDS, T17, unpacked
 
 from dateline.errors import IngestError
 from dateline.ingest.clean import clean_text
@@ -36,9 +36,6 @@ from dateline.ingest.readers import read_paths
 from dateline.model import RawDocument
 
 GOLD = Path(__file__).parent / "gold" / "outlets.json"
-T17 = CACHE / "timelines-t17-dev" / "tls" / "llm-tls-copy" / "Dataset" / "T17"
-SEEDS = ROOT.parent / "shared" / "seeds"
-EXAMPLE = ROOT / "examples" / "niger-withdrawal"
 TOPICS = ("finan", "h1n1", "haiti", "mj")
 
 
@@ -55,7 +52,7 @@ def t17_texts() -> dict[str, str]:
 def raw_documents(name: str, items: list[dict]) -> dict[str, RawDocument] | None:
     """The gold set's documents as readers give them, by gold id; None when the data is absent."""
     if name.startswith("t17"):
-        if benchmark_dir(T17) is None:
+        if unpacked(T17) is None:
             return None
         texts = t17_texts()
         return {item["id"]: RawDocument(source=f"t17:{item['id']}", text=texts[item["id"]]) for item in items}
@@ -155,7 +152,7 @@ def main() -> None:
             continue
         print("\n".join(score_set(name, items, raws)))
     print(f"\n({time.perf_counter() - start:.1f}s)")
-    if args.corpus and benchmark_dir(T17) is not None:
+    if args.corpus and unpacked(T17) is not None:
         corpus_counts()
 
 

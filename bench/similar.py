@@ -21,13 +21,14 @@ from dataclasses import replace
 from pathlib import Path
 from unittest import mock
 
+from paths import EXAMPLE, SEEDS
+
 from dateline.corpus import ingest
 from dateline.link import facts, similar
 from dateline.link.observations import observation_from_json
 from dateline.store import Store
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPORA = {"example": ROOT / "examples" / "niger-withdrawal", "seeds": ROOT.parent / "shared" / "seeds"}
+CORPORA = {"example": EXAMPLE, "seeds": SEEDS}
 
 
 def stories(corpus: Path) -> tuple[int, list[list], list[str]]:

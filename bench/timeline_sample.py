@@ -38,13 +38,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from paths import GOLD
+
 from dateline.annotate.timex import tag
 from dateline.model import AnnotatedDocument, TimeExpr, TimelineEntry
 from dateline.store import Store
 from dateline.views.timeline import place_sentences, story_timeline
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "bench" / "gold" / "timeline_handread.json"
+HANDREAD = GOLD / "timeline_handread.json"
 TOPICS = ("finan", "h1n1", "haiti", "mj")
 FIRST, DRAWN, SEED = 30, 20, 17
 WINDOW = 360  # characters of the article shown each side of a sentence when reading
@@ -175,7 +176,7 @@ def main() -> int:
                 (args.out / f"{topic}.json").write_text(json.dumps([s.__dict__ for s in sample], indent=1))
             print(f"{topic}: {len(sample)} entries -> {args.out / topic}.md")
         return 0
-    gold = json.loads(GOLD.read_text())
+    gold = json.loads(HANDREAD.read_text())
     gold["topics"] = {t: v for t, v in gold["topics"].items() if t in topics}
     print("| topic | right as read | right now | entries | error classes left |\n|---|---|---|---|---|")
     for topic, (then, now, n, left) in score(args.stores, gold).items():

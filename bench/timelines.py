@@ -40,11 +40,12 @@ import math
 import re
 import resource
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from paths import CACHE, T17, unpacked
 
 from dateline.annotate.timex import tag
 from dateline.model import AnnotatedDocument, Document, PublishedDate, Sentence
@@ -58,19 +59,14 @@ from dateline.views.timeline import (
     place_sentences,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "benchmarks"
-CACHE = ROOT / ".cache" / "benchmarks"
 TLS = CACHE / "timelines-t17-dev" / "tls"
-ARTICLES = TLS / "llm-tls-copy" / "Dataset" / "T17"
+ARTICLES = T17
 GOLD = TLS / "gold-timelines"
 DATEWISE = {"AR1-F": 0.120, "Date-F1": 0.544}  # news-tls Table 4, full T17
 
 
 def ensure_data() -> bool:
-    if not ARTICLES.exists() and (SHARED / "unpack").exists():
-        subprocess.run(["bash", str(SHARED / "unpack"), str(CACHE)], check=True, capture_output=True)
-    return ARTICLES.exists()
+    return unpacked(ARTICLES) is not None
 
 
 def read_gold(path: Path) -> dict[dt.date, list[str]]:

@@ -30,9 +30,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "benchmarks"
-DATA = ROOT / ".cache" / "benchmarks" / "timex-tbaq-tweets-wikiwars"
+from paths import CACHE, ROOT, unpacked
+
+DATA = CACHE / "timex-tbaq-tweets-wikiwars"
 PEER_CACHE = ROOT / ".cache" / "bench" / "timex"
 TBAQ = "temporal-qiangning/data/TempEval3/Training/TBAQ-cleaned"
 RES = "timex-syntime/syntime/resources"
@@ -59,12 +59,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def ensure_data() -> bool:
-    if (DATA / ".done").exists() or (DATA / "temporal-qiangning").exists():
-        return True
-    if not SHARED.exists():
-        return False
-    subprocess.run(["bash", str(SHARED / "unpack"), str(DATA.parent)], check=True, cwd=ROOT)
-    return DATA.exists()
+    return (DATA / "temporal-qiangning").exists() or unpacked(DATA / ".done") is not None
 
 
 def load(name: str):

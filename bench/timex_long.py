@@ -15,24 +15,18 @@ from __future__ import annotations
 import argparse
 import csv
 import resource
-import subprocess
 import time
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "benchmarks"
-T17 = ROOT / ".cache" / "benchmarks" / "timelines-t17-dev" / "tls" / "llm-tls-copy" / "Dataset" / "T17"
-EXAMPLE = ROOT / "examples" / "niger-withdrawal"
+from paths import EXAMPLE, T17, unpacked
+
 SIZES = (0.1, 0.5, 1, 2, 5, 10, 20)
 MB = 1_000_000
 
 
 def articles() -> tuple[str, list[str]]:
     """Where the articles come from, and their texts."""
-    if not T17.exists() and SHARED.exists():
-        subprocess.run(["bash", str(SHARED / "unpack"), str(ROOT / ".cache" / "benchmarks")], check=True, cwd=ROOT)
-    if T17.exists():
+    if unpacked(T17):
         csv.field_size_limit(1 << 30)
         texts = []
         for path in sorted(T17.glob("*/outputwithpub.csv")):

@@ -41,13 +41,12 @@ from pathlib import Path
 
 import timex as T
 from dates import load as load_pages
+from paths import CACHE, GOLD, T17
 
 from dateline.annotate.timeml import TimemlDocument, TimemlTimex
 from dateline.errors import IngestError
 from dateline.ingest.prepare import to_document
 from dateline.model import RawDocument
-
-T17 = T.DATA.parent / "timelines-t17-dev" / "tls" / "llm-tls-copy" / "Dataset" / "T17"
 
 
 @dataclass(frozen=True)
@@ -93,11 +92,10 @@ def _t17_texts(items: list[dict]) -> Iterator[str | None]:
         yield detokenize(found[item["row"]]["text"]) if item["row"] < len(found) else None
 
 
-GOLD = T.ROOT / "bench" / "gold"
 SETS = {s.name: s for s in (
-    NewsSet("news2020", GOLD / "timex_news.json", _page_texts, T.DATA.parent / "dates-htmldate-mediacloud",
+    NewsSet("news2020", GOLD / "timex_news.json", _page_texts, CACHE / "dates-htmldate-mediacloud",
             T.PEER_CACHE / "heideltime-news2020.json"),
-    NewsSet("news2020b", GOLD / "timex_news_b.json", _page_texts, T.DATA.parent / "dates-htmldate-mediacloud",
+    NewsSet("news2020b", GOLD / "timex_news_b.json", _page_texts, CACHE / "dates-htmldate-mediacloud",
             T.PEER_CACHE / "heideltime-news2020b.json"),
     NewsSet("wire0811", GOLD / "timex_wire_t17.json", _t17_texts, T17, T.PEER_CACHE / "heideltime-wire0811.json"),
 )}

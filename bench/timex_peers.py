@@ -28,9 +28,11 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from paths import ROOT
+
 from dateline.annotate.timeml import TimemlDocument, TimemlTimex
 
-CACHE = Path(__file__).resolve().parents[1] / ".cache" / "bench" / "heideltime"
+CACHE = ROOT / ".cache" / "bench" / "heideltime"
 
 
 class PeerMissing(RuntimeError):

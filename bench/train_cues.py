@@ -23,17 +23,17 @@ import argparse
 import json
 import sys
 from collections import Counter
-from pathlib import Path
 from types import MappingProxyType
 
 import attribution as polnear  # bench/attribution.py
+from paths import ROOT
 
 from dateline.annotate import attribution, cue_model, entities, sentences
 from dateline.annotate.pipeline import Context
 from dateline.model import AnnotatedDocument
 from dateline.nlp import load_nlp
 
-MODEL = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "cue_model.json"
+MODEL = ROOT / "src" / "dateline" / "data" / "cue_model.json"
 FOLDS = 5
 CS = (0.3, 1.0)
 THRESHOLDS = tuple(t / 100 for t in range(30, 61, 5))

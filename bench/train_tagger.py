@@ -39,7 +39,6 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from attribution import (  # noqa: E402
-    ROOT,
     Article,
     Attr,
     Score,
@@ -54,6 +53,7 @@ from attribution import (  # noqa: E402
     polnear_or_skip,
     rules_only,
 )
+from paths import ROOT  # noqa: E402
 
 from dateline.annotate import span_tagger  # noqa: E402
 from dateline.annotate.span_tagger import ROLES, TaggedSpan, Unit  # noqa: E402

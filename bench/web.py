@@ -28,8 +28,8 @@ from pathlib import Path
 from urllib.parse import quote
 from urllib.request import urlopen
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "niger-withdrawal"
+from paths import EXAMPLE
+
 BUDGET_MS = 300.0
 LATE = "2024-12-31"  # an as-of date after every article: the costliest dated view
 
