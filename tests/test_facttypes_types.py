@@ -72,6 +72,18 @@ def test_the_next_release_of_a_rate_updates_it():
     assert [v.relation for v in fact.values] == ["first", "update"] and fact.current == "7.6"
 
 
+@pytest.mark.parametrize("text,place", [
+    ("The Bank of England cut its interest rate to 2 percent on Thursday.", "Bank of England"),
+    ("The Fed held its benchmark interest rate at 1 percent.", "Federal Reserve"),
+    ("Banks raised interest rates to 2 percent.", None),
+], ids=["bank", "short name", "no bank"])
+def test_an_interest_rate_is_a_central_bank_s(text, place):
+    figure = "2 percent" if "2 percent" in text else "1 percent"
+    q = Quantity(figure, float(figure[0]), False, None, text.index(figure), text.index(figure) + len(figure), unit="%")
+    found = [o.place for o in observe(article(text, quantities=[q])) if o.ask == "rate"]
+    assert found == ([place] if place else [])
+
+
 def test_a_local_rate_is_left_out():
     text = "Riverside's unemployment rate has zoomed to 10 percent."
     q = Quantity("10 percent", 10.0, False, None, text.index("10"), text.index("10") + 10, unit="%")

@@ -3,7 +3,9 @@
 Value: a percentage (the number, label as written: "7.2 percent"). Scope: the
 rate's name (`[rate.names]`: "jobless rate" is the unemployment rate) and the
 country written with it ("the U.S. unemployment rate", "Britain's inflation",
-"French unemployment" -> France); a rate written with a region or a city
+"French unemployment" -> France), and an interest rate's central bank named in its
+sentence (`[rate.banks]`: "the Fed", "the Bank of England"; none named, whose is it?: left
+out); a rate written with a region or a city
 ("Riverside's unemployment rate", "the state's") is left out, and so is a rate
 with no country when the sentence names one other than the story's. Observed from
 a percentage written within a few words after the rate's name, in a sentence that
@@ -29,6 +31,7 @@ from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Quantity
 
 _WINDOW = 60  # characters between the rate's name and its figure
+INTEREST = "interest rate"
 _LOCAL = re.compile(r"\b(state|states|city|cities|county|counties|region|regional|local|area|metro|town)['’]?s?\s*$",
                     re.IGNORECASE)
 
@@ -59,10 +62,11 @@ class RateType(GeneralRule):
             if at < sentence.start or not_stated.search(text[sentence.start:q.start]) or re.search(
                     r"\bfrom\s*$", between) or re.search(r"\d", between):
                 continue  # a forecast, the old value of a change, or another figure between the name and this one
-            place = _country(annotated, at, sentence.start)
-            if place is False:
-                continue
-            yield _observation(annotated, source, q, words["names"][name.group().lower()], place or None)
+            topic = words["names"][name.group().lower()]
+            place = _bank(text[sentence.start:sentence.end]) if topic == INTEREST else _country(annotated, at, sentence.start)
+            if place is False or (topic == INTEREST and place is None):
+                continue  # a region's rate, or an interest rate of no bank: whose?
+            yield _observation(annotated, source, q, topic, place or None)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         _ask, topic, place, _q = key
@@ -97,6 +101,14 @@ def _country(annotated: AnnotatedDocument, at: int, sentence_start: int) -> str 
         return ""
     name = demonyms.get(near[-1].canonical) or demonyms.get(near[-1].text) or near[-1].canonical
     return name if name in countries else False
+
+
+def _bank(sentence: str) -> str | None:
+    """The central bank an interest rate is of: the first one its sentence names ("the Bank of England
+    announced a cut in its interest rate"); None when it names none."""
+    banks = lexicon()["rate"]["banks"]
+    found = re.search(r"\b(?:" + "|".join(sorted(map(re.escape, banks), key=len, reverse=True)) + r")\b", sentence)
+    return banks[found.group()] if found else None
 
 
 def _countries_and_demonyms() -> set[str]:
