@@ -3,9 +3,12 @@
 Usage: python bench/stories.py [--part docs,events,stream,time] [--seed 0] [--stream 10000]
                               [--check 2000] [--seeds 4]
 
-docs:   every ECB+ document of topics 1-35 (its annotated text) is fed one at a
-        time, in a seeded random order, to dateline's incremental story linker (and to
-        the story-signature linker it replaced);
+docs:   every ECB+ document of topics 1-35 (its annotated text) is placed one at a
+        time, in a seeded random order, by dateline's story linker as an ingest or
+        `dateline restory` does (nearest articles, split stories joined, then the stories
+        an ingest touched split where their articles fall into groups apart:
+        `StoryLinker.consolidate`), as one ingest, as ingests of 32 and of one article;
+        also without the split and by the story-signature linker (before);
         the stories are scored against the gold sub-topics (topic x ecb/ecbplus)
         with B-cubed P/R/F1, homogeneity and completeness.
 events: gold event mentions (ACTION_* and NEG_ACTION_* markables) in the
@@ -16,18 +19,20 @@ events: gold event mentions (ACTION_* and NEG_ACTION_* markables) in the
 stream: 10,000 articles synthesised from ECB+ and Timeline17 texts (sentence
         windows of each text), placed one at a time by the nearest-article linker
         (`StoryLinker`, no joining): articles/s, words/s and peak memory (resident set
-        of this process, measured before spaCy loads); the first --check articles also
+        of this process, measured before spaCy loads), then every story split as at the
+        end of one ingest (its time); the first --check articles also
         go through a linker that scores every candidate article, to count how often the
         index's pruning changes the story chosen.
 baselines: the same ECB+ documents clustered by TF-IDF (sublinear, English stop
         words) and entity TF-IDF (entity names added as tokens), average-linkage
         agglomerative on cosine distance; the distance cut is chosen leave-one-topic-out
         (best B3 F1 on the other 34 topics, scored on the held-out one) and also tuned
-        on all topics. Then dateline's threshold and k (nearest articles), chosen the
-        same two ways over one seeded order.
+        on all topics. Then dateline's placing threshold and split threshold (one
+        ingest), chosen the same two ways over one seeded order.
 time:   the 1,025 dated Timeline17 articles (4 topics), clustered with and without
-        the time rule and the joining of split stories, and by the story-signature linker
-        it replaced, scored against the topics (B3, homogeneity, completeness).
+        the time rule, the joining of split stories and the split (as one ingest and
+        as ingests of 100), and by the story-signature linker it replaced, scored
+        against the topics (B3, homogeneity, completeness).
 """
 
 from __future__ import annotations
@@ -196,26 +201,35 @@ def _f(p: float, r: float) -> float:
 # --- the parts ------------------------------------------------------------------
 
 
-def new_linker(threshold: float = stories.NEAR_THRESHOLD, nearest: int = stories.NEAREST) -> stories.StoryLinker:
+def new_linker(threshold: float = stories.NEAR_THRESHOLD, nearest: int = stories.NEAREST,
+               split: float | None = stories.SPLIT_THRESHOLD) -> stories.StoryLinker:
     return stories.StoryLinker(stories.StoryIndex({}), stories.ArticleIndex({}, 0), {},
-                               threshold=threshold, nearest=nearest)
+                               threshold=threshold, nearest=nearest, split=split)
 
 
-def link_stream(items, linker: stories.StoryLinker, join: bool = True) -> dict[str, str]:
-    """Place (id, term counts, day) items one at a time as an ingest does; story of each id."""
-    for doc_id, counts, day in items:
-        story = linker.assign(doc_id, counts, day).story_id
-        if join:
-            _join_split_stories(linker.stories, linker.story_of, story)
+def link_stream(items, linker: stories.StoryLinker, join: bool = True, ingest: int | None = None) -> dict[str, str]:
+    """Place (id, term counts, day) items as ingests of `ingest` articles (None: one ingest) do, with
+    `dateline.corpus.place_in_stories`'s steps: each article placed, its story joined with the stories
+    it should be one with, then the stories the ingest touched split (`consolidate`; the linker's
+    `split` None: never). Story of each id."""
+    items = list(items)
+    size = ingest or max(len(items), 1)
+    for start in range(0, len(items), size):
+        touched: set[str] = set()
+        for doc_id, counts, day in items[start:start + size]:
+            story = linker.assign(doc_id, counts, day).story_id
+            touched |= _join_split_stories(linker.stories, linker.story_of, story) if join else {story}
+        linker.consolidate(touched & linker.stories.signatures.keys())
     return dict(linker.story_of)
 
 
 def cluster_docs(docs: list[EcbDoc], names: dict[str, list[str]], seed: int, threshold: float = stories.NEAR_THRESHOLD,
-                 nearest: int = stories.NEAREST) -> dict[str, str]:
+                 nearest: int = stories.NEAREST, split: float | None = stories.SPLIT_THRESHOLD,
+                 ingest: int | None = None) -> dict[str, str]:
     order = list(docs)
     random.Random(seed).shuffle(order)
     items = [(d.name, stories.term_counts(d.text, names[d.name]), None) for d in order]
-    return link_stream(items, new_linker(threshold, nearest))
+    return link_stream(items, new_linker(threshold, nearest, split), ingest=ingest)
 
 
 def cluster_docs_by_signature(docs: list[EcbDoc], names: dict[str, list[str]], seed: int) -> dict[str, str]:
@@ -236,17 +250,19 @@ def link_by_signature(docs: list[EcbDoc], names: dict[str, list[str]],
     return index, story_of
 
 
-THRESHOLDS = [round(0.16 + 0.02 * i, 2) for i in range(10)]
-NEAREST_CHOICES = [1, 3]
+THRESHOLDS = [0.22, 0.26, 0.3]
+SPLITS = [None, 0.26, 0.3, 0.34, 0.38, 0.42]
 
 
 def tune_linker(docs, names, seed: int) -> None:
-    """Threshold and k of the nearest-article linker: tuned on all topics, and chosen
-    leave-one-topic-out (best B3 F1 on the other 34 topics, scored on the held-out one)."""
+    """Placing threshold and split threshold (None: no split) of the linker, as one ingest: tuned on
+    all topics, and chosen leave-one-topic-out (best B3 F1 on the other 34 topics, scored on the
+    held-out one)."""
     gold = {d.name: d.subtopic for d in docs}
     topic = {d.name: d.subtopic.split("-")[0] for d in docs}
-    grid = [(t, k) for k in NEAREST_CHOICES for t in THRESHOLDS]
-    per = {c: _per_item(gold, cluster_docs(docs, names, seed, *c)) for c in grid}
+    grid = [(t, split) for t in THRESHOLDS for split in SPLITS]
+    per = {(t, split): _per_item(gold, cluster_docs(docs, names, seed, t, stories.NEAREST, split))
+           for t, split in grid}
     tuned = max(grid, key=lambda c: _mean_f(per[c], gold))
     held: dict[str, tuple[float, float]] = {}
     chosen: Counter = Counter()
@@ -255,13 +271,14 @@ def tune_linker(docs, names, seed: int) -> None:
         best = max(grid, key=lambda c: _mean_f(per[c], rest))
         chosen[best] += 1
         held.update({x: per[best][x] for x in gold if topic[x] == t})
-    for name, items in [(f"tuned (threshold {tuned[0]}, k {tuned[1]})", per[tuned]), ("leave-one-topic-out", held)]:
+    for name, items in [(f"tuned (threshold {tuned[0]}, split {tuned[1]})", per[tuned]), ("leave-one-topic-out", held)]:
         p = sum(v[0] for v in items.values()) / len(items)
         r = sum(v[1] for v in items.values()) / len(items)
         print(f"  {'dateline':<14} {name:<34} B3 P {p:.3f} R {r:.3f} F1 {_f(p, r):.3f}")
-    print("  held-out choices (threshold, k): " + ", ".join(f"{c} x{n}" for c, n in chosen.most_common()))
-    curve = "  ".join(f"{t}:{_mean_f(per[(t, stories.NEAREST)], gold):.3f}" for t in THRESHOLDS)
-    print(f"  B3 F1 by threshold (k {stories.NEAREST}): {curve}")
+    print("  held-out choices (threshold, split): " + ", ".join(f"{c} x{n}" for c, n in chosen.most_common()))
+    for t in THRESHOLDS:
+        curve = "  ".join(f"{split}:{_mean_f(per[(t, split)], gold):.3f}" for split in SPLITS)
+        print(f"  B3 F1 by split (threshold {t}): {curve}")
 
 
 def run_baselines(docs, names) -> None:
@@ -305,12 +322,20 @@ def _mean_f(items: dict[str, tuple[float, float]], keys) -> float:
 
 
 def run_docs(docs, names, seed: int) -> dict[str, str]:
+    """Every way of placing the documents, scored; returns the shipped one's stories (for the events part)."""
     gold = {d.name: d.subtopic for d in docs}
     topics = {d.name: d.subtopic.split("-")[0] for d in docs}
     print(f"documents {len(docs)}, gold sub-topics {len(set(gold.values()))}, seed {seed}")
-    for label, cluster in [("story signatures (before)", cluster_docs_by_signature),
-                           (f"nearest articles (threshold {stories.NEAR_THRESHOLD}, k {stories.NEAREST})",
-                            cluster_docs)]:
+    shipped: dict[str, str] = {}
+    near = f"nearest articles (threshold {stories.NEAR_THRESHOLD}, k {stories.NEAREST})"
+    split = f"split {stories.SPLIT_THRESHOLD}"
+    for label, cluster in [
+        ("story signatures (before)", cluster_docs_by_signature),
+        (f"{near}, no split (before)", lambda d, n, s: cluster_docs(d, n, s, split=None)),
+        (f"{near}, {split}, one ingest (shipped; restory)", cluster_docs),
+        (f"{near}, {split}, ingests of 32", lambda d, n, s: cluster_docs(d, n, s, ingest=32)),
+        (f"{near}, {split}, an ingest per article", lambda d, n, s: cluster_docs(d, n, s, ingest=1)),
+    ]:
         started = time.perf_counter()
         pred = cluster(docs, names, seed)
         took = time.perf_counter() - started
@@ -320,7 +345,8 @@ def run_docs(docs, names, seed: int) -> dict[str, str]:
         print(f"  {label}: {len(set(pred.values()))} stories ({took:.2f} s)")
         print(f"    vs sub-topics: B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  homogeneity {h:.3f} completeness {c:.3f}")
         print(f"    vs topics:     B3 P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
-    return pred
+        shipped = pred if "shipped" in label else shipped
+    return shipped
 
 
 def parse_docs(docs: list[EcbDoc]):
@@ -400,6 +426,11 @@ def run_stream(n: int, seed: int, check: int) -> None:
     print(f"stream: {n} articles from {len(texts)} texts, {words} words -> {len(linker.stories.signatures)} stories "
           f"in {took:.1f} s: {n / took:.0f} articles/s, {words / took:.0f} words/s, peak memory "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    started = time.perf_counter()
+    made = linker.consolidate(set(linker.stories.signatures))
+    print(f"  split as at the end of one ingest: {len(made)} stories split or made, "
+          f"{len(linker.stories.signatures)} stories, in {time.perf_counter() - started:.1f} s; peak memory "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     if check:
         # every article sharing a term scored exactly: what the index's pruning (its most distinctive
         # terms find the candidates, the best of them rescored) may miss
@@ -443,14 +474,21 @@ def run_time(seeds: int) -> None:
         counts = [stories.term_counts(text, ()) for text, _, _ in order]
         dated = [(str(i), c, day) for i, (c, (_, day, _)) in enumerate(zip(counts, order))]
         undated = [(str(i), c, None) for i, c in enumerate(counts)]
-        runs = [("signatures, joined (before)", None, True), ("nearest, words only", undated, False),
-                ("nearest + time rule", dated, False), ("+ split stories joined", dated, True)]
-        for label, items, join in runs:
-            pred = _by_signature(terms, order) if items is None else link_stream(items, new_linker(), join)
+        split = stories.SPLIT_THRESHOLD
+        runs = [("signatures, joined (before)", None, True, None, None),
+                ("nearest, words only", undated, False, None, None),
+                ("nearest + time rule", dated, False, None, None),
+                ("+ split stories joined (before)", dated, True, None, None),
+                ("+ stories split, one ingest (shipped)", dated, True, split, None),
+                ("+ stories split, ingests of 100", dated, True, split, 100),
+                ("joined and split, words only", undated, True, split, None)]
+        for label, items, join, cut, ingest in runs:
+            pred = (_by_signature(terms, order) if items is None
+                    else link_stream(items, new_linker(split=cut), join, ingest))
             row = (len(set(pred.values())), *bcubed(gold, pred), *homogeneity_completeness(gold, pred))
             totals[label] = [a + b / seeds for a, b in zip(totals[label], row)]
     for label, (n, p, r, f, h, c) in totals.items():
-        print(f"  {label:<28} stories {n:>5.1f}  B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  "
+        print(f"  {label:<38} stories {n:>5.1f}  B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  "
               f"homogeneity {h:.3f} completeness {c:.3f}")
 
 

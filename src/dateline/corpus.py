@@ -292,8 +292,9 @@ def rederive(store: Store, *, batch_size: int = 200) -> list[str]:
 
 def place_in_stories(store: Store, doc_ids: Sequence[str]) -> list[str]:
     """Assign each article to a story (the story of its nearest articles, by the term vectors stored
-    with them), joining stories one topic has split into, in one transaction; returns the stories
-    touched that still exist."""
+    with them), joining stories one topic has split into and splitting a touched story whose articles
+    fall into groups apart (`StoryLinker.consolidate`), in one transaction; returns the stories touched
+    that still exist."""
     if not doc_ids:
         return []
     store.save_term_vectors(_term_vector(ad) for ad in map(store.annotated, store.unvectored_documents()) if ad)
@@ -308,6 +309,7 @@ def place_in_stories(store: Store, doc_ids: Sequence[str]) -> list[str]:
         if doc_id in vectors and doc_id not in placed:  # a placed article keeps its story
             story = linker.assign(doc_id, vectors[doc_id], days[doc_id]).story_id
             touched |= _join_split_stories(linker.stories, linker.story_of, story)
+    touched |= linker.consolidate(touched & linker.stories.signatures.keys())  # strands apart become stories
     signatures, story_of = linker.stories.signatures, linker.story_of
     assignments = [(d, story_of[d]) for d in story_of if story_of[d] in touched]
 

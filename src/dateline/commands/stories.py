@@ -10,8 +10,9 @@ from dateline.cli import DbOption, _open, app
 @app.command()
 def restory(db: DbOption = Path("dateline.db")) -> None:
     """Group every stored article into stories again (after the story linker changed), without
-    annotating anything again; facts, events and timelines are relinked, and the stories are grouped
-    into topics again.
+    annotating anything again: each article is placed by its nearest articles, then stories whose
+    articles fall into groups apart are split; facts, events and timelines are relinked, and the
+    stories are grouped into topics again.
 
     Example: dateline restory --db story.db
     """

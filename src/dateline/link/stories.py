@@ -34,6 +34,16 @@ story's summed terms), else the article starts a story. Story signatures are
 also what joins split stories and picks titles. The frequencies are those of the
 articles placed before it (and itself), so placing articles in one run or in
 several ends with the same stories.
+
+An incremental linker never moves what it placed, so the first article of a new event whose
+nearest article reports an earlier event of the same kind (another earthquake, another
+takeover) joins that story, and the new event's later articles follow it. After placing,
+`StoryLinker.consolidate` splits the stories it touched where their articles fall into groups
+apart: single link over each article's `SPLIT_NEAREST` nearest articles of the same story at
+cosine `SPLIT_THRESHOLD`; a group of `SPLIT_LEAST` or more articles leaves, unless published
+within `MERGE_GRACE_DAYS` of the rest of the story (a subject followed for months keeps its
+strands) or close enough to it for the merge rule to join it back. Splitting over several
+ingests can end with other stories than one ingest of the same articles.
 """
 
 from __future__ import annotations
@@ -46,10 +56,14 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dateline.store import Store
 
 JOIN_THRESHOLD = 0.18
 ENTITY_WEIGHT = 3.0
@@ -67,6 +81,11 @@ NEAREST = 1
 TERMS_KEPT = 100  # an article's most frequent words kept in its vector (all its names are kept too)
 SEARCH_TERMS = 12  # its most distinctive terms find the candidates ...
 RESCORED = 10  # ... and this many best candidates are scored exactly
+# Splitting a story whose articles fall into groups apart (`StoryLinker.consolidate`), chosen on ECB+
+# topics 1-35 leave-one-topic-out (`bench/stories.py --part baselines`).
+SPLIT_THRESHOLD = 0.3
+SPLIT_NEAREST = 3
+SPLIT_LEAST = 3  # the fewest articles a group needs to leave its story
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 
@@ -207,11 +226,28 @@ class StoryIndex:
         best_id, best = None, 0.0
         for other in sorted(candidates, key=self._rank.__getitem__):
             score = cosine(weighted, self._rarity_weighted(self.signatures[other]))
-            gap = _span_gap(span, self.spans.get(other))
-            needed = MERGE_CLOSE if gap is not None and gap <= MERGE_GRACE_DAYS else MERGE_FAR
-            if score >= needed and score > best:
+            if score >= _merge_bar(span, self.spans.get(other)) and score > best:
                 best_id, best = other, score
         return best_id
+
+    def would_merge(self, a: tuple[Mapping[str, float], tuple[date, date] | None],
+                    b: tuple[Mapping[str, float], tuple[date, date] | None]) -> bool:
+        """Whether two (signature, span) pairs, stored or not, are close enough for `merge_target` to join."""
+        if len(self.signatures) < MERGE_MIN_STORIES:
+            return False
+        score = cosine(self._rarity_weighted(a[0]), self._rarity_weighted(b[0]))
+        return score >= _merge_bar(a[1], b[1])
+
+    def put(self, story_id: str, signature: dict[str, float], span: tuple[date, date] | None) -> None:
+        """Set a story's signature and span (a story split in two: both pieces are put)."""
+        old = self.signatures.get(story_id, {})
+        self.signatures[story_id] = signature
+        self._rank.setdefault(story_id, len(self._rank))
+        self._repost(story_id, old, signature)
+        if span is None:
+            self.spans.pop(story_id, None)
+        else:
+            self.spans[story_id] = span
 
     def absorb(self, keep: str, gone: str, sizes: Mapping[str, int]) -> None:
         """Merge story `gone` into `keep`: signatures summed by article counts `sizes`, spans joined."""
@@ -308,8 +344,10 @@ class ArticleIndex:
         self.add(doc_id, counts, published)
         return found
 
-    def nearest(self, counts: Mapping[str, int], k: int = NEAREST) -> list[Neighbour]:
-        """The `k` placed articles most similar to these counts (no side effects)."""
+    def nearest(self, counts: Mapping[str, int], k: int = NEAREST, among: Container[str] | None = None,
+                skip: str | None = None) -> list[Neighbour]:
+        """The `k` placed articles most similar to these counts (no side effects); only articles in
+        `among` when given, never `skip` (the article itself, when it is placed)."""
         top = math.log(1 + self._n) + 1.0
         idf = {t: top - self._log_df.get(t, 0.0) for t in counts}
         query = _normalise({t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items()})
@@ -320,12 +358,19 @@ class ArticleIndex:
             for doc, own in zip(docs, held, strict=True):
                 partial[doc] += weight * own
         inverse = self._inverse_lengths
-        candidates = heapq.nlargest(self._rescored, ((score * inverse[d], d) for d, score in partial.items()))
+        ranked = ((score * inverse[d], d) for d, score in partial.items()
+                  if d != skip and (among is None or d in among))
+        candidates = heapq.nlargest(self._rescored, ranked)
         scored = sorted(((self._cosine(query, d, top), d) for _, d in candidates), key=lambda x: -x[0])
         return [Neighbour(d, score) for score, d in scored[:k]]
 
     def day(self, doc_id: str) -> date | None:
         return self._days.get(doc_id)
+
+    def counts(self, doc_id: str) -> dict[str, int]:
+        """A placed article's term counts, as given to `add` (its weights are 1 + log count)."""
+        terms, weights = self._vectors[doc_id]
+        return {t: round(math.exp(w - 1.0)) for t, w in zip(terms, weights, strict=True)}
 
     def _cosine(self, query: Mapping[str, float], doc: str, top: float) -> float:
         log_df, dot, length = self._log_df, 0.0, 0.0
@@ -358,8 +403,9 @@ class StoryLinker:
 
     def __init__(self, stories: StoryIndex, articles: ArticleIndex, story_of: dict[str, str], *,
                  threshold: float = NEAR_THRESHOLD, nearest: int = NEAREST,
-                 fallback: float | None = JOIN_THRESHOLD) -> None:
+                 fallback: float | None = JOIN_THRESHOLD, split: float | None = SPLIT_THRESHOLD) -> None:
         self.fallback = fallback
+        self.split = split
         self.stories = stories
         self.articles = articles
         self.story_of = story_of
@@ -411,6 +457,138 @@ class StoryLinker:
         return result
 
 
+    def consolidate(self, story_ids: Iterable[str]) -> set[str]:
+        """Split each of these stories whose articles fall into groups apart (`pieces`): the largest
+        group keeps the story, each other becomes a story of its own, and signatures, spans and
+        `story_of` follow. Returns the stories split and made (empty when none split)."""
+        wanted = set(story_ids)
+        members: dict[str, list[str]] = defaultdict(list)
+        for doc_id, story in self.story_of.items():  # in placing order, which signatures are summed in
+            if story in wanted:
+                members[story].append(doc_id)
+        changed: set[str] = set()
+        for story_id in sorted(members):
+            pieces = self.pieces(members[story_id])
+            if len(pieces) > 1:
+                changed |= self._split(story_id, pieces)
+        return changed
+
+    def pieces(self, docs: Sequence[str]) -> list[list[str]]:
+        """One story's articles (placing order) in groups, largest first: articles are joined by single
+        link when one is among the other's `SPLIT_NEAREST` nearest articles of the story at cosine
+        `split` or more. A group of fewer than `SPLIT_LEAST` articles stays with the group of its most
+        similar article, and a group the merge rule (`StoryIndex.would_merge`) would join back to the
+        rest of the story stays in it (`_belongs`), so what is split off is not merged again."""
+        if self.split is None or len(docs) < 2 * SPLIT_LEAST:
+            return [list(docs)]
+        links = self._story_links(docs)
+        groups = _components(docs, [(a, n.doc_id) for a, near in links.items() for n in near
+                                    if n.similarity >= self.split])
+        big = sorted((g for g in groups if len(g) >= SPLIT_LEAST), key=len, reverse=True)
+        if len(big) < 2:
+            return [list(docs)]
+        piece_of = {d: i for i, g in enumerate(big) for d in g}
+        for group in (g for g in groups if len(g) < SPLIT_LEAST):
+            near = [n for d in group for n in links[d] if n.doc_id in piece_of]
+            big[piece_of[max(near, key=lambda n: n.similarity).doc_id] if near else 0].extend(group)
+        kept = [big[0]]
+        for piece in big[1:]:
+            inside = set(piece)
+            if self._belongs(self._profile(piece), self._profile([d for d in docs if d not in inside])):
+                kept[0].extend(piece)
+            else:
+                kept.append(piece)
+        if len(kept) < 2:
+            return [list(docs)]
+        order = {d: i for i, d in enumerate(docs)}
+        return sorted((sorted(p, key=order.__getitem__) for p in kept), key=lambda p: (-len(p), order[p[0]]))
+
+    def _belongs(self, piece: tuple[dict[str, float], tuple[date, date] | None],
+                 rest: tuple[dict[str, float], tuple[date, date] | None]) -> bool:
+        """Whether a group stays in its story: published within `MERGE_GRACE_DAYS` of the story's other
+        articles (a subject followed for months keeps its strands; the same kind of event in another
+        year leaves), or close enough to them for the merge rule to join it back."""
+        gap = _span_gap(piece[1], rest[1])
+        return (gap is not None and gap <= MERGE_GRACE_DAYS) or self.stories.would_merge(piece, rest)
+
+    def _story_links(self, docs: Sequence[str]) -> dict[str, list[Neighbour]]:
+        within = set(docs)
+        return {d: self.articles.nearest(self.articles.counts(d), SPLIT_NEAREST, among=within, skip=d)
+                for d in docs}
+
+    def _profile(self, docs: Sequence[str]) -> tuple[dict[str, float], tuple[date, date] | None]:
+        """(signature, span) a story of these articles (placing order) would have."""
+        signature: dict[str, float] = {}
+        span: tuple[date, date] | None = None
+        for doc_id in docs:
+            terms = signature_terms(self.articles.counts(doc_id))
+            signature = merge(signature, terms) if signature else dict(terms)
+            if (day := self.articles.day(doc_id)) is not None:
+                span = _widen(span, day)
+        return signature, span
+
+    def _split(self, story_id: str, pieces: list[list[str]]) -> set[str]:
+        ids = [story_id]
+        for piece in pieces[1:]:
+            ids.append(_free_story_id(piece[0], set(self.stories.signatures) | set(ids)))
+        for piece_id, piece in zip(ids, pieces, strict=True):
+            self.stories.put(piece_id, *self._profile(piece))
+            for doc_id in piece:
+                self.story_of[doc_id] = piece_id
+        return set(ids)
+
+
+def split_stored_stories(store: Store, story_ids: Iterable[str]) -> list[str]:
+    """Split stored stories whose articles fall into groups apart (`StoryLinker.consolidate`), reading
+    only term vectors, frequencies and metadata; the moved articles and every story split or made
+    (signature and title) are saved in one transaction and wait to be relinked. Returns those stories."""
+    from dateline.link.titles import story_title  # titles reads this module's term weights: imported late
+
+    meta = store.document_meta()
+    days = {d: date.fromisoformat(m["published"]) if m["published"] else None for d, m in meta.items()}
+    vectors = store.term_vectors()
+    placed = {d: m["story_id"] for d, m in meta.items() if m["story_id"] and d in vectors}
+    linker = StoryLinker.resume(store.story_signatures(), placed, days, vectors, store.term_frequencies())
+    changed = linker.consolidate(story_ids)
+    if not changed:
+        return []
+
+    def title_of(story_id: str) -> str:
+        return story_title(store, story_id, vectors)
+
+    store.place_documents([(d, s) for d, s in linker.story_of.items() if s in changed],
+                          {s: (linker.stories.signatures[s], title_of) for s in changed})
+    return sorted(changed)
+
+
+def _components(nodes: Sequence[str], links: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Connected components of `nodes` under `links`, each in the order of `nodes`."""
+    parent = {n: n for n in nodes}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for a, b in links:
+        parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = {}
+    for n in nodes:
+        groups.setdefault(root(n), []).append(n)
+    return list(groups.values())
+
+
+def _free_story_id(doc_id: str, taken: set[str]) -> str:
+    """A new story's id from its first article, unless a story has it (a split-off piece led by the
+    article that founded the story it leaves)."""
+    story_id, n = _new_story_id(doc_id), 0
+    while story_id in taken:
+        n += 1
+        story_id = _new_story_id(f"{doc_id}#{n}")
+    return story_id
+
+
 def merge(signature: Mapping[str, float], terms: Mapping[str, float]) -> dict[str, float]:
     summed = Counter(signature)
     summed.update(terms)
@@ -452,6 +630,12 @@ def _gap(day: date | None, span: tuple[date, date] | None) -> int | None:
 
 def _day_span(day: date | None) -> tuple[date, date] | None:
     return None if day is None else (day, day)
+
+
+def _merge_bar(a: tuple[date, date] | None, b: tuple[date, date] | None) -> float:
+    """The rarity-weighted cosine two stories with these spans need to merge."""
+    gap = _span_gap(a, b)
+    return MERGE_CLOSE if gap is not None and gap <= MERGE_GRACE_DAYS else MERGE_FAR
 
 
 def _span_gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int | None:
