@@ -1,4 +1,4 @@
-"""Whose troops a count counts, and counts of one incident (link/facttypes/level.py `read_force`, count.py), on
+"""Whose troops a count counts, and counts of one incident (link/facttypes/force.py `read_force`, count.py), on
 sentences written for these tests and read by the whole English pipeline (rules only, no tagger).
 
 A troop question never mixes owners: each count names its owner as news writes it ("Sri Lankan troops", "Kenyan
@@ -14,7 +14,7 @@ import pytest
 
 from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe
-from dateline.link.facttypes.level import read_force
+from dateline.link.facttypes.force import read_force
 from dateline.model import Document, PublishedDate
 
 pytestmark = pytest.mark.slow

@@ -1,0 +1,166 @@
+"""A count's figure: which quantities are counts at all (not a unit, a year, a clock time, a vague amount), what
+the number counts when the parse missed it ("the death toll rose to 110,000", "250,000 injured"), figures that
+are another count (an increment, "suspected cases", "cases" of something else), a range read as its top, and
+who gives the figure and how firmly (its sourcing)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from dateline.link.facttypes.base import lexicon, words_pattern
+from dateline.link.facttypes.count_kinds import Kind, is_people
+from dateline.link.facttypes.count_scope import clause_span
+from dateline.link.observations import Observation
+from dateline.model import AnnotatedDocument, Quantity
+from dateline.resources import load_table
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_DIGIT = re.compile(r"\d")
+
+
+def countable(q: Quantity, annotated: AnnotatedDocument) -> bool:
+    """Not a unit, a scale or a vague amount; not a year or a phone number."""
+    words = lexicon()["count"]
+    counted = (q.counts or "").lower()
+    if counted in words["not_counted"] or counted.split()[-1:] in ([w] for w in words["not_counted"]):
+        return False
+    if not _DIGIT.search(q.text) and set(q.text.lower().replace("-", " ").split()) <= _vague_words():
+        return False  # "thousands", "half a dozen": vague, not a figure anyone reported
+    if _YEAR.fullmatch(q.text.strip()) or _clock_time(q, annotated.document.text):
+        return False
+    before = annotated.document.text[max(0, q.start - 12):q.start].lower().split()
+    return not (before and before[-1] in words["not_a_count_before"])
+
+
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+
+
+def _clock_time(q: Quantity, text: str) -> bool:
+    """A live blog's time stamp ("1200 Several UN peacekeepers are reported ..."): four digits of a 24-hour time
+    opening an entry (the text's start, or after a sentence's end) and followed by a capitalised word."""
+    if not _CLOCK.fullmatch(q.text.strip()):
+        return False
+    before = text[max(0, q.start - 3):q.start].rstrip()
+    return (not before or before[-1] in ".!?\"'”’") and text[q.end:q.end + 2].strip()[:1].isupper()
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_words() -> frozenset[str]:
+    vague = load_table("quantities")["numbers"]["vague"]
+    return frozenset(vague) | {"a", "an", "half", "of", "dozen", "score", "some", "several", "few", "many", "tens"}
+
+
+_TOLL = re.compile(r"\b(?:death toll|toll of (?:the )?dead|number of (?:the )?(?:dead|deaths|fatalities|"
+                   r"people (?:killed|dead|who (?:have )?died)))\b(?P<gap>[^.;:\d]{0,60})$", re.IGNORECASE)
+
+
+def toll(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
+    """ "The official death toll has risen to 110,000": a number after "death toll" counts the people killed,
+    whatever noun the parse gave it from elsewhere in the sentence ("50,000 bodies had been collected, but
+    the total number of dead could be between 100,000 and 200,000"), unless its own noun follows it."""
+    if q.unit or q.state:
+        return q
+    if q.counts and q.counts.lower() not in ("people", "persons") and (
+            q.counts.lower().split()[-1] in annotated.document.text[q.end:q.end + 30].lower()):
+        return q
+    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    before = annotated.document.text[sentence.start if sentence else max(0, q.start - 100):q.start]
+    if not _TOLL.search(before):
+        return q
+    return replace(q, counts="people", state="dead")
+
+
+_ELIDED = re.compile(r"^\s*(?:(?:have|has|had|been|were|are|was|left|made|now|more|others?)\s+){0,3}"
+                     r"(?P<state>injured|wounded|hurt|homeless|dead|killed|missing|displaced)\b", re.IGNORECASE)
+
+
+def elided(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
+    """ "200,000 people have been killed, 250,000 injured and 1.5 million left homeless": a number whose
+    next words say a state, with no noun between (so any noun the parse gave it is another's), counts
+    the people of the count of people before it in its sentence, in that state; with no such count, its
+    own noun of people is in that state ("a million people left homeless")."""
+    if q.unit:
+        return q
+    found = _ELIDED.match(annotated.document.text[q.end:q.end + 40])
+    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    if found is None or sentence is None:
+        return q
+    state = found.group("state").lower()
+    earlier = [o for o in annotated.quantities if sentence.start <= o.start and o.end <= q.start and o.counts
+               and not o.unit and is_people(o.counts)]
+    if earlier:
+        return replace(q, counts=earlier[-1].counts, state=state, verb=None)
+    return replace(q, state=state, verb=None) if q.counts and is_people(q.counts) else q
+
+
+def increment(q: Quantity, annotated: AnnotatedDocument) -> bool:
+    """ "Another 700 cases", "300 new deaths": what was added to a toll, not the toll ("an additional 900
+    troops in Syria" is a level elsewhere, and stays)."""
+    words = lexicon()["count"]
+    text = annotated.document.text
+    before = " " + " ".join(text[max(0, q.start - 20):q.start].lower().split()[-2:])
+    after = text[q.end:q.end + 15].lower().split()[:1]
+    return any(before.endswith(" " + w) for w in words["increments_before"]) or (
+        bool(after) and after[0] in words["increments_after"])
+
+
+UNLESS_AFTER = 60  # characters after the number where a kind's `unless` words may make it another count
+
+
+def another_count(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocument) -> bool:
+    """A figure its own words put in another count than the kind's ("230 possible cases under
+    investigation", "25 suspected cases" are not the confirmed cases), read from the number to the end
+    of its clause."""
+    if kind.unless is None:
+        return False
+    text = annotated.document.text
+    end = min(clause_span(text, obs, q)[1], q.end + UNLESS_AFTER)
+    return bool(kind.unless.search(text[q.start:end]))
+
+
+_CASES_OF = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?cases of (?:the |a |an )?(?P<what>[\w-]+)", re.IGNORECASE)
+
+
+def other_cases(q: Quantity, kind: Kind, annotated: AnnotatedDocument) -> bool:
+    """ "Cases" that are not cases of a disease: of something else ("17 cases of peanut butter", "cases of
+    children disappearing") or qualified as another matter ("1,500 adoption cases"); `disease` words of
+    the kind say what may qualify them. Asked of kinds that say so (cases)."""
+    words = lexicon()["count"]["kinds"].get(kind.name, {}).get("disease")
+    if not words:
+        return False
+    allowed = {w.lower() for w in words}
+    of = _CASES_OF.match(annotated.document.text[q.end:q.end + 60])
+    if of is not None and of.group("what").lower() not in allowed:
+        return True
+    modifiers = [w.lower().strip(",.") for w in (q.counts or "").split()[:-1]]
+    return any(w.isalpha() and w not in allowed for w in modifiers)
+
+
+def sourcing(annotated: AnnotatedDocument, q: Quantity, obs: Observation) -> dict:
+    """Who gives the figure (a named source whose reported words hold it), whether the sentence hedges it
+    ("may have been killed"), and whether its words make it an official or confirmed figure."""
+    words = lexicon()["count"]
+    said = next((a for a in annotated.attributions
+                 if a.content_start <= q.start < a.content_end and not a.anonymous), None)
+    sentence = obs.citation.text
+    text = annotated.document.text
+    end = clause_span(text, obs, q)[1]
+    hedged = bool(words_pattern(words["hedges"]).search(sentence))
+    # official before the count or in its clause: "248 deaths linked to the virus, with 12 confirmed" confirms
+    # 12 only; "officials say 200,000 were killed, 250,000 injured" gives both
+    official = bool(words_pattern(words["official"]).search(text[obs.citation.start:end])) and not hedged
+    unnamed = said is None and any(a.anonymous and a.content_start <= q.start < a.content_end
+                                   for a in annotated.attributions)  # "according to a defense official"
+    return {"speaker": said.speaker if said else None, "hedged": hedged, "anonymous": unnamed,
+            "strong": official or (said is not None and not hedged)}
+
+
+def range_top(q: Quantity, obs: Observation) -> Observation:
+    """ "Between 100,000 and 200,000 dead": a cumulative count's range is read as its top, an upper bound
+    (as "up to 200,000"), since the midpoint is a figure nobody reported."""
+    if q.lower is None or q.upper is None or q.lower == q.upper:
+        return obs
+    low, high = (f"{x:,.0f}" if x == int(x) else f"{x:,}" for x in (q.lower, q.upper))
+    return replace(obs, value=f"{q.upper:g}", bound="<=", label=f"{low}-{high}")

@@ -1,0 +1,111 @@
+"""The kinds of count an analyst tracks, and what a count counts (`[count.kinds]` in data/facttypes.toml).
+
+A kind (`Kind`) is read from a count's verb, state or event first ("killed", "missing"), then from the noun it
+counts ("cases", "troops"): `kind_of`. A count of no kind ("albums sold", "NATO allies") is wording, not a fact.
+Each kind keeps its own question; the group a question counts is the kind's own ("cases"), "people" for any
+noun for people in general, else the group as written ("UN staff"): `group_of`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from dateline.link.facttypes.base import lexicon, words_pattern
+from dateline.link.observations import Observation
+from dateline.model import Quantity
+
+TROOPS = "troops"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of count an analyst tracks (`[count.kinds]`)."""
+
+    name: str
+    verbs: frozenset[str]
+    nouns: tuple[str, ...]
+    question: str
+    group: str | None = None
+    people: bool = False
+    cumulative: bool = False
+    needs: re.Pattern[str] | None = None
+    events: frozenset[str] | None = None  # the events a count of its nouns may have (troops: a level or a plan)
+    unless: re.Pattern[str] | None = None  # words right after the number that make it another count ("suspected")
+    level: bool = False  # a standing number that goes up and down (troops, the missing): facttypes/level.py
+    by_noun: bool = False  # a count of its nouns is of this kind whatever its verb ("infected 6,500 in 33 nations")
+
+    def counts(self, topic: str) -> bool:
+        return any(topic == n or topic.endswith(" " + n) for n in self.nouns)
+
+
+@functools.lru_cache(maxsize=1)
+def kinds() -> tuple[Kind, ...]:
+    out = []
+    for name, k in lexicon()["count"]["kinds"].items():
+        out.append(Kind(
+            name=k.get("same_as", name), verbs=frozenset(k.get("verbs", ())), nouns=tuple(k.get("nouns", ())),
+            question=k["question"], group=k.get("group"), people=k.get("people", False),
+            cumulative=k.get("cumulative", False), needs=words_pattern(k["needs"]) if "needs" in k else None,
+            events=frozenset(k["events"]) if "events" in k else None,
+            unless=words_pattern(k["unless"]) if "unless" in k else None, level=k.get("level", False),
+            by_noun=k.get("by_noun", False)))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def by_name() -> Mapping[str, Kind]:
+    return {k.name: k for k in kinds()}
+
+
+def kind_of(q: Quantity, obs: Observation) -> Kind | None:
+    """The kind a count is of: by what it counts for a kind counted by its noun alone (countries), then by
+    its verb, state or event, then by what it counts; None when it is no kind an analyst tracks."""
+    signals = {s for s in (obs.qualifier, q.verb, q.state) if s}
+    sentence = obs.citation.text
+    for kind in kinds():
+        if kind.by_noun and kind.counts(obs.topic):  # "33 nations" infected: countries, never cases
+            return kind if _fits(kind, obs.topic, sentence, noun=True) else None
+    for kind in kinds():
+        if signals & kind.verbs and _fits(kind, q.counts or "", sentence):
+            return kind
+    for kind in kinds():
+        if kind.counts(obs.topic) and (kind.events is None or obs.qualifier in kind.events) and (
+                _fits(kind, obs.topic, sentence, noun=True)):
+            return kind
+    return None
+
+
+def _fits(kind: Kind, topic: str, sentence: str, *, noun: bool = False) -> bool:
+    if kind.needs is not None and not kind.needs.search(sentence):
+        return False
+    return noun or not kind.people or is_people(topic)
+
+
+def is_people(counted: str) -> bool:
+    """A noun for people ("people", "UN staff"), or a people ("Haitians"), as the count writes it."""
+    people = lexicon()["count"]["people"]
+    head = counted.split()[-1] if counted.split() else ""
+    return counted.lower() in people or head.lower() in people or head.lower().rstrip("s") in people or (
+        head[:1].isupper())
+
+
+def group_of(kind: Kind, topic: str) -> str:
+    """What the question counts: the kind's own group ("cases"), "people" for any noun for people in
+    general, else the group as written ("UN staff", "US troops")."""
+    if kind.group:
+        return kind.group
+    return "people" if topic in lexicon()["count"]["anyone"] else topic
+
+
+def is_plural(q: Quantity) -> bool:
+    """The counted noun is a group: a plural noun ("people", "cases", "Haitians"), not a singular one
+    ("an emergency call", "Jackson", "the UK") unless the count is one."""
+    written = (q.counts or "").split()
+    if not written:
+        return False
+    head = written[-1].lower()
+    plural = head in lexicon()["count"]["collective"] or (head.endswith("s") and not head.endswith("ss"))
+    return plural or q.value == 1
