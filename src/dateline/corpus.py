@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -84,6 +85,7 @@ class _Run:
         self.near: list[tuple[str, str, float]] = []
         self.passed = 0  # inputs read and not annotated: failed to read, or stored already
         self.expected: int | None = None  # inputs in all, when cheap to know
+        self.warming: threading.Thread | None = None  # loading the sentence encoder for relinking
 
     def fail(self, failure: Failure) -> None:
         self.failures.append(failure)
@@ -112,11 +114,14 @@ def ingest(
     run = _Run(store, stop_on_failure)
     paths = list(paths)
     run.expected = count_articles(paths)
+    if (run.expected or 0) > batch_size:  # while the workers' fork server starts, with a core idle
+        run.warming = _warm_sentence_encoder()
     # nothing here reads the stored texts: ids are looked up, the duplicate index is the store's,
     # and dating donors are fetched only for an undated article (memory follows the batch, not the store)
     fresh = _fresh_documents(paths, run, store, _Lenders(store))
-    return store_annotated(annotate(fresh, batch_size=batch_size, workers=workers), store, batch_size=batch_size,
-                           progress=progress, run=run, index=_stored_index(store))
+    annotated = annotate(fresh, batch_size=batch_size, workers=workers, expected=run.expected)
+    return store_annotated(annotated, store, batch_size=batch_size, progress=progress, run=run,
+                           index=_stored_index(store))
 
 
 def store_annotated(
@@ -136,6 +141,8 @@ def store_annotated(
     index = index or _stored_index(store)
     done = 0
     for batch in batched(results, batch_size):
+        if not done and run.warming is None and (run.expected is None or run.expected > batch_size):
+            run.warming = _warm_sentence_encoder()  # more batches to come
         _store_results(store, run, batch, index)
         if index.stored is not None:  # the batch is committed: its fingerprints go to the store, not memory
             kept = index.forget(r.document.id for r in batch if not isinstance(r, Failure))
@@ -143,6 +150,8 @@ def store_annotated(
         done += len(batch)
         if progress:
             progress(done + run.passed, run.expected)
+    if run.warming is not None:
+        run.warming.join()
     unplaced = store.unplaced_documents()
     added = set(run.added)
     repaired = [d for d in unplaced if d not in added]
@@ -151,6 +160,33 @@ def store_annotated(
     place_new_stories(store)  # a story in no topic yet (a killed run's too) joins one here
     return IngestReport(tuple(run.added), tuple(run.unchanged), tuple(run.duplicates), tuple(run.failures),
                         tuple(touched), tuple(run.near), tuple(run.notices), tuple(run.partial), tuple(repaired))
+
+
+def _warm_sentence_encoder() -> threading.Thread | None:
+    """Loads the fact ledger's sentence encoder (`link.similar`) in a thread while the rest of an ingest
+    is annotated, when it is installed.
+
+    Relinking loads it on first use, after the last batch, with one core idle: 4 to 6 s of imports and
+    loading at the end of every ingest of a few batches (docs/performance.md). Loaded from the start,
+    that work runs while this process waits for the workers. An input of one batch is not warmed:
+    a small story often has no fact groups to compare, and then the encoder is never loaded at all.
+    """
+    from dateline.link import similar
+
+    if not similar.available():
+        return None
+    thread = threading.Thread(target=_load_sentence_encoder, name="dateline-sentence-encoder")
+    thread.start()
+    return thread
+
+
+def _load_sentence_encoder() -> None:
+    from dateline.link import similar
+
+    try:
+        similar.embed(["loading"])  # the model is cached per process: relinking reuses it
+    except Exception:  # loading only saves time: relinking loads it again and reports a real failure
+        logger.info("loading the sentence encoder ahead of relinking failed", exc_info=True)
 
 
 def _fresh_documents(paths: Iterable[str | Path], run: _Run, store: Store, lenders: _Lenders) -> Iterator[Document]:
@@ -263,7 +299,8 @@ def reannotate(
     count = 0
     failures: list[Failure] = []
     done = 0
-    for batch in batched(annotate(store.documents(), batch_size=batch_size, workers=workers), batch_size):
+    results = annotate(store.documents(), batch_size=batch_size, workers=workers, expected=len(keys))
+    for batch in batched(results, batch_size):
         failures.extend(r for r in batch if isinstance(r, Failure))
         rows = [(r, *keys[r.document.id]) for r in batch if not isinstance(r, Failure)]
         store.add_batch(rows, [derive(annotated) for annotated, _, _ in rows], (),
@@ -407,7 +444,7 @@ def annotate_paths(paths: Iterable[str | Path], *, batch_size: int = 32, workers
     """Annotate articles without storing them: yields AnnotatedDocument, Failure or Notice."""
     documents, failures = prepare_paths(paths)
     yield from failures
-    yield from annotate(refine_undated(documents), batch_size=batch_size, workers=workers)
+    yield from annotate(refine_undated(documents), batch_size=batch_size, workers=workers, expected=len(documents))
 
 
 def prepare_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[Failure | Notice]]:

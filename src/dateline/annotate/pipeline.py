@@ -20,7 +20,7 @@ from dateline.annotate.budget import seconds_for, time_budget
 from dateline.annotate.sentences import plain_sentences
 from dateline.errors import PipelineError
 from dateline.model import AnnotatedDocument, Document, Failure
-from dateline.nlp import wait_passively
+from dateline.nlp import skip_exit_collection, wait_passively
 
 logger = logging.getLogger(__name__)
 
@@ -135,6 +135,7 @@ def annotate(
     pipeline: Pipeline | None = None,
     batch_size: int = 32,
     workers: int = 1,
+    expected: int | None = None,
 ) -> Iterator[AnnotatedDocument | Failure]:
     """Annotate documents in batches, in input order, reading `documents` lazily; a document
     that fails as a whole yields a Failure.
@@ -144,9 +145,16 @@ def annotate(
     one per core this process may use (`usable_cores`) when the input holds more than one batch
     and `AUTO_MIN_DOCUMENTS` documents, else annotates in this process.
     A document not in English, or too long to be one article, is annotated only by
-    what is language-neutral (its sentences): see `unannotated_reason`.
+    what is language-neutral (its sentences): see `unannotated_reason`. `expected`, about how
+    many documents there are when the caller knows, lets the workers start loading before the
+    first batch is read.
     """
     wait_passively()  # before anything in this process (a later linking step too) or its workers imports torch
+    skip_exit_collection()  # what annotating and linking import makes the interpreter's shutdown slow
+    if pipeline is None and _workers_likely(workers, expected):
+        from dateline.annotate.parallel import start_early
+
+        start_early()
     batches = batched(documents, batch_size)
     ahead = list(itertools.islice(batches, 2))
     if workers == AUTO_WORKERS:
@@ -164,6 +172,12 @@ def annotate(
     pipeline = pipeline or default_pipeline()
     for batch in batches:
         yield from annotate_batch(pipeline, batch)
+
+
+def _workers_likely(workers: int, expected: int | None) -> bool:
+    if workers == AUTO_WORKERS:
+        return (expected or 0) >= AUTO_MIN_DOCUMENTS and usable_cores() > 1
+    return workers > 1
 
 
 def usable_cores() -> int:

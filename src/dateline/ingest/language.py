@@ -9,6 +9,7 @@ English-only: other languages are stored and flagged, never altered.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 import unicodedata
@@ -50,10 +51,12 @@ def detect_language(text: str) -> str:
 
 def _script_language(text: str) -> str | None:
     """The language a non-Latin script names, when most letters are in it."""
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = Counter(itertools.islice(filter(str.isalpha, text), 5000))
     if not letters:
         return None
-    scripts = Counter(_script_of(ch) for ch in letters[:5000])
+    scripts: Counter[str] = Counter()
+    for ch, count in letters.items():  # each distinct letter named once (in order of first use, as ties break)
+        scripts[_script_of(ch)] += count
     if scripts["ja"]:
         scripts["ja"] += scripts.pop("zh", 0)  # Japanese mixes kana with kanji
     script, count = scripts.most_common(1)[0]
