@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from dateline.link.facttypes.base import (
     OnScale,
+    alternation,
     citation,
     lexicon,
     person_name,
@@ -164,16 +165,16 @@ def _aside(text: str, q: Quantity, sentence: Sentence, purpose: str) -> bool:
     before, after = _plain(text, start, q.start), _plain(text, q.end, end)
     if re.search(r"[(;:]\s*$", text[sentence.start:q.start]):
         return True  # "420m euros ($604m; ...)": the same money in another currency
-    if re.search(_alternation(words["part_before"]) + r"\s+(?:(?:the|a|an|its|their|his|her|this)\s+)?$",
+    if re.search(r"\b" + alternation(words["part_before"]) + r"\s+(?:(?:the|a|an|its|their|his|her|this)\s+)?$",
                  before, re.IGNORECASE):
         return True
-    if re.match(r"\s*(?:" + _alternation(words["part_after"]) + r"|of\s+(?:the|its|their|this|that)\b)",
+    if re.match(r"\s*(?:\b" + alternation(words["part_after"]) + r"|of\s+(?:the|its|their|this|that)\b)",
                 after, re.IGNORECASE):
         return True  # "$115 billion more", "$4 billion of its $13.4 billion bailout"
     clause = f"{before} {after}"
     if words_pattern(words["part_clause"] + words["other_era"]).search(clause):
         return True
-    if purpose in ("rescue plan", "stimulus") and re.search(_alternation(words["plan_of_one"]) + r"\s+$", before,
+    if purpose in ("rescue plan", "stimulus") and re.search(r"\b" + alternation(words["plan_of_one"]) + r"\s+$", before,
                                                             re.IGNORECASE):
         return True  # one firm's bailout, not the plan
     return purpose in words["needs_giver"] and bool(words_pattern(words["not_given"]).search(clause))
@@ -193,10 +194,6 @@ def _clause(text: str, q: Quantity, sentence: Sentence) -> tuple[int, int]:
 def _plain(text: str, start: int, end: int) -> str:
     """The text with bracketed asides blanked out, offsets kept."""
     return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text[start:end])
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    return r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")"
 
 
 # --- whose money it is ----------------------------------------------------------------------------
@@ -261,8 +258,8 @@ def _subject_gap() -> re.Pattern[str]:
     """What may stand between a named giver and its verb: a head noun ("nations"), an aside between
     commas, "says it", auxiliaries and adverbs ("is also said to have")."""
     words = lexicon()["amount"]
-    heads = _alternation(words["giver_heads"])
-    aux = _alternation(words["auxiliaries"])
+    heads = r"\b" + alternation(words["giver_heads"])
+    aux = r"\b" + alternation(words["auxiliaries"])
     return re.compile(rf"(?:\s+{heads})?(?:\s*,[^,]{{1,60}},)?(?:\s+(?:says|said|say)\s+(?:that\s+)?(?:it|they))?"
                       rf"(?:\s+{aux})*\s+", re.IGNORECASE)
 
@@ -348,7 +345,7 @@ def _total(text: str, q: Quantity, sentence: Sentence) -> bool:
     start, end = _clause(text, q, sentence)
     after = _plain(text, q.end, end)
     passive = re.match(r"\s*(?:[\w-]+\s+){0,4}?(?:has|have|had)\s+(?:(?:now|so far|already)\s+)?been\s+"
-                       + _alternation(words["passive_giving"]) + r"(?!\s+by\b)", after, re.IGNORECASE)
+                       + r"\b" + alternation(words["passive_giving"]) + r"(?!\s+by\b)", after, re.IGNORECASE)
     before = _plain(text, start, q.start)
     collective = words_pattern(words["totals"]).search(before) and words_pattern(
         words["giving"] + words["raising"] + words["receiving"]).search(before)

@@ -143,9 +143,20 @@ def person_name(entity: Entity) -> str:
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """A pattern matching any of the phrases as whole words."""
-    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+    """A pattern matching any of the phrases as whole words, any case (built once per list of phrases:
+    lexicon lists are asked for per sentence)."""
+    return _words_pattern(tuple(words))
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b" + alternation(words) + r"\b", re.IGNORECASE)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression group of the phrases, escaped, the longest first (so "at least" is tried before
+    "at")."""
+    return "(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + ")"
 
 
 def sentences(annotated: AnnotatedDocument) -> Iterable[tuple[Sentence, str]]:

@@ -20,11 +20,12 @@ into a contradiction.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import GeneralRule, citation, entities_in, lexicon, words_pattern
+from dateline.link.facttypes.base import GeneralRule, alternation, citation, entities_in, lexicon, words_pattern
 from dateline.link.facttypes.office import whose
 from dateline.link.facttypes.proceeding import history
 from dateline.link.observations import Observation, Source
@@ -106,9 +107,14 @@ def _country(annotated: AnnotatedDocument, at: int, sentence_start: int) -> str 
 def _bank(sentence: str) -> str | None:
     """The central bank an interest rate is of: the first one its sentence names ("the Bank of England
     announced a cut in its interest rate"); None when it names none."""
-    banks = lexicon()["rate"]["banks"]
-    found = re.search(r"\b(?:" + "|".join(sorted(map(re.escape, banks), key=len, reverse=True)) + r")\b", sentence)
-    return banks[found.group()] if found else None
+    found = _banks().search(sentence)
+    return lexicon()["rate"]["banks"][found.group()] if found else None
+
+
+@functools.lru_cache(maxsize=1)
+def _banks() -> re.Pattern[str]:
+    # case kept: "Fed" is the bank, "fed" a verb
+    return re.compile(r"\b" + alternation(lexicon()["rate"]["banks"]) + r"\b")
 
 
 def _countries_and_demonyms() -> set[str]:
