@@ -54,7 +54,8 @@ def brief(
         (f for f in (with_current(f, as_of) for f in scope_facts(store, found)) if f.values), key=analyst_order
     ))
     facts = story_first(facts, story_names(store, [d["id"] for d in visible]))  # asides of one article left out
-    facts = tuple(f for f in facts if not overdue(f, as_of or max(filter(None, days), default=None)))
+    day = as_of or max(filter(None, days), default=None)
+    facts = tuple(f for f in facts if not overdue(f, day))
     timeline = timeline or story_timeline(store, found.id, as_of=as_of)
     return Briefing(
         story=found.id,
