@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from dateline.link.facttypes import level, plan
-from dateline.link.facttypes.base import JUMP, REVISED
+from dateline.link.facttypes.base import JUMP, REVISED, number
 from dateline.link.observations import Observation
 from dateline.model import Fact, FactValue
 from dateline.wording import plural
@@ -25,13 +25,6 @@ BOUND_SPAN = 2  # a figure inside an upper bound updates it when at least half o
 def is_done(o: Observation | FactValue) -> bool:
     """A plan reported done or a level reported none (`plan.DONE`, `level.NONE`), not a plan or a figure."""
     return bool(o.label) and (o.label.startswith(plan.DONE) or o.label == level.NONE)
-
-
-def number(value: str) -> float | None:
-    try:
-        return float(value)
-    except ValueError:
-        return None
 
 
 def refines(old: str, new: str) -> bool:

@@ -30,8 +30,9 @@ from datetime import date
 from dateline.annotate.timex import shift_value
 from dateline.link import similar
 from dateline.link.copies import UnionFind
-from dateline.link.current import is_done, number, refines, unique, with_current
+from dateline.link.current import is_done, refines, unique, with_current
 from dateline.link.facttypes import fact_type, level, plan
+from dateline.link.facttypes.base import number
 from dateline.link.observations import Observation, readable_time
 from dateline.model import Fact, FactValue
 

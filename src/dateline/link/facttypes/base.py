@@ -87,8 +87,8 @@ def ordered_relation(standing: Sequence[Observation], new: Observation) -> str |
         return "update" if new.rank > top else ("agree" if new.rank < top else "contradict")
     if not new.cumulative or not standing:
         return None
-    latest = max(standing, key=lambda o: (o.source.published is not None, o.source.published, _number(o.value)))
-    old, value = _number(latest.value), _number(new.value)
+    latest = max(standing, key=lambda o: (o.source.published is not None, o.source.published, number(o.value)))
+    old, value = number(latest.value), number(new.value)
     if old is None or value is None:
         return None
     if value > JUMP * old > 0:
@@ -104,7 +104,8 @@ JUMP = 10  # set a priori, not fitted: a toll may double in a day, not grow tenf
 REVISED = re.compile(r"\b(revis|correct|lowered|downgraded|scaled back)", re.IGNORECASE)
 
 
-def _number(value: str) -> float | None:
+def number(value: str) -> float | None:
+    """A value's number, or None when it is no number ("2025-09", "charged")."""
     try:
         return float(value)
     except ValueError:

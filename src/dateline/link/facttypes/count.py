@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 
 from dateline.annotate.claims import predicate_classes
 from dateline.link.facttypes import level
-from dateline.link.facttypes.base import OnScale, _number, citation
+from dateline.link.facttypes.base import OnScale, citation, number
 from dateline.link.facttypes.count_elsewhere import elsewhere
 from dateline.link.facttypes.count_figure import (
     another_count,
@@ -136,8 +136,8 @@ def _is_level(o: Observation) -> bool:
 
 def _larger(new: Observation, standing: Sequence[Observation]) -> bool:
     """A figure larger than every standing one."""
-    numbers = [_number(o.value) for o in standing]
-    value = _number(new.value)
+    numbers = [number(o.value) for o in standing]
+    value = number(new.value)
     return value is not None and all(n is not None and value > n for n in numbers)
 
 
