@@ -110,3 +110,17 @@ def test_evidence_offsets_point_at_the_same_words(topic):
 ])
 def test_gold_value_matching(gold_value, value, label, same):
     assert gold_value_matches(gold_value, value, label) == same
+
+
+def test_gold_current_takes_the_later_listed_of_one_day():
+    """Values are listed oldest first: of two first reported the same day, the later listed is current,
+    and a same-day contradiction leaves it standing."""
+    fact = {"values": [
+        {"value": "14", "relation": "first", "first_reported": "2010-01-13"},
+        {"value": "16", "relation": "update", "first_reported": "2010-01-14"},
+        {"value": "36", "relation": "update", "first_reported": "2010-01-14"},
+        {"value": "20", "relation": "contradict", "first_reported": "2010-01-14"},
+    ]}
+    assert gold_current(fact, "2010-01-13")["value"] == "14"
+    assert gold_current(fact, "2010-01-14")["value"] == "36"
+    assert gold_current(fact, "2010-01-12") is None

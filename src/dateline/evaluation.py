@@ -235,6 +235,8 @@ CURRENT_RELATIONS = ("first", "update", "elaborate", "agree")
 
 def gold_current(gold_fact: Mapping[str, Any], day: str) -> Mapping[str, Any] | None:
     """The gold's current answer on an ISO day: the newest value first reported by then that
-    supersedes (a contradiction or denial leaves the earlier answer standing)."""
-    standing = [v for v in gold_fact["values"] if v["first_reported"] <= day and v["relation"] in CURRENT_RELATIONS]
-    return max(standing, key=lambda v: v["first_reported"], default=None)
+    supersedes (a contradiction or denial leaves the earlier answer standing). Values are listed
+    oldest first, so of two first reported the same day the later listed is the newer."""
+    standing = [(v["first_reported"], i, v) for i, v in enumerate(gold_fact["values"])
+                if v["first_reported"] <= day and v["relation"] in CURRENT_RELATIONS]
+    return max(standing, key=lambda s: s[:2], default=(None, None, None))[2]
