@@ -166,3 +166,16 @@ def test_every_command_has_help_and_its_documented_example_runs(example_db, tmp_
     result = run(*args)
     assert result.exit_code == 0, (args, result.output)
     assert result.output.strip()
+
+
+def test_show_prefers_the_exact_id_to_longer_ids_it_begins(tmp_path):
+    """`show t17-mj-4` shows that article, not "matches 11 documents" (t17-mj-40 ... t17-mj-49)."""
+    source = tmp_path / "wire.jsonl"
+    text = "The port of Velora reopened on Monday after a week of repairs, officials said. Ships waited offshore."
+    source.write_text("".join(json.dumps({"id": f"wire-{i}", "published": "2024-03-04", "text": f"{text} Item {i}."}) + "\n"
+                              for i in (4, 40, 41)))
+    db = tmp_path / "s.db"
+    assert run("ingest", str(source), "--no-tagger", "--db", str(db)).exit_code in (0, 1)
+    result = run("show", "wire-4", "--db", str(db), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["id"] == "wire-4"

@@ -160,6 +160,10 @@ class Store:
         return _document(row) if row else None
 
     def find_documents(self, prefix: str) -> list[str]:
+        """Ids of the documents whose id starts with `prefix` or whose source path holds it; an exact id
+        alone when there is one ("t17-mj-4" is not also t17-mj-40 to t17-mj-49)."""
+        if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (prefix,)).fetchone():
+            return [prefix]
         rows = self.conn.execute(
             "SELECT id FROM documents WHERE id LIKE ? OR source LIKE ? ORDER BY id",
             (prefix + "%", "%" + prefix + "%"),
