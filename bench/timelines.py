@@ -7,8 +7,9 @@ timeline with as many dates as the gold and round(mean sentences per gold date)
 sentences per date, from the articles published within the gold timeline's
 span, keeping only dates in that span. Scores: alignment-based ROUGE-1/2 F1
 (tilse `align_date_content_costs_many_to_one`, the AR-1/AR-2 of news-tls) and
-Date-F1, averaged over gold timelines. `--rouge original` runs ROUGE-1.5.5
-(needs perl's XML::Parser), `reimpl` is tilse's Python approximation.
+Date-F1, averaged over gold timelines. `--rouge reimpl` (the default) is tilse's
+Python approximation; `--rouge original` runs ROUGE-1.5.5 (needs tilse's pyrouge
+fork, not on PyPI, and perl's XML::Parser).
 
 Parameters (`Salience`: fresh_days, repeat_weight, margin_days) are chosen
 leave-one-topic-out on Date-F1: each topic is scored with the values best on
@@ -236,12 +237,23 @@ def score(pred: dict[dt.date, list[str]], gold: dict[dt.date, list[str]], evalua
             "Date-F1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+def _has_rouge155() -> bool:
+    try:
+        from pyrouge import Rouge155  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topics", default="finan,h1n1,haiti,mj")
     parser.add_argument("--pipeline", choices=["light", "full"], default="light")
-    parser.add_argument("--rouge", choices=["original", "reimpl"], default="original")
+    parser.add_argument("--rouge", choices=["original", "reimpl"], default="reimpl")
     args = parser.parse_args()
+    if args.rouge == "original" and not _has_rouge155():
+        print("--rouge original needs tilse's pyrouge fork (Rouge155), which is not installed: use --rouge reimpl")
+        return 2
     if not ensure_data():
         print("skipped: ../shared/benchmarks/timelines-t17-dev.tar.gz not found")
         return 0
