@@ -9,7 +9,7 @@ rivals that make it disputed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -46,7 +46,13 @@ def with_current(fact: Fact, as_of: date | None) -> Fact:
       adds its source to it); a smaller figure reported later is a
       contradiction, unless the sentence says the figure was revised, and never
       becomes current by repetition; a figure two or more independent sources
-      carry is preferred to a newer one from a single source;
+      carry is preferred to a newer one from a single source. A figure counts
+      when it is credible (two or more independent sources, or official,
+      confirmed, or given by a named source unhedged); a plain one (one article's
+      own words, no source named, unhedged: "Eighty-five staff died") updates only
+      a figure one source alone gave, as an update on a later day (not beside
+      other figures: a contradiction), and only while no report gives the older
+      figure again; a hedged lone figure never updates;
     - a state on a scale (a person charged, convicted, sentenced; an alert
       phase; a bill proposed, passed, signed): the highest step reported wins;
       a lower step reported later is history, not a rival;
@@ -81,7 +87,7 @@ def with_current(fact: Fact, as_of: date | None) -> Fact:
         bool(rivals) and (current.independent <= 1 or current.hedged
                           or any(r.independent > current.independent for r in rivals))
     )
-    reason = _reason(current, rivals, values_said)
+    reason = _reason(current, rivals, values_said, plain=fact.cumulative and _plain(current))
     return replace(fact, values=values, current=current.value, current_reason=reason, disputed=disputed)
 
 
@@ -97,8 +103,9 @@ def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None
         return max(top, key=lambda v: (v.first_reported or date.min, v.independent))
     if fact is not None and fact.cumulative:
         credible = [v for v in allowed if v.kind == "quantity" and _credible(v)]
-        if credible and all(number(v.value) is not None for v in credible):
-            return _newest_credible(credible)
+        plain = [v for v in allowed if v.kind == "quantity" and _plain(v)]
+        if credible and all(number(v.value) is not None for v in credible + plain):
+            return _newest_credible(credible, plain)
         superseding = [v for v in allowed if v.relation != "contradict"] or allowed
         superseding = [v for v in superseding if v.independent >= 2] or superseding  # one source is no toll
         return max(superseding, key=lambda v: (v.first_reported or date.min, number(v.value) or 0))
@@ -138,7 +145,13 @@ def _credible(v: FactValue) -> bool:
     return v.independent >= 2 or v.strong
 
 
-def _newest_credible(credible: list[FactValue]) -> FactValue:
+def _plain(v: FactValue) -> bool:
+    """A figure one report states in its own words, with no source named, not given as official and not
+    hedged ("Eighty-five UN employees died"): the outlet's own reporting, weaker than a credible figure."""
+    return not _credible(v) and not v.hedged
+
+
+def _newest_credible(credible: list[FactValue], plain: Sequence[FactValue] = ()) -> FactValue:
     """The cumulative count's current figure, replaying its credible figures in the order they were
     first reported (the larger first on one day): a larger figure updates the standing one, and so does
     a figure inside a standing upper bound ("up to 200,000", then 110,000) or one that says it was revised;
@@ -148,10 +161,14 @@ def _newest_credible(credible: list[FactValue]) -> FactValue:
     it is corroborated (`_corroborated`): the first figures of a disaster are partial (100 bodies seen
     at one hospital, then 40,000 buried by the authorities the next day), while a figure from another
     group or scope (the world's, an estimate of all infections, another epidemic) is carried by one
-    report, or only hedged."""
-    ordered = sorted(credible, key=lambda v: (v.first_reported or date.min, number(v.value)))
-    current = ordered[0]
-    for v in ordered[1:]:
+    report, or only hedged. A plain figure (`_plain`) updates as well, but only a figure one source alone
+    gave, as a later update, and only while no other report repeats the standing figure after it
+    (`_plain_update`): the latest report wins, unless the reports went on giving the older figure."""
+    ordered = sorted([*credible, *plain], key=lambda v: (v.first_reported or date.min, number(v.value)))
+    current = next(v for v in ordered if v in credible)
+    for v in ordered:
+        if v is current or (v in plain and not _plain_update(current, v)):
+            continue
         old, new = number(current.value) or 0.0, number(v.value) or 0.0
         if old > 0 and new > JUMP * old and not _corroborated(v):
             continue
@@ -159,6 +176,19 @@ def _newest_credible(credible: list[FactValue]) -> FactValue:
                 new < old and any(REVISED.search(c.text) for c in v.citations[:1])) or _dropped(current, v):
             current = v
     return current
+
+
+def _plain_update(standing: FactValue, plain: FactValue) -> bool:
+    """A plain figure may update a credible standing figure that one source alone carries, when it is first
+    reported on a later day, the ledger relates it as an update (it came after every report of the values
+    before it, not beside them: a contradiction) and no report gives the standing figure again after it
+    (`_repeated_after`): of two lone reports the newer wins, while a figure two or more sources carry
+    stands against one article's word. Against another plain figure it competes as usual."""
+    if _plain(standing):  # figures in one's own words compete on equal terms
+        return True
+    later = (plain.first_reported or date.min) > (standing.first_reported or date.min)
+    return (standing.independent <= 1 and later and plain.relation == "update"
+            and not _repeated_after(standing, plain))
 
 
 def _dropped(standing: FactValue, smaller: FactValue) -> bool:
@@ -203,12 +233,16 @@ def _last_reported(v: FactValue) -> date:
     return max((c.published for c in v.citations if c.published), default=v.first_reported or date.min)
 
 
-def _reason(current: FactValue, rivals: list[FactValue], values: tuple[FactValue, ...]) -> str:
-    sourcing = "anonymous or hedged sources" if current.hedged else "attributed reporting"
+def _reason(current: FactValue, rivals: list[FactValue], values: tuple[FactValue, ...], *, plain: bool = False
+            ) -> str:
+    """Why the current value: how and when it was first reported, by whom, how it is sourced (a plain figure
+    of a count, `_plain`, names no source), then its rivals and denials."""
+    sourcing = ("anonymous or hedged sources" if current.hedged
+                else "no source named" if plain else "attributed reporting")
     how = {"first": "reported", "update": "an update reported", "elaborate": "a precision reported"}
     parts = [
-        f"{how.get(current.relation, current.relation).capitalize()} first on "
-        f"{current.first_reported or 'an unknown date'}, {carried_by(current)}, {sourcing}"
+        (f"{how.get(current.relation, current.relation).capitalize()} first on "
+         f"{current.first_reported or 'an unknown date'}, {carried_by(current)}, {sourcing}")
     ]
     for r in rivals:
         parts.append(f"differs from {r.label or r.value} ({_sources_phrase(r)}, first {r.first_reported or 'undated'})")

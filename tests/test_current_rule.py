@@ -1,0 +1,67 @@
+"""The current-value rule of a cumulative count (link/current.py): which report of a toll is current on a day.
+
+Hand-built observations, as `link/facts.py` would read them from articles: an official figure (`strong`),
+a figure an article states in its own words with no source (plain), and a hedged one.
+"""
+
+from datetime import date
+
+import pytest
+
+from dateline.link.current import with_current
+from dateline.link.facts import build_facts
+from dateline.link.observations import Observation, Source
+from dateline.model import Citation
+
+
+def _staff_dead(doc: str, day: str, value: str, *, outlet: str | None = None, strong: bool = False,
+                hedged: bool = False) -> Observation:
+    published = date.fromisoformat(day)
+    outlet = outlet or f"Outlet {doc}"
+    text = f"{value} aid workers died in the earthquake."
+    return Observation(ask="count", topic="staff", place="Ruritania", qualifier="killed", kind="quantity",
+                       value=value, label=value, source=Source(doc, outlet, published),
+                       citation=Citation(doc, 0, len(text), text, outlet, published), cumulative=True,
+                       strong=strong, hedged=hedged)
+
+
+def _current(reports: list[Observation], day: str) -> str | None:
+    (fact,) = build_facts("s", reports)
+    return with_current(fact, date.fromisoformat(day)).current
+
+
+OFFICIAL_37 = _staff_dead("a", "2024-01-17", "37", strong=True)  # "the agency confirmed 37 dead"
+
+
+@pytest.mark.parametrize(("later", "day", "expected"), [
+    (_staff_dead("b", "2024-01-29", "85"), "2024-01-20", "37"),  # not yet reported
+    (_staff_dead("b", "2024-01-29", "85"), "2024-01-30", "85"),  # a lone later report of a lone figure: newer wins
+    (_staff_dead("b", "2024-01-17", "85"), "2024-01-30", "37"),  # the same day: an unsourced figure is no update
+    (_staff_dead("b", "2024-01-29", "85", hedged=True), "2024-01-30", "37"),  # "may have died": never an update
+], ids=["before", "later-plain", "same-day-plain", "hedged"])
+def test_a_plain_figure_updates_a_lone_official_figure_only_on_a_later_day(later, day, expected):
+    assert _current([OFFICIAL_37, later], day) == expected
+
+
+def test_a_plain_figure_does_not_overturn_a_figure_two_sources_carry():
+    second = _staff_dead("c", "2024-01-18", "37", strong=True)
+    assert _current([OFFICIAL_37, second, _staff_dead("b", "2024-01-29", "85")], "2024-01-30") == "37"
+
+
+def test_a_plain_figure_yields_once_another_report_repeats_the_older_figure_after_it():
+    reports = [OFFICIAL_37, _staff_dead("b", "2024-01-29", "85")]
+    assert _current(reports, "2024-01-29") == "85"
+    repeated = _staff_dead("c", "2024-01-31", "37", strong=True)  # reports went on giving 37
+    assert _current([*reports, repeated], "2024-02-01") == "37"
+
+
+def test_a_plain_figure_does_not_start_a_count_that_has_an_official_figure():
+    # the earliest plain report is no baseline against which the official figure would be a contradiction
+    reports = [_staff_dead("b", "2024-01-15", "60"), _staff_dead("a", "2024-01-16", "37", strong=True)]
+    assert _current(reports, "2024-01-17") == "37"
+
+
+def test_the_reason_says_a_plain_current_figure_names_no_source():
+    (fact,) = build_facts("s", [OFFICIAL_37, _staff_dead("b", "2024-01-29", "85")])
+    assert fact.current == "85" and "no source named" in fact.current_reason
+    assert "attributed reporting" in with_current(fact, date(2024, 1, 20)).current_reason  # the official 37
