@@ -65,3 +65,15 @@ def test_the_reason_says_a_plain_current_figure_names_no_source():
     (fact,) = build_facts("s", [OFFICIAL_37, _staff_dead("b", "2024-01-29", "85")])
     assert fact.current == "85" and "no source named" in fact.current_reason
     assert "attributed reporting" in with_current(fact, date(2024, 1, 20)).current_reason  # the official 37
+
+
+def test_a_lower_bound_does_not_join_an_upper_bound():
+    """ "as many as 177" and then "at least 61": two reports, not one figure the second agrees with."""
+    from dataclasses import replace
+    upper = replace(_staff_dead("a", "2024-01-10", "177", strong=True), bound="<=", label="as many as 177")
+    lower = replace(_staff_dead("b", "2024-01-12", "61", strong=True), bound=">=", label="at least 61")
+    (fact,) = build_facts("s", [upper, lower])
+    assert [v.label for v in fact.values] == ["as many as 177", "at least 61"]
+    exact = _staff_dead("c", "2024-01-13", "200", strong=True)
+    (fact,) = build_facts("s", [exact, replace(lower, source=replace(lower.source, published=date(2024, 1, 14)))])
+    assert [v.label for v in fact.values] == ["200"]  # "at least 61" agrees with 200

@@ -335,14 +335,13 @@ def _replayis_done(values: list[_Value], o: Observation) -> None:
 
 
 def _holding_bound(values: list[_Value], o: Observation) -> _Value | None:
-    """For a cumulative count, the newest standing figure a bound agrees with: "at least 300" agrees with 365."""
+    """For a cumulative count, the newest standing figure a bound agrees with: "at least 300" agrees with 365.
+    An upper bound agrees with no lower one ("as many as 177" says nothing of "at least 61")."""
     if not (o.cumulative and o.bound == ">="):
         return None
     above = [v for v in values if v.relation not in ("deny", "contradict") and number(v.value) is not None
-             and number(v.value) >= float(o.value)]
+             and number(v.value) >= float(o.value) and v.first.bound != "<="]
     return max(above, key=lambda v: _when(v.first)[0], default=None)
-
-
 
 
 def _standing_values(values: list[_Value]) -> tuple[str, ...]:
