@@ -77,3 +77,15 @@ def test_a_lower_bound_does_not_join_an_upper_bound():
     exact = _staff_dead("c", "2024-01-13", "200", strong=True)
     (fact,) = build_facts("s", [exact, replace(lower, source=replace(lower.source, published=date(2024, 1, 14)))])
     assert [v.label for v in fact.values] == ["200"]  # "at least 61" agrees with 200
+
+
+@pytest.mark.parametrize(("sentence", "revises"), [
+    ("Health officials cut their suspected death toll to 90 from as many as 150.", True),
+    ("Stricter tests have cut the number of confirmed deaths in the province.", True),
+    ("The ministry lowered its estimate of the dead.", True),
+    ("The carmaker cut 5,000 jobs in the spring.", False),
+    ("The central bank cut interest rates to 1 percent.", False),
+])
+def test_a_sentence_that_cuts_a_count_revises_it(sentence, revises):
+    from dateline.link.facttypes.base import REVISED
+    assert bool(REVISED.search(sentence)) is revises

@@ -101,7 +101,10 @@ def ordered_relation(standing: Sequence[Observation], new: Observation) -> str |
 
 
 JUMP = 10  # set a priori, not fitted: a toll may double in a day, not grow tenfold in one report
-REVISED = re.compile(r"\b(revis|correct|lowered|downgraded|scaled back)", re.IGNORECASE)
+# a smaller figure that says it revises the count: "revised", "lowered", "cut the estimated death toll to 101"
+REVISED = re.compile(r"\b(revis|correct|lowered|downgraded|scaled back"
+                     r"|(?:cut|reduced|trimmed)\s+(?:its|their|the)\s+(?:[a-z]+\s+){0,2}(?:toll|count|tally|estimate|number))",
+                     re.IGNORECASE)
 
 
 def number(value: str) -> float | None:
