@@ -9,7 +9,12 @@
   "held without bail". A later state updates (general rule).
 - licence (`licence`): "Is Conrad Murray's licence suspended?"; "suspended" or
   "allowed" (may keep practising), from a sentence holding "licence"/"license" and
-  a suspending word, or a keeping word.
+  a suspending word, or a keeping word; "allowed" also from a sentence on practising
+  ("is allowed to continue to practise medicine") or, with a court's word, on working.
+  The holder: the licence's possessor, "the licence of" whom, or the subject before
+  the cue (`persons.holder`). Told of an earlier year near the cue, or in an entry of
+  a chronology dated before the article ("8 February 2010 ... The judge says he can
+  continue to practise"), it is history and left out.
 - term (`term`): "What prison term does Conrad Murray face?"; "<=4 years" (faces up to,
   could face, if convicted), "4 years" (sentenced to). A sentence passed outranks
   one faced (`base.ordered_relation` ranks).
@@ -24,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from dateline.link.facttypes.base import (
     GeneralRule,
@@ -35,6 +41,7 @@ from dateline.link.facttypes.base import (
     usual_name,
     words_pattern,
 )
+from dateline.link.facttypes.persons import holder
 from dateline.link.observations import Observation, Source, readable_time
 from dateline.model import AnnotatedDocument, Citation, Sentence
 
@@ -150,15 +157,16 @@ class LicenceType(GeneralRule):
         words = lexicon()["proceeding"]["licence"]
         off, kept = words_pattern(words["suspended"]), words_pattern(words["allowed"])
         for s, text in sentences(annotated):
-            if not re.search(r"\blicen[cs]e\b", text, re.IGNORECASE) or _modal(text) or history(text, source):
+            if not _LICENSED.search(text) or _modal(text) or chronicled(annotated, s, source):
                 continue
-            found = off.search(text)
+            found = off.search(text) if re.search(r"\blicen[cs]e\b", text, re.IGNORECASE) else None
             value = "suspended" if found else None
             if found is None:
                 found = kept.search(text)
                 value = "allowed" if found else None
-            if value:
-                yield _obs(annotated, source, s, ask=self.name, topic="licence", value=value, label=value)
+            if value and not history_near(text, found.start(), source) and not _not_before(text, found.start()):
+                yield _obs(annotated, source, s, ask=self.name, topic="licence", value=value, label=value,
+                           subject=holder(annotated, s, s.start + found.start(), r"licen[cs]e"))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = usual_name(observations)
@@ -197,6 +205,45 @@ class TermType(GeneralRule):
         if (new.rank or 0) > top:
             return "update"
         return "agree" if (new.rank or 0) < top else None
+
+
+_LICENSED = re.compile(r"\blicen[cs]e\b|\bpracti[cs](?:e|ing)\s+(?:medicine|law|as|in)\b"
+                       r"|\ballowed to work\b.*\b(?:court|judge|ruled|board|tribunal)\b", re.IGNORECASE)
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
+_ENTRY = re.compile(rf"^(\d{{1,2}}) ({_MONTHS}) (\d{{4}})\b|^({_MONTHS}) (\d{{1,2}}),? (\d{{4}})\b", re.MULTILINE)
+_ENTRY_LINES = 3  # a chronology's entry: its dated line and the next two
+
+
+def chronicled(annotated: AnnotatedDocument, s: Sentence, source: Source) -> bool:
+    """A sentence in an entry of a chronology dated well before its article ("8 February 2010 Dr Murray is
+    charged.\nHe pleads not guilty.\nThe judge says he can continue to practise medicine." in a 2011
+    timeline): what stood then, told in the present tense."""
+    if source.published is None:
+        return False
+    text = annotated.document.text
+    entries = list(_ENTRY.finditer(text, 0, s.start + 1))
+    if not entries or text.count("\n", entries[-1].start(), s.start) >= _ENTRY_LINES:
+        return False
+    day, month, year = _entry_day(entries[-1])
+    months = _MONTHS.split("|")
+    dated = date(int(year), months.index(month) + 1, min(int(day), 28))
+    return (source.published - dated).days > 7
+
+
+def _entry_day(m: re.Match[str]) -> tuple[str, str, str]:
+    return (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+
+
+def _not_before(text: str, at: int) -> bool:
+    """"you are not allowed to work", "was never allowed to practise"."""
+    return re.search(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+)?$", text[:at], re.IGNORECASE) is not None
+
+
+def history_near(text: str, at: int, source: Source) -> bool:
+    """An earlier year than the article's close to what a sentence says ("8 December 2010 The board allows Dr
+    Murray to keep his licence", in 2011), not in another clause the sentence ran into ("... licence was
+    suspended by the judge A judge has ordered him to stand trial over the singer's death in 2009")."""
+    return history(text[max(0, at - 70):at + 50], source)
 
 
 def _modal(text: str) -> bool:
