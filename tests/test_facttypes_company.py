@@ -86,7 +86,7 @@ def _money(text: str, written: str, value: float) -> Quantity:
     ("The Fed made a loan of $85 billion to insurance giant Acme Group.", ["Fed", "Acme Group"], [],
      "$85 billion", 85e9, "How much has the government lent Acme Group?"),
     ("Ann Fell had debts of $400m when she died; Ann Fell's estate pays them.", [], ["Ann Fell"], "$400m", 4e8,
-     "How much is owed by Ann Fell?"),
+     "How much did Ann Fell owe when she died?"),
 ], ids=["loan-to", "debts-of"])
 def test_a_loan_or_debts_are_asked_of_their_owner(text, orgs, people, written, value, question):
     ad = article(text, orgs, people=people, quantities=[_money(text, written, value)])

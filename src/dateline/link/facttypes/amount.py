@@ -13,15 +13,23 @@ its sentence (`[amount.purposes]`: "a $700bn bailout", "$165m in bonuses",
   Holmes launched"). A running all-donor total ("a total of $270m had been pledged
   so far", "donors have pledged") is its own question ("in all"); an amount whose
   giver cannot be told and that is no total is left out, so no answer mixes givers;
-- loans, debts and bonuses are an owner's (`[amount] needs_owner`, `_owner`);
+- loans, debts and bonuses are an owner's (`[amount] needs_owner`, `_owner`; bonuses a firm's), keyed
+  so that a long name and its initials meet ("American International Group", "AIG"). A payment to a
+  firm's staff in an article about bonuses is the bonuses ("it would pay $165 million to employees");
+  lenders, holdings ("a portfolio of loans") and names after a preposition or "like" own nothing. Debts a
+  report dates to a death ask what was owed then ("How much did X owe when he died?");
+- earnings are an earner's: a verb of earning right before the amount ("his estate has since made more
+  than $310m", "had earned the Jackson estate $1 billion"); an estate is keyed by its late owner. A
+  period's figure, a forecast or money made available is no running total and is left out;
 - a rescue or stimulus plan is the story's own unless a country announces it or a
   place is written with it ("France announced a $33 billion stimulus plan").
 Left out: amounts under a million, with no purpose near them, conversions in
 brackets, a part of a whole or an addition ("the remaining $350 billion", "an
 initial $4 billion of its $13.4 billion bailout", "another $100m"), another era
 ("earlier this year"), and, for gifts, a need, an estimate, a cost or a yearly sum
-("donations of $2bn a year will be required"). Relation: pledges and donations
-add up (cumulative, `base.ordered_relation`); other amounts follow the general rule.
+("donations of $2bn a year will be required"). "outrage over $165 million" is no lower bound. Relation:
+pledges and donations add up (cumulative, `base.ordered_relation`); earnings grow, and a lower later
+figure is a rival source's, not agreement (`_earnings_relation`); other amounts follow the general rule.
 """
 
 from __future__ import annotations
@@ -35,7 +43,10 @@ from dateline.link.facttypes.base import (
     OnScale,
     alternation,
     citation,
+    entities_in,
     lexicon,
+    number,
+    ordered_relation,
     person_name,
     possessive,
     sentence_of,
@@ -48,9 +59,6 @@ from dateline.model import AnnotatedDocument, Entity, Quantity, Sentence
 _QUESTIONS = {
     "rescue plan": "How much is {whose} rescue plan worth?",
     "stimulus": "How much is {whose} stimulus package worth?",
-    "loan": "How much has been lent{to}?",
-    "bonuses": "How much was paid in bonuses{at}?",
-    "debts": "How much is owed{by}?",
 }
 GIVER_LABELS = ("ORG", "GPE", "PERSON", "NORP")
 VERB_REACH = 8  # words between a verb of giving and its amount ("has launched a flash appeal for $562m")
@@ -81,13 +89,18 @@ class AmountType(OnScale):
                 continue
             yield _observation(self.name, annotated, source, q, purpose, owner)
 
+    def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
+        if new.topic == "earnings":
+            return _earnings_relation(standing, new)
+        return ordered_relation(standing, new)
+
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         _ask, topic, place, _currency = key
         shown = usual_name(observations) or place
         if topic in lexicon()["amount"]["needs_giver"]:
             return _giver_question(topic, shown if place else "")
-        if topic == "loan" and place and _by_government(observations):
-            return f"How much has the government lent {place}?"
+        if topic in lexicon()["amount"]["needs_owner"] + ["earnings"]:
+            return _owner_question(topic, _owner_name(place, observations), observations)
         if topic in ("rescue plan", "stimulus"):
             return _QUESTIONS[topic].format(whose=possessive(place) if place else "the")
         template = _QUESTIONS.get(topic, "How much is the " + topic + "{for}?")
@@ -107,7 +120,7 @@ def _observation(ask: str, annotated: AnnotatedDocument, source: Source, q: Quan
     # exact figure reported later ($887 billion, then $787 billion)
     at_most = bool(_AT_MOST.match(q.text))
     bound = "<=" if at_most or (q.upper is not None and q.lower is None) else (
-        ">=" if q.lower is not None and q.upper is None else "")
+        ">=" if q.lower is not None and q.upper is None and not _over_as_about(annotated.document.text, q) else "")
     words = lexicon()["amount"]
     return Observation(
         ask=ask, topic=purpose, place=owner.key, qualifier=q.unit.lower(),
@@ -115,6 +128,51 @@ def _observation(ask: str, annotated: AnnotatedDocument, source: Source, q: Quan
         citation=citation(annotated, q.start, q.end), subject=owner.shown or None, modality="happened",
         approximate=q.approximate and not at_most, bound=bound, cumulative=purpose in words["cumulative"],
     )
+
+
+def _earnings_relation(standing: Sequence[Observation], new: Observation) -> str:
+    """What has been earned since a day only grows: a larger later figure updates; a smaller one, even a lower
+    bound ("more than $310m" after "$1 billion"), is a rival figure of another source, not the total shrunk
+    nor agreement with it (a count's "at least 300" agrees with 365; earnings' estimates differ by measure)."""
+    latest = max(standing, key=lambda o: (o.source.published is not None, o.source.published, number(o.value) or 0))
+    old, value = number(latest.value), number(new.value)
+    return "update" if old is not None and value is not None and value > old else "contradict"
+
+
+def _owner_name(key: str, observations: Sequence[Observation]) -> str:
+    """How the question names an owner keyed by initials: as the news writes it, the initials when any
+    report does ("AIG"), else its usual name; an estate, when any report says it is the estate's."""
+    written = [o.subject for o in observations if o.subject]
+    estate = next((w for w in written if w.endswith(" estate")), None)
+    return estate or (key if key in written else usual_name(observations) or key)
+
+
+def _owner_question(topic: str, owner: str, observations: Sequence[Observation]) -> str:
+    """ "How much has the government lent AIG?", "How much did Ann Fell owe when she died?": debts a report
+    dates to a death are the debts left then, not what is owed now."""
+    if topic == "loan":
+        return f"How much has the government lent {owner}?" if _by_government(observations) else \
+            f"How much has been lent to {owner}?"
+    if topic == "debts":
+        died = next((m for o in observations for m in [_DIED.search(o.citation.text)] if m), None)
+        if died is None:
+            return f"How much is owed by {owner}?"
+        she = bool(re.search(r"\b(?:her|she)\b", died.group(), re.IGNORECASE))
+        return f"How much did {owner} owe when {'she' if she else 'he'} died?"
+    if topic == "earnings":
+        return f"How much has {owner} earned?"
+    return f"How much was paid in bonuses at {owner}?"
+
+
+_DIED = re.compile(r"\b(?:at (?:the time of )?(?:his|her) death|when (?:he|she) died)\b", re.IGNORECASE)
+
+
+def _over_as_about(text: str, q: Quantity) -> bool:
+    """ "outrage over $165 million in bonuses": "over" after a noun of dispute says what the dispute is about,
+    not that the amount is a lower bound."""
+    return q.text.lower().startswith("over ") and bool(
+        re.search(r"\b" + alternation(lexicon()["amount"]["disputes"]) + r"\s+$", text[max(0, q.start - 40):q.start],
+                  re.IGNORECASE))
 
 
 def _giver_question(topic: str, shown: str) -> str:
@@ -143,7 +201,29 @@ def _purpose(text: str, q: Quantity, sentence: Sentence) -> str | None:
     after = " ".join(_plain(text, q.end, sentence.end).split()[:words["window"]])
     found = pattern.search(after) or next(
         (m for m in pattern.finditer(" ".join(before.split()[-3:]) + " ") if _names_amount(m)), None)
-    return words["purposes"][found.group().lower()] if found else None
+    if found:
+        return words["purposes"][found.group().lower()]
+    if _paid_to_staff(text, before, after):
+        return "bonuses"
+    return "earnings" if _earning_verb().search(before) else None
+
+
+def _paid_to_staff(text: str, before: str, after: str) -> bool:
+    """ "it would pay $165 million by March 15 to employees": a company's payment to its own staff, in an
+    article about bonuses, is the bonuses (the article names them; the sentence need not)."""
+    words = lexicon()["amount"]
+    return bool(re.search(r"\b(?:pay|pays|paid|paying)\s+(?:\S+\s+){0,2}$", before)
+                and re.search(r"\bto\s+(?:(?:its|their|the|his|her|top|senior)\s+)?" + alternation(words["staff"]) + r"\b",
+                              after, re.IGNORECASE)
+                and re.search(r"\bbonus(?:es)?\b", text, re.IGNORECASE))
+
+
+@functools.lru_cache(maxsize=1)
+def _earning_verb() -> re.Pattern[str]:
+    """A verb of earning right before the amount, or with its beneficiary between ("the royalties had earned
+    the Jackson estate $1 billion", "his estate has since made more than $310m")."""
+    verbs = alternation(lexicon()["amount"]["earning"])
+    return re.compile(rf"\b{verbs}\s+(?:(?:him|her|them|it|the\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+)?$", re.IGNORECASE)
 
 
 def _names_amount(match: re.Match[str]) -> bool:
@@ -174,9 +254,14 @@ def _aside(text: str, q: Quantity, sentence: Sentence, purpose: str) -> bool:
     clause = f"{before} {after}"
     if words_pattern(words["part_clause"] + words["other_era"]).search(clause):
         return True
+    if purpose in words["needs_owner"] and re.match(r"\s*(?:[\w-]+\s+)?" + alternation(words["holdings"]) + r"\b", after,
+                                                    re.IGNORECASE):
+        return True  # "a $312 billion portfolio of troubled loans": what is held, not what was lent
     if purpose in ("rescue plan", "stimulus") and re.search(r"\b" + alternation(words["plan_of_one"]) + r"\s+$", before,
                                                             re.IGNORECASE):
         return True  # one firm's bailout, not the plan
+    if purpose == "earnings":  # a quarter's or a year's figure, money made available, a forecast: no running total
+        return bool(words_pattern(words["not_earned"]).search(clause))
     return purpose in words["needs_giver"] and bool(words_pattern(words["not_given"]).search(clause))
 
 
@@ -207,9 +292,12 @@ def _scope(annotated: AnnotatedDocument, q: Quantity, sentence: Sentence, purpos
         if giver is None and purpose in words["cumulative"] and _total(annotated.document.text, q, sentence):
             return Owner("", "")
         return giver
+    if purpose == "earnings":
+        return _earner(annotated, q, sentence)
     if purpose in words["needs_owner"]:
-        owner = _owner(annotated, q)
-        return Owner(owner, owner) if owner else None
+        # bonuses are paid by a firm ("bonuses at AIG"), never by the person the sentence is about
+        owner = _owner(annotated, q, labels=("ORG",) if purpose == "bonuses" else ("ORG", "PERSON", "GPE"))
+        return _owned_by(owner) if owner else None
     country = _giver(annotated, q, sentence, labels=("GPE",))  # "France announced a $33 billion stimulus plan"
     if country is not None:
         return country
@@ -365,23 +453,23 @@ def _recipient(annotated: AnnotatedDocument, q: Quantity) -> str | None:
 OWNER_AFTER = 45  # characters after an amount where "to <owner>" may be written
 OWNER_BEFORE = 70  # characters before an amount where its owner ("Jackson had debts of $400m") may be named
 _LENDS = re.compile(r"\b(?:offer|offered|offers|lent|lend|lends|provided|provide|provides|extended|extends|"
+                    r"announced|announces|unveiled|unveils|proposed|proposes|promised|promises|"
                     r"granted|grants|pledged|pledges|gave|gives|injected|injects|made|makes|approved)\b")
 _TO = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:to|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 
 
-def _owner(annotated: AnnotatedDocument, q: Quantity) -> str | None:
+def _owner(annotated: AnnotatedDocument, q: Quantity, labels: Sequence[str]) -> Entity | None:
     """Who a loan is to, whose debts or bonuses an amount is (`[amount] needs_owner`): a named organisation,
     person or place after "to"/"for" ("a loan of $85 billion to insurance giant American International
     Group"); else the one named last before the amount in its clause ("Chrysler received a $4 billion
     loan", "Jackson had debts of $400m"); else the one the sentence names again in the article. Lenders
     (`[amount] lenders`: a government, a central bank) are never owners."""
     text = annotated.document.text
-    named = [e for e in annotated.entities if e.label in ("ORG", "PERSON", "GPE")
-             and e.canonical not in lexicon()["amount"]["lenders"]]
+    named = [e for e in annotated.entities if e.label in labels and e.canonical not in lexicon()["amount"]["lenders"]]
     after = [e for e in named if q.end < e.start <= q.end + OWNER_AFTER and _TO.match(text[q.end:e.start])
              and not re.search(r"\d", text[q.end:e.start])]
     if after:
-        return after[0].canonical
+        return after[0]
     sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
     if sentence is None:
         return None
@@ -391,17 +479,71 @@ def _owner(annotated: AnnotatedDocument, q: Quantity) -> str | None:
     if before and _LENDS.search(text[before[-1].end:q.start]):
         before = []  # "the Kremlin offered $44 billion in loans": the lender
     if before and _named_again(annotated, before[-1]):
-        return before[-1].canonical
-    again = [e for e in named if sentence.start <= e.start < sentence.end and e.label == "ORG" and _named_again(annotated, e)]
-    return again[0].canonical if again else None
+        return before[-1]
+    again = [e for e in named if sentence.start <= e.start < sentence.end and e.label == "ORG"
+             and _named_again(annotated, e) and not _aside_name(text, e, q)]
+    return again[0] if again else None
+
+
+def _aside_name(text: str, entity: Entity, q: Quantity) -> bool:
+    """A name in the amount's sentence that is not its owner: after a preposition or a comparison ("debt
+    issued to the Trust Fund", "like General Growth"), or the lender, the subject of a verb of lending."""
+    return _after_preposition(text, entity) or bool(
+        re.search(r"\b(?:like|unlike|including|such as|as)\s+(?:the\s+)?$", text[max(0, entity.start - 12):entity.start],
+                  re.IGNORECASE)) or bool(_LENDS.match(text, entity.end + 1) if text[entity.end:entity.end + 1] == " " else False)
+
+
+def _owned_by(entity: Entity) -> Owner:
+    """An owner keyed so that its long name and its initials meet across articles ("American International
+    Group", "AIG"): an organisation of three or more capitalised words is keyed by their initials (two-letter
+    initials are left alone: "Fannie Mae" and "Freddie Mac" would meet); shown as written."""
+    if entity.label == "PERSON":
+        name = person_name(entity)
+        return Owner(name, name)
+    name = entity.canonical
+    capitals = [w for w in name.split() if w[:1].isupper()]
+    letters = "".join(w[0] for w in capitals)
+    return Owner(letters if entity.label == "ORG" and len(capitals) >= 3 else name, name)
+
+
+def _earner(annotated: AnnotatedDocument, q: Quantity, sentence: Sentence) -> Owner | None:
+    """Who earned the money: the beneficiary written between the verb and the amount ("had earned the Jackson
+    estate $1 billion"), else the named subject a few words before the verb ("Jackson is estimated to have
+    made"). An estate is its late owner's ("his estate", "the singer's estate": the person the article names
+    most; "the Jackson estate": the one of that name the article names most), keyed by the person, so both
+    forms meet."""
+    text = annotated.document.text
+    verb = sentence.start + _earning_verb().search(_plain(text, sentence.start, q.start)).start()
+    start, _end = _clause(text, Quantity("", 0, False, None, verb, verb), sentence)
+    beneficiary = entities_in(annotated, verb, q.start, ("PERSON", "ORG"))
+    subject = [e for e in entities_in(annotated, start, verb, ("PERSON", "ORG"))
+               if re.fullmatch(r"(?:['’]s?)?(?:\s+[\w'’]+){0,5}\s+", text[e.end:verb])]
+    named = (beneficiary or subject)[-1:]
+    estate = re.search(r"\bestate\b", text[verb:q.start]) or re.search(r"\bestate\s+(?:\w+\s+){0,3}$", text[start:verb])
+    if estate and (not named or named[0].label == "PERSON"):
+        named = _most_named(annotated, named[0].text.split()[-1] if named else "")
+    if not named:
+        return None
+    owner = _owned_by(named[0])
+    return Owner(owner.key, f"{possessive(owner.shown)} estate") if estate and named[0].label == "PERSON" else owner
+
+
+def _most_named(annotated: AnnotatedDocument, surname: str) -> list[Entity]:
+    """The person the article names most (of those whose name ends with `surname`, when given): the mentions
+    given that full name, and the short mentions ("Michael") that name no other full name."""
+    people = [e for e in annotated.entities if e.label == "PERSON"]
+    full = {e.canonical for e in people if len(e.canonical.split()) > 1}
+    mentions = lambda name: sum(1 for e in people if e.canonical == name or (
+        e.canonical not in full and set(e.text.split()) <= set(name.split())))
+    wanted = [e for e in people if e.canonical in full and (not surname or e.canonical.split()[-1] == surname)]
+    return [max(wanted, key=lambda e: (mentions(e.canonical), -len(e.canonical)))] if wanted else []
 
 
 def _named_again(annotated: AnnotatedDocument, entity) -> bool:
-    """Named twice or more in the article, in full or by its initials ("American International Group",
-    then "AIG"): a headline's stray capitals ("Seizes Control") are not."""
-    initials = "".join(w[0] for w in entity.canonical.split() if w[:1].isupper())
-    names = {entity.canonical} | ({initials} if len(initials) > 1 else set())
-    return sum(1 for e in annotated.entities if e.canonical in names) >= 2
+    """Named twice or more in the article, in full or by its initials ("American International Group", then
+    "AIG", or the other way round): a headline's stray capitals ("Seizes Control") are not."""
+    names = {entity.canonical, _owned_by(entity).key}
+    return sum(1 for e in annotated.entities if e.canonical in names or _owned_by(e).key in names) >= 2
 
 
 def _by_government(observations: Sequence[Observation]) -> bool:

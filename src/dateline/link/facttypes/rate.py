@@ -11,11 +11,12 @@ with no country when the sentence names one other than the story's. Observed fro
 a percentage written within a few words after the rate's name, in a sentence that
 states it: forecasts and conditions ("could peak near 7 percent", "predicted that
 unemployment would soar to 9 percent"), the old value of a change ("up from 5
-percent") and figures of an earlier year ("25 percent in 1933") state nothing
-current. Relation: the general rule (the latest report of the rate is current), where
-a different figure reported on any later day is an update: a rate is published anew
-each month, so the general rule's three days of overlap would turn the next release
-into a contradiction.
+percent") and figures of a past era state nothing current: an earlier year ("25 percent in
+1933"), a decade, "at the time", or a sentence inside an account of earlier years with no word of
+the present (`_of_the_past`). A local rate's "national average of 7.2 percent" is the
+country's. Relation: the general rule (the latest report of the rate is current), where a
+different figure reported on any later day is an update: a rate is published anew each month,
+so the general rule's three days of overlap would turn the next release into a contradiction.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from dateline.link.facttypes.base import GeneralRule, alternation, citation, ent
 from dateline.link.facttypes.office import whose
 from dateline.link.facttypes.proceeding import history
 from dateline.link.observations import Observation, Source
-from dateline.model import AnnotatedDocument, Quantity
+from dateline.model import AnnotatedDocument, Quantity, Sentence
 
 _WINDOW = 60  # characters between the rate's name and its figure
 INTEREST = "interest rate"
@@ -53,7 +54,13 @@ class RateType(GeneralRule):
             before = text[max(0, q.start - _WINDOW):q.start]
             found = list(names.finditer(before))
             sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
-            if not found or sentence is None or history(text[sentence.start:sentence.end], source):
+            if sentence is None or _of_the_past(text, sentence, source):
+                continue
+            national = _national(text[sentence.start:q.start])
+            if national:  # "Riverside's rate has zoomed to 10 percent, well above the national average of 7.2 percent"
+                yield _observation(annotated, source, q, national, None)
+                continue
+            if not found:
                 continue
             name = found[-1]
             between = before[name.end():]
@@ -84,6 +91,46 @@ def _observation(annotated: AnnotatedDocument, source: Source, q: Quantity, topi
         label=q.text, source=source, citation=citation(annotated, q.start, q.end), subject=topic,
         modality="happened", approximate=q.approximate,
     )
+
+
+def _national(before: str) -> str | None:
+    """The rate a figure is the country's of, when written as the national one right after a rate named
+    earlier in its sentence ("the unemployment rate has zoomed to 10 percent, well above the national average
+    of 7.2 percent"): the rate's name; None otherwise."""
+    words = lexicon()["rate"]
+    national = re.search(r"\b" + alternation(words["national"]) + r"\s+(?:of|at|is|was|stands at|stood at)?\s*$",
+                         before, re.IGNORECASE)
+    named = list(words_pattern(words["names"]).finditer(before[:national.start()])) if national else []
+    if not named or re.search(r"\d", before[named[-1].end():national.start()].split(",")[-1]):
+        return None  # no rate named, or another figure stands between the national average and this one
+    return words["names"][named[-1].group().lower()]
+
+
+def _of_the_past(text: str, sentence: Sentence, source: Source) -> bool:
+    """A sentence that dates its figure to a past era: a year before the article's ("25 percent in 1933"), a
+    decade ("in the 1980s"), "at the time"; or, with no word of the present, a sentence in the middle of an
+    account of earlier years (the nearest years written before and after it are both before the article's)."""
+    words = lexicon()["rate"]
+    said = text[sentence.start:sentence.end]
+    if history(said, source) or _DECADE.search(said) or words_pattern(words["past"]).search(said):
+        return True
+    if source.published is None or words_pattern(words["present"]).search(said):
+        return False
+    before = _years(text[max(0, sentence.start - _NARRATIVE):sentence.start])
+    after = _years(text[sentence.end:sentence.end + _NARRATIVE])
+    return bool(before and after) and max(before[-1], after[0]) < source.published.year
+
+
+_NARRATIVE = 3000  # characters either side of a sentence where the years of the account it belongs to are read
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _years(text: str) -> list[int]:
+    """The years written in a stretch of text, but for those a figure is compared with ("the highest since
+    October 2006"): they date no account."""
+    return [int(m.group(1)) for m in _YEAR.finditer(text)
+            if not re.search(r"\bsince\s+(?:\w+\.?\s+){0,2}$", text[max(0, m.start() - 25):m.start()])]
+_DECADE = re.compile(r"\b(?:19|20)\d0s\b")
 
 
 def _country(annotated: AnnotatedDocument, at: int, sentence_start: int) -> str | bool:
