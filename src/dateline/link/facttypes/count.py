@@ -19,8 +19,12 @@ named earlier event ("the Spanish flu"), a rate ("250,000 a year"), a projection
 flight or convoy is a movement, not a level, and a part of a level ("500 of
 them") at a base is that base's question ("How many US troops are at Agadez?").
 A level stated as history ("at its peak", "were in Niger in March") is left out, and
-troops sent or being sent ("will send 3,500 more peacekeepers") are reinforcements,
-asked apart ("How many more troops will be sent to Haiti?"): `facttypes/level.py`.
+troops sent or being sent ("will send up to 10,000 troops") are a deployment, asked apart
+from the level ("How many US troops will be sent to Haiti?"): `facttypes/level.py`. Troops
+added to it ("is sending another 4,000", "boost its force by 3,500") are its newest
+announcement, labelled "4,000 more" (parts told in one sentence summed: "2,000 + 1,500 more");
+a deployment told only in additions asks "How many more UN peacekeepers will be sent to Haiti?".
+A live blog's entries run together are cut apart (`count_entry`).
 "Cases" of something else ("17 cases of peanut butter", "adoption cases") and figures
 in a question ("can you multiply 404 by 20, giving 8,000 cases?") are no counts; a
 count of people with no place asks nothing ("How many people have died?": where?).
@@ -40,21 +44,25 @@ from dataclasses import dataclass, replace
 
 from dateline.annotate.claims import predicate_classes
 from dateline.link.facttypes import level
-from dateline.link.facttypes.base import OnScale, citation, number
+from dateline.link.facttypes.base import OnScale, number
+from dateline.link.facttypes.count_entry import entry_citation
 from dateline.link.facttypes.count_elsewhere import elsewhere
 from dateline.link.facttypes.count_figure import (
+    RAISED_NOUN,
     another_count,
     countable,
     elided,
     increment,
     other_cases,
     range_top,
+    raised_by,
     sourcing,
     toll,
 )
 from dateline.link.facttypes.count_incident import incident
 from dateline.link.facttypes.count_kinds import TROOPS, Kind, by_name, group_of, is_plural
 from dateline.link.facttypes.count_owners import kind_and_force, with_owner
+from dateline.link.facttypes.force import owner_named
 from dateline.link.facttypes.count_questions import as_written, legacy_question, where_words
 from dateline.link.facttypes.count_scope import (
     clause_span,
@@ -81,10 +89,9 @@ class CountType(OnScale):
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         classes = predicate_classes()
-        for q in annotated.quantities:
-            found = _count(elided(toll(q, annotated), annotated), annotated, source, classes)
-            if found is not None:
-                yield found
+        found = (_count(elided(toll(q, annotated), annotated), annotated, source, classes)
+                 for q in annotated.quantities)
+        yield from _summed([o for o in found if o is not None])
         yield from level.done_observations(annotated, source)  # "the last troops left": a level of none
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
@@ -92,7 +99,7 @@ class CountType(OnScale):
         group = as_written(topic, observations)
         if qualifier.startswith(AT + " "):
             return f"How many {group} are {qualifier}?"  # a base or a town: "How many US troops are at Agadez?"
-        if qualifier == DEPLOY_MORE or (qualifier == DEPLOY and _mostly_increments(observations)):
+        if qualifier == DEPLOY and _mostly_increments(observations):
             return f"How many more {group} will be sent{where_words(place).replace(' in ', ' to ', 1)}?"
         qualifier, _, event = qualifier.partition(IN)
         kind = by_name().get(qualifier) or (by_name()[TROOPS] if qualifier == "" else None)
@@ -105,8 +112,10 @@ class CountType(OnScale):
         """A cumulative count's or a scale's rule (`base.ordered_relation`); a level's (`level.relation`)."""
         if _is_level(new):
             return level.relation(standing, new)
-        if new.qualifier in (DEPLOY, DEPLOY_MORE) and standing and _larger(new, standing):
-            return "update"  # a larger deployment announced: "up to 3,500" -> "up to 10,000 by Monday"
+        if new.qualifier == DEPLOY and standing and (_larger(new, standing) or is_addition(new)):
+            # a larger deployment announced ("up to 3,500" -> "up to 10,000 by Monday"), or more troops added to
+            # it ("another 4,000"): the newest announcement of what is being sent, never a rival figure
+            return "update"
         return super().relation(standing, new)
 
     def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
@@ -122,8 +131,13 @@ class CountType(OnScale):
 
 TYPE = CountType()
 IN = " in "  # a toll of one incident has the qualifier "<kind> in <the incident>": "injured in the attack on August 5"
-DEPLOY = "deploy"  # a troop count's planned or ongoing transfer: "will send up to 10,000 troops"
-DEPLOY_MORE = "deploy more"  # one added to what was sent: "will send 3,500 more peacekeepers"
+DEPLOY = "deploy"  # a troop count's planned or ongoing transfer: "will send up to 10,000 troops", "another 4,000"
+MORE = " more"  # the end of the label of troops added to a deployment: "4,000 more"
+
+
+def is_addition(o: Observation) -> bool:
+    """Troops added to what was sent ("another 4,000", "boost its force by 3,500"), labelled "4,000 more"."""
+    return o.qualifier == DEPLOY and o.label.endswith(MORE)
 
 
 def _is_level(o: Observation) -> bool:
@@ -141,9 +155,25 @@ def _larger(new: Observation, standing: Sequence[Observation]) -> bool:
     return value is not None and all(n is not None and value > n for n in numbers)
 
 
+def _summed(observations: list[Observation]) -> list[Observation]:
+    """Additions to one force told in parts in one sentence are one addition: "boost UN troop numbers by 2,000
+    and UN police numbers by 1,500" adds 3,500 UN peacekeepers ("2,000 + 1,500 more")."""
+    parts: dict[tuple[str, int], list[Observation]] = {}
+    for o in observations:
+        if is_addition(o):
+            parts.setdefault((o.topic, o.citation.start), []).append(o)
+    out = [o for o in observations if not is_addition(o) or len(parts[(o.topic, o.citation.start)]) == 1]
+    for group in (g for g in parts.values() if len(g) > 1):
+        total = sum(number(o.value) or 0 for o in group)
+        label = " + ".join(o.label.removesuffix(MORE) for o in group) + MORE
+        place = next((o.place for o in group if o.place), None)
+        out.append(replace(group[0], value=f"{total:g}", label=label, place=place))
+    return out
+
+
 def _mostly_increments(observations: Sequence[Observation]) -> bool:
     """Most reports say the number is added ("an extra 3,500", "3,500 more"): "How many more ...?"."""
-    added = sum(1 for o in observations if level.is_increment(o.citation.text))
+    added = sum(1 for o in observations if is_addition(o))
     return added * 2 > len(observations)
 
 
@@ -154,10 +184,15 @@ def _count(q: Quantity, annotated: AnnotatedDocument, source: Source, classes: M
         return None
     claim = min((c for c in annotated.claims if c.start <= q.start and q.end <= c.end),
                 key=lambda c: c.end - c.start, default=None)
-    obs = from_quantity(q, source, citation(annotated, q.start, q.end), count_event(q, claim, classes))
+    raised = raised_by(q, annotated)  # "boost police and troop numbers by 3,500": troops added
+    q = replace(q, counts=RAISED_NOUN) if raised is not None and not q.counts else q
+    obs = from_quantity(q, source, entry_citation(annotated, q.start, q.end), count_event(q, claim, classes))
     if obs is None or not is_plural(q):
         return None
+    obs = replace(obs, qualifier="") if raised is not None and obs.qualifier not in LEVEL_EVENTS else obs
     kind, force = kind_and_force(q, obs, annotated)
+    if raised is not None and force is not None and force.owner is None:
+        force = replace(force, owner=owner_named(raised))  # "increasing the UN mission by 3,500 troops"
     if kind is None or (kind.cumulative and increment(q, annotated)) or elsewhere(q, obs, kind, annotated, source):
         return None
     if (kind.cumulative and (local(q, obs, annotated) or outside(q, annotated))) or (
@@ -179,10 +214,13 @@ def _typed(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocume
     qualifier = kind.name
     if kind.level and _past_level(q, obs, annotated):
         return None
-    if kind.name == TROOPS and obs.qualifier == "" and _moving(q, obs, annotated):
+    raised = kind.name == TROOPS and raised_by(q, annotated) is not None  # "boost its forces by 3,500"
+    if raised or (kind.name == TROOPS and obs.qualifier == "" and _moving(q, obs, annotated)):
         place = q.where if q.where in countries() else None
-        # "will send up to 10,000 troops to Haiti": a deployment; "3,500 more": reinforcements, their own question
-        qualifier = DEPLOY_MORE if level.is_increment(obs.citation.text) else DEPLOY
+        # "will send up to 10,000 troops to Haiti" and "is sending another 4,000": one deployment, the additions
+        # marked ("an additional 900 troops in Syria", sent by no one, stays a level)
+        qualifier = DEPLOY
+        obs = replace(obs, label=obs.label + MORE) if raised or increment(q, annotated) else obs
     elif kind.name == TROOPS:
         scope = level_scope(q, obs, annotated)
         if scope is None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from dateline.link.facttypes.base import lexicon, words_pattern
 from dateline.link.facttypes.count_kinds import Kind, is_people
-from dateline.link.facttypes.count_scope import clause_span
+from dateline.link.facttypes.count_scope import clause_span, country_aliases
 from dateline.link.observations import Observation
 from dateline.model import AnnotatedDocument, Quantity
 from dateline.resources import load_table
@@ -28,10 +28,33 @@ def countable(q: Quantity, annotated: AnnotatedDocument) -> bool:
         return False
     if not _DIGIT.search(q.text) and set(q.text.lower().replace("-", " ").split()) <= _vague_words():
         return False  # "thousands", "half a dozen": vague, not a figure anyone reported
-    if _YEAR.fullmatch(q.text.strip()) or _clock_time(q, annotated.document.text):
+    if _YEAR.fullmatch(q.text.strip()) or _clock_time(q, annotated.document.text) or in_a_name(q, annotated):
         return False
     before = annotated.document.text[max(0, q.start - 12):q.start].lower().split()
     return not (before and before[-1] in words["not_a_count_before"])
+
+
+# a number that is part of a name: glued to capitals ("G-20", "G8"), or after "the" and capitalised words on one
+# line ("the Group of 20", "the Big Three", "the FTSE 100"; not "the UN's 9,000 peacekeepers")
+_GLUED = re.compile(r"(?<![\w-])[A-Z]{1,3}-?$")
+_THE_NAME = re.compile(r"\bthe (?:[A-Z][\w&-]* ){1,3}(?:of )?$")
+_PLACES = ("GPE", "LOC", "NORP")  # "in the United States 50 cases were confirmed": a place, not a name
+
+
+def in_a_name(q: Quantity, annotated: AnnotatedDocument) -> bool:
+    """The number is part of a proper name, not a count: "the G-20", "G8 leaders", "the Group of 20 countries",
+    "the Big Three", "the Group of Eight"; a place before the number names where ("in the United States 50
+    cases")."""
+    text = annotated.document.text
+    before = text[max(0, q.start - 40):q.start]
+    if _GLUED.search(before):
+        return True
+    name = _THE_NAME.search(before)
+    if name is None:
+        return False
+    name_end = q.start - 1
+    return not any(e.label in _PLACES and e.end == name_end for e in annotated.entities) and (
+        text[q.start - len(before) + name.start() + 4:name_end] not in country_aliases())
 
 
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
@@ -88,11 +111,19 @@ def elided(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
     if found is None or sentence is None:
         return q
     state = found.group("state").lower()
+    after = _word_after(annotated.document.text, q.end + found.end())
+    if after[:1].islower() and is_people(after):
+        return q  # "evacuate about 60 injured people": the state describes the people the verb counts
     earlier = [o for o in annotated.quantities if sentence.start <= o.start and o.end <= q.start and o.counts
                and not o.unit and is_people(o.counts)]
     if earlier:
         return replace(q, counts=earlier[-1].counts, state=state, verb=None)
     return replace(q, state=state, verb=None) if q.counts and is_people(q.counts) else q
+
+
+def _word_after(text: str, at: int) -> str:
+    words = text[at:at + 30].split()
+    return words[0].strip(".,;:") if words else ""
 
 
 def increment(q: Quantity, annotated: AnnotatedDocument) -> bool:
@@ -104,6 +135,26 @@ def increment(q: Quantity, annotated: AnnotatedDocument) -> bool:
     after = text[q.end:q.end + 15].lower().split()[:1]
     return any(before.endswith(" " + w) for w in words["increments_before"]) or (
         bool(after) and after[0] in words["increments_after"])
+
+
+# a force raised by a number: "boost its peacekeeping forces by 3,500 personnel", "increase police and troop
+# numbers by 3,500", "increasing the UN mission (MINUSTAH) by 3,500 troops"
+_RAISED_BY = re.compile(r"\b(?:boost|increas|rais|bolster|expand|swell|augment|reinforc|strengthen)\w*\b"
+                        r"(?P<what>[^.;:!?]{0,80}?)\bby\s+$", re.IGNORECASE)
+_FORCE_WORDS = re.compile(r"\b(?:troops?|soldiers|police|peacekeep\w*|forces?|military|mission|contingent)\b",
+                          re.IGNORECASE)
+RAISED_NOUN = "troops"  # what "boost police and troop numbers by 3,500" counts
+
+
+def raised_by(q: Quantity, annotated: AnnotatedDocument) -> str | None:
+    """The force a number raises ("boost its peacekeeping forces by 3,500": "its peacekeeping forces"), read
+    from the words between a verb of increase and "by" right before the number in its sentence; None when the
+    number raises no force."""
+    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    found = _RAISED_BY.search(annotated.document.text[sentence.start if sentence else q.start:q.start])
+    if found is None or not (_FORCE_WORDS.search(found.group("what")) or _FORCE_WORDS.search(q.counts or "")):
+        return None
+    return found.group("what")
 
 
 UNLESS_AFTER = 60  # characters after the number where a kind's `unless` words may make it another count

@@ -67,7 +67,13 @@ def kind_of(q: Quantity, obs: Observation) -> Kind | None:
     sentence = obs.citation.text
     for kind in kinds():
         if kind.by_noun and kind.counts(obs.topic):  # "33 nations" infected: countries, never cases
-            return kind if _fits(kind, obs.topic, sentence, noun=True) else None
+            return kind if _fits(kind, obs.topic, _near(q, obs), noun=True) else None
+    if _attributive(q, obs):
+        by_verb = next((k for k in kinds() if q.verb in k.verbs), None) if q.verb else None
+        if by_verb is not None and q.state not in by_verb.verbs:
+            return None  # "plans to evacuate 60 injured people": a part of the evacuated, and not the injured toll
+        if by_verb is None and _FOR.search(sentence[:max(0, q.start - obs.citation.start)]):
+            return None  # "supplies for about 250 wounded people": whom aid is meant for, not a toll
     for kind in kinds():
         if signals & kind.verbs and _fits(kind, q.counts or "", sentence):
             return kind
@@ -76,6 +82,30 @@ def kind_of(q: Quantity, obs: Observation) -> Kind | None:
                 _fits(kind, obs.topic, sentence, noun=True)):
             return kind
     return None
+
+
+def _attributive(q: Quantity, obs: Observation) -> bool:
+    """The count's state is written before its noun ("60 injured people"), so it describes whom the verb
+    counts rather than saying what happened to them ("60 people were injured")."""
+    after = obs.citation.text[max(0, q.end - obs.citation.start):][:40].lower().split()
+    return bool(q.state) and len(after) >= 2 and after[0] in _STATES and is_people(after[1].strip(".,;:"))
+
+
+# adjectives of a count's state ("injured", "homeless"): the quantity annotator's states, as written
+_STATES = frozenset({"injured", "wounded", "hurt", "homeless", "dead", "missing", "displaced", "trapped", "stranded",
+                     "infected", "sick", "detained", "evacuated", "unemployed"})
+
+
+_FOR = re.compile(r"\bfor(?: (?:about|around|some|up to|nearly|almost|more than|over|at least))?\s*$", re.IGNORECASE)
+NEEDS_NEAR = 120  # characters either side of a count of countries where the words it needs must stand
+
+
+def _near(q: Quantity, obs: Observation) -> str:
+    """The words around a count within its sentence: "officials from 20 major countries endorsed a plan ... to
+    halt the contagion as it spread to the broader economy" is no count of countries with cases, though its
+    sentence says "spread to"; "the virus has spread to 20 countries" is."""
+    at = q.start - obs.citation.start
+    return obs.citation.text[max(0, at - NEEDS_NEAR):max(0, q.end - obs.citation.start) + NEEDS_NEAR]
 
 
 def _fits(kind: Kind, topic: str, sentence: str, *, noun: bool = False) -> bool:

@@ -175,6 +175,15 @@ def _owner_names() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
 
 
+def owner_named(words: str) -> str | None:
+    """The first owner some words name ("the UN stabilisation mission" -> "UN"), or None; a name after a
+    preposition is a place ("troop numbers in Haiti"), not whose."""
+    for named in _owner_names().finditer(words):
+        if not _AFTER_PREPOSITION.search(words[:named.start()]):
+            return owners()[named.group()]
+    return None
+
+
 def _owner_in(words: str, *, whole: bool = False) -> str | None:
     """The first owner named in some words; with `whole`, only when the words before their last are one owner
     (the count annotator's "India troops", not "Mexico City peacekeeper")."""

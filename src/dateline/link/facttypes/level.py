@@ -6,7 +6,7 @@ A level answers "how many are there now?". Three things set it apart from a toll
   of the level now, and is left out (`is_history`);
 - **movements**: a future or ongoing transfer ("will send 3,500 more peacekeepers", "is sending up to
   3,500 soldiers") or a level to come ("will have up to 10,000 troops in Haiti by Monday") is a plan,
-  asked apart ("How many more troops will be sent to Haiti?"), not the level: a level is stated in the
+  asked apart ("How many US troops will be sent to Haiti?", additions included), not the level: a level is stated in the
   present ("there are", "stationed", "remain") (`is_transfer`, `is_increment`);
 - **relation** (`relation`): recency first. A figure reported on a later day than every report of the
   standing figures updates the level when an attributed source gives it (named, official, or "according
