@@ -131,6 +131,17 @@ def test_a_bill_rejected_then_passed():
 
 
 @pytest.mark.parametrize("text,value", [
+    ("In the lower house, the House, not one member of the opposition voted for the version of the stimulus package "
+     "that passed.", "passed House"),
+    ("The Senate approved the stimulus package that the House had passed a week earlier.", "passed Senate"),
+    ("The stimulus package was approved by the Senate late on Tuesday.", "passed Senate"),
+    ("Congress approved the stimulus package late last night.", "passed"),
+], ids=["chamber far before the verb", "nearest chamber", "chamber after", "both chambers"])
+def test_a_bill_passed_by_the_chamber_that_voted(text, value):
+    assert [o.value for o in observe(article(text, day="2024-09-29")) if o.ask == "bill"] == [value]
+
+
+@pytest.mark.parametrize("text,value", [
     ("The buy American provisions in the stimulus package, signed into law in May, were a start.", "signed into law"),
     ("Officials say the stimulus package can be signed into law within weeks.", None),
 ], ids=["a word cut by the window is no modal", "modal"])

@@ -174,7 +174,7 @@ class BillType(OnScale):
                     r"\b(not|n't|failed to)\s+$", text[:verb.start()]):
                 continue
             state = bills["verbs"][verb.group().lower()]
-            chamber = chambers.search(text[max(0, verb.start() - 50):verb.end() + 30])
+            chamber = _chamber(chambers, text, verb)
             if state == "passed" and chamber and chamber.group().lower() in ("house", "senate", "house of representatives"):
                 state, value = "passed one chamber", f"passed {chamber.group()}"
             else:
@@ -200,6 +200,13 @@ def _after_publication(text: str, source: Source) -> bool:
         return False
     published = (source.published.year, source.published.month)
     return any((int(m.group(2)), _MONTHS.index(m.group(1).lower()) + 1) > published for m in _MONTH_YEAR.finditer(text))
+
+
+def _chamber(chambers: re.Pattern, text: str, verb: re.Match) -> re.Match | None:
+    """The chamber that voted: the nearest named before the verb in its sentence ("In the House, no Republicans
+    voted for the version that passed"), else one right after it ("approved by the Senate")."""
+    before = list(chambers.finditer(text, 0, verb.start()))
+    return before[-1] if before else chambers.search(text, verb.end(), verb.end() + 30)
 
 
 def _the(chamber: str) -> str:
