@@ -13,7 +13,7 @@ from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe
 from dateline.link.observations import Observation, Source
 from dateline.model import Attribution, Citation, Fact, FactValue, Quantity
-from dateline.views.brief import overdue, story_first
+from dateline.views.brief import StoryNames, overdue, story_first
 from tests.test_facttypes import article, claim, entity
 
 
@@ -174,9 +174,20 @@ def test_the_briefing_leaves_out_asides_about_another_place():
              _brief_fact("How many Americans have died in Iraq?", 3),
              _brief_fact("How many cases have been reported in Los Angeles?", 1),
              _brief_fact("What is the interest rate?", 1)]
-    shown = [f.question for f in story_first(facts, frozenset({"murray", "conrad murray", "los angeles"}))]
+    names = StoryNames(frozenset({"murray", "conrad murray", "los angeles"}), frozenset())
+    shown = [f.question for f in story_first(facts, names)]
     assert shown == ["Is Murray's licence suspended?", "How many cases have been reported in Mexico?",
                      "How many cases have been reported in Los Angeles?", "What is the interest rate?"]
+
+
+def test_money_given_to_a_party_is_asked_of_no_place():
+    """ "lent to Acme Holdings": a borrower, not a place the story does not own; a count "in" a place is."""
+    lent = replace(_brief_fact("How much has been lent to Acme Holdings?", 1), type="amount")
+    sent = _brief_fact("How many troops have been sent to Ruritania?", 1)
+    shown = [f.question for f in story_first([lent, sent], StoryNames(frozenset({"murray"}), frozenset()))]
+    assert shown == ["How much has been lent to Acme Holdings?"]
+    assert [f.question for f in story_first([sent], StoryNames(frozenset(), frozenset({"ruritania"})))] == [
+        "How many troops have been sent to Ruritania?"]  # a name never tagged a place is no place
 
 
 def test_the_briefing_leaves_out_a_plan_whose_day_passed_unreported():

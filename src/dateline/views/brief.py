@@ -90,18 +90,34 @@ OWN_NAME_SHARE = 4  # a name in at least 1 in 4 of the story's articles is one o
 OWN_LABELS = ("GPE", "PERSON", "ORG", "FAC", "LOC")
 
 
-def story_names(store: Store, doc_ids: Sequence[str]) -> frozenset[str]:
+PLACE_LABELS = ("GPE", "FAC", "LOC")
+
+
+@dataclass(frozen=True)
+class StoryNames:
+    """The names a briefing weighs its questions by, in lower case."""
+
+    own: frozenset[str]  # the story's own places, people and organisations
+    not_places: frozenset[str]  # names its articles only ever tag as people or organisations
+
+
+def story_names(store: Store, doc_ids: Sequence[str]) -> StoryNames:
     """The story's own places, people and organisations: the names at least one article in
-    `OWN_NAME_SHARE` mentions (all of a first article's), with a person's surname ("Murray"), in lower case."""
+    `OWN_NAME_SHARE` mentions (all of a first article's), with a person's surname ("Murray"); and the
+    names never tagged as a place, so "lent to American International Group?" is asked of no place."""
     counts: Counter[str] = Counter()
+    places, others = set(), set()
     for names in store.entity_names(doc_ids).values():
         own = {n for n, label in names if label in OWN_LABELS}
         counts.update(own | {n.split()[-1] for n in own})  # with a surname: "Murray" of "Conrad Murray"
+        places.update(n.lower() for n, label in names if label in PLACE_LABELS)
+        others.update(n.lower() for n, label in names if label in OWN_LABELS and label not in PLACE_LABELS)
     floor = max(1, len(doc_ids) / OWN_NAME_SHARE)
-    return frozenset(n.lower() for n, k in counts.items() if k >= floor and len(n) >= 4)
+    own = frozenset(n.lower() for n, k in counts.items() if k >= floor and len(n) >= 4)
+    return StoryNames(own, frozenset(others - places))
 
 
-def story_first(facts: Sequence[Fact], names: frozenset[str]) -> tuple[Fact, ...]:
+def story_first(facts: Sequence[Fact], names: StoryNames) -> tuple[Fact, ...]:
     """The facts a briefing shows, in its order: first those of the story, each carried by two or more
     independent sources or asked about one of the story's own places or people (`story_names`); then the
     other single-source facts, each group in `analyst_order`. A question asked of a place that is not the
@@ -109,10 +125,10 @@ def story_first(facts: Sequence[Fact], names: frozenset[str]) -> tuple[Fact, ...
     story asks the same of its own places ("How many cases in Canada?" beside "How many cases in Mexico?"
     in a pandemic). So "How many people have died in Haiti?" in a story of Michael Jackson's death, or "How
     many people have died in Mexico?" in the financial crisis, stay in the ledger (`dateline facts`) only."""
-    own_asks = {_ask(f.question) for f in facts if not _elsewhere(f.question, names)}
-    shown = [f for f in facts if not _elsewhere(f.question, names)
+    own_asks = {_ask(f.question) for f in facts if not _elsewhere(f, names)}
+    shown = [f for f in facts if not _elsewhere(f, names)
              or (_sources(f) >= 2 and _ask(f.question) in own_asks)]
-    return tuple(sorted(shown, key=lambda f: not (_sources(f) >= 2 or _names_own(f.question, names))))
+    return tuple(sorted(shown, key=lambda f: not (_sources(f) >= 2 or _names_own(f.question, names.own))))
 
 
 OVERDUE_DAYS = 7  # a plan's day a week gone with no report that it happened is no open question
@@ -134,10 +150,14 @@ def overdue(fact: Fact, day: date | None) -> bool:
 _PLACE_ASKED = re.compile(r"\b(?:in|to|from) (?:the )?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)\?$")
 
 
-def _elsewhere(question: str, names: frozenset[str]) -> bool:
-    """The question is asked of a place ("... in Haiti?") that is none of the story's own."""
-    asked = _PLACE_ASKED.search(question)
-    return asked is not None and asked.group("place").lower() not in names
+def _elsewhere(fact: Fact, names: StoryNames) -> bool:
+    """The question is asked of a place ("... in Haiti?") that is none of the story's own. Money given "to"
+    someone ("How much has been lent to American International Group?") goes to a party, not a place."""
+    asked = _PLACE_ASKED.search(fact.question)
+    if asked is not None and fact.type == "amount" and asked.group(0).startswith("to "):
+        return False
+    place = asked.group("place").lower() if asked else None
+    return place is not None and place not in names.own and place not in names.not_places
 
 
 def _ask(question: str) -> str:
