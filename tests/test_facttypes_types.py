@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from datetime import date
+
 import pytest
 
 from dateline.link.facts import build_facts
@@ -118,3 +120,19 @@ def test_a_pooled_cause_of_death_asks_nothing():
     texts = ["At least 20 people have died of the flu, officials said.", "Some 26 people have died of the virus."]
     found = [o for i, t in enumerate(texts) for o in observe(article(t, doc_id=f"d{i}")) if o.ask == "cause"]
     assert found and build_facts("s", found) == []
+
+
+def test_the_rest_of_a_force_takes_its_owner_and_the_words_of_its_day():
+    """ "U.S. troops may depart Kenya by September 2025, with the remaining forces to leave by the end of
+    2026": the second plan is the remaining U.S. forces', and its day keeps "the end of"."""
+    from dateline.annotate.pipeline import annotate
+    from dateline.model import Document, PublishedDate
+
+    text = ("Under the draft plan, most U.S. troops may depart Kenya by September 2025, with the remaining "
+            "forces scheduled to leave by the end of 2026, officials said.")
+    doc = Document("d1", "d1", text, None, "Wire", None, None, "en",
+                   PublishedDate(date(2024, 9, 6), "metadata", 1.0, "test"))
+    (annotated,) = annotate([doc])
+    facts = build_facts("s", [o for o in observe(annotated) if o.ask == "when"])
+    asked = {f.question: f.values[-1].label for f in facts}
+    assert asked.get("When will the remaining U.S. forces leave Kenya?") == "by the end of 2026", asked

@@ -301,4 +301,8 @@ def _time_label(c: Claim, value: str | None) -> str:
         role = "" if _exact(c) else "deadline"
     prefix = {"deadline": "by ", "end": "until ", "start": "from "}.get(role, "")
     text = readable_time(value)
-    return text if text.startswith("not before") else prefix + text
+    if text.startswith("not before"):
+        return text
+    part = re.search(rf"\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|late|mid-?)\s*{re.escape(text)}\b",
+                     c.text, re.IGNORECASE)
+    return prefix + (part.group(0) if part else text)  # "by the end of 2026", not "by 2026"

@@ -70,6 +70,7 @@ class PlanType(GeneralRule):
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         anonymous = {a.speaker for a in annotated.attributions if a.anonymous}
+        before: Observation | None = None  # the sentence's plan before this one
         for c in annotated.claims:
             obs = from_claim(c, source, citation(annotated, c.start, c.end), c.speaker in anonymous)
             if obs is None or not _in_window(obs.value, source) or (
@@ -78,7 +79,11 @@ class PlanType(GeneralRule):
             if obs.denies and not _timing_words().search(obs.citation.text):
                 continue  # "a delay in vaccine is not a real cause for concern" denies no plan's date
             subject = subject_phrase(annotated, c)
-            yield _exact_day(annotated, c, replace(obs, subject=subject or obs.subject))
+            obs = _exact_day(annotated, c, replace(obs, subject=subject or obs.subject))
+            if before is not None and before.citation.start == obs.citation.start:
+                obs = _owned_like(obs, before)
+            before = obs
+            yield obs
         for report in done_reports(annotated, source):
             if not report.site:
                 yield _done_observation(annotated, report, source)
@@ -112,6 +117,19 @@ _PLACE_AFTER = {"leave": " ", "withdraw": " from ", "arrive": " in ", "stay": " 
 def _named(place: str) -> str:
     """A place as a sentence names it: "the United States", "Niger"."""
     return f"the {place}" if place.startswith(("United ", "Republic ", "Democratic Republic")) else place
+
+
+def _owned_like(obs: Observation, before: Observation) -> Observation:
+    """The rest of a force its sentence has just named takes that force's owner and place: "U.S. troops may
+    depart Iraq by September 2025, with the remaining forces to leave by the end of 2026" asks when the
+    remaining U.S. forces leave Iraq."""
+    words = (obs.subject or "").removeprefix("the ").split()
+    owned = (before.subject or "").removeprefix("the ").split()
+    actors = set(lexicon()["plan"]["actors"])
+    if not obs.qualifier or len(words) != 1 or words[0].lower() not in actors or len(owned) < 2 \
+            or owned[-1].lower() not in actors:
+        return obs
+    return replace(obs, subject=f"the {' '.join(owned[:-1])} {words[0]}", place=obs.place or before.place)
 
 
 def _in_window(value: str, source: Source) -> bool:
