@@ -4,27 +4,39 @@
   (the scale's step), from a sentence holding a scale word (alert, pandemic,
   threat) where a setting verb ("raised ... to", "is at") names "phase N" or
   "level N" with no modal word before it ("could move to phase 6" sets nothing).
-- measure: "Are schools closed in Mexico?", "Is a curfew in force in Haiti?", "Is a
-  public health emergency in force in the United States?"; value the canonical state
-  ("in force", "closed", "declared"; "lifted", "reopened"), the words that stated it
-  being in the cited sentence, from a measure noun and a verb putting it in force or
-  ending it, in one clause.
+- measure: "Are schools closed in Mexico?", "Is a curfew in force in Haiti?", "Is the
+  search and rescue phase still under way in Haiti?"; value the canonical state ("in
+  force", "closed", "declared", "ongoing"; "lifted", "reopened", "ended"), the words that
+  stated it being in the cited sentence, from a measure noun or a phase ("search-and-rescue
+  operations", "the ceasefire") and the words said of it in its own clause ("imposed a
+  curfew", "schools were closed", "declared the rescue phase over"), not as a plan, a call
+  or a doubt; its place the one named nearest in that clause.
 - bill: "What is the state of the rescue plan?"; value proposed, rejected, passed
   (by one chamber or both), signed into law, from a sentence naming the plan (the
   purposes of `[amount.purposes]`) and a vote or signature verb.
-Scope: the organisation that sets a level (its first ORG), the place the
-sentence names, the plan. Labels are the words that stated the value. Relation:
-each value is a step on its scale (`base.ordered_relation`): a higher step
-updates; a lower one reported later is history.
+Scope: the organisation that sets a level (its first ORG), the measure's place, the plan.
+Labels are the words that stated the value. Relation: each value is a step on its scale
+(`base.ordered_relation`): a higher step updates; a lower one reported later is history.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import OnScale, entities_in, lexicon, possessive, sentences, words_pattern
+from dateline.link.facttypes.base import (
+    OnScale,
+    alternation,
+    entities_in,
+    lexicon,
+    possessive,
+    sentences,
+    usual_name,
+    words_pattern,
+)
+from dateline.link.facttypes.count_scope import country_aliases
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Citation, Sentence
 
@@ -52,13 +64,6 @@ def _words_before(text: str, at: int) -> tuple[str, int]:
     if start and text[start - 1].isalnum():
         start += len(re.match(r"\w*", text[start:at]).group())
     return text[start:], at - start
-
-
-def _one_place(annotated: AnnotatedDocument, s: Sentence) -> str | None:
-    text = annotated.document.text
-    places = {e.canonical for e in entities_in(annotated, s.start, s.end, ("GPE",))
-              if not text[e.end:e.end + 6].startswith("-based")}  # "the Geneva-based WHO": not where
-    return places.pop() if len(places) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -95,24 +100,18 @@ class MeasureType(OnScale):
     value_kind: str = "state"
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
-        words = lexicon()["state"]["measures"]
-        nouns, on, off = words_pattern(words["nouns"]), words_pattern(words["on"]), words_pattern(words["off"])
         for s, text in sentences(annotated):
-            for noun in nouns.finditer(text):
-                if _some_schools(text, noun):
+            if _earlier_year(text, source):
+                continue  # "declared emergency rule in November 2007": background to a later story
+            for named in _measures_in(text):
+                said = _said_of(text, named)
+                if said is None:
                     continue
-                near = text[max(0, noun.start() - 40):noun.end() + 40]
-                verb = off.search(near) or on.search(near)
-                if verb is None:
-                    continue
-                start = max(0, noun.start() - 40) + verb.start()
-                if _modal_before(text, min(start, noun.start())):
-                    break
-                ended = bool(off.fullmatch(verb.group()))
-                topic = "schools" if noun.group().lower().startswith("school") else noun.group().lower()
-                value = _measure_value(topic, ended)
-                yield _observation(annotated, source, s, ask=self.name, topic=topic, place=_one_place(annotated, s),
-                                   value=value, label=value, rank=2 if ended else 1, subject=noun.group())
+                _words, ended = said
+                value = _measure_value(named, ended)
+                yield _observation(annotated, source, s, ask=self.name, topic=named.topic,
+                                   place=_measure_place(annotated, s, named), value=value, label=value,
+                                   rank=2 if ended else 1, subject=named.phrase)
                 break
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
@@ -120,12 +119,178 @@ class MeasureType(OnScale):
         where = f" in {_named(place)}" if place else ""
         if topic == "schools":
             return f"Are schools closed{where}?"
-        article = "" if topic in ("martial law",) else "a "
+        if topic in _phase_topics():
+            return f"Is the {usual_name(observations) or topic} still under way{where}?"
+        article = "" if topic in ("martial law",) else "an " if topic[0] in "aeiou" else "a "
         return f"Is {article}{topic} in force{where}?"
 
 
+@dataclass(frozen=True)
+class _Measure:
+    """A measure or a phase as a sentence names it."""
+
+    topic: str  # what its question asks of: "schools", "curfew", "rescue"
+    phrase: str  # as written, for the question: "search and rescue phase"
+    start: int
+    end: int
+    phase: bool  # a phase or operation, ongoing or ended; else a measure, in force or lifted
+
+
+BEFORE_WORDS = 3  # words between a verb and the measure it acts on ("imposed a 24-hour curfew")
+AFTER_WORDS = 7  # words between a measure and what is said of it ("schools in the Mexico City area have been closed")
+LIST_WORDS = 6  # a list may stand between too: "closed theaters, shops and schools", "schools and bars were closed"
+# words that end a clause: a verb across them is another clause's ("protests began as the curfew ..."); "to"
+# makes it a plan ("schools to reopen")
+_CLAUSE_WORDS = frozenset({"as", "when", "after", "before", "while", "because", "since", "but", "that", "which",
+                           "who", "whom", "than", "if", "to"})
+# after a measure only where it is may stand before its verb ("schools in the capital were closed"), not how or
+# what else ("rescue efforts with pickaxes at the partially collapsed cathedral")
+_AFTER_WORDS = _CLAUSE_WORDS | {"by", "with", "from", "on", "at", "for", "under", "during", "despite", "against",
+                                "into", "amid"}
+# between a verb and its measure only the measure's own words stand, no preposition ("ordered the evacuation
+# of ...", "began in the capital under the curfew")
+_BEFORE_WORDS = _AFTER_WORDS | {"in", "of"}
+_NEGATION = re.compile(r"(?:\bnot|n't|\bnever)\b", re.IGNORECASE)
+
+
+def _gap_ok(gap: str, across: frozenset[str], most: int) -> bool:
+    """Only the measure's own words, or a list it is in ("theaters, shops and schools"), stand between it and
+    a verb: no word that opens another clause."""
+    words = gap.replace(",", " , ").lower().split()
+    listed = "," in words or "and" in words or "or" in words
+    return len([w for w in words if w != ","]) <= (LIST_WORDS if listed else most) and not across & set(words)
+
+
+def _measures_in(text: str) -> Iterable[_Measure]:
+    """The measures and phases a sentence names, in order: a measure noun (not one school), a phase's kind
+    and head ("search-and-rescue operations"), or a phase named alone ("the ceasefire")."""
+    found = [_Measure("schools" if m.group().lower().startswith("school") else m.group().lower(),
+                      m.group().lower(), m.start(), m.end(), False)
+             for m in words_pattern(lexicon()["state"]["measures"]["nouns"]).finditer(text)
+             if not _some_schools(text, m)]
+    phases = lexicon()["state"]["phases"]
+    for m in _phase_pattern().finditer(text):
+        kind, head = m.group("kind").lower(), (m.group("head") or "").lower()
+        if head or kind in phases["alone"]:
+            phrase = " ".join([kind.replace("-", " ") if kind.count("-") > 1 else kind, head.rstrip("s")]).strip()
+            found.append(_Measure(phases["kinds"][kind], phrase, m.start(), m.end(), True))
+    return sorted(found, key=lambda n: n.start)
+
+
+@functools.lru_cache(maxsize=1)
+def _phase_pattern() -> re.Pattern[str]:
+    phases = lexicon()["state"]["phases"]
+    return re.compile(rf"\b(?P<kind>{alternation(phases['kinds'])})(?:\s+(?P<head>{alternation(phases['heads'])}))?\b",
+                      re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _phase_topics() -> frozenset[str]:
+    return frozenset(lexicon()["state"]["phases"]["kinds"].values())
+
+
+@functools.lru_cache(maxsize=1)
+def _state_words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Patterns for the words said of a measure written before it and after it, and the set that end it."""
+    words = lexicon()["state"]["measures"]
+    said = alternation([*words["on"], *words["off"]])
+    gap = r"[\w'’-]+"
+    before = re.compile(rf"(?s:.*)\b(?P<verb>{said})(?P<gap>(?:,?\s+{gap}){{0,{LIST_WORDS}}})\s*$", re.IGNORECASE)
+    after = re.compile(rf"(?P<gap>(?:,?\s+{gap}){{0,{AFTER_WORDS}}}?)\s+(?P<verb>{said})\b", re.IGNORECASE)
+    return before, after, frozenset(w.lower() for w in words["off"])
+
+
+_DECLARED_OVER = (re.compile(r"\bdeclar\w*\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE),
+                  re.compile(r"[^,.;:]{0,60}?\bover\b(?!\s+(?:the|a|an|his|her|its|their)\b)", re.IGNORECASE))
+
+
+def _said_of(text: str, named: _Measure) -> tuple[str, bool] | None:
+    """The words that state a measure in force or a phase under way (False), or ended (True), in its own clause:
+    a verb right before it ("imposed a curfew", "the end of the rescue phase"), after it ("schools were closed",
+    "rescue efforts have been declared officially over") or around it ("declared the search and rescue phase
+    for survivors over"); None when none does, or the words are a plan, a call, a doubt or a denial."""
+    before, after, off = _state_words()
+    head = text[max(0, named.start - 80):named.start]
+    if _DECLARED_OVER[0].search(head) and _DECLARED_OVER[1].match(text, named.end):
+        return "declared over", True
+    late = after.match(text, named.end)
+    early = before.match(head)
+    for m, at, across, most in ((late, 0, _AFTER_WORDS, AFTER_WORDS),
+                                (early, max(0, named.start - 80), _BEFORE_WORDS, BEFORE_WORDS)):
+        if m is None or not _gap_ok(m.group("gap"), across, most):
+            continue
+        if _unreal(text, min(named.start, at + m.start("verb")), at + m.start("verb")):
+            return None
+        return m.group("verb"), " ".join(m.group("verb").lower().split()) in off
+    return None
+
+
+def _unreal(text: str, start: int, verb: int) -> bool:
+    """A modal, a plan, a call or a denial before the verb or between the measure and it ("schools could be
+    closed", "appealed for rescue efforts to continue", "no need to close")."""
+    window, _at = _words_before(text, start)
+    span = window[: len(window) - (len(text) - verb)] if verb < len(text) else window
+    words = lexicon()["state"]
+    return bool(words_pattern([*words["scales"]["modals"], *words["measures"]["unreal"]]).search(span)
+                or _NEGATION.search(span))
+
+
+def _earlier_year(text: str, source: Source) -> bool:
+    """The sentence names a year before its article's: the measure is history."""
+    if source.published is None:
+        return False
+    return any(int(y) < source.published.year for y in re.findall(r"\b((?:19|20)\d\d)\b", text))
+
+
+_TIME_ZONES = re.compile(r"^(?:(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|BST|UTC|ET|PT)\s+)+")
+# where a speaker is, not the measure: "a spokeswoman in Geneva said the search was over"
+_SAID_THERE = re.compile(r"\s*(?:said|says|told|announced|reported)\b", re.IGNORECASE)
+_TOWARDS = re.compile(r"\b(?:to|from|against|on|into|via)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _measure_place(annotated: AnnotatedDocument, s: Sentence, named: _Measure) -> str | None:
+    """Where the measure is: the place named nearest to it in its clause, as a country where its name says so
+    ("Mexico City" is Mexico's capital); not a place something goes to or comes from ("a ban on flights to
+    Mexico" is not Mexico's ban), nor "the Geneva-based WHO", nor a speaker's ("a spokeswoman in Geneva said").
+    None when its clause names none: the story's usual place fills in (link/facts.py)."""
+    text = annotated.document.text
+    at, end = s.start + named.start, s.start + named.end
+    spans = {(e.start, e.end): e.canonical for e in entities_in(annotated, s.start, s.end, ("GPE",))}
+    for m in _countries().finditer(text, s.start, s.end):
+        if not any(a <= m.start() < b for a, b in spans):
+            spans[(m.start(), m.end())] = country_aliases()[m.group()]
+    places = [(max(a - end, at - b, 0), _place_name(name)) for (a, b), name in spans.items()
+              if not text[b:b + 6].startswith("-based") and not _TOWARDS.search(text[max(s.start, a - 12):a])
+              and _one_clause(text[min(b, end):max(a, at)]) and not (_SAID_THERE.match(text, b) and text[max(0, a - 3):a] == "in ")]
+    return min(places)[1] if places else None
+
+
+def _one_clause(between: str) -> bool:
+    """No clause break stands between a place and a measure, so the place is the measure's ("Speaking in Geneva,
+    she said the rescue was over" is not Geneva's rescue); "in London, where schools closed" is London's."""
+    return not re.search(r"[,;:()\u2013\u2014]|\s-\s", re.sub(r"^,\s+where\b", "", between.strip()))
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> re.Pattern[str]:
+    names = sorted(country_aliases(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+def _place_name(name: str) -> str:
+    """A place as a question names it: a dateline's capitals and time zone dropped ("EDT MEXICO CITY" is Mexico
+    City), and a city named for its country ("Mexico City", "Guatemala City", "Kuwait City") is the country's."""
+    name = _TIME_ZONES.sub("", name)
+    if name.isupper():
+        name = name.title()
+    city = re.fullmatch(r"(.+) City", name)
+    if city and city.group(1) in country_aliases():
+        return country_aliases()[city.group(1)]
+    return country_aliases().get(name, name)
+
+
 _SOME = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen|other|several|some|few|"
-                   r"dozens of|hundreds of)\s*$", re.IGNORECASE)
+                   r"dozens of|hundreds of)\s+(?:[\w.-]+\s+)?$", re.IGNORECASE)  # "two secondary", "298 U.S."
 
 
 def _some_schools(text: str, noun: re.Match[str]) -> bool:
@@ -135,17 +300,20 @@ def _some_schools(text: str, noun: re.Match[str]) -> bool:
     if not word.startswith("school"):
         return False
     before = text[max(0, noun.start() - 30):noun.start()]
-    if word == "school":  # "school closures", "the school system" are a place's schools
-        return not re.match(r"\s+(?:closures?|system|systems|year|holidays?)\b", text[noun.end():noun.end() + 12])
+    if word == "school":  # "school closures", "the school system" are a place's schools; "the school year" none
+        return not re.match(r"\s+(?:closures?|system|systems)\b", text[noun.end():noun.end() + 12])
     return bool(_SOME.search(before))
 
 
-def _measure_value(topic: str, ended: bool) -> str:
+def _measure_value(named: _Measure, ended: bool) -> str:
     """The canonical state a measure is in: schools "closed" or "reopened", an emergency "declared" or
-    "lifted", any other measure "in force" or "lifted"; the words that said so are in the cited sentence."""
-    if topic == "schools":
+    "lifted", a phase "ongoing" or "ended", any other measure "in force" or "lifted"; the words that said so
+    are in the cited sentence."""
+    if named.phase:
+        return "ended" if ended else "ongoing"
+    if named.topic == "schools":
         return "reopened" if ended else "closed"
-    if "emergency" in topic or "calamity" in topic:
+    if named.topic.endswith(("emergency", "calamity", "rule")):
         return "lifted" if ended else "declared"
     return "lifted" if ended else "in force"
 
