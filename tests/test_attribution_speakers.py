@@ -58,3 +58,16 @@ def test_seed_pronoun_is_the_subject_not_the_nearest_name():
     found = _find(_attributions(path.read_text("utf-8")), "the necessity of extending")
     assert found.speaker == "Mohammed Shia al-Sudani"
     assert not found.anonymous
+
+
+
+@pytest.mark.parametrize(("source", "described"), [
+    ("Residents queue under an army helicopter as it drops food in the capital The senior army commander in "
+     "the region", "senior army commander in the region"),  # a photo caption glued before the lead
+    ("the director of The New York Times", "director of The New York Times"),
+    ("a spokesman for the ministry, who asked not to be named", "spokesman for the ministry"),
+], ids=["caption-glued", "a name with The", "clause-after-comma"])
+def test_a_described_source_starts_where_its_sentence_does(source, described):
+    from dateline.annotate.attribution.speakers import _description
+
+    assert _description(source, 0, len(source)) == described

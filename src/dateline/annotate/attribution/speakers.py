@@ -215,9 +215,17 @@ def _attribution(text: str, item: _Found, speaker: _Speaker) -> Attribution:
     )
 
 
+_RESTARTS = {"The", "A", "An"}
+_BEFORE_A_NAME = {"of", "for", "at", "in", "and", "to", "from", "with", "by", "on", "about", "told"}
+
+
 def _description(text: str, start: int | None, end: int | None) -> str:
-    """The source as written, without its determiner or a clause after a comma."""
+    """The source as written, without its determiner or a clause after a comma. A source run on from a
+    headline glued before it ("Envoy appeals for aid The UN special envoy") starts where the sentence does."""
     words = text[start:end].split(",")[0].split() if start is not None else []
+    restarts = [i for i in range(1, len(words)) if words[i] in _RESTARTS and words[i - 1].islower()
+                and words[i - 1] not in _BEFORE_A_NAME]
+    words = words[restarts[-1]:] if restarts else words
     while words and words[0].lower() in _LEADING_DETERMINERS:
         words = words[1:]
     return " ".join(words).strip(" ,;:") or UNNAMED
