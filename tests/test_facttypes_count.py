@@ -73,11 +73,21 @@ NOT_FACTS = [
     ("one-flight", "Two C-17 aircraft took off with about 60 personnel.", "60", 60, "troops", {}),
     ("part-of-a-level", "About 1,000 troops are in Niger; 500 of them are being moved.", "500", 500, "troops",
      {"verb": "be"}),
+]
+
+# suspected or possible cases are asked apart from the confirmed ones ("How many suspected cases are there ...?")
+SUSPECTED = [
     ("suspected-cases", "We are now up to 25 suspected cases in the UK, the minister said.", "25", 25, "cases",
      {"verb": "be"}),
     ("cases-under-investigation", "The agency said 230 possible other cases were under investigation.", "230",
      230, "cases", {"verb": "say"}),
 ]
+
+
+@pytest.mark.parametrize("name,text,number,value,counted,kw", SUSPECTED, ids=[n[0] for n in SUSPECTED])
+def test_suspected_cases_are_not_the_confirmed_count(name, text, number, value, counted, kw):
+    assert [qualifier for _topic, _place, qualifier in counts(text, number, value, counted, **kw)] == [
+        "infected suspected"]
 
 
 @pytest.mark.parametrize("name,text,number,value,counted,kw", NOT_FACTS, ids=[n[0] for n in NOT_FACTS])

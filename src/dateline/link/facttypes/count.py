@@ -25,6 +25,8 @@ added to it ("is sending another 4,000", "boost its force by 3,500") are its new
 announcement, labelled "4,000 more" (parts told in one sentence summed: "2,000 + 1,500 more");
 a deployment told only in additions asks "How many more UN peacekeepers will be sent to Haiti?".
 A live blog's entries run together are cut apart (`count_entry`).
+Deaths or cases told as suspected, possible or probable ("101 suspected deaths", "12 probable cases") are
+asked apart ("How many suspected deaths are there in Mexico?"), never taken for the confirmed count.
 "Cases" of something else ("17 cases of peanut butter", "adoption cases") and figures
 in a question ("can you multiply 404 by 20, giving 8,000 cases?") are no counts; a
 count of people with no place asks nothing ("How many people have died?": where?).
@@ -57,6 +59,7 @@ from dateline.link.facttypes.count_figure import (
     range_top,
     raised_by,
     sourcing,
+    tally,
     toll,
 )
 from dateline.link.facttypes.count_incident import incident
@@ -89,7 +92,7 @@ class CountType(OnScale):
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         classes = predicate_classes()
-        found = (_count(elided(toll(q, annotated), annotated), annotated, source, classes)
+        found = (_count(elided(tally(toll(q, annotated), annotated), annotated), annotated, source, classes)
                  for q in annotated.quantities)
         yield from _summed([o for o in found if o is not None])
         yield from level.done_observations(annotated, source)  # "the last troops left": a level of none
@@ -101,6 +104,8 @@ class CountType(OnScale):
             return f"How many {group} are {qualifier}?"  # a base or a town: "How many US troops are at Agadez?"
         if qualifier == DEPLOY and _mostly_increments(observations):
             return f"How many more {group} will be sent{where_words(place).replace(' in ', ' to ', 1)}?"
+        if qualifier.endswith(SUSPECTED) and qualifier.removesuffix(SUSPECTED) in by_name():
+            return f"How many suspected {by_name()[qualifier.removesuffix(SUSPECTED)].nouns[0]} are there{where_words(place)}?"
         qualifier, _, event = qualifier.partition(IN)
         kind = by_name().get(qualifier) or (by_name()[TROOPS] if qualifier == "" else None)
         if kind is None or qualifier in LEVEL_EVENTS:
@@ -133,6 +138,7 @@ TYPE = CountType()
 IN = " in "  # a toll of one incident has the qualifier "<kind> in <the incident>": "injured in the attack on August 5"
 DEPLOY = "deploy"  # a troop count's planned or ongoing transfer: "will send up to 10,000 troops", "another 4,000"
 MORE = " more"  # the end of the label of troops added to a deployment: "4,000 more"
+SUSPECTED = " suspected"  # the end of the qualifier of a count of suspected or probable deaths or cases
 
 
 def is_addition(o: Observation) -> bool:
@@ -195,15 +201,18 @@ def _count(q: Quantity, annotated: AnnotatedDocument, source: Source, classes: M
         force = replace(force, owner=owner_named(raised))  # "increasing the UN mission by 3,500 troops"
     if kind is None or (kind.cumulative and increment(q, annotated)) or elsewhere(q, obs, kind, annotated, source):
         return None
-    if (kind.cumulative and (local(q, obs, annotated) or outside(q, annotated))) or (
-            another_count(q, obs, kind, annotated) or other_cases(q, kind, annotated)):
+    if (kind.cumulative and (local(q, obs, annotated) or outside(q, annotated))) or other_cases(q, kind, annotated):
         return None
+    suspected = another_count(q, obs, kind, annotated)  # "101 suspected deaths": asked apart from the confirmed
     owned = with_owner(q, obs, kind, force, annotated)
     typed = _typed(q, owned, kind, annotated, owned=force is not None) if owned is not None else None
     event = incident(q, typed, annotated) if typed is not None and kind.cumulative and kind.people else None
-    if typed is None or event == "":
+    if typed is None or event == "" or (suspected and (event or force is not None or not kind.nouns)):
         return None  # no owner, no force, or a toll of one incident that names neither its day nor its place
     typed = replace(typed, qualifier=f"{typed.qualifier}{IN}{event}") if event else typed
+    if suspected and typed.topic not in ("people", kind.group):
+        return None  # "sixteen suspected members of a gang were killed": no suspected toll
+    typed = replace(typed, qualifier=typed.qualifier + SUSPECTED) if suspected else typed
     return range_top(q, typed) if kind.cumulative else typed
 
 

@@ -95,6 +95,73 @@ def toll(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
     return replace(q, counts="people", state="dead")
 
 
+# a tally and its verb right before the number: "total confirmed cases stood at 27", "the total UK figure jumped
+# to 1,320", "Canada's number of cases rose to 140"
+_TALLY = re.compile(r"(?P<phrase>(?:[\w'’.-]+ ){0,4}?(?P<noun>[a-z]+))\s+(?:(?:has|have|had)\s+)?(?:now\s+)?"
+                    r"(?:stood|stands|rose|risen|rises|jumped|climbed|increased|grew|reached|reaches|totalled|"
+                    r"totaled|hit)\s+(?:to\s+|at\s+)?(?:about |around |more than |over |nearly |some |almost )?$")
+_TALLY_NOUNS = ("figure", "total", "tally", "count", "number")
+
+
+def tally(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
+    """ "Total confirmed cases stood at 27", "the total UK figure jumped to 1,320, with a further 59 cases": a
+    number a tally rises to counts what the tally counts (its noun, or for "figure", "total" and "number" the
+    noun of the sentence's other count), unless its own noun follows it; a place in the tally's words ("UK
+    figure", "Canada's number of cases") is the count's."""
+    text = annotated.document.text
+    if q.unit or _own_noun(text, q.end):
+        return q
+    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    if sentence is None:
+        return q
+    found = _TALLY.search(text, max(sentence.start, q.start - 80), q.start)
+    if found is None or _DIGIT.search(found.group("phrase")):
+        return q
+    noun = found.group("noun")
+    counted = noun if noun in _tallied_nouns() else _other_count(q, annotated, sentence) if (
+        noun in _TALLY_NOUNS) else None
+    if counted is None:
+        return q
+    where = next((_countries_by_name()[w] for w in re.findall(r"[\w.]+", found.group("phrase"))
+                  if w in _countries_by_name()), None)
+    return replace(q, counts=counted, where=where or q.where, verb=None, state=None)
+
+
+@functools.lru_cache(maxsize=1)
+def _countries_by_name() -> dict[str, str]:
+    """Countries by their names, aliases and nationality adjectives ("UK", "Britain", "British", "Argentine")."""
+    names = dict(country_aliases())
+    for country, forms in lexicon()["count"]["owners"]["demonyms"].items():
+        names.update({form: country for form in forms if " " not in form})
+    return names
+
+
+_NOT_A_NOUN = frozenset("""today yesterday tonight now so far on in at and with by since after from as this last
+according but or to of than""".split())
+
+
+def _own_noun(text: str, end: int) -> bool:
+    """A lowercase word other than a time or function word right after the number: its own noun ("27 confirmed
+    cases", "12,954 infections"), not "1,320 today" or "27 About 250 recruits" (a full stop lost)."""
+    words = text[end:end + 30].split()
+    word = words[0].strip(".,;:()") if words else ""
+    return word[:1].islower() and word.replace("-", "").isalpha() and word not in _NOT_A_NOUN
+
+
+def _other_count(q: Quantity, annotated: AnnotatedDocument, sentence) -> str | None:
+    """The noun a tally counts, read from the other counts of its sentence ("with a further 59 cases")."""
+    nouns = [o.counts.split()[-1] for o in annotated.quantities if o is not q and sentence.start <= o.start
+             < sentence.end and o.counts and not o.unit]
+    return next((n for n in nouns if n in _tallied_nouns()), None)
+
+
+@functools.lru_cache(maxsize=1)
+def _tallied_nouns() -> frozenset[str]:
+    """Nouns a tally counts by itself: the nouns of the kinds that are cumulative ("cases", "deaths")."""
+    return frozenset(n for k in lexicon()["count"]["kinds"].values() if k.get("cumulative")
+                     for n in k.get("nouns", ()) if " " not in n)
+
+
 _ELIDED = re.compile(r"^\s*(?:(?:have|has|had|been|were|are|was|left|made|now|more|others?)\s+){0,3}"
                      r"(?P<state>injured|wounded|hurt|homeless|dead|killed|missing|displaced)\b", re.IGNORECASE)
 
@@ -162,13 +229,30 @@ UNLESS_AFTER = 60  # characters after the number where a kind's `unless` words m
 
 def another_count(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocument) -> bool:
     """A figure its own words put in another count than the kind's ("230 possible cases under
-    investigation", "25 suspected cases" are not the confirmed cases), read from the number to the end
-    of its clause."""
+    investigation", "25 suspected cases" are not the confirmed cases, nor "101 suspected deaths" the deaths),
+    read from the number to the end of its clause, or right before it ("suspected in 380 deaths")."""
     if kind.unless is None:
         return False
     text = annotated.document.text
-    end = min(clause_span(text, obs, q)[1], q.end + UNLESS_AFTER)
-    return bool(kind.unless.search(text[q.start:end]))
+    start, end = clause_span(text, obs, q)
+    end = min([end, q.end + UNLESS_AFTER, *(o.start for o in annotated.quantities if q.end <= o.start < end)])
+    after = _BOTH.sub(" ", _ANOTHER_CLAUSE.split(text[q.start:end], maxsplit=1)[0])
+    return bool(kind.unless.search(after) or _UNLESS_BEFORE.search(_BOTH.sub(" ", text[start:q.start])))
+
+
+# the words after a count that are its own end at the next figure ("confirmed 20 deaths and has 40 other possible
+# fatalities") or at a clause of contrast ("confirmed eight deaths although many more are suspected")
+_ANOTHER_CLAUSE = re.compile(r"\b(?:although|though|but|while|whereas)\b", re.IGNORECASE)
+# a count of both kinds is the official count ("5,123 confirmed and probable cases", the CDC's way of counting)
+_BOTH = re.compile(r"\b(?:confirmed (?:and|or) (?:probable|suspected|possible)|(?:probable|suspected|possible) "
+                   r"(?:and|or) confirmed)\b", re.IGNORECASE)
+
+
+# a suspected count told with the word before it: "suspected in more than 380 deaths", "it suspected 60 people had
+# been killed", "is suspected of claiming 101 lives"; not "a suspected gunman killed 12"
+_UNLESS_BEFORE = re.compile(r"\b(?:suspected|possible|probable)\s+(?:(?:in|of)\s+(?:\w+ing\s+)?)?"
+                            r"(?:more than |at least |about |around |over |nearly |some |up to |as many as )?$",
+                            re.IGNORECASE)
 
 
 _CASES_OF = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?cases of (?:the |a |an )?(?P<what>[\w-]+)", re.IGNORECASE)
@@ -195,10 +279,9 @@ def sourcing(annotated: AnnotatedDocument, q: Quantity, obs: Observation) -> dic
     words = lexicon()["count"]
     said = next((a for a in annotated.attributions
                  if a.content_start <= q.start < a.content_end and not a.anonymous), None)
-    sentence = obs.citation.text
     text = annotated.document.text
     end = clause_span(text, obs, q)[1]
-    hedged = bool(words_pattern(words["hedges"]).search(sentence))
+    hedged = _hedged(text, obs, q)
     # official before the count or in its clause: "248 deaths linked to the virus, with 12 confirmed" confirms
     # 12 only; "officials say 200,000 were killed, 250,000 injured" gives both
     official = bool(words_pattern(words["official"]).search(text[obs.citation.start:end])) and not hedged
@@ -206,6 +289,23 @@ def sourcing(annotated: AnnotatedDocument, q: Quantity, obs: Observation) -> dic
                                    for a in annotated.attributions)  # "according to a defense official"
     return {"speaker": said.speaker if said else None, "hedged": hedged, "anonymous": unnamed,
             "strong": official or (said is not None and not hedged)}
+
+
+_MONTH_DAY = re.compile(r"\bMay\s+\d")  # "GENEVA, May 26": a date, not a hedge
+
+
+def _hedged(text: str, obs: Observation, q: Quantity) -> bool:
+    """A hedge in the count's clause ("may have killed 100", "100 people are feared dead"); one after the number
+    only when the number comes before its verb: in "a flu that has killed up to 68 people in Mexico could start
+    an epidemic" the "could" is the epidemic's, not the toll's."""
+    start, end = clause_span(text, obs, q)
+    hedges = words_pattern(lexicon()["count"]["hedges"])
+    before = [m for m in hedges.finditer(text, start, q.start) if not _MONTH_DAY.match(text, m.start())]
+    after = [m for m in hedges.finditer(text, q.end, end) if not _MONTH_DAY.match(text, m.start())]
+    if before:
+        return True
+    verb = q.verb[:max(3, len(q.verb) - 1)] if q.verb else None
+    return bool(after) and not (verb and re.search(rf"\b{re.escape(verb)}", text[start:q.start], re.IGNORECASE))
 
 
 def range_top(q: Quantity, obs: Observation) -> Observation:

@@ -39,7 +39,7 @@ def place_of(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str
     text = annotated.document.text
     places = _places_in(annotated, obs, text)
     if q.where and not owns(q.counts, q.where) and not owns(obs.subject, q.where) and (
-            not _only_partly(q.where, annotated, obs, text)):
+            not _only_partly(q.where, annotated, obs, text)) and _written_in(q.where, annotated, obs):
         return q.where
     clause = clause_span(text, obs, q)
     world = _world_after(text, q.end, clause[1])
@@ -49,22 +49,73 @@ def place_of(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str
              and (world is None or e.start < world) and not (of_the_world and _figure_between(annotated, q, e))]
     if after:
         return min(after, key=lambda e: e.start).canonical
-    if world is not None or _worldwide_words().search(text[clause[0]:clause[1]]):
+    if world is not None or _world_words_in(text, clause[0], clause[1]) or _spread_over(q, annotated, obs, text):
         return "worldwide"
     inside = [e for e in before if e.start >= clause[0] and _IN_BEFORE.search(text[:e.start])
               and not _DIGIT.search(text[e.end:q.start])]
     if inside:
         return max(inside, key=lambda e: e.end).canonical
     if not before and (_world_body().search(obs.citation.text) or _IN_COUNTRIES.search(obs.citation.text)):
-        return "worldwide"
+        return _later_place(q, annotated, places, text, obs.citation.text) or "worldwide"
     return _reported_for(text, before, q) or _only_place(text, places)
+
+
+def _later_place(q: Quantity, annotated: AnnotatedDocument, places: list[_Place], text: str, sentence: str
+                 ) -> str | None:
+    """A place "in" after the count in its sentence, past its clause, with no other figure and no world's words
+    between: "the WHO said at least 81 people had died from severe pneumonia caused by the flu - like illness in
+    Mexico" is Mexico's toll, not the world's, though the world body gives it; none in a sentence that counts
+    countries."""
+    if _COUNTRIES_COUNTED.search(sentence):
+        return None  # "42 countries had recorded 11,168 cases, including 86 deaths, since ... first noticed in Mexico"
+    for place in places:
+        gap = text[q.end:place.start]
+        if place.start >= q.end and _IN_BEFORE.search(text[:place.start]) and not _world_words_in(
+                text, q.end, place.start) and not _IN_COUNTRIES.search(gap) and not any(
+                q.end <= o.start and o.end <= place.start for o in annotated.quantities):
+            return place.canonical
+    return None
+
+
+# world's words that tell how far a disease spread, not where a count is: "has killed 177 people and spread
+# globally" (the toll is not the world's for that)
+_SPREAD = re.compile(r"\bspread(?:s|ing)?\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _world_words_in(text: str, start: int, end: int) -> bool:
+    """The world's words in a span, but not those telling how far something spread."""
+    return any(not _SPREAD.search(text[max(start, m.start() - 20):m.start()])
+               for m in _worldwide_words().finditer(text, start, end))
+
+
+def _spread_over(q: Quantity, annotated: AnnotatedDocument, obs: Observation, text: str) -> bool:
+    """A count spread over several countries, told by its parts: "Sixty deaths have been confirmed, most in
+    Mexico with three in the United States and one in Canada" is a total of several countries (the world's
+    count as far as the sentence goes), Mexico's only in part."""
+    partly = [p for p in _named_places(annotated, obs) if p.start > q.end and _partly(text, p)]
+    if not partly or partly[0].canonical not in countries():
+        return False
+    others = {p.canonical for p in _named_places(annotated, obs) if p.start > partly[0].end
+              and p.canonical in countries() and p.canonical != partly[0].canonical}
+    return bool(others)
+
+
+def _written_in(place: str, annotated: AnnotatedDocument, obs: Observation) -> bool:
+    """The count's citation names the place the parse gave it: a sentence cut at a lost full stop
+    (`count_entry`) leaves the next sentence's place out ("rose to 140 Of nine new cases in the UK")."""
+    start, end = obs.citation.start, obs.citation.end
+    adjective = owner_of(place)  # "Argentine swine flu deaths": Argentina's
+    return any(e.canonical == place and start <= e.start and e.end <= end for e in annotated.entities) or any(
+        country_aliases()[m.group()] == place for m in _country_names().finditer(obs.citation.text)) or bool(
+        adjective and re.search(rf"(?<!\w){re.escape(adjective)}(?!\w)", obs.citation.text))
 
 
 def _world_after(text: str, start: int, end: int) -> int | None:
     """Where the world's words follow a count in its clause ("6,500 people in 33 nations", "40,000 cases
     worldwide"), or None; "in 20 other countries" is elsewhere, not the world."""
-    found = [m.start() for m in (_IN_ALL_COUNTRIES.search(text, start, end),
-                                 _worldwide_words().search(text, start, end)) if m is not None]
+    words = [m for m in _worldwide_words().finditer(text, start, end)
+             if not _SPREAD.search(text[max(start, m.start() - 20):m.start()])]
+    found = [m.start() for m in (_IN_ALL_COUNTRIES.search(text, start, end), *words[:1]) if m is not None]
     return min(found, default=None)
 
 
@@ -101,6 +152,7 @@ _NUMBER_OF = (r"(?:some |about |around |more than |at least |over |nearly )?"
               r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of) ")
 _IN_COUNTRIES = re.compile(rf"\b(?:in|across|to) {_NUMBER_OF}(?:other )?(?:countries|nations)\b", re.IGNORECASE)
 _IN_ALL_COUNTRIES = re.compile(rf"\b(?:in|across) {_NUMBER_OF}(?:countries|nations)\b", re.IGNORECASE)
+_COUNTRIES_COUNTED = re.compile(rf"\b{_NUMBER_OF}(?:other )?(?:countries|nations)\b", re.IGNORECASE)
 # a place that holds only part of a count, or none of it: "65 people, most in Mexico", "100 cases outside Mexico"
 _PARTLY = re.compile(r"\b(?:(?:most|mostly|many|the majority|the bulk|most of them|many of them)\s+in|outside(?:\s+of)?|"
                      r"beyond)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -186,7 +238,7 @@ _REPORTS = re.compile(r"^\s*(?::|,|(?:has|have|had|now has|reported|reports|conf
                       r"government|ministry) (?:have |has |had )?(?:now )?(?:reported|confirmed|recorded|registered)\b)")
 _SPEAKER = re.compile(r"^\s*(?:'s )?(?:officials?|authorities|president|prime minister|government|minister|"
                       r"ministry|embassy|ambassador|envoy|sources?|media|diplomats?|spokes\w+|leaders?|"
-                      r"health officials)\b", re.IGNORECASE)
+                      r"health officials|researchers|scientists|experts|doctors)\b", re.IGNORECASE)
 
 
 def _reported_for(text: str, before: list, q: Quantity) -> str | None:
