@@ -89,3 +89,21 @@ def test_a_lower_bound_does_not_join_an_upper_bound():
 def test_a_sentence_that_cuts_a_count_revises_it(sentence, revises):
     from dateline.link.facttypes.base import REVISED
     assert bool(REVISED.search(sentence)) is revises
+
+
+def test_a_corroborated_change_of_state_is_not_disputed_by_the_state_it_ended():
+    """A licence allowed (three reports), then suspended (two outlets): the old state is history, not a rival;
+    a lone report of the change leaves it disputed."""
+    def licence(doc: str, day: str, value: str) -> Observation:
+        published = date.fromisoformat(day)
+        text = f"The board said the surgeon's licence was {value}."
+        return Observation(ask="licence", topic="licence", place=None, qualifier="", kind="state", value=value,
+                           label=value, source=Source(doc, f"Outlet {doc}", published),
+                           citation=Citation(doc, 0, len(text), text, f"Outlet {doc}", published), strong=True)
+
+    allowed = [licence(d, "2024-02-0" + str(i), "allowed") for i, d in enumerate("abc", 1)]
+    (fact,) = build_facts("s", [*allowed, licence("d", "2024-06-01", "suspended"), licence("e", "2024-06-02", "suspended")])
+    known = with_current(fact, date(2024, 7, 1))
+    assert known.current == "suspended" and not known.disputed
+    (fact,) = build_facts("s", [*allowed, licence("d", "2024-06-01", "suspended")])
+    assert with_current(fact, date(2024, 7, 1)).disputed

@@ -211,10 +211,11 @@ def _rivals(current: FactValue, standing: list[FactValue], fact: Fact) -> list[F
     if fact.cumulative:
         since = current.first_reported or date.min
         return [v for v in others if v.relation == "contradict" and (v.first_reported or date.min) >= since]
-    if fact.type == "count":  # a level: a figure last reported before the current one was first is superseded
-        since = current.first_reported or date.min
-        return [v for v in others if _last_reported(v) >= since]
-    return others
+    since = current.first_reported or date.min
+    if fact.type != "count" and (current.independent <= 1 or current.hedged):
+        return others  # a lone or hedged update leaves the values it revises standing as rivals
+    # a level, or a corroborated update: a value last reported before the current one was first is superseded
+    return [v for v in others if _last_reported(v) >= since]
 
 
 def _repeated_after(old: FactValue, update: FactValue) -> bool:
