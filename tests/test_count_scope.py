@@ -17,7 +17,7 @@ from dateline.link.facttypes import observe
 from dateline.model import AnnotatedDocument, Document, Entity, PublishedDate, Quantity, Sentence
 
 
-def article(text: str, quantities, *, places=("Peru",), doc_id: str = "d1") -> AnnotatedDocument:
+def article(text: str, quantities, *, places=("Peru", "Chile"), doc_id: str = "d1") -> AnnotatedDocument:
     doc = Document(doc_id, doc_id, text, None, f"Outlet {doc_id}", None, None, "en",
                    PublishedDate(date(2011, 5, 20), "metadata", 1.0, "test"))
     entities = tuple(Entity(p, "GPE", p, text.index(p), text.index(p) + len(p)) for p in places if p in text)
@@ -66,6 +66,9 @@ PLACED = [
      [("590", 590, "people", INFECT)], [("590", "cases", "Peru", "infected")]),
     ("reported-for-with-countries-elsewhere", "Peru has reported 700 cases, while the virus has spread to 30 countries.",
      [("700", 700, "cases", {"verb": "report"})], [("700", "cases", "Peru", "infected")]),
+    ("relative-clause-of-a-place", "The toll in Peru dwarfs that of the quake that struck Chile in March, "
+     "where fewer than 900 people died.", [("fewer than 900", 900, "people", {"verb": "die"})],
+     [("900", "people", "Chile", "killed")]),
     ("place-after-another-figure-with-no-world", "The virus has infected about 1,000 people and killed 150 in Peru.",
      [("about 1,000", 1000, "people", INFECT), ("150", 150, "people", {"verb": "kill", "where": "Peru"})],
      [("1000", "cases", "Peru", "infected"), ("150", "people", "Peru", "killed")]),

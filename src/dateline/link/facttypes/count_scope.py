@@ -27,6 +27,9 @@ AFTER = 70  # characters after a troop count where the base it is at may be writ
 _DIGIT = re.compile(r"\d")
 
 
+_WHERE = re.compile(r"\b(?:where|in which)\b", re.IGNORECASE)  # a relative clause of the place before it
+
+
 def place_of(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str | None:
     """Where a count is, from its sentence, in this order: the place written with it ("in Haiti"); a place
     "in" right after it in its clause ("60 people in Mexico"), unless the world's words or another figure stand
@@ -35,7 +38,8 @@ def place_of(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str
     no figure or comma between ("the toll in Mexico rose to 100"); worldwide when a world body gives it with no
     place before it, or the sentence counts countries ("in 20 countries"); the country the sentence reports for
     ("Mexico reported"); the one place the sentence names; else None. A place where only part of the count is
-    ("killed 65 people, most in Mexico") is not its place."""
+    ("killed 65 people, most in Mexico") is not its place. A count in a relative clause of a place ("the quake that
+    struck Chile, where fewer than 1,000 died") is that place's."""
     text = annotated.document.text
     places = _places_in(annotated, obs, text)
     if q.where and not owns(q.counts, q.where) and not owns(obs.subject, q.where) and (
@@ -44,6 +48,8 @@ def place_of(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str
     clause = clause_span(text, obs, q)
     world = _world_after(text, q.end, clause[1])
     before = [e for e in places if e.end <= q.start]
+    if before and _WHERE.search(text[before[-1].end:q.start]) and ";" not in text[before[-1].end:q.start]:
+        return before[-1].canonical  # "the earthquake that struck Chile in February, where fewer than 1,000 died"
     of_the_world = world is not None or _counts_the_world(obs.citation.text)
     after = [e for e in places if e.start >= q.end and e.end <= clause[1] and _IN_BEFORE.search(text[:e.start])
              and (world is None or e.start < world) and not (of_the_world and _figure_between(annotated, q, e))]
