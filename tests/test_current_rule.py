@@ -107,3 +107,15 @@ def test_a_corroborated_change_of_state_is_not_disputed_by_the_state_it_ended():
     assert known.current == "suspended" and not known.disputed
     (fact,) = build_facts("s", [*allowed, licence("d", "2024-06-01", "suspended")])
     assert with_current(fact, date(2024, 7, 1)).disputed
+
+
+def test_a_revision_told_the_same_day_as_a_larger_figure_is_the_last_word():
+    """ "Officials cut their suspected toll to 101 from as many as 176": told the same day as an official 176,
+    the revision is newer, not a smaller rival."""
+    from dataclasses import replace
+
+    larger = _staff_dead("a", "2024-05-02", "176", strong=True)
+    revised = _staff_dead("b", "2024-05-02", "101", strong=True)
+    text = "Officials cut their suspected toll to 101 from as many as 176."
+    revised = replace(revised, citation=replace(revised.citation, text=text, end=len(text)))
+    assert _current([larger, revised], "2024-05-03") == "101"

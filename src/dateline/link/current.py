@@ -153,7 +153,8 @@ def _plain(v: FactValue) -> bool:
 
 def _newest_credible(credible: list[FactValue], plain: Sequence[FactValue] = ()) -> FactValue:
     """The cumulative count's current figure, replaying its credible figures in the order they were
-    first reported (the larger first on one day): a larger figure updates the standing one, and so does
+    first reported (the smaller first on one day, and one that says it revises the count last): a larger
+    figure updates the standing one, and so does
     a figure inside a standing upper bound ("up to 200,000", then 110,000) or one that says it was revised;
     a smaller figure is a rival, unless it is corroborated and the standing figure was not reported again
     since (`_dropped`): the standing figure was another count (suspected deaths, another place) or a slip,
@@ -164,7 +165,7 @@ def _newest_credible(credible: list[FactValue], plain: Sequence[FactValue] = ())
     report, or only hedged. A plain figure (`_plain`) updates as well, but only a figure one source alone
     gave, as a later update, and only while no other report repeats the standing figure after it
     (`_plain_update`): the latest report wins, unless the reports went on giving the older figure."""
-    ordered = sorted([*credible, *plain], key=lambda v: (v.first_reported or date.min, number(v.value)))
+    ordered = sorted([*credible, *plain], key=lambda v: (v.first_reported or date.min, _revises(v), number(v.value)))
     current = next(v for v in ordered if v in credible)
     for v in ordered:
         if v is current or (v in plain and not _plain_update(current, v)):
@@ -173,9 +174,15 @@ def _newest_credible(credible: list[FactValue], plain: Sequence[FactValue] = ())
         if old > 0 and new > JUMP * old and not _corroborated(v):
             continue
         if new > old or (current.bound == "<=" and old / BOUND_SPAN <= new <= old) or (
-                new < old and any(REVISED.search(c.text) for c in v.citations[:1])) or _dropped(current, v):
+                new < old and _revises(v)) or _dropped(current, v):
             current = v
     return current
+
+
+def _revises(v: FactValue) -> bool:
+    """A figure that says it revises the count ("cut their suspected toll to 101"): of one day's figures, the
+    last told."""
+    return any(REVISED.search(c.text) for c in v.citations[:1])
 
 
 def _plain_update(standing: FactValue, plain: FactValue) -> bool:
