@@ -23,6 +23,18 @@ def test_two_workers_match_one_process():
     assert shared == alone
 
 
+def test_workers_replaced_after_their_batches_give_the_same_results(monkeypatch):
+    """A worker ends after `BATCHES_PER_WORKER` batches (memory stays bounded on long runs) and a fresh one
+    takes the rest: the same results, in order."""
+    from dateline.annotate import parallel
+
+    documents, _ = prepare_paths([EXAMPLE])
+    alone = [to_json(a) for a in annotate(documents[:6], batch_size=2)]
+    monkeypatch.setattr(parallel, "BATCHES_PER_WORKER", 1)
+    replaced = [to_json(a) for a in annotate(documents[:6], batch_size=2, workers=2)]
+    assert replaced == alone
+
+
 def test_auto_workers_take_the_usable_cores_only_for_enough_documents(monkeypatch):
     from dateline.annotate import parallel, pipeline
 
