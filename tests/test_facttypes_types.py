@@ -4,7 +4,6 @@ canonical values (plans, offices, rates, measures, statuses, a death's findings)
 from __future__ import annotations
 
 from dataclasses import replace
-
 from datetime import date
 
 import pytest

@@ -47,8 +47,8 @@ from dataclasses import dataclass, replace
 from dateline.annotate.claims import predicate_classes
 from dateline.link.facttypes import level
 from dateline.link.facttypes.base import OnScale, number
-from dateline.link.facttypes.count_entry import entry_citation
 from dateline.link.facttypes.count_elsewhere import elsewhere
+from dateline.link.facttypes.count_entry import entry_citation
 from dateline.link.facttypes.count_figure import (
     RAISED_NOUN,
     another_count,
@@ -56,8 +56,8 @@ from dateline.link.facttypes.count_figure import (
     elided,
     increment,
     other_cases,
-    range_top,
     raised_by,
+    range_top,
     sourcing,
     tally,
     toll,
@@ -65,7 +65,6 @@ from dateline.link.facttypes.count_figure import (
 from dateline.link.facttypes.count_incident import incident
 from dateline.link.facttypes.count_kinds import TROOPS, Kind, by_name, group_of, is_plural
 from dateline.link.facttypes.count_owners import kind_and_force, with_owner
-from dateline.link.facttypes.force import owner_named
 from dateline.link.facttypes.count_questions import as_written, legacy_question, where_words
 from dateline.link.facttypes.count_scope import (
     clause_span,
@@ -77,6 +76,7 @@ from dateline.link.facttypes.count_scope import (
     owns,
     place_of,
 )
+from dateline.link.facttypes.force import owner_named
 from dateline.link.observations import Observation, Source, count_event, from_quantity
 from dateline.model import AnnotatedDocument, Quantity
 
