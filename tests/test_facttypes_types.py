@@ -135,3 +135,22 @@ def test_the_rest_of_a_force_takes_its_owner_and_the_words_of_its_day():
     facts = build_facts("s", [o for o in observe(annotated) if o.ask == "when"])
     asked = {f.question: f.values[-1].label for f in facts}
     assert asked.get("When will the remaining U.S. forces leave Kenya?") == "by the end of 2026", asked
+
+
+def test_a_deployment_s_new_total_is_its_answer_not_the_troops_added():
+    """ "Another 4,000 ..., raising the number of US troops there to about 16,000": the deployment's newest
+    answer is the total; the 4,000 added is part of it, neither its answer nor a rival."""
+    from dateline.annotate.pipeline import annotate
+    from dateline.link.current import with_current
+    from dateline.model import Document, PublishedDate
+
+    texts = ["The United States will send up to 10,000 troops to Kenya, officials said.",
+             "The United States is sending another 4,000 sailors and marines to Kenya, raising the number of US "
+             "troops there to about 16,000."]
+    docs = [Document(f"d{i}", f"d{i}", t, None, f"Wire {i}", None, None, "en",
+                     PublishedDate(date(2010, 1, 18 + i), "metadata", 1.0, "test")) for i, t in enumerate(texts)]
+    observations = [o for a in annotate(docs) for o in observe(a) if o.ask == "count"]
+    (fact,) = [f for f in build_facts("s", observations) if f.question == "How many US troops will be sent to Kenya?"]
+    assert [v.label for v in fact.values] == ["at most 10,000", "4,000 more", "about 16,000 in all"]
+    known = with_current(fact, date(2010, 1, 20))
+    assert known.current == "16000" and not known.disputed

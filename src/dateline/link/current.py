@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from dateline.link.facttypes import level, plan
+from dateline.link.facttypes.count import MORE
 from dateline.link.facttypes.base import JUMP, REVISED, number
 from dateline.link.observations import Observation
 from dateline.model import Fact, FactValue
@@ -114,14 +115,19 @@ def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None
         return done
     updates = [v for v in allowed if v.relation == "update"  # a precision of it ("September" -> 27 September) is no rival
                and not any(_repeated_after(o, v) for o in standing
-                           if o.value != v.value and not refines(v.value, o.value))]
+                           if o.value != v.value and not refines(v.value, o.value) and not _added(o))]
     if updates:
-        newest = max(updates, key=lambda v: v.first_reported or date.min)
+        newest = max(updates, key=lambda v: (v.first_reported or date.min, not _added(v)))  # a total over its part
         precise = [v for v in allowed if refines(newest.value, v.value)]
         return max(precise, key=lambda v: (_last_reported(v), v.value)) if precise else newest
     if fact is not None and fact.type == "count":  # a level: a contradiction does not win a tie of sources
         return max(standing, key=lambda v: (v.independent, v.relation != "contradict", v.first_reported or date.min))
     return max(standing, key=lambda v: (v.independent, v.first_reported or date.min))
+
+
+def _added(v: FactValue) -> bool:
+    """Troops added to a deployment ("4,000 more"): part of the newer total, never a rival of it."""
+    return v.label.endswith(MORE)
 
 
 def _standingis_done(values: list[FactValue]) -> FactValue | None:
@@ -212,7 +218,7 @@ def _corroborated(v: FactValue) -> bool:
 
 
 def _rivals(current: FactValue, standing: list[FactValue], fact: Fact) -> list[FactValue]:
-    others = [v for v in standing if v.value != current.value]
+    others = [v for v in standing if v.value != current.value and not (_added(v) and not _added(current))]
     if _ranked(standing):
         return [v for v in others if v.rank == current.rank]
     if fact.cumulative:

@@ -61,6 +61,7 @@ from dateline.link.facttypes.count_figure import (
     sourcing,
     tally,
     toll,
+    total_of,
 )
 from dateline.link.facttypes.count_incident import incident
 from dateline.link.facttypes.count_kinds import TROOPS, Kind, by_name, group_of, is_plural
@@ -138,6 +139,7 @@ TYPE = CountType()
 IN = " in "  # a toll of one incident has the qualifier "<kind> in <the incident>": "injured in the attack on August 5"
 DEPLOY = "deploy"  # a troop count's planned or ongoing transfer: "will send up to 10,000 troops", "another 4,000"
 MORE = " more"  # the end of the label of troops added to a deployment: "4,000 more"
+IN_ALL = " in all"  # the end of the label of a deployment's new total: "about 16,000 in all"
 SUSPECTED = " suspected"  # the end of the qualifier of a count of suspected or probable deaths or cases
 
 
@@ -192,10 +194,12 @@ def _count(q: Quantity, annotated: AnnotatedDocument, source: Source, classes: M
                 key=lambda c: c.end - c.start, default=None)
     raised = raised_by(q, annotated)  # "boost police and troop numbers by 3,500": troops added
     q = replace(q, counts=RAISED_NOUN) if raised is not None and not q.counts else q
+    total = total_of(q, annotated) if not q.counts else None  # "raising the number of US troops to 16,000"
+    q = replace(q, counts=total) if total else q
     obs = from_quantity(q, source, entry_citation(annotated, q.start, q.end), count_event(q, claim, classes))
     if obs is None or not is_plural(q):
         return None
-    obs = replace(obs, qualifier="") if raised is not None and obs.qualifier not in LEVEL_EVENTS else obs
+    obs = replace(obs, qualifier="") if (raised is not None or total) and obs.qualifier not in LEVEL_EVENTS else obs
     kind, force = kind_and_force(q, obs, annotated)
     if raised is not None and force is not None and force.owner is None:
         force = replace(force, owner=owner_named(raised))  # "increasing the UN mission by 3,500 troops"
@@ -224,7 +228,10 @@ def _typed(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocume
     if kind.level and _past_level(q, obs, annotated):
         return None
     raised = kind.name == TROOPS and raised_by(q, annotated) is not None  # "boost its forces by 3,500"
-    if raised or (kind.name == TROOPS and obs.qualifier == "" and _moving(q, obs, annotated)):
+    total = kind.name == TROOPS and total_of(q, annotated) is not None  # the deployment's new total
+    if total:
+        obs = replace(obs, label=obs.label + IN_ALL)
+    if raised or total or (kind.name == TROOPS and obs.qualifier == "" and _moving(q, obs, annotated)):
         place = q.where if q.where in countries() else None
         # "will send up to 10,000 troops to Haiti" and "is sending another 4,000": one deployment, the additions
         # marked ("an additional 900 troops in Syria", sent by no one, stays a level)

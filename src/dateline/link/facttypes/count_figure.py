@@ -224,6 +224,31 @@ def raised_by(q: Quantity, annotated: AnnotatedDocument) -> str | None:
     return found.group("what")
 
 
+# a force's new total: "raising the number of US troops there to about 16,000", "bringing the total US force in
+# Haiti to 16,000", "will increase the number of troops involved to 16,000"
+_TOTAL_TO = re.compile(r"\b(?:rais|increas|bring|tak|lift|boost|swell)\w*\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
+                       r"(?:number|total|tally|strength|size)\b(?P<what>[^.;:!?]{0,60}?)\bto\s+(?:about\s+|around\s+"
+                       r"|some\s+|nearly\s+|almost\s+|roughly\s+|more than\s+|over\s+)?$", re.IGNORECASE)
+
+
+def total_of(q: Quantity, annotated: AnnotatedDocument) -> str | None:
+    """The force a number is the new total of ("raising the number of US troops there to about 16,000": "US
+    troops"): the words after "of" (or the phrase itself: "the total US force"), else what another count of its
+    sentence counts ("sending 4,000 more troops, raising the number to 16,000"); None when it totals no force."""
+    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    start = sentence.start if sentence else q.start
+    text = annotated.document.text
+    found = _TOTAL_TO.search(text[start:q.start])
+    if found is None:
+        return None
+    what = re.sub(r"^\s*of\s+", "", found.group("what")).strip()
+    forces = list(_FORCE_WORDS.finditer(what))
+    if forces:
+        return what[:forces[-1].end()]  # "US troops there", "US force in Haiti": the force itself
+    others = [o.counts for o in annotated.quantities if o is not q and o.counts and start <= o.start < q.start]
+    return next((c for c in reversed(others) if _FORCE_WORDS.search(c)), None)
+
+
 UNLESS_AFTER = 60  # characters after the number where a kind's `unless` words may make it another count
 
 
