@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 JOIN_THRESHOLD = 0.18
 ENTITY_WEIGHT = 3.0
 SIGNATURE_TERMS = 300
+PROFILE_DOCS = 100  # the articles a split-off piece's or the rest's signature is summed from (`_profile`)
 TIME_GRACE_DAYS = 365  # long stories (a trial, a pandemic) run for months: only years apart costs
 TIME_SLOPE = 0.25  # extra share of the threshold per doubling of the gap beyond the grace
 MERGE_CLOSE = 0.2  # stories overlapping in time: one topic followed for months
@@ -517,12 +518,16 @@ class StoryLinker:
                 for d in docs}
 
     def _profile(self, docs: Sequence[str]) -> tuple[dict[str, float], tuple[date, date] | None]:
-        """(signature, span) a story of these articles (placing order) would have."""
+        """(signature, span) a story of these articles (placing order) would have. The signature is summed
+        from the last `PROFILE_DOCS` articles only: each merge renormalises, so an article's weight shrinks
+        by about 0.7 or less per article merged after it, and those before them no longer count (below
+        1e-15); summing every article made splitting a story of thousands quadratic in its size."""
         signature: dict[str, float] = {}
         span: tuple[date, date] | None = None
-        for doc_id in docs:
+        for doc_id in docs[-PROFILE_DOCS:]:
             terms = signature_terms(self.articles.counts(doc_id))
             signature = merge(signature, terms) if signature else dict(terms)
+        for doc_id in docs:
             if (day := self.articles.day(doc_id)) is not None:
                 span = _widen(span, day)
         return signature, span
