@@ -82,15 +82,19 @@ def measured(args: list[str], module: str = "dateline") -> tuple[float, float]:
     path = os.pathsep.join(filter(None, [str(ROOT / "bench"), os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": path}
     started = time.monotonic()
-    process = psutil.Popen([sys.executable, "-m", module, *args], env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, _tree_rss(process))
-        time.sleep(0.1)
-    seconds = time.monotonic() - started
-    if process.returncode not in (0, 1):  # 1: ran to the end, but some input could not be stored
-        raise SystemExit(f"dateline {' '.join(args)} failed:\n{process.stderr.read().decode()[-2000:]}")
+    # stderr to a file, not a pipe nobody reads while it runs: a long ingest report filled the pipe and
+    # blocked the command (2,000 articles)
+    with tempfile.TemporaryFile() as errors:
+        process = psutil.Popen([sys.executable, "-m", module, *args], env=env,
+                               stdout=subprocess.DEVNULL, stderr=errors)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss(process))
+            time.sleep(0.1)
+        seconds = time.monotonic() - started
+        if process.returncode not in (0, 1):  # 1: ran to the end, but some input could not be stored
+            errors.seek(0)
+            raise SystemExit(f"dateline {' '.join(args)} failed:\n{errors.read().decode()[-2000:]}")
     return seconds, peak / 1e6
 
 
