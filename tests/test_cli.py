@@ -179,3 +179,23 @@ def test_show_prefers_the_exact_id_to_longer_ids_it_begins(tmp_path):
     result = run("show", "wire-4", "--db", str(db), "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["id"] == "wire-4"
+
+
+def test_an_ingest_of_many_copies_counts_them_instead_of_listing_each(tmp_path):
+    """An archive full of repeats names the first duplicates and counts the rest, so stderr stays short."""
+    import subprocess
+    import sys
+
+    text = "The port of Velora reopened on Monday after a week of repairs, officials said. Ships waited offshore."
+    source = tmp_path / "wire.jsonl"
+    source.write_text("".join(json.dumps({"id": f"wire-{i}", "published": "2024-03-04", "text": text}) + "\n"
+                              for i in range(30)))
+    done = subprocess.run([sys.executable, "-m", "dateline", "ingest", str(source), "--no-tagger", "--workers", "1",
+                           "--db", str(tmp_path / "s.db")], capture_output=True, text=True,
+                          env={**os.environ, "HF_HUB_OFFLINE": "1"}, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert sum(line.startswith("duplicate: ") for line in lines) == 20
+    assert sum(line.startswith("near duplicate: ") for line in lines) <= 20
+    assert any(line.startswith("... and ") and "`dateline copies` lists them all" in line for line in lines)
+    assert len(lines) < 50

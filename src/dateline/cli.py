@@ -160,6 +160,9 @@ def safe(text: object) -> str:
     return escape(shown)
 
 
+LISTED_COPIES = 20  # duplicates named one by one after an ingest; an archive's thousands are counted instead
+
+
 def print_ingest_report(report, db: Path) -> None:
     """What an ingest did, warnings on stderr and one summary line; raises Exit(1) when an input failed."""
     for failure in report.failures:
@@ -169,10 +172,14 @@ def print_ingest_report(report, db: Path) -> None:
                   f"{safe(failure.reason)}", highlight=False)
     for notice in report.notices:
         err.print(f"note: {safe(notice.source)}: {safe(notice.message)}", highlight=False)
-    for new, old in report.duplicates:
+    for new, old in report.duplicates[:LISTED_COPIES]:
         err.print(f"duplicate: {safe(new)} repeats {safe(old)} (kept and linked)", highlight=False)
-    for new, old, similarity in report.near_duplicates:
+    for new, old, similarity in report.near_duplicates[:LISTED_COPIES]:
         err.print(f"near duplicate: {safe(new)} ~ {safe(old)} ({similarity:.0%} of shingles shared)", highlight=False)
+    unlisted = max(0, len(report.duplicates) - LISTED_COPIES) + max(0, len(report.near_duplicates) - LISTED_COPIES)
+    if unlisted:
+        err.print(f"... and {unlisted} more duplicates and near duplicates: `dateline copies` lists them all",
+                  highlight=False)
     if report.repaired:
         err.print(f"repaired: {len(report.repaired)} stored articles an interrupted run had left unlinked", highlight=False)
     console.print(
