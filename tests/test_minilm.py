@@ -53,7 +53,7 @@ def test_word_pieces_and_offsets_equal_transformers(both):
 def test_hidden_states_equal_transformers(both, padded):
     (_, model), (mine, encoder), torch = both
     texts = TEXTS[:4] if padded else [TEXTS[0], TEXTS[0]]
-    ids, mask = span_tagger._batch_ids(mine, torch, [w[:254] for w in mine(texts).ids])
+    ids, mask = minilm.padded(mine, [w[:254] for w in mine(texts).ids])
     assert bool(mask.all()) is not padded
     with torch.no_grad():
         expected = model(input_ids=ids, attention_mask=mask, output_hidden_states=True).hidden_states

