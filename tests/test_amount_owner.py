@@ -3,40 +3,12 @@ of donations, the appealer; a running all-donor total; what is no gift (a debt, 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe
-from dateline.model import AnnotatedDocument, Document, Entity, PublishedDate, Quantity, Sentence
-
-
-def article(text: str, names: dict[str, str], amounts: dict[str, float], *, day: str = "2024-03-02",
-            doc_id: str = "d1", canonical: dict[str, str] | None = None, unit: str = "USD") -> AnnotatedDocument:
-    """One sentence per line; `names` maps a name as written to its label; `amounts` a money amount as
-    written to its value (written "more than ..." gives a lower bound)."""
-    doc = Document(doc_id, doc_id, text, None, "The Valley Times", None, None, "en",
-                   PublishedDate(date.fromisoformat(day), "metadata", 1.0, "test"))
-    sentences, start = [], 0
-    for line in text.split("\n"):
-        sentences.append(Sentence(start, start + len(line)))
-        start += len(line) + 1
-    entities = [Entity(name, label, (canonical or {}).get(name, name), i, i + len(name))
-                for name, label in names.items() for i in _all(text, name)]
-    quantities = [Quantity(written, value, False, None, i, i + len(written), unit=unit,
-                           lower=value if written.startswith("more than") else None)
-                  for written, value in amounts.items() for i in _all(text, written)]
-    return AnnotatedDocument(doc, sentences=tuple(sentences), entities=tuple(sorted(entities, key=lambda e: e.start)),
-                             quantities=tuple(sorted(quantities, key=lambda q: q.start)))
-
-
-def _all(text: str, part: str) -> list[int]:
-    found, at = [], text.find(part)
-    while at >= 0:
-        found.append(at)
-        at = text.find(part, at + 1)
-    return found
+from dateline.model import AnnotatedDocument
+from tests.test_facttypes_amount import article
 
 
 def questions(*articles: AnnotatedDocument) -> dict[str, list[str]]:
