@@ -7,31 +7,17 @@ told in parts across countries, is scoped by its words.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from dateline.link.facttypes import observe
-from dateline.model import AnnotatedDocument, Document, Entity, PublishedDate, Quantity, Sentence
+from tests.test_count_scope import article, quantity
 
 PLACES = ("Peru", "Chile", "Bolivia", "Santiago")
 
 
-def article(text: str, quantities) -> AnnotatedDocument:
-    doc = Document("d1", "d1", text, None, "Outlet d1", None, None, "en",
-                   PublishedDate(date(2011, 5, 20), "metadata", 1.0, "test"))
-    entities = tuple(Entity(p, "GPE", p, text.index(p), text.index(p) + len(p)) for p in PLACES if p in text)
-    return AnnotatedDocument(doc, sentences=(Sentence(0, len(text)),), entities=entities, quantities=tuple(quantities))
-
-
-def quantity(text: str, number: str, value: float, counted: str | None, **kw) -> Quantity:
-    start = text.index(number)
-    return Quantity(number, value, False, counted, start, start + len(number), **kw)
-
-
 def counts(text: str, *quantities: tuple, hedges: bool = False) -> list[tuple]:
     """(value, place, qualifier[, hedged]) of each count observed in a one-sentence article."""
-    ad = article(text, [quantity(text, *q[:-1], **q[-1]) for q in quantities])
+    ad = article(text, [quantity(text, *q[:-1], **q[-1]) for q in quantities], places=PLACES)
     return [(o.value, o.place, o.qualifier, *((o.hedged,) if hedges else ())) for o in observe(ad) if o.ask == "count"]
 
 
