@@ -125,7 +125,7 @@ def _owned_like(obs: Observation, before: Observation) -> Observation:
     remaining U.S. forces leave Iraq."""
     words = (obs.subject or "").removeprefix("the ").split()
     owned = (before.subject or "").removeprefix("the ").split()
-    actors = set(lexicon()["plan"]["actors"])
+    actors = _actors()
     if not obs.qualifier or len(words) != 1 or words[0].lower() not in actors or len(owned) < 2 \
             or owned[-1].lower() not in actors:
         return obs
@@ -279,14 +279,19 @@ def _verb(observations: Sequence[Observation], topic: str, subject: str) -> str:
     return "withdraw" if action == "withdraw" else "leave"
 
 
+@functools.cache
+def _actors() -> frozenset[str]:
+    """Heads of a subject that can leave, arrive or stay (`[plan] actors`)."""
+    return frozenset(lexicon()["plan"]["actors"])
+
+
 def _actor(subject: str) -> bool:
     """Who can leave: people, forces, a country or organisation (a name), not a mission or a programme."""
     words = re.sub(r"\s+(of|in|from)\s+.*$", "", subject.removeprefix("the ")).split()  # "the mission in Iraq"
     if not words:
         return False
     head = words[-1].lower().replace("’", "'")
-    actors = set(lexicon()["plan"]["actors"])
-    if head in actors or head.rstrip("s") in actors:
+    if head in _actors() or head.rstrip("s") in _actors():
         return True
     return words[-1][:1].isupper() and head not in set(lexicon()["plan"]["things"])
 
