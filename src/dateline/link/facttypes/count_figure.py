@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import replace
 
-from dateline.link.facttypes.base import lexicon, words_pattern
+from dateline.link.facttypes.base import lexicon, sentence_of, words_pattern
 from dateline.link.facttypes.count_kinds import Kind, is_people
 from dateline.link.facttypes.count_scope import clause_span, country_aliases
 from dateline.link.observations import Observation
@@ -88,7 +88,7 @@ def toll(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
     if q.counts and q.counts.lower() not in ("people", "persons") and (
             q.counts.lower().split()[-1] in annotated.document.text[q.end:q.end + 30].lower()):
         return q
-    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    sentence = sentence_of(annotated, q.start)
     before = annotated.document.text[sentence.start if sentence else max(0, q.start - 100):q.start]
     if not _TOLL.search(before):
         return q
@@ -111,7 +111,7 @@ def tally(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
     text = annotated.document.text
     if q.unit or _own_noun(text, q.end):
         return q
-    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    sentence = sentence_of(annotated, q.start)
     if sentence is None:
         return q
     found = _TALLY.search(text, max(sentence.start, q.start - 80), q.start)
@@ -174,7 +174,7 @@ def elided(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
     if q.unit:
         return q
     found = _ELIDED.match(annotated.document.text[q.end:q.end + 40])
-    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    sentence = sentence_of(annotated, q.start)
     if found is None or sentence is None:
         return q
     state = found.group("state").lower()
@@ -217,7 +217,7 @@ def raised_by(q: Quantity, annotated: AnnotatedDocument) -> str | None:
     """The force a number raises ("boost its peacekeeping forces by 3,500": "its peacekeeping forces"), read
     from the words between a verb of increase and "by" right before the number in its sentence; None when the
     number raises no force."""
-    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    sentence = sentence_of(annotated, q.start)
     found = _RAISED_BY.search(annotated.document.text[sentence.start if sentence else q.start:q.start])
     if found is None or not (_FORCE_WORDS.search(found.group("what")) or _FORCE_WORDS.search(q.counts or "")):
         return None
@@ -235,7 +235,7 @@ def total_of(q: Quantity, annotated: AnnotatedDocument) -> str | None:
     """The force a number is the new total of ("raising the number of US troops there to about 16,000": "US
     troops"): the words after "of" (or the phrase itself: "the total US force"), else what another count of its
     sentence counts ("sending 4,000 more troops, raising the number to 16,000"); None when it totals no force."""
-    sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+    sentence = sentence_of(annotated, q.start)
     start = sentence.start if sentence else q.start
     text = annotated.document.text
     found = _TOTAL_TO.search(text[start:q.start])

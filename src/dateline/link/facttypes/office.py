@@ -26,6 +26,7 @@ from dateline.link.facttypes.base import (
     lexicon,
     person_name,
     possessive,
+    sentence_of,
     words_pattern,
 )
 from dateline.link.observations import Observation, Source
@@ -117,7 +118,7 @@ def _holds_now(annotated: AnnotatedDocument, person: Entity) -> bool:
     """The sentence states the holding in the present: the titled person speaks or acts in it ("Treasury
     Secretary Henry Paulson said"), or is the source of reported words; not a background mention, and not
     in a sentence dated to an earlier year than the article."""
-    sentence = next((s for s in annotated.sentences if s.start <= person.start < s.end), None)
+    sentence = sentence_of(annotated, person.start)
     published = annotated.document.published.value
     if sentence and published and any(int(y) < published.year for y in
                                       re.findall(r"\b(19\d\d|20\d\d)\b", annotated.document.text[sentence.start:sentence.end])):
@@ -146,7 +147,7 @@ def _scope(annotated: AnnotatedDocument, title_start: int) -> str | None:
 
 def _sentence_country(annotated: AnnotatedDocument, title_start: int) -> str | None:
     """The one country the sentence names ("... present in Egypt, said Health Minister Hatem el-Gabali")."""
-    sentence = next((s for s in annotated.sentences if s.start <= title_start < s.end), None)
+    sentence = sentence_of(annotated, title_start)
     if sentence is None:
         return None
     demonyms = lexicon()["office"]["demonyms"]

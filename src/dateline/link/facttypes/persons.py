@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from dateline.link.facttypes.base import alternation, lexicon, people_in, person_name
+from dateline.link.facttypes.base import alternation, lexicon, people_in, person_name, sentence_of
 from dateline.model import AnnotatedDocument, Claim, Entity, Sentence
 
 _DETERMINER = r"(?:(?i:the|his|her|their|its)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}['’]s?)"
@@ -126,7 +126,7 @@ def _named(annotated: AnnotatedDocument, c: Claim) -> Entity | None:
 
 
 def _sentence(annotated: AnnotatedDocument, at: int) -> Sentence:
-    return next((s for s in annotated.sentences if s.start <= at < s.end), Sentence(at, len(annotated.document.text)))
+    return sentence_of(annotated, at) or Sentence(at, len(annotated.document.text))
 
 
 def _in_object(annotated: AnnotatedDocument, c: Claim) -> str | None:

@@ -26,7 +26,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import GeneralRule, alternation, citation, entities_in, lexicon, words_pattern
+from dateline.link.facttypes.base import (
+    GeneralRule,
+    alternation,
+    citation,
+    entities_in,
+    lexicon,
+    sentence_of,
+    words_pattern,
+)
 from dateline.link.facttypes.office import whose
 from dateline.link.facttypes.proceeding import history
 from dateline.link.observations import Observation, Source
@@ -53,7 +61,7 @@ class RateType(GeneralRule):
                 continue
             before = text[max(0, q.start - _WINDOW):q.start]
             found = list(names.finditer(before))
-            sentence = next((s for s in annotated.sentences if s.start <= q.start < s.end), None)
+            sentence = sentence_of(annotated, q.start)
             if sentence is None or _of_the_past(text, sentence, source):
                 continue
             national = _national(text[sentence.start:q.start])
