@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.evaluation import gold_bounds, gold_current, gold_value_matches
+from dateline.evaluation import gold_bounds, gold_current, gold_currents, gold_value_matches
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold"
@@ -114,7 +114,7 @@ def test_gold_value_matching(gold_value, value, label, same):
 
 def test_gold_current_takes_the_later_listed_of_one_day():
     """Values are listed oldest first: of two first reported the same day, the later listed is current,
-    and a same-day contradiction leaves it standing."""
+    and a same-day contradiction leaves it standing; either superseding value of that day may be."""
     fact = {"values": [
         {"value": "14", "relation": "first", "first_reported": "2010-01-13"},
         {"value": "16", "relation": "update", "first_reported": "2010-01-14"},
@@ -124,3 +124,6 @@ def test_gold_current_takes_the_later_listed_of_one_day():
     assert gold_current(fact, "2010-01-13")["value"] == "14"
     assert gold_current(fact, "2010-01-14")["value"] == "36"
     assert gold_current(fact, "2010-01-12") is None
+    assert [v["value"] for v in gold_currents(fact, "2010-01-14")] == ["16", "36"]
+    assert [v["value"] for v in gold_currents(fact, "2010-01-20")] == ["16", "36"]
+    assert gold_currents(fact, "2010-01-12") == []

@@ -237,6 +237,13 @@ def gold_current(gold_fact: Mapping[str, Any], day: str) -> Mapping[str, Any] | 
     """The gold's current answer on an ISO day: the newest value first reported by then that
     supersedes (a contradiction or denial leaves the earlier answer standing). Values are listed
     oldest first, so of two first reported the same day the later listed is the newer."""
-    standing = [(v["first_reported"], i, v) for i, v in enumerate(gold_fact["values"])
-                if v["first_reported"] <= day and v["relation"] in CURRENT_RELATIONS]
-    return max(standing, key=lambda s: s[:2], default=(None, None, None))[2]
+    return (gold_currents(gold_fact, day) or [None])[-1]
+
+
+def gold_currents(gold_fact: Mapping[str, Any], day: str) -> list[Mapping[str, Any]]:
+    """Every value that may be the current answer on an ISO day: those that supersede, first reported
+    on the newest day that has one by then, oldest listed first. Articles carry a day, not an hour,
+    so two figures first reported the same day cannot be ordered: either is the latest report."""
+    standing = [v for v in gold_fact["values"] if v["first_reported"] <= day and v["relation"] in CURRENT_RELATIONS]
+    newest = max((v["first_reported"] for v in standing), default=None)
+    return [v for v in standing if v["first_reported"] == newest]
