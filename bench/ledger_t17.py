@@ -194,7 +194,7 @@ def main() -> None:
     args = parser.parse_args()
     tops = {}
     if unpacked(T17):
-        for topic in args.topics.split(","):
+        for topic in filter(None, args.topics.split(",")):
             gold = json.loads((GOLD / f"ledger_t17_{topic}.json").read_text())
             with Store(topic_store(topic, args.stores)) as store:
                 result = {level: score(store, gold, {}, level) for level in LEVELS}
