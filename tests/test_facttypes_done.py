@@ -14,7 +14,7 @@ from dateline.link.current import with_current
 from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe, plan
 from dateline.link.observations import Observation, Source
-from dateline.model import AnnotatedDocument, Citation, Document, Fact, PublishedDate
+from dateline.model import AnnotatedDocument, Citation, Document, Fact, PublishedDate, role_of_label
 
 DAY = date(2024, 3, 14)  # a Thursday: "on Tuesday" is 2024-03-12
 
@@ -147,7 +147,7 @@ def test_an_earlier_deadline_told_after_the_done_is_history(ledgers):
 def _observation(doc: str, day: str, value: str, label: str, **kw) -> Observation:
     cited = Citation(doc, 0, 10, "a sentence", doc, date.fromisoformat(day))
     return Observation("when", "end", "Chad", "", "date", value, label, Source(doc, doc, date.fromisoformat(day)),
-                       cited, subject="the UN peacekeepers", predicate="leave", **kw)
+                       cited, subject="the UN peacekeepers", predicate="leave", role=role_of_label(label), **kw)
 
 
 def test_a_denial_of_a_delay_after_the_done_is_of_the_plan():

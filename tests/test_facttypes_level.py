@@ -12,7 +12,7 @@ import pytest
 from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe
 from dateline.link.observations import Observation, Source
-from dateline.model import Attribution, Citation, Fact, FactValue, Quantity
+from dateline.model import Attribution, Citation, Fact, FactValue, Quantity, role_of_label
 from dateline.views.brief import StoryNames, overdue, story_first
 from tests.test_facttypes import article, claim, entity
 
@@ -160,7 +160,8 @@ def test_an_office_is_a_question_only_when_two_corroborated_holders_follow_each_
 def _brief_fact(question: str, outlets: int, value: str = "1", label: str = "", kind: str = "quantity",
                 type_: str = "") -> Fact:
     values = (FactValue(value, kind, tuple(f"d{i}" for i in range(outlets)),
-                        tuple(f"Outlet {i}" for i in range(outlets)), date(2011, 1, 1), "first", label=label),)
+                        tuple(f"Outlet {i}" for i in range(outlets)), date(2011, 1, 1), "first", label=label,
+                        role=role_of_label(label)),)
     return Fact(question, "s", question, values, value, type=type_)
 
 

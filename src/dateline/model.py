@@ -235,6 +235,21 @@ class Story:
     documents: tuple[str, ...]
 
 
+DONE = "done"  # FactValue.role: a plan reported done, or a level reported none (all troops left)
+ADDED = "added"  # FactValue.role: troops added to a deployment, a part of its newer total, never a rival
+DONE_MARK = "done: "  # how a done plan's label starts: "done: left on 5 August 2024"
+NONE_MARK = "none: all left"  # the label of a level reported none
+ADDED_MARK = " more"  # how an addition's label ends: "4,000 more"
+
+
+def role_of_label(label: str) -> str:
+    """A value's role read from its label's marks: stores linked before values carried a role (0.3) have
+    only the marks."""
+    if label.startswith(DONE_MARK) or label == NONE_MARK:
+        return DONE
+    return ADDED if label.endswith(ADDED_MARK) else ""
+
+
 @dataclass(frozen=True)
 class FactValue:
     value: str  # normalised value: "2500", "2025-09", ">=2028-09"
@@ -254,6 +269,7 @@ class FactValue:
     rank: int | None = None  # a state's step on its scale (charged 3 < convicted 4); None for other values
     bound: str = ""  # ">=" for "at least", "<=" for "at most"
     strong: bool = False  # some report gives it as official or confirmed, or a named source without hedging
+    role: str = ""  # DONE (a plan done, a level none), ADDED (troops added to a deployment), "" for a plain value
 
     @property
     def independent(self) -> int:

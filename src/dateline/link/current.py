@@ -13,19 +13,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from dateline.link.facttypes import level, plan
-from dateline.link.facttypes.count import MORE
 from dateline.link.facttypes.base import JUMP, REVISED, number
 from dateline.link.observations import Observation
-from dateline.model import Fact, FactValue
+from dateline.model import ADDED, DONE, Fact, FactValue
 from dateline.wording import plural
 
 BOUND_SPAN = 2  # a figure inside an upper bound updates it when at least half of it ("up to 200,000" -> 110,000)
 
 
 def is_done(o: Observation | FactValue) -> bool:
-    """A plan reported done or a level reported none (`plan.DONE`, `level.NONE`), not a plan or a figure."""
-    return bool(o.label) and (o.label.startswith(plan.DONE) or o.label == level.NONE)
+    """A plan reported done or a level reported none, not a plan or a figure."""
+    return o.role == DONE
 
 
 def refines(old: str, new: str) -> bool:
@@ -127,7 +125,7 @@ def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None
 
 def _added(v: FactValue) -> bool:
     """Troops added to a deployment ("4,000 more"): part of the newer total, never a rival of it."""
-    return v.label.endswith(MORE)
+    return v.role == ADDED
 
 
 def _standingis_done(values: list[FactValue]) -> FactValue | None:

@@ -52,6 +52,10 @@ class _Value:
     observations: list[Observation] = field(default_factory=list)
     contradicts: tuple[str, ...] = ()
 
+    @property
+    def role(self) -> str:
+        return self.first.role
+
     def freeze(self, origins: Mapping[str, str]) -> FactValue:
         obs = self.observations
         documents = unique(o.source.doc_id for o in obs)
@@ -71,6 +75,7 @@ class _Value:
             rank=self.first.rank,
             bound=_usual_bound(obs, self.first.bound),
             strong=any(o.strong for o in obs),
+            role=self.role,
             source_keys=source_keys(documents, {o.source.doc_id: o.source.outlet for o in obs}, origins),
         )
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.jsonable import citation_from_json, parse_day
-from dateline.model import Citation, Claim, Quantity
+from dateline.model import Citation, Claim, Quantity, role_of_label
 from dateline.resources import load_table
 
 TIME_CLASSES = {"end": "end", "start": "begin", "continue": "continue", "delay": "end"}
@@ -66,6 +66,7 @@ class Observation:
     cumulative: bool = False  # a count that only grows (the dead, cases): a later, larger figure updates
     rank: int | None = None  # a state's step on its scale (charged 3 < convicted 4): a higher step updates
     strong: bool = False  # an official or confirmed figure, or one a named source gives without hedging
+    role: str = ""  # model.DONE (a plan done, a level none), model.ADDED (troops added), "" for a plain value
 
 
 _SHORT_CVC = re.compile(r"[^aeiou]*[aeiou][bdgklmnprt]")  # one syllable ending consonant-vowel-consonant
@@ -86,6 +87,7 @@ def observation_from_json(data: dict) -> Observation:
     citation = data["citation"]
     return Observation(**{
         **data,
+        "role": data.get("role", role_of_label(data["label"])),
         "source": Source(source["doc_id"], source["outlet"], parse_day(source["published"])),
         "citation": citation_from_json(citation),
     })

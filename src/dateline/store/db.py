@@ -37,6 +37,7 @@ from dateline.model import (
     Sentence,
     Story,
     TimeExpr,
+    role_of_label,
 )
 from dateline.store.schema import migrate
 
@@ -688,4 +689,5 @@ def _fact_value(data: dict[str, Any]) -> FactValue:
     citations = tuple(citation_from_json(c) for c in data["citations"])
     first = parse_day(data["first_reported"])
     tuples = {k: tuple(data.get(k, ())) for k in ("documents", "outlets", "speakers", "contradicts", "source_keys")}
-    return FactValue(**{**data, **tuples, "citations": citations, "first_reported": first})
+    role = data.get("role", role_of_label(data.get("label", "")))
+    return FactValue(**{**data, **tuples, "citations": citations, "first_reported": first, "role": role})

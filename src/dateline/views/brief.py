@@ -16,8 +16,7 @@ from datetime import date, timedelta
 
 from dateline.jsonable import parse_day
 from dateline.link.current import with_current
-from dateline.link.facttypes import plan
-from dateline.model import Fact, TimelineEntry
+from dateline.model import DONE, Fact, TimelineEntry
 from dateline.store import Store
 from dateline.views.stories import resolve_story, scope_facts, scope_meta
 from dateline.views.timeline import Timeline, last_day, story_timeline
@@ -142,7 +141,7 @@ def overdue(fact: Fact, day: date | None) -> bool:
     if fact.type != "when" or day is None or fact.current is None:
         return False
     current = next((v for v in fact.values if v.value == fact.current), None)
-    if current is None or current.label.startswith(plan.DONE):
+    if current is None or current.role == DONE:
         return False
     return last_day(fact.current.lstrip("<>=")) < (day - timedelta(days=OVERDUE_DAYS)).isoformat()
 

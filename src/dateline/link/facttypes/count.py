@@ -79,7 +79,7 @@ from dateline.link.facttypes.count_scope import (
 )
 from dateline.link.facttypes.force import owner_named
 from dateline.link.observations import Observation, Source, count_event, from_quantity
-from dateline.model import AnnotatedDocument, Quantity
+from dateline.model import ADDED, ADDED_MARK, AnnotatedDocument, Quantity
 
 LEVEL_EVENTS = ("end", "start", "deploy")  # a troop count's planned events: "will leave", "will arrive in", ...
 AT = "at"  # a level at a base or a town has the qualifier "at <name>"; its place stays the country
@@ -138,14 +138,14 @@ class CountType(OnScale):
 TYPE = CountType()
 IN = " in "  # a toll of one incident has the qualifier "<kind> in <the incident>": "injured in the attack on August 5"
 DEPLOY = "deploy"  # a troop count's planned or ongoing transfer: "will send up to 10,000 troops", "another 4,000"
-MORE = " more"  # the end of the label of troops added to a deployment: "4,000 more"
+MORE = ADDED_MARK  # the end of the label of troops added to a deployment: "4,000 more"
 IN_ALL = " in all"  # the end of the label of a deployment's new total: "about 16,000 in all"
 SUSPECTED = " suspected"  # the end of the qualifier of a count of suspected or probable deaths or cases
 
 
 def is_addition(o: Observation) -> bool:
     """Troops added to what was sent ("another 4,000", "boost its force by 3,500"), labelled "4,000 more"."""
-    return o.qualifier == DEPLOY and o.label.endswith(MORE)
+    return o.qualifier == DEPLOY and o.role == ADDED
 
 
 def _is_level(o: Observation) -> bool:
@@ -236,7 +236,7 @@ def _typed(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocume
         # "will send up to 10,000 troops to Haiti" and "is sending another 4,000": one deployment, the additions
         # marked ("an additional 900 troops in Syria", sent by no one, stays a level)
         qualifier = DEPLOY
-        obs = replace(obs, label=obs.label + MORE) if raised or increment(q, annotated) else obs
+        obs = replace(obs, label=obs.label + MORE, role=ADDED) if raised or increment(q, annotated) else obs
     elif kind.name == TROOPS:
         scope = level_scope(q, obs, annotated)
         if scope is None:

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dateline.link.facttypes import plan
 from dateline.link.facttypes.base import citation, lexicon, words_pattern
 from dateline.link.observations import Observation, Source
-from dateline.model import AnnotatedDocument
+from dateline.model import DONE, NONE_MARK, AnnotatedDocument
 from dateline.resources import load_table
 
 SAME_DAY = 0  # a level's figure updates when reported on any later day (tolls and plans wait 3 days)
@@ -106,14 +106,14 @@ def relation(standing: Sequence[Observation], new: Observation) -> str | None:
     return None if attributed(new) or says_change(new) else "contradict"
 
 
-NONE = "none: all left"  # the label of a level that is none
+NONE = NONE_MARK  # the label of a level that is none
 TROOPS = "troops"
 AT = "at "  # a level at a base or a town: its qualifier ("at Agadez")
 
 
 def is_none(o: Observation) -> bool:
     """A level's none value ("the last troops left"), not a figure."""
-    return o.ask == "count" and o.label == NONE
+    return o.ask == "count" and o.role == DONE
 
 
 def done_observations(annotated: AnnotatedDocument, source: Source) -> list[Observation]:
@@ -126,7 +126,7 @@ def done_observations(annotated: AnnotatedDocument, source: Source) -> list[Obse
             continue
         group = " ".join(filter(None, (report.owner, _people(report.subject))))
         out.append(Observation(ask="count", topic=group.lower(), place=report.place, qualifier="", kind="quantity",
-                               value="0", label=NONE, source=source,
+                               value="0", label=NONE, role=DONE, source=source,
                                citation=citation(annotated, report.start, report.end), subject=group,
                                modality="happened", strong=True))
     return out

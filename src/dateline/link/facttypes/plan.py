@@ -41,9 +41,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from dateline import model
 from dateline.link.facttypes.base import GeneralRule, citation, entities_in, lexicon, words_pattern
 from dateline.link.observations import CALENDAR, Observation, Source, from_claim, participle, readable_time
-from dateline.model import AnnotatedDocument, Claim, Sentence
+from dateline.model import DONE_MARK, AnnotatedDocument, Claim, Sentence
 from dateline.resources import load_table
 
 _WORD = re.compile(r"[a-z]{3,}")
@@ -298,7 +299,7 @@ def _actor(subject: str) -> bool:
 
 # --- a plan done -----------------------------------------------------------------------
 
-DONE = "done: "  # a done value's label starts so: "done: left on 5 August 2024"
+DONE = DONE_MARK  # a done value's label starts so: "done: left on 5 August 2024"
 LEFT, ENDED = "left", "ended"  # an actor left (troops, a presence, a withdrawal); a thing ended (a mission)
 
 
@@ -319,7 +320,7 @@ class DoneReport:
 
 def is_done(o: Observation) -> bool:
     """A plan's done value, not a plan."""
-    return o.ask == "when" and o.label.startswith(DONE)
+    return o.ask == "when" and o.role == model.DONE
 
 
 def done_reports(annotated: AnnotatedDocument, source: Source) -> list[DoneReport]:
@@ -493,7 +494,7 @@ def _done_observation(annotated: AnnotatedDocument, report: DoneReport, source: 
     when = readable_time(report.day)
     said = (("on " if len(report.day) == 10 else "in ") if report.stated else "by ") + when
     return Observation(ask="when", topic="end", place=report.place, qualifier="", kind="date", value=report.day,
-                       label=f"{DONE}{report.verb} {said}", source=source,
+                       label=f"{DONE}{report.verb} {said}", role=model.DONE, source=source,
                        citation=citation(annotated, report.start, report.end), subject=report.subject,
                        modality="happened", predicate=report.verb, bound="" if report.stated else "<=")
 
