@@ -46,8 +46,10 @@ def same_referent(a: str, b: str, *, people: bool = True) -> bool:
 
     True for alias-group members ("Daesh", "ISIS"), case, dot, hyphen and
     "al-" variants, a name and its trailing part ("Sudani" and "Mohammed Shia
-    al-Sudani"; for organisations and places, `people=False`, the trailing part
-    must have two words or more), and an acronym and its long form ("PMF").
+    al-Sudani"; for a person the trailing part is the surname alone, since two
+    full names that differ in front are two people, "Katherine Jackson" and
+    "Michael Katherine Jackson"; for organisations and places, `people=False`,
+    it must have two words or more), and an acronym and its long form ("PMF").
     """
     key_a, key_b = _country_expanded(name_key(a)), _country_expanded(name_key(b))
     if not key_a or not key_b:
@@ -56,6 +58,8 @@ def same_referent(a: str, b: str, *, people: bool = True) -> bool:
     if alias_a and alias_b:
         return alias_a[0] == alias_b[0]
     shortest = min(len(key_a), len(key_b))
+    if people and shortest > 1 and key_a != key_b:
+        return False  # "Katherine Jackson" is not "Michael Katherine Jackson": a first name differs
     if (people or shortest > 1) and (_ends_with(key_a, key_b) or _ends_with(key_b, key_a)):
         return True
     return is_acronym_of(a, b) or is_acronym_of(b, a)
@@ -64,13 +68,14 @@ def same_referent(a: str, b: str, *, people: bool = True) -> bool:
 def link_entities(per_doc: Iterable[tuple[str, Sequence[Entity]]]) -> dict[tuple[str, str], str]:
     """Maps (document id, per-document canonical name) to the corpus-wide name."""
     mentions, people, seen = _collect(per_doc)
+    first_names = frozenset(name_key(n)[0] for n in people if len(name_key(n)) > 1)
     groups: list[_Group] = []
     blocks: dict[str, list[int]] = defaultdict(list)  # block key -> indexes of groups holding such a name
     home: dict[str, _Group] = {}
     for name in sorted(mentions, key=lambda n: (-len(name_key(n)), -mentions[n], n)):
         keys = _block_keys(name)
         candidates = sorted({i for k in keys for i in blocks.get(k, ())})
-        found = _home([groups[i] for i in candidates], name, name in people)
+        found = _home([groups[i] for i in candidates], name, name in people, first_names)
         index = candidates[[groups[i] for i in candidates].index(found)] if found else len(groups)
         if found is None:
             groups.append(_Group(name in people))
@@ -112,8 +117,12 @@ def _collect(per_doc: Iterable[tuple[str, Sequence[Entity]]]) -> tuple[Counter, 
     return mentions, people, seen
 
 
-def _home(groups: list[_Group], name: str, person: bool) -> _Group | None:
-    """The one existing group `name` belongs to; None when none or several fit."""
+def _home(groups: list[_Group], name: str, person: bool, first_names: frozenset[str] = frozenset()) -> _Group | None:
+    """The one existing group `name` belongs to; None when none or several fit. A one-word person
+    name that also opens a full name ("Katherine", as in "Katherine Jackson") may be a first name, so
+    it is no one's surname by itself."""
+    if person and len(name_key(name)) == 1 and name_key(name)[0] in first_names:
+        return None
     fits = [g for g in groups if g.person == person and any(same_referent(name, n, people=person) for n in g.names)]
     if len(fits) > 1:
         logger.debug("%r could be any of %d referents; kept apart", name, len(fits))

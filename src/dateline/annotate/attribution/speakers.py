@@ -8,7 +8,15 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dateline.annotate.attribution.antecedents import People, people_of, person_antecedent
+from dateline.annotate.attribution.antecedents import (
+    People,
+    bare_surname,
+    people_of,
+    person_antecedent,
+    shared_surnames,
+    surname_person,
+    title_gender,
+)
 from dateline.annotate.attribution.items import _Found, _Speaker
 from dateline.annotate.attribution.quotes import _joined
 from dateline.annotate.attribution.syntax import _entity_at, _same_line, _sentence_index, _subtree_bounds
@@ -101,9 +109,22 @@ def _speaker(ctx: Context, item: _Found, history: list[tuple[_Found, _Speaker]],
         head = head.head.head  # "Smith, who said ...": the relative clause's noun speaks
         item = replace(item, source_head=head.i, source_start=_subtree_bounds(head)[0], source_end=head.idx + len(head))
     entity = _entity_at(ctx.layers["entities"], head.idx) or _named_apposition(ctx, head)
+    if entity is not None and entity.label == "PERSON":
+        return _Speaker(_person_name(ctx, entity, known), False, "person")
     if entity is not None and entity.label in _ENTITY_SPEAKERS:
-        return _Speaker(entity.canonical, False, "person" if entity.label == "PERSON" else "institution")
+        return _Speaker(entity.canonical, False, "institution")
     return _described_speaker(ctx, item, head, history)
+
+
+def _person_name(ctx: Context, entity: Entity, known: _Known) -> str:
+    """A person's canonical name; a surname that several people of the article share ("Jackson" beside
+    Michael and Katherine Jackson) names the one of them a title's gender or a full name just before
+    picks (`antecedents.surname_person`), else stays the surname as written rather than a guess."""
+    surname = bare_surname(entity, known.people.shared)
+    if surname is None:
+        return entity.canonical
+    gender = title_gender(ctx.document.text, entity.start)
+    return surname_person(ctx, known.people, surname, entity.start, known.genders, gender) or entity.text
 
 
 def _described_speaker(ctx: Context, item: _Found, head, history) -> _Speaker:
@@ -142,9 +163,7 @@ def _pronoun_speaker(ctx: Context, pronoun, history: list[tuple[_Found, _Speaker
     nearest earlier institutional ("it") or institutional or anonymous ("they") speaker."""
     wanted = _pronouns()[pronoun.lower_]
     if wanted in ("masculine", "feminine"):
-        found = person_antecedent(
-            ctx, pronoun.idx, known.people, history, lambda name: known.genders.get(name, wanted) == wanted
-        )
+        found = person_antecedent(ctx, pronoun.idx, known.people, history, known.genders, wanted)
         if found is not None:
             return found
     else:
@@ -160,23 +179,32 @@ def person_genders(ctx: Context) -> dict[str, str]:
 
     Evidence: a courtesy title just before a mention ("Ms. Nwanguma"), and the
     gendered pronouns whose nearest earlier person mention (within 30 words) is
-    that person; the majority wins and ties stay unknown.
+    that person; the majority wins and ties stay unknown. A surname several people
+    share ("Mrs Jackson" beside Michael Jackson) is evidence for nobody: it would
+    lend one of them another's gender.
     """
     table = load_table("attribution")["gender"]
     words = {w: "masculine" for w in table["masculine_words"]} | {w: "feminine" for w in table["feminine_words"]}
-    titles = {w: "masculine" for w in table["masculine_titles"]} | {w: "feminine" for w in table["feminine_titles"]}
     people = sorted((e for e in ctx.layers["entities"] if e.label == "PERSON"), key=lambda e: e.start)
+    shared = shared_surnames(people)
     votes: dict[str, Counter] = defaultdict(Counter)
-    for person in people:
-        before = ctx.document.text[max(0, person.start - 8) : person.start].split()
-        if before and before[-1].lower() in titles:
-            votes[person.canonical][titles[before[-1].lower()]] += 3
+    for person in (p for p in people if bare_surname(p, shared) is None):
+        gender = title_gender(ctx.document.text, person.start)
+        if gender is not None:
+            votes[person.canonical][gender] += 3
     for token in ctx.parsed:
         if token.lower_ in words:
             last = _last_before(people, token.idx)
-            if last is not None and len(ctx.document.text[last.end : token.idx].split()) <= 30:
+            if last is not None and _votes_for(ctx, last, token, shared):
                 votes[last.canonical][words[token.lower_]] += 1
     return {name: _majority(counts) for name, counts in votes.items() if _majority(counts)}
+
+
+def _votes_for(ctx: Context, person: Entity, pronoun, shared) -> bool:
+    """Whether a gendered pronoun tells the gender of the person mentioned last before it."""
+    if bare_surname(person, shared) is not None:
+        return False
+    return len(ctx.document.text[person.end : pronoun.idx].split()) <= 30
 
 
 def _last_before(people: Sequence[Entity], position: int) -> Entity | None:
