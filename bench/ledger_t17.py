@@ -75,8 +75,10 @@ def topic_store(topic: str, stores: Path) -> Path:
         stores.mkdir(parents=True, exist_ok=True)
         jsonl = stores / f"{topic}.jsonl"
         write_jsonl(topic, jsonl)
-        subprocess.run([str(Path(sys.executable).parent / "dateline"), "ingest", str(jsonl), "--no-tagger",
-                        "--db", str(db)], check=True)
+        done = subprocess.run([str(Path(sys.executable).parent / "dateline"), "ingest", str(jsonl), "--no-tagger",
+                               "--db", str(db)])
+        if done.returncode not in (0, 1):  # 1: some rows were refused (no article text), the rest stored
+            raise subprocess.CalledProcessError(done.returncode, done.args)
     return db
 
 
