@@ -96,10 +96,12 @@ CLEANING = [
     ("Supreme Leader Ali Khamenei spoke.", [("Supreme", "ORG"), ("Ali Khamenei", "PERSON")], {"Ali Khamenei"}),
     ("Adblock Detected\n\nPlease help us. Talks in Oman went on.", [("Adblock Detected\n\nPlease", "ORG"), ("Oman", "GPE")], {"Oman"}),
     ("He met President Joe Biden in June 2024.", [("President Joe Biden", "PERSON"), ("June 2024", "DATE")], {"Joe Biden"}),
+    ("The board heard from a Dana Whitfield of Leeds.", [("a Dana Whitfield", "PERSON"), ("Leeds", "GPE")],
+     {"Dana Whitfield", "Leeds"}),
 ]
 
 
-@pytest.mark.parametrize("text, tags, expected", CLEANING, ids=["common-word", "title-only", "across-paragraphs", "title-and-date"])
+@pytest.mark.parametrize("text, tags, expected", CLEANING, ids=["common-word", "title-only", "across-paragraphs", "title-and-date", "article"])
 def test_cleaning(text, tags, expected):
     assert {e.text for e in find_entities(_tagged_context(text, tags))} == expected
 

@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 _NAME_ARTICLES = frozenset({"al", "el"})
-_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # "a Conrad Murray": the tagger took the article
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TRAILING_PUNCT = ".,;:!?\"'’”)]-–— "
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.\-])[A-Za-z]\.$")
