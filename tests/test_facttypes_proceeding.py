@@ -47,6 +47,9 @@ STATUS = [
     ("nearly resigned", "Ann Cole said she nearly resigned over the decision.", None),
     ("two surgeons: the description names no one", ("Dr Peter Vance and Dr Ann Cole both operated on Lisa Grant. "
      "The surgeon was convicted of manslaughter on Friday."), None),
+    ("released from custody", "Tom Reed was released from custody on Sunday.", ("released", "Tom Reed")),
+    ("police released him: the object", "Police released Tom Reed without charge on Sunday.", ("released", "Tom Reed")),
+    ("releasing a statement is no release", "Governor Ann Cole released a statement about the fire on Sunday.", None),
 ]
 
 
@@ -107,3 +110,11 @@ def licence_articles() -> dict[str, AnnotatedDocument]:
 def test_licence_wording(licence_articles, name, text, expected):
     found = {(o.value, o.subject) for o in observe(licence_articles[text]) if o.ask == "licence"}
     assert found == ({expected} if expected else set())
+
+
+def test_a_prison_term_is_asked_only_of_a_person_named():
+    """ "Up to two years" for a poor fire-risk assessment is a penalty in general: no one of the story faces it."""
+    articles = _articles(["Building owners who fail to carry out fire risk checks could face up to two years in prison.",
+                          "Tom Reed faces up to 10 years in prison if convicted of arson, prosecutors said."])
+    facts = build_facts("s", [o for a in articles for o in observe(a)])
+    assert [f.question for f in facts if f.type == "term"] == ["What prison term does Tom Reed face?"]

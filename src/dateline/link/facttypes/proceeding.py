@@ -15,9 +15,9 @@
   the cue (`persons.holder`). Told of an earlier year near the cue, or in an entry of
   a chronology dated before the article ("8 February 2010 ... The judge says he can
   continue to practise"), it is history and left out.
-- term (`term`): "What prison term does Conrad Murray face?"; "<=4 years" (faces up to,
-  could face, if convicted), "4 years" (sentenced to). A sentence passed outranks
-  one faced (`base.ordered_relation` ranks).
+- term (`term`): "What prison term does Conrad Murray face?", asked only of a person named;
+  "<=4 years" (faces up to, could face, if convicted), "4 years" (sentenced to). A
+  sentence passed outranks one faced (`base.ordered_relation` ranks).
 Scope: the person, the first PERSON the sentence names (titles dropped); a sentence
 naming none ("The trial is set to begin on 28 March") joins the story's one
 proceeding of that kind. Modal or conditional wording ("could be", "if") is kept
@@ -197,8 +197,12 @@ class TermType(GeneralRule):
                 break
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
-        name = usual_name(observations)
-        return f"What prison term does {name} face?" if name else "What prison term is faced?"
+        return f"What prison term does {usual_name(observations)} face?"
+
+    def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
+        """A term is asked of a person: one no sentence names is a penalty in general ("up to two years for
+        a poor fire-risk assessment") or a relative's, not a term anyone of the story faces."""
+        return bool(usual_name(observations))
 
     def relation(self, standing: Sequence[Observation], new: Observation) -> str | None:
         top = max((o.rank or 0 for o in standing), default=0)
