@@ -74,3 +74,17 @@ def test_confirmed_and_probable_cases_are_the_official_count():
 def test_a_world_figure_is_read_from_its_words(text, number, value, place):
     found = counts(text, (number, value, "people", {"verb": "die", "state": "dead"}))
     assert found and found[0][1] == place
+
+
+@pytest.mark.parametrize("text, number, value, counted, verb, kept", [
+    ("Health officials in Peru said 4,100 cases have now been confirmed.", "4,100", 4100, "cases", "confirm", True),
+    ("More than 900,000 people in Peru may have been infected with the flu, officials said.", "More than 900,000",
+     900000, "people", "infect", False),
+    ("Tests catch about one infection in 20, which would bring the total number of cases in Peru to around 80,000.",
+     "around 80,000", 80000, "cases", None, False),
+    ("Peru has 4,100 cases, with officials saying there are likely ten times that many.", "4,100", 4100, "cases",
+     None, True),
+], ids=["confirmed", "may-have-been-infected", "would-bring", "estimate-of-another-figure"])
+def test_an_estimate_of_infections_is_no_count_of_cases(text, number, value, counted, verb, kept):
+    found = counts(text, (number, value, counted, {"verb": verb} if verb else {}))
+    assert (any(q[0] == str(value) and q[2] == "infected" for q in found)) is kept

@@ -54,6 +54,7 @@ from dateline.link.facttypes.count_figure import (
     another_count,
     countable,
     elided,
+    estimated,
     increment,
     other_cases,
     raised_by,
@@ -207,6 +208,8 @@ def _count(q: Quantity, annotated: AnnotatedDocument, source: Source, classes: M
         return None
     if (kind.cumulative and (local(q, obs, annotated) or outside(q, annotated))) or other_cases(q, kind, annotated):
         return None
+    if estimated(q, obs, kind, annotated):
+        return None  # an estimate of infections is no report of the cases counted
     suspected = another_count(q, obs, kind, annotated)  # "101 suspected deaths": asked apart from the confirmed
     owned = with_owner(q, obs, kind, force, annotated)
     typed = _typed(q, owned, kind, annotated, owned=force is not None) if owned is not None else None

@@ -265,6 +265,24 @@ def another_count(q: Quantity, obs: Observation, kind: Kind, annotated: Annotate
     return bool(kind.unless.search(after) or _UNLESS_BEFORE.search(_BOTH.sub(" ", text[start:q.start])))
 
 
+def estimated(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocument) -> bool:
+    """A figure its clause gives as an estimate of what no one counted ("more than 1 million people may have been
+    infected", "which would bring the total to around 200,000"): for a kind whose reports are counts (cases
+    confirmed), another measure, not a report of the count."""
+    if kind.estimates is None:
+        return False
+    text = annotated.document.text
+    start, end = clause_span(text, obs, q)
+    end = min([end, *(o.start for o in annotated.quantities if q.end <= o.start < end)])
+    # "21,000 cases, with officials saying there are likely ten times that many": the estimate is of another figure
+    after = _ESTIMATE_AFTER_END.split(text[q.end:end], maxsplit=1)[0]
+    return bool(kind.estimates.search(text[start:q.start]) or kind.estimates.search(after))
+
+
+# where the words after a figure stop being about it: a comma, "with", or a clause of contrast
+_ESTIMATE_AFTER_END = re.compile(r",|\bwith\b|\b(?:although|though|but|while|whereas)\b", re.IGNORECASE)
+
+
 # the words after a count that are its own end at the next figure ("confirmed 20 deaths and has 40 other possible
 # fatalities") or at a clause of contrast ("confirmed eight deaths although many more are suspected")
 _ANOTHER_CLAUSE = re.compile(r"\b(?:although|though|but|while|whereas)\b", re.IGNORECASE)

@@ -34,6 +34,7 @@ class Kind:
     needs: re.Pattern[str] | None = None
     events: frozenset[str] | None = None  # the events a count of its nouns may have (troops: a level or a plan)
     unless: re.Pattern[str] | None = None  # words right after the number that make it another count ("suspected")
+    estimates: re.Pattern[str] | None = None  # words of its clause that make it an estimate, not a count reported
     level: bool = False  # a standing number that goes up and down (troops, the missing): facttypes/level.py
     by_noun: bool = False  # a count of its nouns is of this kind whatever its verb ("infected 6,500 in 33 nations")
 
@@ -51,6 +52,7 @@ def kinds() -> tuple[Kind, ...]:
             cumulative=k.get("cumulative", False), needs=words_pattern(k["needs"]) if "needs" in k else None,
             events=frozenset(k["events"]) if "events" in k else None,
             unless=words_pattern(k["unless"]) if "unless" in k else None, level=k.get("level", False),
+            estimates=words_pattern(k["estimates"]) if "estimates" in k else None,
             by_noun=k.get("by_noun", False)))
     return tuple(out)
 
