@@ -273,7 +273,9 @@ def blind(systems: dict[str, list[dict]], seed: int = 13) -> tuple[list[dict], d
 
 
 def system_of(verdict: dict, key: dict[str, str], shown: dict[tuple[str, str, str], str]) -> str:
-    """Which system a verdict is on: its item id in the key, else its (corpus, question, value)."""
+    """Which system a verdict is on: as it says, else its item id in the key, else its (corpus, question, value)."""
+    if verdict.get("system"):
+        return verdict["system"]
     if verdict.get("item") in key:
         return key[verdict["item"]]
     return shown.get(_judged(verdict), DATELINE_SYSTEM)
