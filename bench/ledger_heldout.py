@@ -2,7 +2,7 @@
 
 Usage: python bench/ledger_heldout.py [--make DIR] [--ingest DIR] [--stores DIR] [--subevents 1-ecb,1-ecbplus]
                                       [--brief-out FILE] [--baseline-out FILE] [--judge-out FILE]
-                                      [--score VERDICTS [--key FILE]]
+                                      [--score VERDICTS [--key FILE] [--shown FILE...]]
 
 ECB+ (topics 1-35 as unpacked, 33 of them present) holds two sub-events per topic: `<t>_Necb.xml`
 articles (Google News, 2008-ish) on one event and `<t>_Necbplus.xml` articles (2005-2013) on a second
@@ -20,7 +20,8 @@ event of the same kind (two arrests, two quakes, two hirings). Each sub-event is
   repeated most often across its articles, asked as "How many <noun>?";
 - --judge-out FILE writes both in one shuffled list with neutral item ids and no system named, and
   FILE's `.key.json` twin mapping each item to its system, so a judge scores them blind;
-- --score VERDICTS prints, per sub-event and in total, the questions judged and their verdicts
+- --score VERDICTS [--shown FILE...] prints, per sub-event and in total, the questions judged and their verdicts
+  (with --shown, only those the given brief/baseline files of one run show)
   (rubric: bench/gold/LEDGER_T17.md), the share of sub-events with at least one question, and the
   key facts no question asks (`{corpus, missing}` entries); with --key, per system.
 How the set is built and judged: bench/gold/LEDGER_HELDOUT.md.
@@ -325,17 +326,26 @@ def _line(corpus: str, c: Counter) -> str:
             f"{c['not well-formed']:>6} {c['missing']:>7}")
 
 
-def score(verdicts_path: Path, key_path: Path | None, corpora: Iterable[str]) -> list[str]:
-    """The score lines of a verdicts file; corpora: every sub-event, judged or not (none: those judged)."""
+def score(verdicts_path: Path, key_path: Path | None, corpora: Iterable[str],
+          shown_paths: Iterable[Path] = ()) -> list[str]:
+    """The score lines of a verdicts file; corpora: every sub-event, judged or not (none: those judged).
+    With `shown_paths` (brief or baseline files of one run), only the verdicts on the questions that run
+    shows count, and the questions shown that no verdict judges are named."""
     verdicts = json.loads(verdicts_path.read_text())
     verdicts = verdicts.get("judgements", verdicts) if isinstance(verdicts, dict) else verdicts
+    unjudged: list[str] = []
+    if shown_paths:
+        wanted = {_judged(row) for path in shown_paths for row in json.loads(path.read_text())}
+        verdicts = [v for v in verdicts if "missing" in v or _judged(v) in wanted]
+        unjudged = [" | ".join(k) for k in sorted(wanted - {_judged(v) for v in verdicts if "missing" not in v})]
     key = json.loads(key_path.read_text()) if key_path else {}
     shown = {}
     if key_path and (items := key_path.with_name(key_path.name.replace(".key.json", ".json"))).exists():
         shown = {_judged(i): key[i["item"]] for i in json.loads(items.read_text()) if i["item"] in key}
     names = sorted(set(corpora) | {v["corpus"] for v in verdicts})
     systems = sorted(set(key.values())) or [DATELINE_SYSTEM]
-    return list(score_lines(tally(verdicts, names, systems, lambda row: system_of(row, key, shown))))
+    lines = list(score_lines(tally(verdicts, names, systems, lambda row: system_of(row, key, shown))))
+    return lines + [f"not judged yet: {len(unjudged)}", *(f"  {u}" for u in unjudged)] if shown_paths else lines
 
 
 # --- the command ----------------------------------------------------------------------------
@@ -352,6 +362,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="both systems blind in FILE, the key in FILE's .key.json twin")
     parser.add_argument("--score", type=Path, metavar="VERDICTS")
     parser.add_argument("--key", type=Path, help="the --judge-out key, to score each system apart")
+    parser.add_argument("--shown", type=Path, nargs="+", default=[], metavar="FILE",
+                        help="with --score: count only the questions these brief/baseline files show")
     args = parser.parse_args(argv)
     only = set(args.subevents.split(",")) if args.subevents else None
     run(args, only)
@@ -379,7 +391,7 @@ def run(args: argparse.Namespace, only: set[str] | None) -> None:
         write_blind(args, systems)
     if args.score:
         corpora = [p.stem for p in args.stores.glob("*.jsonl") if not only or p.stem in only]
-        print("\n".join(score(args.score, args.key, corpora)))
+        print("\n".join(score(args.score, args.key, corpora, args.shown)))
 
 
 def write_blind(args: argparse.Namespace, systems: dict[str, list[dict]]) -> None:
