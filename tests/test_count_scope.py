@@ -50,7 +50,7 @@ WORLD = [
     ("worldwide-word-then-origin", "The virus has infected 30,000 people worldwide since it emerged in Peru.",
      [("30,000", 30000, "people", INFECT)], [("30000", "cases", "worldwide", "infected")]),
     ("place-of-another-figure",
-     "The flu has spread to 19 countries, may have sickened more than 1,800 people and killed dozens in Peru.",
+     "The flu has spread to 19 countries, has sickened more than 1,800 people and killed dozens in Peru.",
      [("more than 1,800", 1800, "people", INFECT), ("dozens", 24, None, {"verb": "kill", "where": "Peru"})],
      [("1800", "cases", "worldwide", "infected")]),
 ]
