@@ -118,3 +118,16 @@ def test_a_prison_term_is_asked_only_of_a_person_named():
                           "Tom Reed faces up to 10 years in prison if convicted of arson, prosecutors said."])
     facts = build_facts("s", [o for a in articles for o in observe(a)])
     assert [f.question for f in facts if f.type == "term"] == ["What prison term does Tom Reed face?"]
+
+
+def test_a_capture_and_a_sentence_update_a_flight():
+    """A man who fled is caught and sentenced: the later steps are his status, not the flight."""
+    reports = [("2024-03-01", "Police said Tom Reed fled the courthouse after shooting a guard."),
+               ("2024-03-02", "Tom Reed was arrested on Saturday in a car park in Leeds."),
+               ("2024-11-20", "Tom Reed was sentenced to life in prison on Friday.")]
+    observations = [o for day, text in reports for a in _articles([text], day) for o in observe(a)
+                    if o.ask == "status"]
+    (fact,) = build_facts("s", observations)
+    assert with_current(fact, date(2024, 3, 1)).current == "fled"
+    assert with_current(fact, date(2024, 3, 3)).current == "arrested"
+    assert with_current(fact, date(2024, 11, 21)).current == "sentenced"
