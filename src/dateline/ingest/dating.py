@@ -6,8 +6,12 @@ expressions. Inference scores every candidate day against clues: past events
 ("an attack on August 5") precede publication and usually closely; deadlines
 ("by September 2025") follow it; "the next 12 months ... no later than
 September 2025" implies about a year before; "on Thursday" means 0-6 days after
-a Thursday. `refine_undated` then lets weakly dated documents borrow a date
-from a dated one that reports the same event.
+a Thursday. A year counts as the present only where `present_year` says the
+words name it ("prices in 2024 are"), not a past event ("the 1967 slayings").
+When no day fits better than one more than 3 days away ("died in June 2009"
+fits every day of that June alike), the date is unknown rather than a guess.
+`refine_undated` then lets weakly dated documents borrow a date from a dated
+one that reports the same event.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from dateline.annotate.timex import context_tense, sentence_bounds, tag
+from dateline.ingest.present_year import names_present_year
 from dateline.model import Document, PublishedDate, TimeExpr
 from dateline.resources import load_table
 
@@ -34,6 +39,7 @@ ClueKind = Literal["after", "before", "weekday", "year_now", "year_stated", "imp
 
 _MAX_CONFIDENCE = 0.7
 _LOW_CONFIDENCE = 0.5
+_TIE = 1e-6  # a smaller margin comes from the tails of clues years away: no day is preferred
 _RAW_WEIGHT = 0.5  # captions and related headlines only in the raw text: weaker evidence
 CLUE_CHARS = 100_000  # dating reads the start of a text: a date's clues are there, and a huge text stays fast
 _HEADER_LINES = 6
@@ -185,12 +191,21 @@ def _clues(text: str, raw_text: str | None) -> list[_Clue]:
         # A stated year hints at another year only in text that omits the
         # year of current dates ("on June 3"); otherwise it says nothing.
         clues = [c for c in clues if c.kind != "year_stated"]
+    clues = _without_past_presents(clues)
     unique: dict[tuple[str, str], _Clue] = {}
     for clue in clues:  # a repeated deadline is one fact, not more evidence
         key = (clue.kind, clue.value)
         if key not in unique or unique[key].weight < clue.weight:
             unique[key] = clue
     return list(unique.values())
+
+
+def _without_past_presents(clues: list[_Clue]) -> list[_Clue]:
+    """The clues without a present-tense year older than another the text reports in the past or present:
+    "in 2005" cannot be the present of a text that reports a closure in March 2009."""
+    newest = max((int(c.value[:4]) for c in clues if c.kind in ("after", "year_now") and c.value[:4].isdigit()),
+                 default=0)
+    return [c for c in clues if c.kind != "year_now" or int(c.value) >= newest]
 
 
 def _clues_in(text: str, weight: float) -> list[_Clue]:
@@ -221,7 +236,7 @@ def _point_clues(text: str, expr: TimeExpr, phrase: str, weight: float) -> list[
     future = tense == "future" or (tense != "past" and expr.role in ("deadline", "end"))
     clues = [_Clue("before" if future else "after", phrase, value, weight)]
     if value[:4].isdigit():
-        if len(value) == 4 and tense == "present" and not future:
+        if len(value) == 4 and tense == "present" and not future and names_present_year(text, expr):
             clues.append(_Clue("year_now", phrase, value, weight))
         elif len(value) > 4 and weight == 1.0:
             clues.append(_Clue("year_stated", phrase, value, weight))
@@ -378,9 +393,20 @@ def _infer(clues: Sequence[_Clue], prior: tuple[date, date] | None = None) -> Pu
         return PublishedDate.unknown("no event or deadline in the text states its year, so the year is unknown")
     scored = sorted(((_total(clues, d, prior), d) for d in days), reverse=True)
     best_score, best = scored[0]
-    rival = next((s for s, d in scored if abs((d - best).days) > 3), best_score - 3)
-    confidence = _MAX_CONFIDENCE * (1 - math.exp(-1.2 * max(best_score - rival, 0.0)))
+    rival_score, rival = next(((s, d) for s, d in scored if abs((d - best).days) > 3), (best_score - 3, best))
+    if best_score - rival_score <= _TIE and prior is None and not _names_year_of(clues, best, rival):
+        # "died in June 2009" alone fits every day of that June equally: picking one is a guess.
+        # With a prior, related dated documents have narrowed the days, and measured, their pick holds.
+        return PublishedDate.unknown(
+            f"no day fits best: {best.isoformat()} and {rival.isoformat()} fit equally ({_explain(clues, best)})")
+    confidence = _MAX_CONFIDENCE * (1 - math.exp(-1.2 * max(best_score - rival_score, 0.0)))
     return PublishedDate(best, "inferred", round(confidence, 2), _explain(clues, best))
+
+
+def _names_year_of(clues: Sequence[_Clue], best: date, rival: date) -> bool:
+    """Whether the text names, in the present tense, the one year both equal days lie in: the year is then
+    known though the day is not."""
+    return best.year == rival.year and any(c.kind == "year_now" and int(c.value) == best.year for c in clues)
 
 
 def _total(clues: Iterable[_Clue], day: date, prior: tuple[date, date] | None) -> float:

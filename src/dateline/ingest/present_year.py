@@ -1,0 +1,90 @@
+"""Whether a year an article writes in the present tense names the year it was published.
+
+Dating an undated article takes "Food prices in 2024 are the highest in a decade" as a sign that
+it was written in 2024. Most years in a present-tense sentence name something else, and read as
+the present they date an article decades back: a past event the year modifies ("has been charged
+in the 1967 slayings", "his 2009 availability", "the pandemic of 1918", "1999's hit film"), the
+start of a span ("a conviction from 1992"), what a participle or a perfect reports ("winning an
+Emmy in 2005", "tremors have occurred in 1860"), or a live blog's clock time ("1532 The ministry
+says ..."). Only "in <year>" (or "during", "throughout") that ends an adverbial of the present
+clause counts; `dating` also drops such a year when the text reports a past event of a later year.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from dateline.annotate.timex import sentence_bounds
+from dateline.model import TimeExpr
+from dateline.resources import load_table
+
+__all__ = ["names_present_year"]
+
+_FOUR_DIGITS = re.compile(r"\b\d{4}\b")
+_INTRODUCERS = frozenset({"in", "during", "throughout"})
+# How many words before "in" may hold the verb the year dates ("winning an Emmy in 2005")
+_VERB_REACH = 4
+_WORD = re.compile(r"[\w'’-]+")
+# A year that ends its adverbial is followed by punctuation or one of these; a year followed by
+# another lower-case word modifies it ("in 1999 elections", "in 2009 dollars").
+_AFTER_ADVERBIAL = frozenset({
+    "and", "or", "but", "nor", "so", "yet", "to", "as", "when", "while", "after", "before", "since", "until",
+    "with", "without", "the", "a", "an", "in", "on", "at", "for", "from", "by", "of", "than", "that", "which",
+    "who", "where", "if", "because", "is", "are", "was", "were", "be", "has", "have", "had", "will", "would",
+    "could", "should", "can", "may", "might", "must", "alone", "too", "also", "already", "still", "now", "it",
+    "he", "she", "they", "we", "i", "you", "there", "this", "these", "its", "his", "her", "their", "our",
+    "compared", "not", "only", "more", "less", "remains", "remain", "seems",
+})
+# Words ending in "-ing" that are not verbs
+_NOT_GERUNDS = frozenset({
+    "during", "according", "thing", "something", "nothing", "anything", "everything", "king", "spring",
+    "morning", "evening", "string", "ring", "wing", "ceiling", "sibling", "viking",
+})
+# Irregular past participles: "has been seen in", "were taken in"
+_PARTICIPLES = frozenset({
+    "been", "seen", "taken", "given", "shown", "written", "fallen", "risen", "driven", "chosen", "broken",
+    "spoken", "stolen", "beaten", "forgotten", "gotten", "hidden", "proven", "born", "borne", "known", "grown",
+    "thrown", "flown", "drawn", "done", "gone", "sworn", "torn", "worn", "begun", "run", "won", "built", "found",
+})
+
+
+def names_present_year(text: str, expr: TimeExpr) -> bool:
+    """Whether `expr`, a year in a present-tense clause of `text`, may name the year the text was written.
+
+    The caller has checked the tense; this checks the words around the year.
+    """
+    if expr.role != "point" or not _FOUR_DIGITS.search(expr.text):
+        return False
+    s_start, _ = sentence_bounds(text, expr.start, expr.end)
+    before = _WORD.findall(text[max(s_start, expr.start - 200):expr.start].lower())
+    if not before or before[-1] not in _INTRODUCERS:
+        return False
+    return not _modifies_a_noun(text[expr.end:expr.end + 40]) and not _dates_another_verb(before[:-1])
+
+
+def _modifies_a_noun(after: str) -> bool:
+    """Whether the words after a year show it modifies a noun: "1999's", "1918-19", "2009 dollars"."""
+    if re.match(r"['’]s\b|\s*[-–/]\s*\d", after):
+        return True
+    word = re.match(r"\s+([a-z][\w'’-]*)", after)
+    return word is not None and word.group(1) not in _AFTER_ADVERBIAL
+
+
+def _dates_another_verb(words: list[str]) -> bool:
+    """Whether the words before "in <year>" hold a participle, a gerund or a past tense the year dates."""
+    past, not_past = _past_words()
+    for word in words[-_VERB_REACH:]:
+        if word in _PARTICIPLES or word in past:
+            return True
+        if word.endswith("ed") and word not in not_past:
+            return True
+        if word.endswith("ing") and word not in _NOT_GERUNDS:
+            return True
+    return False
+
+
+@functools.cache
+def _past_words() -> tuple[frozenset[str], frozenset[str]]:
+    cues = load_table("timex")["cues"]
+    return frozenset(cues["past"]), frozenset(cues["not_past"])
