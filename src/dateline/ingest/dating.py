@@ -259,7 +259,7 @@ def _as_written(expr: TimeExpr) -> str:
 def _implied(expr: TimeExpr, same_sentence: Sequence[TimeExpr], phrase: str, weight: float) -> list[_Clue]:
     """'Over the next 12 months, ... no later than September 2025' -> published about 2024-09."""
     m = re.fullmatch(r"P(\d+)([YMWD])", expr.value)
-    if not m or not re.match(r"the\s+(?:next|coming|following)\b", expr.text, re.I):
+    if not m or not re.match(r"the\s+(?:next|coming|following)\b", expr.text, re.IGNORECASE):
         return []
     for other in same_sentence:
         if other.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}", other.value):
@@ -430,7 +430,7 @@ def _describe(clue: _Clue, day: date) -> str:
     if clue.kind == "implied":
         return f"{clue.phrase!r} implies about {clue.value}"
     forward = clue.kind == "before"
-    lo, hi = _interval(clue.value) if clue.value[:4].isdigit() else _occurrence(clue.value, day, forward)
+    lo, _hi = _interval(clue.value) if clue.value[:4].isdigit() else _occurrence(clue.value, day, forward)
     shown = clue.value if clue.value[:4].isdigit() else f"{lo.isoformat()[: len(clue.value)]}"
     return f"{'before' if forward else 'after'} {clue.phrase!r} ({shown})"
 
