@@ -1,6 +1,6 @@
 """Counts a number takes from its sentence rather than from a noun of its own.
 
-Two passes over the quantities of a document, after each was read alone:
+Three passes over the quantities of a document, after each was read alone:
 
 - a running total told through an aggregate noun ("Nine new cases were confirmed,
   bringing the total to 48", "the number of confirmed cases in the UK now stands at
@@ -9,8 +9,12 @@ Two passes over the quantities of a document, after each was read alone:
   counts by itself, else what an earlier count of the sentence counts, else the
   counted noun that is the verb's subject: "a new case has taken the total to 28"), and is where
   the aggregate is ("the UK total", "the number of cases in the UK");
+- counts given place by place in a list ("Canada (34), Spain (13)", "Mexico with
+  1,400 cases and the United States with 600"): `quantity_lists`;
 - a bare conjunct borrows the count before it ("2,500 US troops in Iraq and 900 in
-  Syria").
+  Syria"), and its state unless its own words say one ("100,000 people were infected
+  in A and 50,000 in B", but "eight were dead and 10 more missing"); a number pooled
+  over several places ("15 combined in A, B and C") borrows nothing.
 
 Word lists: `[totals]` in `data/quantities.toml`.
 """
@@ -22,6 +26,7 @@ from typing import Any
 
 from dateline.annotate.quantity_counted import affiliation, entity_of, noun_label
 from dateline.annotate.quantity_lexicon import Lexicon, lexicon
+from dateline.annotate.quantity_lists import listed_counts, own_state, pooled
 from dateline.model import Entity, Quantity
 
 __all__ = ["aggregate_of", "sentence_counts"]
@@ -34,8 +39,9 @@ _UP_TO_VERB = 4  # tokens climbed from a misattached "to" to its aggregate ("the
 
 
 def sentence_counts(doc: Any, quantities: tuple[Quantity, ...], entities: tuple[Entity, ...]) -> tuple[Quantity, ...]:
-    """The quantities with what totals count filled in, then bare conjuncts' counts borrowed."""
-    return _inherit_counts(doc, _with_totals(doc, quantities, entities))
+    """The quantities with what totals count filled in, then list items', then bare conjuncts' counts
+    borrowed (a conjunct of a list item borrows the item's: "with 51 in the US and 15 in Canada")."""
+    return _inherit_counts(doc, listed_counts(doc, _with_totals(doc, quantities, entities), entities))
 
 
 # --- totals told through an aggregate noun ---------------------------------------
@@ -231,10 +237,24 @@ def _inherit_counts(doc: Any, quantities: tuple[Quantity, ...]) -> tuple[Quantit
     out: list[Quantity] = []
     for quantity in quantities:
         previous = out[-1] if out else None
-        if previous is not None and previous.counts and quantity.unit is None and _same_sentence(doc, previous, quantity):
-            quantity = replace(quantity, counts=_borrowed_counts(doc, previous.counts, quantity))
+        if _may_borrow(doc, previous, quantity):
+            counts = _borrowed_counts(doc, previous.counts, quantity)
+            # a bare conjunct is in the state of what it borrows ("30 people died in A and 12 in B"),
+            # unless its own words say one ("30 people were killed and 12 injured")
+            borrowed = quantity.counts is None and counts is not None and not _own_words_state(doc, quantity)
+            quantity = replace(quantity, counts=counts, state=quantity.state or (previous.state if borrowed else None))
         out.append(quantity)
     return tuple(out)
+
+
+def _may_borrow(doc: Any, previous: Quantity | None, quantity: Quantity) -> bool:
+    """A count of the same sentence before it, and no pooling of places: "with 51 in the US and 15 combined
+    in the UK, Canada and Spain" is no one place's count, and a count with no place would be given the first
+    place written after it."""
+    if previous is None or not previous.counts or quantity.unit is not None:
+        return False
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    return _same_sentence(doc, previous, quantity) and not (span is not None and pooled(doc, span.end))
 
 
 def _borrowed_counts(doc: Any, earlier: str, quantity: Quantity) -> str | None:
@@ -248,6 +268,11 @@ def _borrowed_counts(doc: Any, earlier: str, quantity: Quantity) -> str | None:
 def _same_sentence(doc: Any, first: Quantity, second: Quantity) -> bool:
     span = doc.char_span(first.start, second.end, alignment_mode="expand")
     return span is not None and span[0].sent == span[-1].sent
+
+
+def _own_words_state(doc: Any, quantity: Quantity) -> bool:
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    return span is None or own_state(doc, span.end)
 
 
 def _is_conjunct(doc: Any, quantity: Quantity) -> bool:
