@@ -10,6 +10,7 @@ import pytest
 
 from dateline.annotate.pipeline import default_pipeline
 from dateline.model import Document, PublishedDate, Quantity
+from tests.test_quantity_totals import _by_text
 
 pytestmark = pytest.mark.slow
 
@@ -29,12 +30,6 @@ def run():
         return pipeline.annotate_parsed([document], [nlp(text)])[0].quantities
 
     return annotate
-
-
-def _by_text(quantities: tuple[Quantity, ...], text: str) -> Quantity:
-    matches = [q for q in quantities if q.text == text]
-    assert matches, f"no quantity {text!r} in {[q.text for q in quantities]}"
-    return matches[0]
 
 
 # (sentence, the item's text, counts, where, state)
