@@ -143,11 +143,12 @@ def score(store: Store, gold: dict, names: dict[str, str], level: str = "topic")
             "rows": rows}
 
 
-def top_questions(store: Store) -> tuple[str, list[dict]]:
+def top_questions(store: Store) -> tuple[str | None, list[dict]]:
     """The briefing's shown questions for the largest topic (every story of it, the same fact across
-    its stories one fact; the largest story when the store has no topics), as of the last article day."""
+    its stories one fact; the largest story when the store has no topics), as of the last article day
+    (of no day when no article is dated)."""
     days = [d.published.value for d in store.documents() if d.published.value]
-    as_of = max(days)
+    as_of = max(days, default=None)
     b = brief(store, None, as_of=as_of)  # None: the largest topic
     out = []
     for f in b.facts[:SHOWN_FACTS]:
@@ -155,7 +156,7 @@ def top_questions(store: Store) -> tuple[str, list[dict]]:
         out.append({"question": f.question, "current": current.label if current else f.current,
                     "reason": f.current_reason, "disputed": f.disputed,
                     "documents": len({d for v in f.values for d in v.documents})})
-    return as_of.isoformat(), out
+    return (as_of.isoformat() if as_of else None), out
 
 
 def judged_share(topic: str, top: list[dict]) -> tuple[int, int] | str:
