@@ -76,7 +76,7 @@ def topic_store(topic: str, stores: Path) -> Path:
         jsonl = stores / f"{topic}.jsonl"
         write_jsonl(topic, jsonl)
         done = subprocess.run([str(Path(sys.executable).parent / "dateline"), "ingest", str(jsonl), "--no-tagger",
-                               "--db", str(db)])
+                               "--db", str(db)], check=False)
         if done.returncode not in (0, 1):  # 1: some rows were refused (no article text), the rest stored
             raise subprocess.CalledProcessError(done.returncode, done.args)
     return db
