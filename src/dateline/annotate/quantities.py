@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from dateline.annotate.pipeline import Context
-from dateline.annotate.quantity_counted import counted_noun, counts_and_where
+from dateline.annotate.quantity_counted import PEOPLE, counted_noun, counts_and_where
 from dateline.annotate.quantity_lexicon import Lexicon, lexicon
 from dateline.annotate.quantity_totals import aggregate_of, sentence_counts
 from dateline.model import Entity, Quantity
@@ -91,7 +91,7 @@ def _quantity_at(doc: Any, i: int, entities: tuple[Entity, ...]) -> tuple[Quanti
     counts, where = counts_and_where(doc, (number.start, number.end), (last.start, last.end), entities, unit)
     state = lexicon().state_nouns.get((counts or "").lower())
     if state:
-        counts = "people"  # "45 deaths": 45 people dead
+        counts = PEOPLE  # "45 deaths": 45 people dead
     heads = _head_chain(doc, number)
     quantity = Quantity(
         text=span.text, value=value, approximate=approximate, counts=counts,

@@ -4,17 +4,23 @@
 the noun the number modifies (or the object of its "of"), normalised by the
 lexicon's `counted` table, with its affiliation ("US", from a modifier or from the
 clause subject), and the place named by "in/across/at X" on the noun, its clause
-or its verb. A number is given as the token span [start, end) it was read from.
+or its verb. A number is given as the token span [start, end) it was read from;
+`token_span`, `same_sentence` and `sentence_before` find a read quantity's tokens and
+the counts before it in its sentence, for the passes that fill in what a count borrows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from dateline.annotate.quantity_lexicon import Lexicon, lexicon
-from dateline.model import Entity
+from dateline.model import Entity, Quantity
 
-__all__ = ["affiliation", "counted_noun", "counts_and_where", "entity_of", "noun_label", "of_object", "where_of"]
+__all__ = ["PEOPLE", "affiliation", "counted_noun", "counts_and_where", "entity_of", "normalised", "noun_label",
+           "of_object", "same_sentence", "sentence_before", "token_span", "where_of"]
+
+PEOPLE = "people"  # what a count of a state noun counts: "45 deaths" is 45 people dead
 
 
 def counts_and_where(
@@ -152,3 +158,35 @@ def _place_under(token: Any, entities: tuple[Entity, ...], lex: Lexicon, depth: 
                 if nested is not None:
                     return nested
     return None
+
+
+def normalised(noun: str, owner: str | None, lex: Lexicon) -> tuple[str, str | None]:
+    """A counted noun as the quantity layer gives it, with its state: "deaths" counts people who are
+    dead; a group keeps its owner ("US troops")."""
+    label = lex.counted.get(noun, noun)
+    state = lex.state_nouns.get(label)
+    if state:
+        return PEOPLE, state
+    return (f"{owner} {label}" if owner else label), None
+
+
+# --- a read quantity's tokens and sentence --------------------------------------------
+
+
+def token_span(doc: Any, quantity: Quantity) -> Any | None:
+    """The tokens a quantity was read from; None when its characters cover none."""
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def same_sentence(doc: Any, first: Quantity, second: Quantity) -> bool:
+    span = doc.char_span(first.start, second.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].sent == span[-1].sent
+
+
+def sentence_before(doc: Any, quantity: Quantity, earlier: Sequence[Quantity]) -> Iterator[Quantity]:
+    """The quantities of `earlier` (in text order) that stand in `quantity`'s sentence, nearest first."""
+    for other in reversed(earlier):
+        if not same_sentence(doc, other, quantity):
+            return
+        yield other

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from dateline.resources import load_table
 
-__all__ = ["Lexicon", "lexicon", "phrases", "tokens_of"]
+__all__ = ["Lexicon", "Lists", "Totals", "lexicon", "phrases", "tokens_of"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,19 @@ class Totals:
     prepositions: frozenset[str]  # "to", "at"
     counted: dict[str, str]  # "death" (toll) -> "deaths": what a compound or a subject says a total counts
     implied: dict[str, str]  # what an aggregate counts when nothing else says: "toll" -> "deaths"
+
+
+@dataclass(frozen=True)
+class Lists:
+    """What a list of places may count, and how its items are told (`quantity_lists`)."""
+
+    nouns: dict[str, str]  # lemma -> the plural a count gives: "death" -> "deaths"
+    negations: frozenset[str]  # "no deaths": a noun the list does not count
+    place_labels: frozenset[str]  # entity labels of list items: GPE, LOC
+    min_items: int  # bracketed items that make a list
+    joiners: frozenset[str]  # the word between a place and its number: "Mexico with 1,400"
+    no_state: frozenset[str]  # words after a bare number that say no state of its own: "one each in"
+    pooled: frozenset[str]  # words after a number that pool several places: "15 combined in A, B and C"
 
 
 @dataclass(frozen=True)
@@ -56,6 +69,7 @@ class Lexicon:
     strength: frozenset[str]
     months: frozenset[str]
     totals: Totals
+    lists: Lists
 
 
 def phrases(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -80,6 +94,18 @@ def _totals(t: dict) -> Totals:
         prepositions=frozenset(t["prepositions"]),
         counted=dict(t["counted"]),
         implied=dict(t["implied"]),
+    )
+
+
+def _lists(t: dict) -> Lists:
+    return Lists(
+        nouns=dict(t["nouns"]),
+        negations=frozenset(t["negations"]),
+        place_labels=frozenset(t["place_labels"]),
+        min_items=int(t["min_items"]),
+        joiners=frozenset(t["joiners"]),
+        no_state=frozenset(t["no_state"]),
+        pooled=frozenset(t["pooled"]),
     )
 
 
@@ -113,4 +139,5 @@ def lexicon() -> Lexicon:
         strength=frozenset(t["strength"]["adjectives"]),
         months=frozenset(t["skip"]["months"]),
         totals=_totals(t["totals"]),
+        lists=_lists(t["lists"]),
     )

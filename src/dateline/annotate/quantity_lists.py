@@ -20,47 +20,23 @@ Word lists: `[lists]` in `data/quantities.toml`.
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from dateline.annotate.quantity_counted import entity_of, noun_label
-from dateline.annotate.quantity_lexicon import Lexicon, lexicon
+from dateline.annotate.quantity_counted import (
+    entity_of,
+    normalised,
+    noun_label,
+    sentence_before,
+    token_span,
+)
+from dateline.annotate.quantity_lexicon import Lists, lexicon
 from dateline.model import Entity, Quantity
-from dateline.resources import load_table
 
 __all__ = ["listed_counts", "own_state", "pooled"]
 
-_PEOPLE = "people"  # what a count of a state noun counts: "45 deaths" is 45 people dead
 _ITEM_NUMBER = re.compile(r"(?!1[6-9]\d\d$|20\d\d$)(\d{1,3}(,\d{3})+|\d{1,6})")  # a count, never a year
-
-
-@dataclass(frozen=True)
-class _Lists:
-    """The `[lists]` table: what a list of places may count, and how its items are told."""
-
-    nouns: dict[str, str]  # lemma -> the plural a count gives: "death" -> "deaths"
-    negations: frozenset[str]  # "no deaths": a noun the list does not count
-    place_labels: frozenset[str]  # entity labels of list items: GPE, LOC
-    min_items: int  # bracketed items that make a list
-    joiners: frozenset[str]  # the word between a place and its number: "Mexico with 1,400"
-    no_state: frozenset[str]  # words after a bare number that say no state of its own: "one each in"
-    pooled: frozenset[str]  # words after a number that pool several places: "15 combined in A, B and C"
-
-
-@functools.lru_cache(maxsize=1)
-def _lists() -> _Lists:
-    t = load_table("quantities")["lists"]
-    return _Lists(
-        nouns=dict(t["nouns"]),
-        negations=frozenset(t["negations"]),
-        place_labels=frozenset(t["place_labels"]),
-        min_items=int(t["min_items"]),
-        joiners=frozenset(t["joiners"]),
-        no_state=frozenset(t["no_state"]),
-        pooled=frozenset(t["pooled"]),
-    )
 
 
 def listed_counts(doc: Any, quantities: tuple[Quantity, ...], entities: tuple[Entity, ...]) -> tuple[Quantity, ...]:
@@ -68,7 +44,7 @@ def listed_counts(doc: Any, quantities: tuple[Quantity, ...], entities: tuple[En
     dropped = _dropped_items(doc, quantities, entities)
     out: list[Quantity] = []
     for quantity in sorted(quantities + dropped, key=lambda q: q.start):
-        span = _tokens(doc, quantity)
+        span = token_span(doc, quantity)
         if span is not None and quantity.unit is None:
             quantity = _as_item(doc, span, quantity, out, entities) or quantity
         out.append(quantity)
@@ -82,7 +58,7 @@ def _dropped_items(doc: Any, quantities: tuple[Quantity, ...], entities: tuple[E
     for a date now and then. Years ("Beijing (2008)") stay skipped."""
     found = []
     for sent in doc.sents:
-        if _list_items(doc, sent, entities) < _lists().min_items:
+        if _list_items(doc, sent, entities) < lexicon().lists.min_items:
             continue
         for token in sent[2:-1]:
             number = _bare_number(token)
@@ -122,15 +98,15 @@ def _bracket_item(doc: Any, span: Any, quantity: Quantity, place: Entity, earlie
                   entities: tuple[Entity, ...]) -> Quantity | None:
     """A "PLACE (N)" item of a list: the counted noun from the sentence or the item before it;
     "PLACE (N noun)" keeps its own noun and gains the place."""
-    if _list_items(doc, span.sent, entities) < _lists().min_items:
+    if _list_items(doc, span.sent, entities) < lexicon().lists.min_items:
         return None
     bare = span[-1].text.endswith(")") or (span.end < len(doc) and doc[span.end].text == ")")
     if not bare:
         return replace(quantity, where=place.canonical) if quantity.counts and not quantity.where else None
     if quantity.state is not None:
         return None
-    source = next((q for q in reversed(earlier) if _same_sentence(doc, q, quantity) and q.counts
-                   and _noun_item(doc, _tokens(doc, q), entities)), None)
+    source = next((q for q in sentence_before(doc, quantity, earlier)
+                   if q.counts and _noun_item(doc, token_span(doc, q), entities)), None)
     told = (source.counts, source.state) if source is not None else _sentence_noun(span.sent, span.start)
     if told is None:
         return None
@@ -148,12 +124,12 @@ def _bracketed_place(doc: Any, span: Any, entities: tuple[Entity, ...]) -> Entit
     """The place right before the bracket that opens at the number: "Britain (71)"."""
     if span is None or span.start < 2 or doc[span.start - 1].text != "(":
         return None
-    return entity_of(doc[span.start - 2], entities, _lists().place_labels)
+    return entity_of(doc[span.start - 2], entities, lexicon().lists.place_labels)
 
 
 def _list_items(doc: Any, sent: Any, entities: tuple[Entity, ...]) -> int:
     """How many "PLACE (number" items the sentence holds."""
-    labels = _lists().place_labels
+    labels = lexicon().lists.place_labels
     return sum(1 for t in sent[1:-1] if t.text == "(" and doc[t.i + 1].text[:1].isdigit()
                and entity_of(doc[t.i - 1], entities, labels) is not None)
 
@@ -161,26 +137,20 @@ def _list_items(doc: Any, sent: Any, entities: tuple[Entity, ...]) -> int:
 def _sentence_noun(sent: Any, before: int) -> tuple[str, str | None] | None:
     """What the list counts: the first counted noun of the sentence before the item that the
     sentence does not deny ("countries with confirmed cases but no deaths are ..." -> cases)."""
-    lists, lex = _lists(), lexicon()
+    lex = lexicon()
+    lists = lex.lists
     for token in sent:
         if token.i >= before:
             return None
         if token.pos_ == "NOUN" and token.lemma_.lower() in lists.nouns and not _denied(token, lists):
             label = noun_label(token, lex) if token.tag_ == "NNS" else lists.nouns[token.lemma_.lower()]
-            return _normalised(label, lex)
+            return normalised(label, None, lex)
     return None
 
 
-def _denied(noun: Any, lists: _Lists) -> bool:
+def _denied(noun: Any, lists: Lists) -> bool:
     before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
     return before in lists.negations or any(c.dep_ == "det" and c.lower_ in lists.negations for c in noun.children)
-
-
-def _normalised(label: str, lex: Lexicon) -> tuple[str, str | None]:
-    """A counted noun as the quantity layer gives it: "deaths" counts people who are dead."""
-    label = lex.counted.get(label, label)
-    state = lex.state_nouns.get(label)
-    return (_PEOPLE, state) if state else (label, None)
 
 
 # --- "Mexico with 1,400 cases ... and the United States with 600" ----------------------
@@ -193,10 +163,10 @@ def _place_with_item(doc: Any, quantity: Quantity, place: Entity, earlier: list[
     if quantity.counts is not None:
         counted = quantity.counts.split()[-1]
         return replace(quantity, where=place.canonical) if not quantity.where and counted not in lex.from_subject else None
-    if quantity.state is not None or own_state(doc, _tokens(doc, quantity).end):
+    if quantity.state is not None or own_state(doc, token_span(doc, quantity).end):
         return None
-    alike = [q for q in reversed(earlier) if _same_sentence(doc, q, quantity) and q.counts]
-    parallel = [q for q in alike if _place_before(doc, _tokens(doc, q), entities)]
+    alike = [q for q in sentence_before(doc, quantity, earlier) if q.counts]
+    parallel = [q for q in alike if _place_before(doc, token_span(doc, q), entities)]
     source = (parallel or alike or [None])[0]
     if source is None or source.counts.split()[-1] in lex.from_subject:  # "Britain with 900": whose troops, not where
         return None
@@ -207,17 +177,17 @@ def _place_before(doc: Any, span: Any, entities: tuple[Entity, ...]) -> Entity |
     """The place right before "with N": "the United States with 600"."""
     if span is None or span.start < 2 or not _joined(doc, span.start) or doc[span.start - 2].dep_ in ("pobj", "dobj"):
         return None  # "the highest rate in Europe with 275 cases", "supply China with": not the count's place
-    return entity_of(doc[span.start - 2], entities, _lists().place_labels)
+    return entity_of(doc[span.start - 2], entities, lexicon().lists.place_labels)
 
 
 def _joined(doc: Any, start: int) -> bool:
-    return start > 0 and doc[start - 1].lower_ in _lists().joiners
+    return start > 0 and doc[start - 1].lower_ in lexicon().lists.joiners
 
 
 def pooled(doc: Any, end: int) -> bool:
     """Whether the number before token `end` pools several places: "15 combined in the UK, Canada and
     Spain" is no one place's count."""
-    return end < len(doc) and doc[end].lower_ in _lists().pooled
+    return end < len(doc) and doc[end].lower_ in lexicon().lists.pooled
 
 
 def own_state(doc: Any, end: int) -> bool:
@@ -226,7 +196,7 @@ def own_state(doc: Any, end: int) -> bool:
     officials said"), "each" or a place ("12 in Spain") says none."""
     if end >= len(doc) or doc[end].is_punct or doc[end].pos_ == "CCONJ":
         return False
-    return doc[end].lower_ not in _lists().no_state and doc[end].lower_ not in lexicon().place_preps
+    return doc[end].lower_ not in lexicon().lists.no_state and doc[end].lower_ not in lexicon().place_preps
 
 
 # --- "with 64 in Canada" ----------------------------------------------------------------
@@ -238,7 +208,7 @@ def _with_in_place_item(doc: Any, span: Any, quantity: Quantity, earlier: list[Q
     place = _place_after(doc, span.end, entities)
     if place is None or quantity.state is not None:
         return None
-    source = next((q for q in reversed(earlier) if _same_sentence(doc, q, quantity) and q.counts), None)
+    source = next((q for q in sentence_before(doc, quantity, earlier) if q.counts), None)
     if source is None:
         return None
     return replace(quantity, counts=source.counts, state=source.state, verb=source.verb, where=place.canonical)
@@ -250,20 +220,7 @@ def _place_after(doc: Any, end: int, entities: tuple[Entity, ...]) -> Entity | N
         return None
     objects = [c for c in doc[end].children if c.dep_ == "pobj"] or doc[end + 1:end + 4]
     for token in objects:
-        place = entity_of(token, entities, _lists().place_labels)
+        place = entity_of(token, entities, lexicon().lists.place_labels)
         if place is not None:
             return place
     return None
-
-
-# --- spans ---------------------------------------------------------------------------
-
-
-def _tokens(doc: Any, quantity: Quantity) -> Any | None:
-    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
-
-
-def _same_sentence(doc: Any, first: Quantity, second: Quantity) -> bool:
-    span = doc.char_span(first.start, second.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].sent == span[-1].sent

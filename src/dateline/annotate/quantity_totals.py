@@ -24,7 +24,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from dateline.annotate.quantity_counted import affiliation, entity_of, noun_label
+from dateline.annotate.quantity_counted import (
+    PEOPLE,
+    affiliation,
+    entity_of,
+    normalised,
+    noun_label,
+    same_sentence,
+    sentence_before,
+    token_span,
+)
 from dateline.annotate.quantity_lexicon import Lexicon, lexicon
 from dateline.annotate.quantity_lists import listed_counts, own_state, pooled
 from dateline.model import Entity, Quantity
@@ -34,7 +43,6 @@ __all__ = ["aggregate_of", "sentence_counts"]
 # What a total counts: (counts, state, verb), as in `Quantity`.
 _Told = tuple[str, str | None, str | None]
 
-_PEOPLE = "people"  # what a count of a state noun counts: "45 deaths" is 45 people dead
 _UP_TO_VERB = 4  # tokens climbed from a misattached "to" to its aggregate ("the number of cases to 48")
 
 
@@ -57,8 +65,8 @@ def _with_totals(doc: Any, quantities: tuple[Quantity, ...], entities: tuple[Ent
 
 
 def _as_total(doc: Any, quantity: Quantity, earlier: list[Quantity], entities: tuple[Entity, ...]) -> Quantity | None:
-    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-    found = aggregate_of(span.root) if span is not None and len(span) else None
+    span = token_span(doc, quantity)
+    found = aggregate_of(span.root) if span is not None else None
     if found is None:
         return None
     aggregate, verb = found
@@ -141,7 +149,7 @@ def _of_told(aggregate: Any, entities: tuple[Entity, ...], lex: Lexicon) -> _Tol
     for prep in (c for c in aggregate.children if c.dep_ == "prep" and c.lower_ == "of"):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             if noun.lower_ in lex.states:
-                return _PEOPLE, lex.states[noun.lower_], None
+                return PEOPLE, lex.states[noun.lower_], None
             if noun.pos_ in ("NOUN", "PROPN"):
                 counts, state, _ = _normalised(noun_label(noun, lex), affiliation(noun, entities, lex), lex)
                 event, described = _described(noun, lex)
@@ -150,12 +158,8 @@ def _of_told(aggregate: Any, entities: tuple[Entity, ...], lex: Lexicon) -> _Tol
 
 
 def _normalised(noun: str, owner: str | None, lex: Lexicon) -> _Told:
-    """A counted noun as `quantities` gives it: "deaths" counts people who are dead."""
-    label = lex.counted.get(noun, noun)
-    state = lex.state_nouns.get(label)
-    if state:
-        return _PEOPLE, state, None
-    return (f"{owner} {label}" if owner else label), None, None
+    """A counted noun as `quantities` gives it, with no event of its own."""
+    return *normalised(noun, owner, lex), None
 
 
 def _described(noun: Any, lex: Lexicon) -> tuple[str | None, str | None]:
@@ -190,22 +194,12 @@ def _borrowed(source: Quantity, lex: Lexicon) -> _Told:
 
 def _earlier_count(doc: Any, quantity: Quantity, earlier: list[Quantity]) -> Quantity | None:
     """The nearest earlier count of the sentence: "Nine new cases ..., bringing the total to 48"."""
-    for other in reversed(earlier):
-        if not _same_sentence(doc, other, quantity):
-            return None
-        if other.counts and other.unit is None:
-            return other
-    return None
+    return next((o for o in sentence_before(doc, quantity, earlier) if o.counts and o.unit is None), None)
 
 
 def _earlier_alike(doc: Any, quantity: Quantity, earlier: list[Quantity], counts: str) -> Quantity | None:
     """An earlier count of the sentence that counts the same, whose place the total may share."""
-    for other in reversed(earlier):
-        if not _same_sentence(doc, other, quantity):
-            return None
-        if other.counts == counts and other.unit is None:
-            return other
-    return None
+    return next((o for o in sentence_before(doc, quantity, earlier) if o.counts == counts and o.unit is None), None)
 
 
 def _place_in(aggregate: Any, verb: Any, entities: tuple[Entity, ...], lex: Lexicon) -> str | None:
@@ -253,8 +247,8 @@ def _may_borrow(doc: Any, previous: Quantity | None, quantity: Quantity) -> bool
     place written after it."""
     if previous is None or not previous.counts or quantity.unit is not None:
         return False
-    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-    return _same_sentence(doc, previous, quantity) and not (span is not None and pooled(doc, span.end))
+    span = token_span(doc, quantity)
+    return same_sentence(doc, previous, quantity) and not (span is not None and pooled(doc, span.end))
 
 
 def _borrowed_counts(doc: Any, earlier: str, quantity: Quantity) -> str | None:
@@ -265,16 +259,11 @@ def _borrowed_counts(doc: Any, earlier: str, quantity: Quantity) -> str | None:
     return quantity.counts
 
 
-def _same_sentence(doc: Any, first: Quantity, second: Quantity) -> bool:
-    span = doc.char_span(first.start, second.end, alignment_mode="expand")
-    return span is not None and span[0].sent == span[-1].sent
-
-
 def _own_words_state(doc: Any, quantity: Quantity) -> bool:
-    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    span = token_span(doc, quantity)
     return span is None or own_state(doc, span.end)
 
 
 def _is_conjunct(doc: Any, quantity: Quantity) -> bool:
-    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    span = token_span(doc, quantity)
     return span is not None and any(t.dep_ == "conj" for t in span)
