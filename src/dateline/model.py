@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, Protocol
 
 DateMethod = Literal[
     "metadata",  # from the reader: JSONL field, HTML meta tags (htmldate)
@@ -240,6 +240,16 @@ ADDED = "added"  # FactValue.role: troops added to a deployment, a part of its n
 DONE_MARK = "done: "  # how a done plan's label starts: "done: left on 5 August 2024"
 NONE_MARK = "none: all left"  # the label of a level reported none
 ADDED_MARK = " more"  # how an addition's label ends: "4,000 more"
+
+
+class HasRole(Protocol):
+    role: str
+
+
+def is_done(value: HasRole) -> bool:
+    """A plan reported done or a level reported none (an observation or a fact's value), not a plan or a
+    figure."""
+    return value.role == DONE
 
 
 def role_of_label(label: str) -> str:

@@ -14,16 +14,10 @@ from dataclasses import replace
 from datetime import date
 
 from dateline.link.facttypes.base import JUMP, REVISED, number
-from dateline.link.observations import Observation
-from dateline.model import ADDED, DONE, Fact, FactValue
+from dateline.model import ADDED, Fact, FactValue, is_done
 from dateline.wording import plural
 
 BOUND_SPAN = 2  # a figure inside an upper bound updates it when at least half of it ("up to 200,000" -> 110,000)
-
-
-def is_done(o: Observation | FactValue) -> bool:
-    """A plan reported done or a level reported none, not a plan or a figure."""
-    return o.role == DONE
 
 
 def refines(old: str, new: str) -> bool:

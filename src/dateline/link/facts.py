@@ -30,11 +30,11 @@ from datetime import date
 from dateline.annotate.timex import shift_value
 from dateline.link import similar
 from dateline.link.copies import UnionFind
-from dateline.link.current import is_done, refines, unique, with_current
+from dateline.link.current import refines, unique, with_current
 from dateline.link.facttypes import fact_type, level, plan
 from dateline.link.facttypes.base import number
 from dateline.link.observations import Observation, readable_time
-from dateline.model import Fact, FactValue
+from dateline.model import Fact, FactValue, is_done
 
 QUANTITY_TOLERANCE = 0.05
 USUAL_PLACE_ASKS = ("count", "when", "measure")  # questions whose unstated place is the story's usual one

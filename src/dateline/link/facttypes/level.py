@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dateline.link.facttypes import plan
 from dateline.link.facttypes.base import citation, lexicon, words_pattern
 from dateline.link.observations import Observation, Source
-from dateline.model import DONE, NONE_MARK, AnnotatedDocument
+from dateline.model import DONE, NONE_MARK, AnnotatedDocument, is_done
 from dateline.resources import load_table
 
 SAME_DAY = 0  # a level's figure updates when reported on any later day (tolls and plans wait 3 days)
@@ -111,11 +111,6 @@ TROOPS = "troops"
 AT = "at "  # a level at a base or a town: its qualifier ("at Agadez")
 
 
-def is_none(o: Observation) -> bool:
-    """A level's none value ("the last troops left"), not a figure."""
-    return o.ask == "count" and o.role == DONE
-
-
 def done_observations(annotated: AnnotatedDocument, source: Source) -> list[Observation]:
     """A level of none for each report that an actor's troops are all gone from a country (not a site): its group
     is the owner's people as the count annotator names them ("US troops" of "the last American soldiers", "UN
@@ -160,7 +155,7 @@ def closes(key: tuple[str, str, str, str], observations: Sequence[Observation], 
     group, gone = topic.split(), none.topic.split()
     if not group or group[-1] not in _leavers() or (gone[:-1] and gone[:-1] != group[:-1]):
         return False
-    return gone[-1] in (group[-1], TROOPS) and any(not is_none(o) for o in observations)
+    return gone[-1] in (group[-1], TROOPS) and any(not is_done(o) for o in observations)
 
 
 @functools.lru_cache(maxsize=1)

@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 from dateline import model
 from dateline.link.facttypes.base import GeneralRule, citation, entities_in, lexicon, words_pattern
 from dateline.link.observations import CALENDAR, Observation, Source, from_claim, participle, readable_time
-from dateline.model import DONE_MARK, AnnotatedDocument, Claim, Sentence
+from dateline.model import DONE_MARK, AnnotatedDocument, Claim, Sentence, is_done
 from dateline.resources import load_table
 
 _WORD = re.compile(r"[a-z]{3,}")
@@ -316,11 +316,6 @@ class DoneReport:
     site: bool  # a base or a town is left ("left the base"): no plan or level of the country is done
     day: str  # when it happened
     stated: bool  # the day is written; else it is the article's day, a bound ("done by then")
-
-
-def is_done(o: Observation) -> bool:
-    """A plan's done value, not a plan."""
-    return o.ask == "when" and o.role == model.DONE
 
 
 def done_reports(annotated: AnnotatedDocument, source: Source) -> list[DoneReport]:
