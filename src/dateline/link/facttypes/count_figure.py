@@ -259,8 +259,7 @@ def another_count(q: Quantity, obs: Observation, kind: Kind, annotated: Annotate
     if kind.unless is None:
         return False
     text = annotated.document.text
-    start, end = clause_span(text, obs, q)
-    end = min([end, q.end + UNLESS_AFTER, *(o.start for o in annotated.quantities if q.end <= o.start < end)])
+    start, end = _own_clause(q, obs, annotated, reach=UNLESS_AFTER)
     after = _BOTH.sub(" ", _ANOTHER_CLAUSE.split(text[q.start:end], maxsplit=1)[0])
     return bool(kind.unless.search(after) or _UNLESS_BEFORE.search(_BOTH.sub(" ", text[start:q.start])))
 
@@ -272,20 +271,26 @@ def estimated(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDoc
     if kind.estimates is None:
         return False
     text = annotated.document.text
-    start, end = clause_span(text, obs, q)
-    end = min([end, *(o.start for o in annotated.quantities if q.end <= o.start < end)])
+    start, end = _own_clause(q, obs, annotated)
     # "21,000 cases, with officials saying there are likely ten times that many": the estimate is of another figure
     after = _ESTIMATE_AFTER_END.split(text[q.end:end], maxsplit=1)[0]
     return bool(kind.estimates.search(text[start:q.start]) or kind.estimates.search(after))
 
 
-# where the words after a figure stop being about it: a comma, "with", or a clause of contrast
-_ESTIMATE_AFTER_END = re.compile(r",|\bwith\b|\b(?:although|though|but|while|whereas)\b", re.IGNORECASE)
+def _own_clause(q: Quantity, obs: Observation, annotated: AnnotatedDocument, reach: int | None = None
+                ) -> tuple[int, int]:
+    """A figure's clause (`clause_span`), ending before the next figure in it and, with `reach`, within that
+    many characters after the number."""
+    start, end = clause_span(annotated.document.text, obs, q)
+    limits = [q.end + reach] if reach is not None else []
+    return start, min([end, *limits, *(o.start for o in annotated.quantities if q.end <= o.start < end)])
 
 
 # the words after a count that are its own end at the next figure ("confirmed 20 deaths and has 40 other possible
 # fatalities") or at a clause of contrast ("confirmed eight deaths although many more are suspected")
 _ANOTHER_CLAUSE = re.compile(r"\b(?:although|though|but|while|whereas)\b", re.IGNORECASE)
+# where the words after a figure stop being about it: a comma, "with", or a clause of contrast
+_ESTIMATE_AFTER_END = re.compile(rf",|\bwith\b|{_ANOTHER_CLAUSE.pattern}", re.IGNORECASE)
 # a count of both kinds is the official count ("5,123 confirmed and probable cases", the CDC's way of counting)
 _BOTH = re.compile(r"\b(?:confirmed (?:and|or) (?:probable|suspected|possible)|(?:probable|suspected|possible) "
                    r"(?:and|or) confirmed)\b", re.IGNORECASE)
