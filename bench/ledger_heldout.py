@@ -14,7 +14,7 @@ event of the same kind (two arrests, two quakes, two hirings). Each sub-event is
 - --ingest DIR ingests each DIR/<name>.jsonl into DIR/<name>.db (`dateline ingest --no-tagger`,
   one sub-event at a time, skipped when the store exists);
 - --brief-out FILE writes the briefing's shown questions of each store (bench/ledger_t17.py
-  `top_questions`: the largest topic, as of the last article day) as a JSON list of
+  `last_day_brief`: the largest topic, as of the last article day) as a JSON list of
   {corpus, as_of, question, current, reason, disputed, documents};
 - --baseline-out FILE writes the baseline in the same form: per sub-event, the (number, noun) pair
   repeated most often across its articles, asked as "How many <noun>?";
@@ -43,12 +43,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ledger_t17 import top_questions
+from ledger_t17 import last_day_brief, question_rows
 from stories import ECB, read_ecb
 from timex_news import detokenize
 
 from dateline.store import Store
-from dateline.views.brief import SHOWN_FACTS, brief
+from dateline.views.brief import SHOWN_FACTS
 
 VERDICTS = ("well-formed and right", "well-formed, wrong", "not well-formed")
 MONTHS = {m: i for i, m in enumerate(
@@ -169,23 +169,13 @@ def stores(folder: Path, only: set[str] | None = None) -> list[tuple[str, Path]]
 # --- the briefing ---------------------------------------------------------------------------
 
 def shown_questions(store: Store, corpus: str) -> list[dict]:
-    """The briefing's shown questions as bench/ledger_t17.py reads them (`top_questions`), with the
-    documents each cites; a store with no dated article is briefed as of no date (all of it)."""
-    dated = any(d.published.value for d in store.documents())
-    as_of, rows = top_questions(store) if dated else (None, None)
-    facts = brief(store, None, as_of=date.fromisoformat(as_of) if as_of else None).facts[:SHOWN_FACTS]
-    rows = rows or [{"question": f.question, "current": _current_label(f), "reason": f.current_reason,
-                     "disputed": f.disputed} for f in facts]
-    if [r["question"] for r in rows] != [f.question for f in facts]:  # the two briefings must be one
-        raise RuntimeError(f"{corpus}: the briefing changed between two reads of the same store")
-    return [{"corpus": corpus, "as_of": as_of, **{k: row[k] for k in ("question", "current", "reason", "disputed")},
-             "documents": sorted({d for v in f.values for d in v.documents})} for row, f in zip(rows, facts)]
-
-
-def _current_label(fact) -> str | None:
-    """The current value's label, as `top_questions` gives it."""
-    current = next((v for v in fact.values if v.value == fact.current), None)
-    return current.label if current else fact.current
+    """The briefing's shown questions as bench/ledger_t17.py reads them (`last_day_brief`, `question_rows`),
+    with the documents each cites; a store with no dated article is briefed as of no date (all of it)."""
+    as_of, briefing = last_day_brief(store)
+    facts = briefing.facts[:SHOWN_FACTS]
+    return [{"corpus": corpus, "as_of": as_of.isoformat() if as_of else None,
+             **{k: row[k] for k in ("question", "current", "reason", "disputed")},
+             "documents": sorted({d for v in f.values for d in v.documents})} for row, f in zip(question_rows(facts), facts)]
 
 
 def briefs(folder: Path, only: set[str] | None = None) -> list[dict]:

@@ -41,7 +41,7 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -53,7 +53,7 @@ from dateline.corpus import ingest
 from dateline.evaluation import gold_currents, gold_value_matches, match_gold_facts
 from dateline.model import Fact
 from dateline.store import Store
-from dateline.views.brief import SHOWN_FACTS, brief
+from dateline.views.brief import SHOWN_FACTS, Briefing, brief
 from dateline.views.stories import scope_facts, topic_scope
 
 TOPICS = ("haiti", "mj", "h1n1", "finan")
@@ -143,20 +143,28 @@ def score(store: Store, gold: dict, names: dict[str, str], level: str = "topic")
             "rows": rows}
 
 
-def top_questions(store: Store) -> tuple[str | None, list[dict]]:
-    """The briefing's shown questions for the largest topic (every story of it, the same fact across
-    its stories one fact; the largest story when the store has no topics), as of the last article day
-    (of no day when no article is dated)."""
-    days = [d.published.value for d in store.documents() if d.published.value]
-    as_of = max(days, default=None)
-    b = brief(store, None, as_of=as_of)  # None: the largest topic
+def last_day_brief(store: Store) -> tuple[date | None, Briefing]:
+    """The briefing of the largest topic (every story of it, the same fact across its stories one fact; the
+    largest story when the store has no topics), as of the last article day (of no day when none is dated)."""
+    as_of = max((d.published.value for d in store.documents() if d.published.value), default=None)
+    return as_of, brief(store, None, as_of=as_of)  # None: the largest topic
+
+
+def question_rows(facts: Sequence[Fact]) -> list[dict]:
+    """The briefing's shown questions, each with its current value as labelled, why, and its documents."""
     out = []
-    for f in b.facts[:SHOWN_FACTS]:
+    for f in facts[:SHOWN_FACTS]:
         current = next((v for v in f.values if v.value == f.current), None)
         out.append({"question": f.question, "current": current.label if current else f.current,
                     "reason": f.current_reason, "disputed": f.disputed,
                     "documents": len({d for v in f.values for d in v.documents})})
-    return (as_of.isoformat() if as_of else None), out
+    return out
+
+
+def top_questions(store: Store) -> tuple[str | None, list[dict]]:
+    """The briefing's shown questions as of the last article day (`last_day_brief`)."""
+    as_of, b = last_day_brief(store)
+    return (as_of.isoformat() if as_of else None), question_rows(b.facts)
 
 
 def judged_share(topic: str, top: list[dict]) -> tuple[int, int] | str:
