@@ -59,15 +59,12 @@ def _articles(texts: list[str], day: str = DAY) -> list[AnnotatedDocument]:
     return [a for a in annotate(docs) if isinstance(a, AnnotatedDocument)]
 
 
-@pytest.fixture(scope="module")
-def status_articles() -> dict[str, AnnotatedDocument]:
-    return {a.document.text: a for a in _articles([text for _n, text, _e in STATUS])}
-
-
-@pytest.mark.parametrize("name,text,expected", STATUS, ids=[s[0] for s in STATUS])
-def test_status_wording(status_articles, name, text, expected):
-    found = {(o.value, o.subject) for o in observe(status_articles[text]) if o.ask == "status"}
-    assert found == ({expected} if expected else set())
+def _status_fact(reports: list[tuple[str, str]]):
+    """The one status fact of articles given as (day, text)."""
+    observations = [o for day, text in reports for a in _articles([text], day) for o in observe(a)
+                    if o.ask == "status"]
+    (fact,) = build_facts("s", observations)
+    return fact
 
 
 def test_the_ladder_of_a_case_and_a_lower_step_told_later():
@@ -77,9 +74,7 @@ def test_the_ladder_of_a_case_and_a_lower_step_told_later():
                ("2024-05-02", "Dr Peter Vance has been charged with manslaughter."),
                ("2024-09-15", NAMED + "The last surgeon of Lisa Grant was convicted of manslaughter on Friday."),
                ("2024-09-18", "Dr Peter Vance has not been named as a suspect in a second death, police said.")]
-    observations = [o for day, text in reports for a in _articles([text], day) for o in observe(a)
-                    if o.ask == "status"]
-    (fact,) = build_facts("s", observations)
+    fact = _status_fact(reports)
     assert [v.value for v in fact.values] == ["not a suspect", "under investigation", "charged", "convicted"]
     assert with_current(fact, date(2024, 9, 20)).current == "convicted"
     assert with_current(fact, date(2024, 2, 20)).current == "under investigation"
@@ -101,14 +96,17 @@ LICENCE = [
 ]
 
 
+WORDING = [("status", *case) for case in STATUS] + [("licence", *case) for case in LICENCE]
+
+
 @pytest.fixture(scope="module")
-def licence_articles() -> dict[str, AnnotatedDocument]:
-    return {a.document.text: a for a in _articles([text for _n, text, _e in LICENCE])}
+def worded_articles() -> dict[str, AnnotatedDocument]:
+    return {a.document.text: a for a in _articles(list(dict.fromkeys(text for _a, _n, text, _e in WORDING)))}
 
 
-@pytest.mark.parametrize("name,text,expected", LICENCE, ids=[s[0] for s in LICENCE])
-def test_licence_wording(licence_articles, name, text, expected):
-    found = {(o.value, o.subject) for o in observe(licence_articles[text]) if o.ask == "licence"}
+@pytest.mark.parametrize("ask,name,text,expected", WORDING, ids=[f"{w[0]}: {w[1]}" for w in WORDING])
+def test_status_and_licence_wording(worded_articles, ask, name, text, expected):
+    found = {(o.value, o.subject) for o in observe(worded_articles[text]) if o.ask == ask}
     assert found == ({expected} if expected else set())
 
 
@@ -125,9 +123,7 @@ def test_a_capture_and_a_sentence_update_a_flight():
     reports = [("2024-03-01", "Police said Tom Reed fled the courthouse after shooting a guard."),
                ("2024-03-02", "Tom Reed was arrested on Saturday in a car park in Leeds."),
                ("2024-11-20", "Tom Reed was sentenced to life in prison on Friday.")]
-    observations = [o for day, text in reports for a in _articles([text], day) for o in observe(a)
-                    if o.ask == "status"]
-    (fact,) = build_facts("s", observations)
+    fact = _status_fact(reports)
     assert with_current(fact, date(2024, 3, 1)).current == "fled"
     assert with_current(fact, date(2024, 3, 3)).current == "arrested"
     assert with_current(fact, date(2024, 11, 21)).current == "sentenced"
