@@ -181,6 +181,18 @@ def test_the_briefing_leaves_out_asides_about_another_place():
                      "How many cases have been reported in Los Angeles?", "What is the interest rate?"]
 
 
+def test_the_briefing_leaves_out_one_report_about_a_passerby():
+    """A suspect's status stays; one article's word on his mother (his surname, not his name), on a town the
+    tagger took for a person, or on a figure of the background is left out; two sources keep a question."""
+    facts = [_brief_fact("What is Carl Rimmer's status?", 1), _brief_fact("What is Edna Rimmer's status?", 1),
+             _brief_fact("What is Dunmore's status?", 1), _brief_fact("What is Walter Pike's status?", 1),
+             _brief_fact("What is Ada Quist's status?", 2), _brief_fact("How many people have died?", 1)]
+    names = StoryNames(frozenset({"carl rimmer", "rimmer"}), frozenset(),
+                       frozenset({"carl rimmer", "rimmer", "edna rimmer", "dunmore", "walter pike", "ada quist"}))
+    shown = [f.question for f in story_first(facts, names)]
+    assert shown == ["What is Carl Rimmer's status?", "What is Ada Quist's status?", "How many people have died?"]
+
+
 def test_money_given_to_a_party_is_asked_of_no_place():
     """ "lent to Acme Holdings": a borrower, not a place the story does not own; a count "in" a place is."""
     lent = replace(_brief_fact("How much has been lent to Acme Holdings?", 1), type="amount")

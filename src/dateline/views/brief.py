@@ -98,6 +98,7 @@ class StoryNames:
 
     own: frozenset[str]  # the story's own places, people and organisations
     not_places: frozenset[str]  # names its articles only ever tag as people or organisations
+    people: frozenset[str] = frozenset()  # every name its articles tag as a person
 
 
 def story_names(store: Store, doc_ids: Sequence[str]) -> StoryNames:
@@ -105,15 +106,16 @@ def story_names(store: Store, doc_ids: Sequence[str]) -> StoryNames:
     `OWN_NAME_SHARE` mentions (all of a first article's), with a person's surname ("Murray"); and the
     names never tagged as a place, so "lent to American International Group?" is asked of no place."""
     counts: Counter[str] = Counter()
-    places, others = set(), set()
+    places, others, people = set(), set(), set()
     for names in store.entity_names(doc_ids).values():
         own = {n for n, label in names if label in OWN_LABELS}
         counts.update(own | {n.split()[-1] for n in own})  # with a surname: "Murray" of "Conrad Murray"
         places.update(n.lower() for n, label in names if label in PLACE_LABELS)
         others.update(n.lower() for n, label in names if label in OWN_LABELS and label not in PLACE_LABELS)
+        people.update(n.lower() for n, label in names if label == "PERSON")
     floor = max(1, len(doc_ids) / OWN_NAME_SHARE)
     own = frozenset(n.lower() for n, k in counts.items() if k >= floor and len(n) >= 4)
-    return StoryNames(own, frozenset(others - places))
+    return StoryNames(own, frozenset(others - places), frozenset(people))
 
 
 def story_first(facts: Sequence[Fact], names: StoryNames) -> tuple[Fact, ...]:
@@ -123,10 +125,11 @@ def story_first(facts: Sequence[Fact], names: StoryNames) -> tuple[Fact, ...]:
     story's is an aside, left out of the briefing, unless two or more independent sources carry it and the
     story asks the same of its own places ("How many cases in Canada?" beside "How many cases in Mexico?"
     in a pandemic). So "How many people have died in Haiti?" in a story of Michael Jackson's death, or "How
-    many people have died in Mexico?" in the financial crisis, stay in the ledger (`dateline facts`) only."""
+    many people have died in Mexico?" in the financial crisis, stay in the ledger (`dateline facts`) only.
+    So does a question one source asks of a person who is none of the story's own people (`_passerby`)."""
     own_asks = {_ask(f.question) for f in facts if not _elsewhere(f, names)}
-    shown = [f for f in facts if not _elsewhere(f, names)
-             or (_sources(f) >= 2 and _ask(f.question) in own_asks)]
+    shown = [f for f in facts if (not _elsewhere(f, names) or (_sources(f) >= 2 and _ask(f.question) in own_asks))
+             and not (_sources(f) < 2 and _passerby(f, names))]
     return tuple(sorted(shown, key=lambda f: not (_sources(f) >= 2 or _names_own(f.question, names.own))))
 
 
@@ -157,6 +160,24 @@ def _elsewhere(fact: Fact, names: StoryNames) -> bool:
         return False
     place = asked.group("place").lower() if asked else None
     return place is not None and place not in names.own and place not in names.not_places
+
+
+def _passerby(fact: Fact, names: StoryNames) -> bool:
+    """The question names a person, and no person it names in full is one of the story's own: a relative, a
+    bystander or a figure of the background ("What is Richard Nixon's status?" in a story of a death; a
+    suspect's mother, who shares his surname)."""
+    named = _capitalised_spans(fact.question) & names.people
+    whole = [p for p in named if not any(p != q and f" {p} " in f" {q} " for q in named)]  # "Yolanda Gigante", not "Gigante"
+    return bool(whole) and not any(p in names.own for p in whole)
+
+
+def _capitalised_spans(question: str) -> set[str]:
+    """Every run of up to four capitalised words of the question after its first, in lower case: the names it
+    may ask of ("Brian Nichols", "Nichols")."""
+    words = [w.strip(".'’") for w in re.findall(r"[\w.'’-]+", re.sub(r"['’]s\b", "", question))][1:]
+    caps = [i for i, w in enumerate(words) if w[:1].isupper()]
+    return {" ".join(words[i:j]).lower() for i in caps for j in range(i + 1, min(i + 5, len(words) + 1))
+            if all(w[:1].isupper() for w in words[i:j])}
 
 
 def _ask(question: str) -> str:
