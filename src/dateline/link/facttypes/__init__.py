@@ -13,7 +13,7 @@ of `link/facts.py`). The types, and the `ask` their observations carry:
 | state | level, measure, bill | state | What is the World Health Organization's alert level? |
 | office | holder | name | Who is the US Treasury Secretary? Who is Mexico's Health Minister? |
 | amount | amount | money | How much is the rescue plan worth? |
-| death | cause, manner | state | What killed Michael Jackson? How was his death ruled? |
+| death | cause, manner, died | state, date | What killed Michael Jackson? How was his death ruled? When did he die? |
 | proceeding | hearing, bail, licence, term | date, state | When does Conrad Murray's trial start? |
 | rate | rate | quantity (percent) | What is the US unemployment rate? |
 | company | company | state | What is the state of Lehman Brothers? |
@@ -31,7 +31,7 @@ from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument
 
 TYPES: tuple[FactType, ...] = (count.TYPE, plan.TYPE, status.TYPE, state.LEVEL, state.MEASURE, state.BILL,
-                               office.TYPE, amount.TYPE, death.CAUSE, death.MANNER, proceeding.HEARING,
+                               office.TYPE, amount.TYPE, death.CAUSE, death.MANNER, death.DAY, proceeding.HEARING,
                                proceeding.BAIL, proceeding.LICENCE, proceeding.TERM, rate.TYPE, company.TYPE)
 _BY_ASK = {t.name: t for t in TYPES}
 

@@ -1,4 +1,5 @@
-"""A death's findings: "What killed Michael Jackson?", "How was Michael Jackson's death ruled?".
+"""A death's findings: "What killed Michael Jackson?", "How was Michael Jackson's death ruled?", "When did
+Michael Jackson die?".
 
 - cause (`cause`): the cause a sentence gives ("the cause of death was acute propofol
   intoxication", "died of a heart attack", "a homicide caused by ..."), a few words
@@ -10,6 +11,8 @@
   undetermined), from a sentence naming a death and a ruling word ("ruled a
   homicide", "death was homicide"); "no foul play" when foul play is ruled out.
   A ruling outranks "no foul play".
+- day (`died`): the day (or month) a claim that happened says the person died, no later than the
+  article's day (`DeathDayType`).
 Scope: the death; the person is the PERSON written right before "died" or "'s
 death", used to word the question. A death's findings are asked only when two or
 more reports name the dead person: a cause pooled over an epidemic ("20 people
@@ -27,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dateline.link.facttypes.base import (
+    GeneralRule,
     OnScale,
     entities_in,
     lexicon,
@@ -37,8 +41,8 @@ from dateline.link.facttypes.base import (
     words_pattern,
 )
 from dateline.link.facttypes.proceeding import _obs, history
-from dateline.link.observations import Observation, Source
-from dateline.model import AnnotatedDocument
+from dateline.link.observations import Observation, Source, readable_time
+from dateline.model import AnnotatedDocument, Claim
 
 _DEATH = re.compile(r"\b(death|died|dies|killing|killed)\b", re.IGNORECASE)
 _NOT_STATED = re.compile(r"\b(if|whether|could|would|might|refers? to|includes?|means?|defin\w*)\b", re.IGNORECASE)
@@ -144,6 +148,53 @@ class MannerType(OnScale):
         return named_death(observations)
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")  # a day or a month: "died in June 2009"
+_DYING = re.compile(r"\b(?:died|dies|passed away|passes away|succumbed)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DeathDayType(GeneralRule):
+    """The day a named person died: "When did Ann Fell die?", from a claim that happened ("Ann Fell died on
+    Thursday", "Fell, 85, passed away on 3 May", "succumbed to her injuries yesterday") whose time is a day
+    no later than the article's own, and whose subject names the person. Asked as the death's findings are
+    (`named_death`)."""
+
+    name: str = "died"
+    value_kind: str = "date"
+
+    def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        published = source.published.isoformat() if source.published else "9999"
+        for c in annotated.claims:
+            if (c.predicate or "").lower() not in ("die", "pass", "succumb") or c.negated or c.modality != "happened":
+                continue
+            if not _DAY.match(c.time or "") or c.time > published or not _DYING.search(c.text):
+                continue  # a death's day is no state that a later year makes history: "died on 25 June 2009"
+            dead = _subject_person(annotated, c)
+            if dead:
+                s = next(s for s in annotated.sentences if s.start <= c.start < s.end)
+                yield _obs(annotated, source, s, ask=self.name, topic=dead.split()[-1].lower(), value=c.time,
+                           kind="date", label=readable_time(c.time), subject=dead)
+
+    def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
+        return f"When did {usual_name(observations) or key[1].title()} die?"
+
+    def asks(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> bool:
+        return named_death(observations)
+
+
+def _subject_person(annotated: AnnotatedDocument, c: Claim) -> str | None:
+    """The person the claim's subject names ("Pinup icon Bettie Page"), or the person it stands for (the
+    claim "Williams, 91, died on Thursday" with the subject "Esther Williams" found for it)."""
+    if not c.subject:
+        return None
+    at = annotated.document.text.find(c.subject, c.start, c.end)
+    if at < 0:
+        people = {person_name(e) for e in annotated.entities if e.label == "PERSON"}
+        return c.subject if c.subject in people else None
+    inside = entities_in(annotated, at, at + len(c.subject), ("PERSON",))
+    return next((n for n in map(person_name, inside) if n), None)
+
+
 def named_death(observations: Sequence[Observation]) -> bool:
     """A death's findings are asked about one named person: two or more reports name the dead person
     (`NAMED_REPORTS`); the others may say "his death", "the singer's death". Deaths pooled over an
@@ -155,4 +206,4 @@ def named_death(observations: Sequence[Observation]) -> bool:
 NAMED_REPORTS = 2  # set a priori: one naming sentence may be about another death in passing
 
 
-CAUSE, MANNER = CauseType(), MannerType()
+CAUSE, MANNER, DAY = CauseType(), MannerType(), DeathDayType()
