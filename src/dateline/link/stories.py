@@ -99,7 +99,7 @@ class Assignment:
 
 
 @functools.lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     """spaCy's English stop words, read from their module without importing spaCy: the import (thinc,
     torch) takes seconds, and an ingest's main process, which places articles, never parses."""
     spec = importlib.util.find_spec("spacy")
@@ -110,7 +110,7 @@ def _stop_words() -> frozenset[str]:
 
 
 def _content_words(text: str) -> Counter[str]:
-    stop = _stop_words()
+    stop = stop_words()
     return Counter(w for w in _WORD.findall(text.lower()) if w not in stop)
 
 

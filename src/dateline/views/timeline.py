@@ -7,7 +7,8 @@ names none and is in its article's lead, which places it on the publication day.
 Site furniture (datelines with a pipe, "last updated" stamps, comment times) and
 filler ("In today's fast-changing world ...") are never placed; a lead sentence
 that looks back years ("When the base opened in 2019, ...") is not news of its
-publication day.
+publication day. Sentences not about the story (a column's or a digest's other
+items) are left out (`timeline_relevance.py`).
 
 The story's period starts a little before its first article (`Salience.margin_days`);
 dates that end before it go to the `background` part. Dates are ranked by the
@@ -32,6 +33,7 @@ from dateline.annotate.timex import context_tense
 from dateline.citations import cite
 from dateline.jsonable import citation_from_json, parse_day
 from dateline.model import AnnotatedDocument, Citation, TimeExpr, TimelineEntry
+from dateline.views.timeline_relevance import DEFAULT_RELEVANCE, Relevance, on_story
 
 PER_DATE = 1
 BACKGROUND_DATES = 12  # the background part keeps its most reported dates
@@ -111,17 +113,18 @@ def build_timeline(
     per_date: int | None = None,
     since: date | None = None,
     salience: Salience = DEFAULT_SALIENCE,
+    relevance: Relevance = DEFAULT_RELEVANCE,
 ) -> Timeline:
     """The `max_dates` most salient dates (all when None), `per_date` sentences each.
 
-    Only articles published by `as_of` count, and only dates from `since` to
-    `as_of` are kept.
+    Only articles published by `as_of` count, only dates from `since` to
+    `as_of` are kept, and only sentences about the story (`timeline_relevance`).
     """
     published = [d for d in documents if _published_by(d, as_of)]
     placed = [p for d in published for p in place_sentences(d)]
     days = [d.document.published.value for d in published]
     return timeline_from_placed(story, title, placed, days, as_of=as_of, max_dates=max_dates,
-                                per_date=per_date, since=since, salience=salience)
+                                per_date=per_date, since=since, salience=salience, relevance=relevance)
 
 
 def timeline_from_placed(
@@ -135,12 +138,13 @@ def timeline_from_placed(
     per_date: int | None = None,
     since: date | None = None,
     salience: Salience = DEFAULT_SALIENCE,
+    relevance: Relevance = DEFAULT_RELEVANCE,
 ) -> Timeline:
     """The timeline from the placed sentences of the articles published by `as_of`
-    (`published`: their publication days)."""
+    (`published`: their publication days), leaving out those not about the story."""
     published = [day for day in published if day]
     start = period_start(published, salience)
-    kept = [p for p in placed if _within(p.date, since, as_of)]
+    kept = [p for p in on_story(list(placed), relevance) if _within(p.date, since, as_of)]
     by_date: dict[str, list[Placed]] = defaultdict(list)
     for p in kept:
         by_date[p.date].append(p)
