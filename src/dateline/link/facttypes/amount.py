@@ -4,7 +4,9 @@ Value: the amount (a number in its currency, the currency in the qualifier),
 with its bound ("more than $57m" -> >=, "nearly $900 billion" -> <=). Scope: what
 the money is for, from a purpose word written within a few words of the amount in
 its sentence (`[amount.purposes]`: "a $700bn bailout", "$165m in bonuses",
-"appealed for $562m"; a verb of raising before it makes donations), and whose it is:
+"appealed for $562m", "its bailout, which has totaled $170bn"; a verb of raising before it makes
+donations; a plan written with no purpose word, "an $825 billion package", is the rescue plan or
+stimulus its article named last before it), and whose it is:
 - aid, donations and appeals are a giver's (`[amount] needs_giver`): the named
   organisation, country, person or people that is the subject of the verb of
   giving, raising or appealing ("Germany has offered", "European Union nations
@@ -17,7 +19,9 @@ its sentence (`[amount.purposes]`: "a $700bn bailout", "$165m in bonuses",
   so that a long name and its initials meet ("American International Group", "AIG"). A payment to a
   firm's staff in an article about bonuses is the bonuses ("it would pay $165 million to employees");
   lenders, holdings ("a portfolio of loans") and names after a preposition or "like" own nothing. Debts a
-  report dates to a death ask what was owed then ("How much did X owe when he died?");
+  report dates to a death ask what was owed then ("How much did X owe when he died?"). A firm's rescue
+  ("AIG's bailout", "AIG, a recipient of a $180 billion rescue package", "a $30bn bailout of Acme", "its
+  bailout": `company.rescued_firm`) is money put into the firm, one question with its loans;
 - earnings are an earner's: a verb of earning right before the amount ("his estate has since made more
   than $310m", "had earned the Jackson estate $1 billion"); an estate is keyed by its late owner. A
   period's figure, a forecast or money made available is no running total and is left out;
@@ -26,9 +30,10 @@ its sentence (`[amount.purposes]`: "a $700bn bailout", "$165m in bonuses",
 Left out: amounts under a million, with no purpose near them, conversions in
 brackets, a part of a whole or an addition ("the remaining $350 billion", "an
 initial $4 billion of its $13.4 billion bailout", "another $100m"), another era
-("earlier this year"), and, for gifts, a need, an estimate, a cost or a yearly sum
+("earlier this year"), a sentence naming a month after its article's (written later), and, for gifts,
+a need, an estimate, a cost or a yearly sum
 ("donations of $2bn a year will be required"). "outrage over $165 million" is no lower bound. Relation:
-pledges and donations add up (cumulative, `base.ordered_relation`); earnings grow, and a lower later
+pledges, donations and a firm's loans and rescue money add up (cumulative, `base.ordered_relation`); earnings grow, and a lower later
 figure is a rival source's, not agreement (`_earnings_relation`); other amounts follow the general rule.
 """
 
@@ -53,6 +58,8 @@ from dateline.link.facttypes.base import (
     usual_name,
     words_pattern,
 )
+from dateline.link.facttypes.company import TOTALLED, company_key, rescued_firm
+from dateline.link.facttypes.state import after_publication, plan_named_before
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Entity, Quantity, Sentence
 
@@ -77,14 +84,17 @@ class AmountType(OnScale):
     value_kind: str = "money"
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
+        text = annotated.document.text
         for q in annotated.quantities:
-            if not _money(q):
+            sentence = sentence_of(annotated, q.start) if _money(q) else None
+            if sentence is None or after_publication(text[sentence.start:sentence.end], source):
+                continue  # "the $787 billion stimulus, enacted in February 2009" in a January article: written later
+            purpose = _purpose(text, q, sentence)
+            firm = _rescued(annotated, q, sentence) if purpose == "rescue plan" else None
+            purpose = "loan" if firm is not None else purpose  # a firm's rescue: what the government put into it
+            if purpose is None or _aside(text, q, sentence, purpose):
                 continue
-            sentence = sentence_of(annotated, q.start)
-            purpose = _purpose(annotated.document.text, q, sentence) if sentence else None
-            if purpose is None or _aside(annotated.document.text, q, sentence, purpose):
-                continue
-            owner = _scope(annotated, q, sentence, purpose)
+            owner = _owned_by(firm) if firm is not None else _scope(annotated, q, sentence, purpose)
             if owner is None:
                 continue
             yield _observation(self.name, annotated, source, q, purpose, owner)
@@ -140,17 +150,17 @@ def _earnings_relation(standing: Sequence[Observation], new: Observation) -> str
 
 
 def _owner_name(key: str, observations: Sequence[Observation]) -> str:
-    """How the question names an owner keyed by initials: as the news writes it, the initials when any
-    report does ("AIG"), else its usual name; an estate, when any report says it is the estate's."""
+    """How the question names an owner: by its key, so that every story words it alike and a topic joins
+    them (initials for a long name: "AIG"); an estate, when any report says it is the estate's."""
     written = [o.subject for o in observations if o.subject]
-    estate = next((w for w in written if w.endswith(" estate")), None)
-    return estate or (key if key in written else usual_name(observations) or key)
+    return next((w for w in written if w.endswith(" estate")), None) or key
 
 
 def _owner_question(topic: str, owner: str, observations: Sequence[Observation]) -> str:
     """ "How much has the government lent AIG?", "How much did Ann Fell owe when she died?": debts a report
     dates to a death are the debts left then, not what is owed now."""
     if topic == "loan":
+        # a firm's rescue money is counted here too ("AIG's bailout, which has totaled $170 billion")
         return f"How much has the government lent {owner}?" if _by_government(observations) else \
             f"How much has been lent to {owner}?"
     if topic == "debts":
@@ -200,12 +210,60 @@ def _purpose(text: str, q: Quantity, sentence: Sentence) -> str | None:
     pattern = words_pattern(words["purposes"])
     after = " ".join(_plain(text, q.end, sentence.end).split()[:words["window"]])
     found = pattern.search(after) or next(
-        (m for m in pattern.finditer(" ".join(before.split()[-3:]) + " ") if _names_amount(m)), None)
+        (m for m in pattern.finditer(" ".join(before.split()[-3:]) + " ") if _names_amount(m)), None) or _totalled(
+        pattern, before)
     if found:
         return words["purposes"][found.group().lower()]
+    plan = _bare_plan(text, q, sentence, before)
+    if plan:
+        return plan
     if _paid_to_staff(text, before, after):
         return "bonuses"
     return "earnings" if _earning_verb().search(before) else None
+
+
+def _totalled(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
+    """A purpose word whose total the amount is, written before it: "AIG's bailout, which has totaled more
+    than $170 billion"."""
+    rest = re.compile(rf"(?:\s+(?:package|plan|program|programme|bill|deal))?{TOTALLED}(?:\S+\s+){{0,2}}", re.IGNORECASE)
+    return next((m for m in pattern.finditer(before) if rest.fullmatch(before, m.end())), None)
+
+
+# a plan written with no word of its purpose, next to its amount: "an $825 billion package", "$819 billion in the
+# House version", "a package with a cost of more than $800 billion"; not a package of something else ("an $86
+# billion package of credit guarantees")
+_BARE_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:(?:in|for)\s+the\s+(?:[A-Z][\w-]*\s+){1,2})?"
+                         r"(?:package|plan|bill|legislation|measure|version)\b(?!\s+(?:of|for|to)\b)")
+_BARE_BEFORE = re.compile(r"\b(?:package|plan|bill|legislation|measure|version)(?:\s+with\s+a\s+(?:cost|price\s+tag)\s+of"
+                          r"|\s+(?:worth|costing|totall?ing)|,\s+which\s+(?:was|is|has\s+totall?ed)|\s+of)\s+(?:\S+\s+){0,2}$",
+                          re.IGNORECASE)
+
+
+def _bare_plan(text: str, q: Quantity, sentence: Sentence, before: str) -> str | None:
+    """The purpose of a plan its sentence names with no word of its own ("an $825 billion package"): the rescue
+    plan or stimulus its article named last before it, if any."""
+    if not (_BARE_AFTER.match(text, q.end) or _BARE_BEFORE.search(before)):
+        return None
+    purposes = lexicon()["amount"]["purposes"]
+    named = plan_named_before(text, sentence.start, _plan_words())
+    return purposes[named.lower()] if named else None
+
+
+@functools.lru_cache(maxsize=1)
+def _plan_words() -> re.Pattern[str]:
+    return words_pattern(k for k, v in lexicon()["amount"]["purposes"].items() if v in ("rescue plan", "stimulus"))
+
+
+def _rescued(annotated: AnnotatedDocument, q: Quantity, sentence: Sentence) -> Entity | None:
+    """The firm a rescue amount is of (`company.rescued_firm`), or, for "its"/"their" rescue ("GM received $4
+    billion of its $13.4 billion bailout"), the firm named before it in its clause."""
+    firm = rescued_firm(annotated, q.start, q.end)
+    if firm is not None:
+        return firm
+    before = _plain(annotated.document.text, sentence.start, q.start)
+    if re.search(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE):
+        return _owner(annotated, q, labels=("ORG",))
+    return None
 
 
 def _paid_to_staff(text: str, before: str, after: str) -> bool:
@@ -495,15 +553,12 @@ def _aside_name(text: str, entity: Entity, q: Quantity) -> bool:
 
 def _owned_by(entity: Entity) -> Owner:
     """An owner keyed so that its long name and its initials meet across articles ("American International
-    Group", "AIG"): an organisation of three or more capitalised words is keyed by their initials (two-letter
-    initials are left alone: "Fannie Mae" and "Freddie Mac" would meet); shown as written."""
+    Group", "AIG"): an organisation by `company.company_key`; shown as written."""
     if entity.label == "PERSON":
         name = person_name(entity)
         return Owner(name, name)
     name = entity.canonical
-    capitals = [w for w in name.split() if w[:1].isupper()]
-    letters = "".join(w[0] for w in capitals)
-    return Owner(letters if entity.label == "ORG" and len(capitals) >= 3 else name, name)
+    return Owner(company_key(name) if entity.label == "ORG" else name, name)
 
 
 def _earner(annotated: AnnotatedDocument, q: Quantity, sentence: Sentence) -> Owner | None:
@@ -548,5 +603,6 @@ def _named_again(annotated: AnnotatedDocument, entity) -> bool:
 
 def _by_government(observations: Sequence[Observation]) -> bool:
     """Most reports of a loan name a government lender ("federal loans", "the Fed", "Treasury")."""
-    lender = words_pattern(lexicon()["amount"]["lenders"] + ["government", "federal", "taxpayer", "taxpayers"])
+    lender = words_pattern(lexicon()["amount"]["lenders"] + ["government", "federal", "taxpayer", "taxpayers",
+                                                             "bailout", "bail-out", "bail out", "rescue"])
     return sum(1 for o in observations if lender.search(o.citation.text)) * 2 > len(observations)

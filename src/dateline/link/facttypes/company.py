@@ -1,22 +1,29 @@
 """Companies and institutions: "What is the state of Lehman Brothers?".
 
 Value: a canonical state on a scale (`[company.steps]` in data/facttypes.toml):
-rescued (bailed out, given an emergency loan) < taken over by the government
-(nationalised, seized, placed into conservatorship) < bought by a buyer (value
-"bought by Bank of America") < bankrupt (filed for bankruptcy, Chapter 11). The
-words that stated it are in the cited sentence. Scope: the company, an
-organisation named in the sentence (never a government body, `[company]
-not_companies`): after "of" right after the state's words ("the bankruptcy of
-Lehman Brothers", "the takeover of Fannie Mae"), the object of a buyer's verb
-("Bank of America agreed to buy Merrill Lynch"), else the nearest one before the
-state's words in their clause ("Lehman into bankruptcy", "Fannie Mae and Freddie
-Mac to accept a federal takeover": both). A state the sentence only fears,
-avoids or considers ("on the brink of bankruptcy", "could file for bankruptcy")
-states nothing, and neither does a sentence dated to an earlier year. A short
-name joins the one longer name of the story that starts with it ("Lehman" ->
-"Lehman Brothers", `link/facts.py`). Relation: steps on a scale
-(`base.ordered_relation`): bankruptcy after a rescue updates it; a rescue
-reported after the bankruptcy is history.
+for sale (its breakup and sale arranged, a buyer sought) < rescued (bailed out,
+given an emergency loan) < taken over by the government (nationalised, seized,
+placed into conservatorship) < bought by a buyer (value "bought by Bank of
+America") < bankrupt (filed for bankruptcy, Chapter 11). The words that stated it
+are in the cited sentence. Scope: the company, an organisation named in the
+sentence (never a government body, `[company] not_companies`, nor a name the
+article also gives a person): after "of" right after the state's words ("the
+bankruptcy of Lehman Brothers", "the takeover of Fannie Mae"), after words that
+end in their preposition ("the bailout of AIG", "a buyer for Lehman Brothers"),
+the object of a buyer's verb ("Bank of America agreed to buy Merrill Lynch"), else
+the nearest one before the state's words in their clause ("Lehman into
+bankruptcy", "Fannie Mae and Freddie Mac to accept a federal takeover": both). A
+state the sentence only fears, avoids, considers or supposes ("on the brink of
+bankruptcy", "could file for bankruptcy", "a disorderly bankruptcy of Acme could
+...") states nothing, and neither does a sentence dated to an earlier year. A
+company is keyed by the initials of a long name (`company_key`: "American
+International Group" and "AIG" meet); a short name joins the one longer name of
+the story that starts with it ("Lehman" -> "Lehman Brothers", `link/facts.py`).
+Relation: steps on a scale (`base.ordered_relation`): bankruptcy after a rescue
+updates it; a rescue reported after the bankruptcy is history.
+
+`rescued_firm` tells the amount type (amount.py) which company a rescue's money
+is of ("AIG's bailout, which has totaled $170 billion").
 """
 
 from __future__ import annotations
@@ -63,7 +70,8 @@ TYPE = CompanyType()
 def _states(annotated: AnnotatedDocument, s: Sentence) -> Iterable[tuple[Entity, str, str]]:
     """(company, state, value) for each state the sentence gives a company."""
     text = annotated.document.text
-    companies = [e for e in entities_in(annotated, s.start, s.end, ("ORG",)) if _company(e)]
+    people = {e.canonical for e in annotated.entities if e.label == "PERSON"}  # "the rescue of Ann Lee": a person
+    companies = [e for e in entities_in(annotated, s.start, s.end, ("ORG",)) if _company(e) and e.canonical not in people]
     if not companies:
         return
     deals = list(_deals(companies, s, text))
@@ -75,7 +83,12 @@ def _states(annotated: AnnotatedDocument, s: Sentence) -> Iterable[tuple[Entity,
             continue
         state = lexicon()["company"]["states"][" ".join(m.group().lower().split())]
         for company in _whose(free, m, s.start, text):
-            yield company, state, state
+            if not _SUPPOSED.match(text, company.end):
+                yield company, state, state
+
+
+# a modal right after the company: the state is supposed ("a disorderly failure of AIG could add to ...")
+_SUPPOSED = re.compile(r"\s+(?:could|would|might|may|will|can)\b", re.IGNORECASE)
 
 
 def _deals(companies: list[Entity], s: Sentence, text: str) -> Iterable[tuple[Entity, str, str]]:
@@ -93,25 +106,33 @@ def _deals(companies: list[Entity], s: Sentence, text: str) -> Iterable[tuple[En
 
 
 def _whose(companies: list[Entity], m: re.Match, start: int, text: str) -> list[Entity]:
-    """The companies a state's words are about: the one after "of" right after them ("the rescue of the
-    insurance giant AIG"), else the nearest before them in their clause; with one joined to it by "and"
-    ("Fannie Mae and Freddie Mac")."""
+    """The companies a state's words are about: the one after "of" right after them ("the bankruptcy of the
+    insurance giant AIG") or after the preposition they end in ("the bailout of AIG", "a buyer for Lehman
+    Brothers"), else (for words that end in none) the nearest before them in their clause; with one joined to
+    it by "and" ("Fannie Mae and Freddie Mac")."""
     verb = m.group().lower().endswith(("ed", " over", " out"))  # "bailed out AIG", "nationalised Northern Rock"
+    # words that end in their preposition ("failure of", "a buyer for") name the company right after it
+    linked = m.group().lower().endswith(_LINKS)
     after = next((e for e in companies if m.end() <= e.start <= m.end() + 40
-                  and (_OF.fullmatch(text[m.end():e.start]) or verb and _OBJECT.fullmatch(text[m.end():e.start]))),
+                  and (_OF.fullmatch(text[m.end():e.start]) or verb and _OBJECT.fullmatch(text[m.end():e.start])
+                       or linked and _LINKED.fullmatch(text[m.end():e.start]))),
                  None)
     if after is not None:
         joined = [e for e in companies if e.start >= after.end and re.fullmatch(r",?\s+and\s+", text[after.end:e.start])]
         return [after] + joined[:1]
-    nearest = None if m.group().lower().endswith(" of") else _last(companies, start, m.start(), text)
+    nearest = None if linked else _last(companies, start, m.start(), text)
     if nearest is None:  # "the bailout of" names its company after it, or none
         return []
     joined = [e for e in companies if e.end <= nearest.start and re.fullmatch(r",?\s+and\s+", text[e.end:nearest.start])]
     return joined[-1:] + [nearest]
 
 
+_LINKS = (" of", " for")
 _OF = re.compile(r"\s+(?:of|at|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")  # "took over housing finance giants Fannie Mae"
+# after words ending in their preposition: the company and its description, no other phrase ("the failure of the
+# insurance giant AIG", not "the failure of talks with Acme"), nor a firm named as a kind ("the failure of an AIG")
+_LINKED = re.compile(r"\s+(?:the\s+)?(?:(?!(?:of|in|with|for|to|at|on|by|and|from|between|a|an)\b)[a-z][\w-]*\s+){0,3}")
 
 
 def _last(companies: list[Entity], start: int, end: int, text: str) -> Entity | None:
@@ -126,6 +147,45 @@ def _not_stated(text: str, start: int, at: int) -> bool:
     return bool(_hedges().search(text[max(start, at - NOT_STATED):at]))
 
 
+_RESCUE = r"(?:bail-?out|rescue)(?:\s+(?:package|plan|deal|loan|loans|money|funds))?"
+# a total written after its rescue: "AIG's bailout, which has totaled more than $170 billion"
+TOTALLED = (r",?\s+(?:which|that)\s+(?:(?:has|have|had|now|so\s+far|since)\s+)*(?:totall?ed|totals|reached|reaches|"
+            r"(?:has\s+)?(?:grown|grew|climbed|risen|rose|swelled|jumped)\s+to|stands\s+at|stood\s+at|amounts\s+to|"
+            r"amounted\s+to|came\s+to|comes\s+to)\s+")
+# between a firm and the amount of its rescue: "AIG's $85 billion bailout", "AIG's bailout, which has totaled",
+# "AIG, a recipient of a $180 billion rescue package"
+_FIRM_BEFORE = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{_RESCUE}{TOTALLED}(?:[\w-]+\s+){{0,2}})?"
+                          r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:recipient|beneficiary)\s+of\s+(?:(?:a|an|the|some)\s+)?",
+                          re.IGNORECASE)
+# between the amount and the firm: "$85 billion bailout of the insurer AIG", "a $45 billion rescue for Citigroup"
+_FIRM_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_RESCUE}\s+(?:of|for|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}",
+                         re.IGNORECASE)
+
+
+def company_key(name: str) -> str:
+    """What a company's facts are keyed by, so that its long name and its initials meet across articles
+    ("American International Group", "AIG"): the initials of a name of three or more capitalised words (a
+    name of two is left alone: "Fannie Mae" and "Freddie Mac" would meet), else the name."""
+    capitals = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in capitals) if len(capitals) >= 3 else name
+
+
+def rescued_firm(annotated: AnnotatedDocument, start: int, end: int) -> Entity | None:
+    """The company a rescue amount (at `start`..`end`) is of, when its sentence says so: the possessor or the
+    recipient named before it ("AIG's $85 billion bailout", "AIG, a recipient of a $180 billion rescue
+    package"), or the company after the rescue ("a $30 billion bailout of Citigroup"); None for a plan of a
+    country or a market ("a $700 billion bailout of the financial system")."""
+    text = annotated.document.text
+    s = next((s for s in annotated.sentences if s.start <= start < s.end), None)
+    if s is None:
+        return None
+    people = {e.canonical for e in annotated.entities if e.label == "PERSON"}
+    firms = [e for e in entities_in(annotated, s.start, s.end, ("ORG",)) if _company(e) and e.canonical not in people]
+    before = [e for e in firms if e.end <= start and _FIRM_BEFORE.fullmatch(text[e.end:start])]
+    after = [e for e in firms if e.start >= end and _FIRM_AFTER.fullmatch(text[end:e.start])]
+    return (before[-1:] or after[:1] or [None])[0]
+
+
 def _company(e: Entity) -> bool:
     """An organisation that can be bought or go bankrupt: not a government body, a court or a party."""
     name = e.canonical
@@ -136,7 +196,7 @@ def _observation(annotated: AnnotatedDocument, source: Source, s: Sentence, comp
                  value: str) -> Observation:
     doc = annotated.document
     cited = Citation(doc.id, s.start, s.end, doc.text[s.start:s.end], doc.outlet, doc.published.value)
-    return Observation(ask="company", topic=company.canonical, place=None, qualifier="", kind="state", value=value,
+    return Observation(ask="company", topic=company_key(company.canonical), place=None, qualifier="", kind="state", value=value,
                        label=value, source=source, citation=cited, subject=company.canonical, modality="happened",
                        rank=lexicon()["company"]["steps"][state])
 

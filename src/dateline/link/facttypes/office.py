@@ -109,14 +109,19 @@ class _Found:
         return self.at
 
 
-_NOW_VERBS = re.compile(r"^\W{0,3}\s*(said|says|told|tells|announced|announces|has|have|is|will|warned|warns|"
+# the titled person speaks or acts: right after the name, after another titled person joined to it ("Treasury
+# Secretary Henry Paulson and Fed President Timothy Geithner oversaw"), or in a clause about it (", who explained")
+_NOW_VERBS = re.compile(r"^\W{0,3}\s*(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,7}?)?(?:who\s+)?"
+                        r"(said|says|told|tells|announced|announces|has|have|is|will|warned|warns|"
                         r"urged|urges|added|insisted|insists|confirmed|confirms|called|calls|spoke|speaking|"
-                        r"wrote|writes|met|meets|unveiled|unveils|outlined|outlines)\b", re.IGNORECASE)
+                        r"wrote|writes|met|meets|unveiled|unveils|outlined|outlines|oversaw|oversees|explained|"
+                        r"explains|briefed|briefs|testified|testifies|ordered|orders|signed|signs|proposed|proposes)\b")
 
 
 def _holds_now(annotated: AnnotatedDocument, person: Entity) -> bool:
     """The sentence states the holding in the present: the titled person speaks or acts in it ("Treasury
-    Secretary Henry Paulson said"), or is the source of reported words; not a background mention, and not
+    Secretary Henry Paulson said", "... Paulson and Fed President Timothy Geithner oversaw", "... Paulson, who
+    explained"), or is the source of reported words; not a background mention, and not
     in a sentence dated to an earlier year than the article."""
     sentence = sentence_of(annotated, person.start)
     published = annotated.document.published.value
@@ -124,7 +129,7 @@ def _holds_now(annotated: AnnotatedDocument, person: Entity) -> bool:
                                       re.findall(r"\b(19\d\d|20\d\d)\b", annotated.document.text[sentence.start:sentence.end])):
         return False
     text = annotated.document.text
-    if _NOW_VERBS.search(text[person.end:person.end + 30]):
+    if _NOW_VERBS.search(text[person.end:person.end + 90]):
         return True
     return any(a.source_start is not None and a.source_start <= person.start < (a.source_end or a.source_start)
                and not a.anonymous for a in annotated.attributions)

@@ -334,26 +334,73 @@ class BillType(OnScale):
         plan_words = words_pattern(k for k, v in purposes.items() if v in ("rescue plan", "stimulus"))
         verbs, chambers = words_pattern(bills["verbs"]), words_pattern(bills["chambers"])
         for s, text in sentences(annotated):
-            plan = plan_words.search(text)
-            verb = verbs.search(text) if plan and not _after_publication(text, source) else None
+            plan = _plan_of(annotated.document.text, s, plan_words)
+            verb = verbs.search(text) if plan and not after_publication(text, source) else None
             # a modal in the verb's own clause ("assuming it is passed"); "will" earlier in the sentence is
             # another verb's ("The Senate will open debate on the plan the House passed")
             if verb is None or _modal_before(*_words_before(text, verb.start())) or re.search(
-                    r"\b(not|n't|failed to)\s+$", text[:verb.start()]):
+                    r"\b(not|n't|failed to)\s+$", text[:verb.start()]) or _wished(text, verb) or not _of_plan(
+                    text, verb, plan_words):
                 continue
-            state = bills["verbs"][verb.group().lower()]
+            state = bills["verbs"][" ".join(verb.group().lower().split())]
             chamber = _chamber(chambers, text, verb)
             if state == "passed" and chamber and chamber.group().lower() in ("house", "senate", "house of representatives"):
                 state, value = "passed one chamber", f"passed {chamber.group()}"
             else:
                 value = {"signed": "signed into law"}.get(state, state)
-            label = (f"{verb.group()} by {_the(chamber.group())}" if chamber and state != "signed"
+            said = state if verb.group().lower().endswith(" of") else verb.group()  # "approval of": "passed"
+            label = (f"{said} by {_the(chamber.group())}" if chamber and state != "signed"
                      else value)  # short: "passed by the House", "approved by Congress", "signed into law"
-            yield _observation(annotated, source, s, ask=self.name, topic=purposes[plan.group().lower()], place=None,
-                               value=value, label=label, rank=bills["steps"][state], subject=plan.group())
+            yield _observation(annotated, source, s, ask=self.name, topic=purposes[plan.lower()], place=None,
+                               value=value, label=label, rank=bills["steps"][state], subject=plan)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         return f"What is the state of the {key[1]}{'' if key[1].endswith(('plan', 'bill')) else ' bill'}?"
+
+
+_BARE_BILL = re.compile(r"\bthe\s+(?:package|plan|bill|legislation|measure)\b", re.IGNORECASE)
+
+
+def _plan_of(text: str, s: Sentence, plan_words: re.Pattern[str]) -> str | None:
+    """The plan a sentence is about, as written: one it names ("the bailout", "the stimulus bill"), else, for
+    "the package", "the plan", "the bill" with no word of its own, the plan its article named last before it."""
+    named = plan_words.search(text, s.start, s.end)
+    if named is not None:
+        return named.group()
+    return plan_named_before(text, s.start, plan_words) if _BARE_BILL.search(text, s.start, s.end) else None
+
+
+BILL_REACH = 4  # words between a vote and the plan it is of: "killed a $700 billion rescue plan", "the bill the House passed"
+
+
+def _of_plan(text: str, verb: re.Match[str], plan_words: re.Pattern[str]) -> bool:
+    """The vote is the plan's: a plan is named within `BILL_REACH` words of the verb in its clause ("the
+    plan passed", "the rescue package approved by Congress", "the stimulus package, signed into law"), not
+    in another clause ("133 Republicans opposed the measure, while 65 approved"; "a rescue team ... the quake,
+    which killed")."""
+    for plan in [*plan_words.finditer(text), *_BARE_BILL.finditer(text)]:
+        between = text[plan.end():verb.start()] if plan.end() <= verb.start() else text[verb.end():plan.start()]
+        if len(between.split()) <= BILL_REACH and not re.search(r"[,;:()\u2013\u2014]", between.rstrip().removesuffix(",")):
+            return True
+    return False
+
+
+def plan_named_before(text: str, at: int, plan_words: re.Pattern[str]) -> str | None:
+    """The plan word ("bailout", "stimulus") an article names last before `at`: what its "the package" means."""
+    named = list(plan_words.finditer(text, 0, at))
+    return named[-1].group() if named else None
+
+
+def _wished(text: str, verb: re.Match[str]) -> bool:
+    """A vote written as a noun ("approval of", "passage of") states one only after its chamber's possessive or
+    "the" ("the Senate's approval of the package"), and not as a wish or a need ("needs the approval of
+    Congress", "pushed for the passage of the bill")."""
+    if not verb.group().lower().endswith(" of"):
+        return False
+    window, at = _words_before(text, verb.start())
+    before = window[:at]
+    return not re.search(r"(?:['’]s|\bthe)\s+$", before) or bool(
+        words_pattern(lexicon()["state"]["bills"]["wishes"]).search(before))
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -361,7 +408,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+((?:19|20)\d\d)\b")
 
 
-def _after_publication(text: str, source: Source) -> bool:
+def after_publication(text: str, source: Source) -> bool:
     """A sentence naming a month after its article's ("enacted in February 2009" in an article dated
     January 2009): the article's date is wrong, or the words are a plan; either way no report of a vote."""
     if source.published is None:
