@@ -47,7 +47,36 @@ def claim_person(annotated: AnnotatedDocument, c: Claim, *, acted_on: bool = Fal
         return None
     if re.fullmatch(r"\s*(?:he|she)\s*", subject, re.IGNORECASE):
         return _antecedent(annotated, sentence, c.start)
-    return described(annotated, subject)
+    return described(annotated, subject) or _by_name(annotated, subject)
+
+
+def _by_name(annotated: AnnotatedDocument, subject: str) -> str | None:
+    """A subject that is a bare name the tagger left untagged here ("Orozco was convicted", the article having
+    named "Jose Luis Orozco" before): the article's one person of that name or surname."""
+    if not re.fullmatch(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+", subject.strip()):
+        return None
+    last = subject.split()[-1]
+    names = {person_name(e) for e in annotated.entities if e.label == "PERSON"}
+    return _one({n for n in names if n and n.split()[-1] == last})
+
+
+# nouns for a person that a place name can modify: "a 57-year-old Wasilla woman", "the Schenectady man"
+_PERSON_NOUNS = (r"(?:man|woman|men|women|boy|girl|teen|teenager|youth|resident|residents|native|couple|mother|"
+                 r"father|family|student|driver|farmer|worker|businessman|businesswoman)")
+
+
+def persons_in(annotated: AnnotatedDocument, start: int, end: int) -> list[Entity]:
+    """The persons a statement in a span can be about (`base.people_in`), without a name that modifies a
+    person noun ("a 57-year-old Wasilla woman was indicted", "the Albany dairy farmer": a town, not a name)."""
+    return [e for e in people_in(annotated, start, end) if not _modifies(annotated.document.text, e)]
+
+
+def _modifies(text: str, e: Entity) -> bool:
+    after = text[e.end:e.end + 40]
+    if re.match(rf"\s+{_PERSON_NOUNS}\b", after, re.IGNORECASE):
+        return True
+    determined = re.search(r"\b(?:a|an|the|\d+-year-old)\s+$", text[max(0, e.start - 20):e.start], re.IGNORECASE)
+    return bool(determined) and re.match(rf"\s+[a-z][\w-]*\s+{_PERSON_NOUNS}\b", after) is not None
 
 
 def owner_after(annotated: AnnotatedDocument, s: Sentence, at: int) -> str | None:
@@ -55,7 +84,7 @@ def owner_after(annotated: AnnotatedDocument, s: Sentence, at: int) -> str | Non
     offices of Michael Jackson's doctor"): a named person first in it, else its description."""
     text = annotated.document.text
     rest = text[at:s.end]
-    people = [e for e in people_in(annotated, at, s.end) if e.start - at <= 40]
+    people = [e for e in persons_in(annotated, at, s.end) if e.start - at <= 40]
     description = re.match(rf"{_DETERMINER}\s+(?:[\w-]+\s+){{0,3}}?{_roles()}\b{_NOT_HEAD}", rest)
     if description:
         apposed = [e for e in people if re.fullmatch(r",?\s*(?:[A-Z]\w*\.?\s+)?", text[at + description.end():e.start])]
@@ -86,7 +115,7 @@ def subject_before(annotated: AnnotatedDocument, s: Sentence, at: int) -> str | 
     text = annotated.document.text
     aux = r"(?:\s+(?:is|was|are|were|will|would|be|been|has|had|have|can|could|may|must|should|to|also|still|now))*\s*$"
     end = s.start + re.search(aux, text[s.start:at]).start()
-    named = [e for e in people_in(annotated, s.start, end) if e.end == end]
+    named = [e for e in persons_in(annotated, s.start, end) if e.end == end]
     if named:
         return person_name(named[0]) or None
     if re.search(r"\b(?:he|she)$", text[s.start:end], re.IGNORECASE):
@@ -111,9 +140,9 @@ def _named(annotated: AnnotatedDocument, c: Claim) -> Entity | None:
     verb takes the person named in apposition right before it ("Jackson's former doctor, Conrad Murray, has
     been sentenced")."""
     text = annotated.document.text
-    people = people_in(annotated, c.start, c.end)
+    people = persons_in(annotated, c.start, c.end)
     if not people:
-        apposed = [e for e in people_in(annotated, max(0, c.start - 60), c.start)
+        apposed = [e for e in persons_in(annotated, max(0, c.start - 60), c.start)
                    if re.fullmatch(r"\s*,?\s*", text[e.end:c.start]) and re.search(r",\s*$", text[:e.start])]
         return apposed[-1] if apposed else None
     inside = _inside(people, text, c, c.subject)
@@ -122,7 +151,9 @@ def _named(annotated: AnnotatedDocument, c: Claim) -> Entity | None:
     verb = re.search(rf"\b{re.escape((c.predicate or '')[:4])}", text[c.start:c.end], re.IGNORECASE)
     limit = c.start + verb.start() if verb else c.start
     before = [e for e in people if e.end <= limit]
-    return before[0] if before else None
+    words = set((c.subject or "").split())
+    subject = [e for e in before if words & set(e.text.split())]  # "After talks with Tom Reed, Ann Cole cleared"
+    return (subject or before or [None])[0]
 
 
 def _sentence(annotated: AnnotatedDocument, at: int) -> Sentence:
@@ -130,8 +161,23 @@ def _sentence(annotated: AnnotatedDocument, at: int) -> Sentence:
 
 
 def _in_object(annotated: AnnotatedDocument, c: Claim) -> str | None:
-    inside = _inside(people_in(annotated, c.start, c.end), annotated.document.text, c, c.object)
-    return person_name(inside[0]) or None if inside else None
+    """The person at the head of the verb's object ("arrested Tom Reed", "charges investor Karen Olson with"), not
+    one named further in it ("convicted a gang member of murdering Deputy Tom Reed": Reed is the victim); an
+    object the claim's text does not hold verbatim is looked for right after the verb."""
+    text = annotated.document.text
+    at = text.find(c.object, c.start, c.end) if c.object else -1
+    end = at + len(c.object or "") if at >= 0 else c.end
+    if at < 0:
+        verb = re.search(rf"\b{re.escape((c.predicate or '')[:4])}\w*\s+", text[c.start:c.end], re.IGNORECASE)
+        if verb is None:
+            return None
+        at = c.start + verb.end()
+    for e in persons_in(annotated, at, end):
+        if re.search(r"\b(?:of|for|with|to|at|by|after|over|from|against|in|on|who|that)\b|\w+ing\b|[,;]",
+                     text[at:e.start], re.IGNORECASE):
+            return None  # the head is someone else
+        return person_name(e) or None
+    return None
 
 
 def _inside(people: list[Entity], text: str, c: Claim, part: str | None) -> list[Entity]:

@@ -34,14 +34,13 @@ from datetime import date
 from dateline.link.facttypes.base import (
     GeneralRule,
     lexicon,
-    people_in,
     person_name,
     possessive,
     sentences,
     usual_name,
     words_pattern,
 )
-from dateline.link.facttypes.persons import holder
+from dateline.link.facttypes.persons import holder, persons_in
 from dateline.link.observations import Observation, Source, readable_time
 from dateline.model import AnnotatedDocument, Citation, Sentence
 
@@ -56,7 +55,7 @@ def _person(annotated: AnnotatedDocument, s: Sentence) -> str | None:
     """The person the proceeding is against: the subject or object of the proceeding's claim in the
     sentence ("Murray will be sentenced", "to try Dr Conrad Murray"), else the first person named who is
     not a possessor ("Jackson's physician, Dr Conrad Murray": Murray; "Jackson's death": nobody)."""
-    people = people_in(annotated, s.start, s.end)
+    people = persons_in(annotated, s.start, s.end)  # not a town that modifies "woman"
     text = annotated.document.text
     verbs = lexicon()["proceeding"]["verbs"]
     for c in annotated.claims:
