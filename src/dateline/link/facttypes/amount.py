@@ -44,6 +44,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from dateline.link.facttypes.amount_purpose import aside, clause_span, earning_verb, plain, purpose_of
 from dateline.link.facttypes.base import (
     OnScale,
     alternation,
@@ -58,8 +59,8 @@ from dateline.link.facttypes.base import (
     usual_name,
     words_pattern,
 )
-from dateline.link.facttypes.company import TOTALLED, company_key, rescued_firm
-from dateline.link.facttypes.state import after_publication, plan_named_before
+from dateline.link.facttypes.company import company_key, rescued_firm
+from dateline.link.facttypes.state import after_publication
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Entity, Quantity, Sentence
 
@@ -89,10 +90,10 @@ class AmountType(OnScale):
             sentence = sentence_of(annotated, q.start) if _money(q) else None
             if sentence is None or after_publication(text[sentence.start:sentence.end], source):
                 continue  # "the $787 billion stimulus, enacted in February 2009" in a January article: written later
-            purpose = _purpose(text, q, sentence)
+            purpose = purpose_of(text, q, sentence)
             firm = _rescued(annotated, q, sentence) if purpose == "rescue plan" else None
             purpose = "loan" if firm is not None else purpose  # a firm's rescue: what the government put into it
-            if purpose is None or _aside(text, q, sentence, purpose):
+            if purpose is None or aside(text, q, sentence, purpose):
                 continue
             owner = _owned_by(firm) if firm is not None else _scope(annotated, q, sentence, purpose)
             if owner is None:
@@ -197,146 +198,16 @@ def _giver_question(topic: str, shown: str) -> str:
 # --- what the money is for, and what is no gift of it ------------------------------------------
 
 
-def _purpose(text: str, q: Quantity, sentence: Sentence) -> str | None:
-    """The purpose: a verb of raising or appealing just before the amount ("raised more than $57m",
-    "an appeal for $562m"), else a purpose word within `window` tokens after it or three words before it,
-    in its sentence. "to rescue" is a verb, not a rescue plan."""
-    words = lexicon()["amount"]
-    before = _plain(text, sentence.start, q.start)
-    if re.search(r"\b(?:" + "|".join(words["raising"]) + r")\s+(?:\S+\s+){0,2}$", before):
-        return "donations"
-    if re.search(r"\bappeal(?:ed|ing|s)?\s+for\s+$", before):
-        return "appeal"
-    pattern = words_pattern(words["purposes"])
-    after = " ".join(_plain(text, q.end, sentence.end).split()[:words["window"]])
-    found = pattern.search(after) or next(
-        (m for m in pattern.finditer(" ".join(before.split()[-3:]) + " ") if _names_amount(m)), None) or _totalled(
-        pattern, before)
-    if found:
-        return words["purposes"][found.group().lower()]
-    plan = _bare_plan(text, q, sentence, before)
-    if plan:
-        return plan
-    if _paid_to_staff(text, before, after):
-        return "bonuses"
-    return "earnings" if _earning_verb().search(before) else None
-
-
-def _totalled(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
-    """A purpose word whose total the amount is, written before it: "AIG's bailout, which has totaled more
-    than $170 billion"."""
-    rest = re.compile(rf"(?:\s+(?:package|plan|program|programme|bill|deal))?{TOTALLED}(?:\S+\s+){{0,2}}", re.IGNORECASE)
-    return next((m for m in pattern.finditer(before) if rest.fullmatch(before, m.end())), None)
-
-
-# a plan written with no word of its purpose, next to its amount: "an $825 billion package", "$819 billion in the
-# House version", "a package with a cost of more than $800 billion"; not a package of something else ("an $86
-# billion package of credit guarantees")
-_BARE_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:(?:in|for)\s+the\s+(?:[A-Z][\w-]*\s+){1,2})?"
-                         r"(?:package|plan|bill|legislation|measure|version)\b(?!\s+(?:of|for|to)\b)")
-_BARE_BEFORE = re.compile(r"\b(?:package|plan|bill|legislation|measure|version)(?:\s+with\s+a\s+(?:cost|price\s+tag)\s+of"
-                          r"|\s+(?:worth|costing|totall?ing)|,\s+which\s+(?:was|is|has\s+totall?ed)|\s+of)\s+(?:\S+\s+){0,2}$",
-                          re.IGNORECASE)
-
-
-def _bare_plan(text: str, q: Quantity, sentence: Sentence, before: str) -> str | None:
-    """The purpose of a plan its sentence names with no word of its own ("an $825 billion package"): the rescue
-    plan or stimulus its article named last before it, if any."""
-    if not (_BARE_AFTER.match(text, q.end) or _BARE_BEFORE.search(before)):
-        return None
-    purposes = lexicon()["amount"]["purposes"]
-    named = plan_named_before(text, sentence.start, _plan_words())
-    return purposes[named.lower()] if named else None
-
-
-@functools.lru_cache(maxsize=1)
-def _plan_words() -> re.Pattern[str]:
-    return words_pattern(k for k, v in lexicon()["amount"]["purposes"].items() if v in ("rescue plan", "stimulus"))
-
-
 def _rescued(annotated: AnnotatedDocument, q: Quantity, sentence: Sentence) -> Entity | None:
     """The firm a rescue amount is of (`company.rescued_firm`), or, for "its"/"their" rescue ("GM received $4
     billion of its $13.4 billion bailout"), the firm named before it in its clause."""
     firm = rescued_firm(annotated, q.start, q.end)
     if firm is not None:
         return firm
-    before = _plain(annotated.document.text, sentence.start, q.start)
+    before = plain(annotated.document.text, sentence.start, q.start)
     if re.search(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE):
         return _owner(annotated, q, labels=("ORG",))
     return None
-
-
-def _paid_to_staff(text: str, before: str, after: str) -> bool:
-    """ "it would pay $165 million by March 15 to employees": a company's payment to its own staff, in an
-    article about bonuses, is the bonuses (the article names them; the sentence need not)."""
-    words = lexicon()["amount"]
-    return bool(re.search(r"\b(?:pay|pays|paid|paying)\s+(?:\S+\s+){0,2}$", before)
-                and re.search(r"\bto\s+(?:(?:its|their|the|his|her|top|senior)\s+)?" + alternation(words["staff"]) + r"\b",
-                              after, re.IGNORECASE)
-                and re.search(r"\bbonus(?:es)?\b", text, re.IGNORECASE))
-
-
-@functools.lru_cache(maxsize=1)
-def _earning_verb() -> re.Pattern[str]:
-    """A verb of earning right before the amount, or with its beneficiary between ("the royalties had earned
-    the Jackson estate $1 billion", "his estate has since made more than $310m")."""
-    verbs = alternation(lexicon()["amount"]["earning"])
-    return re.compile(rf"\b{verbs}\s+(?:(?:him|her|them|it|the\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+)?$", re.IGNORECASE)
-
-
-def _names_amount(match: re.Match[str]) -> bool:
-    """A purpose word before the amount names it only when joined to it ("debts of $400m", "pledged
-    $1m", "a bailout worth $5 billion"): "cut from the stimulus package $900m" does not, nor "to rescue"
-    (a verb, not a rescue plan)."""
-    if match.group().lower() == "rescue" and match.string[:match.start()].lower().endswith("to "):
-        return False
-    return bool(re.fullmatch(r"(?:\s+(?:package|plan|program|programme|bill|fund|deal))?"
-                             r"\s*(?:(?:of|worth|at|for|totall?ing|valued at|to|some|about|over)\s+)?",
-                             match.string[match.end():]))
-
-
-def _aside(text: str, q: Quantity, sentence: Sentence, purpose: str) -> bool:
-    """An amount that is not the fact's figure: a conversion in brackets, a part or an addition, another
-    era, and for a gift a need, an estimate, a cost or a yearly sum (`[amount] part_*`, `not_given`)."""
-    words = lexicon()["amount"]
-    start, end = _clause(text, q, sentence)
-    before, after = _plain(text, start, q.start), _plain(text, q.end, end)
-    if re.search(r"[(;:]\s*$", text[sentence.start:q.start]):
-        return True  # "420m euros ($604m; ...)": the same money in another currency
-    if re.search(r"\b" + alternation(words["part_before"]) + r"\s+(?:(?:the|a|an|its|their|his|her|this)\s+)?$",
-                 before, re.IGNORECASE):
-        return True
-    if re.match(r"\s*(?:\b" + alternation(words["part_after"]) + r"|of\s+(?:the|its|their|this|that)\b)",
-                after, re.IGNORECASE):
-        return True  # "$115 billion more", "$4 billion of its $13.4 billion bailout"
-    clause = f"{before} {after}"
-    if words_pattern(words["part_clause"] + words["other_era"]).search(clause):
-        return True
-    if purpose in words["needs_owner"] and re.match(r"\s*(?:[\w-]+\s+)?" + alternation(words["holdings"]) + r"\b", after,
-                                                    re.IGNORECASE):
-        return True  # "a $312 billion portfolio of troubled loans": what is held, not what was lent
-    if purpose in ("rescue plan", "stimulus") and re.search(r"\b" + alternation(words["plan_of_one"]) + r"\s+$", before,
-                                                            re.IGNORECASE):
-        return True  # one firm's bailout, not the plan
-    if purpose == "earnings":  # a quarter's or a year's figure, money made available, a forecast: no running total
-        return bool(words_pattern(words["not_earned"]).search(clause))
-    return purpose in words["needs_giver"] and bool(words_pattern(words["not_given"]).search(clause))
-
-
-def _clause(text: str, q: Quantity, sentence: Sentence) -> tuple[int, int]:
-    """The stretch of the sentence around the amount between commas, semicolons, colons and dashes
-    (brackets ignored: "(# 35m)" is an aside)."""
-    plain = _plain(text, sentence.start, sentence.end)
-    at, stop = q.start - sentence.start, q.end - sentence.start
-    cuts = [m for m in re.finditer(r"[;:]|,\s|\s[-–—]{1,2}\s", plain)]
-    start = max([m.end() for m in cuts if m.end() <= at], default=0)
-    end = min([m.start() for m in cuts if m.start() >= stop], default=len(plain))
-    return sentence.start + start, sentence.start + end
-
-
-def _plain(text: str, start: int, end: int) -> str:
-    """The text with bracketed asides blanked out, offsets kept."""
-    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text[start:end])
 
 
 # --- whose money it is ----------------------------------------------------------------------------
@@ -389,7 +260,7 @@ def _governing_verb(text: str, q: Quantity, sentence: Sentence) -> int | None:
     amount: in its clause, at most `VERB_REACH` words before it."""
     words = lexicon()["amount"]
     verbs = words_pattern(words["giving"] + words["raising"] + words["receiving"] + words["appealing"])
-    before = _plain(text, sentence.start, q.start)
+    before = plain(text, sentence.start, q.start)
     found = list(verbs.finditer(before))
     if not found:
         return None
@@ -488,11 +359,11 @@ def _total(text: str, q: Quantity, sentence: Sentence) -> bool:
     """A running all-donor total: "a total of $270m had been pledged so far", "$360m has been pledged"
     (given, with no giver), "donors have pledged $1bn"."""
     words = lexicon()["amount"]
-    start, end = _clause(text, q, sentence)
-    after = _plain(text, q.end, end)
+    start, end = clause_span(text, q, sentence)
+    after = plain(text, q.end, end)
     passive = re.match(r"\s*(?:[\w-]+\s+){0,4}?(?:has|have|had)\s+(?:(?:now|so far|already)\s+)?been\s+"
                        + r"\b" + alternation(words["passive_giving"]) + r"(?!\s+by\b)", after, re.IGNORECASE)
-    before = _plain(text, start, q.start)
+    before = plain(text, start, q.start)
     collective = words_pattern(words["totals"]).search(before) and words_pattern(
         words["giving"] + words["raising"] + words["receiving"]).search(before)
     return bool(passive or collective)
@@ -568,8 +439,8 @@ def _earner(annotated: AnnotatedDocument, q: Quantity, sentence: Sentence) -> Ow
     most; "the Jackson estate": the one of that name the article names most), keyed by the person, so both
     forms meet."""
     text = annotated.document.text
-    verb = sentence.start + _earning_verb().search(_plain(text, sentence.start, q.start)).start()
-    start, _end = _clause(text, Quantity("", 0, False, None, verb, verb), sentence)
+    verb = sentence.start + earning_verb().search(plain(text, sentence.start, q.start)).start()
+    start, _end = clause_span(text, Quantity("", 0, False, None, verb, verb), sentence)
     beneficiary = entities_in(annotated, verb, q.start, ("PERSON", "ORG"))
     subject = [e for e in entities_in(annotated, start, verb, ("PERSON", "ORG"))
                if re.fullmatch(r"(?:['’]s?)?(?:\s+[\w'’]+){0,5}\s+", text[e.end:verb])]
