@@ -17,6 +17,7 @@ of `link/facts.py`). The types, and the `ask` their observations carry:
 | proceeding | hearing, bail, licence, term | date, state | When does Conrad Murray's trial start? |
 | rate | rate | quantity (percent) | What is the US unemployment rate? |
 | company | company | state | What is the state of Lehman Brothers? |
+| appointment | appointment | name | Who is the Philadelphia 76ers' coach? Who will host the Academy Awards? |
 
 A new type is a new module listed in `TYPES`, not a branch in a shared one.
 """
@@ -25,14 +26,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from dateline.link.facttypes import amount, company, count, death, office, plan, proceeding, rate, state, status
+from dateline.link.facttypes import (
+    amount,
+    appointment,
+    company,
+    count,
+    death,
+    office,
+    plan,
+    proceeding,
+    rate,
+    state,
+    status,
+)
 from dateline.link.facttypes.base import FactType, ordered_relation
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument
 
 TYPES: tuple[FactType, ...] = (count.TYPE, plan.TYPE, status.TYPE, state.LEVEL, state.MEASURE, state.BILL,
                                office.TYPE, amount.TYPE, death.CAUSE, death.MANNER, death.DAY, proceeding.HEARING,
-                               proceeding.BAIL, proceeding.LICENCE, proceeding.TERM, rate.TYPE, company.TYPE)
+                               proceeding.BAIL, proceeding.LICENCE, proceeding.TERM, rate.TYPE, company.TYPE,
+                               appointment.TYPE)
 _BY_ASK = {t.name: t for t in TYPES}
 
 __all__ = ["TYPES", "FactType", "fact_type", "observe", "ordered_relation"]
