@@ -35,8 +35,9 @@ Relation: a cumulative kind follows `base.ordered_relation`; a level `level.rela
 
 The modules: `count_kinds` (the kinds and what a count counts), `count_figure` (which numbers are counts and
 their sourcing), `count_owners` and `force` (whose troops), `count_scope` (where), `count_incident` (a toll
-of one incident), `count_elsewhere` (another time or event), `count_questions` (the wording); this one reads
-each quantity through them (`CountType.observe`) and asks and relates the facts.
+of one incident), `count_elsewhere` (another time or event), `count_bare` (a bare figure a verb of harm counts),
+`count_questions` (the wording); this one reads each quantity through them (`CountType.observe`) and asks and
+relates the facts.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from dataclasses import dataclass, replace
 from dateline.annotate.claims import predicate_classes
 from dateline.link.facttypes import level
 from dateline.link.facttypes.base import OnScale, number
+from dateline.link.facttypes.count_bare import found_in, harmed
 from dateline.link.facttypes.count_elsewhere import elsewhere
 from dateline.link.facttypes.count_entry import entry_citation
 from dateline.link.facttypes.count_figure import (
@@ -94,8 +96,7 @@ class CountType(OnScale):
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         classes = predicate_classes()
-        found = (_count(elided(tally(toll(q, annotated), annotated), annotated), annotated, source, classes)
-                 for q in annotated.quantities)
+        found = (_count(_read(q, annotated), annotated, source, classes) for q in annotated.quantities)
         yield from _summed([o for o in found if o is not None])
         yield from level.done_observations(annotated, source)  # "the last troops left": a level of none
 
@@ -184,6 +185,12 @@ def _mostly_increments(observations: Sequence[Observation]) -> bool:
     """Most reports say the number is added ("an extra 3,500", "3,500 more"): "How many more ...?"."""
     added = sum(1 for o in observations if is_addition(o))
     return added * 2 > len(observations)
+
+
+def _read(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
+    """What a figure counts when the parse missed it: a toll's, a tally's, an elided state's, a verb's object, the
+    people a disease is found in."""
+    return found_in(harmed(elided(tally(toll(q, annotated), annotated), annotated), annotated), annotated)
 
 
 def _count(q: Quantity, annotated: AnnotatedDocument, source: Source, classes: Mapping[str, str]

@@ -32,7 +32,7 @@ def elsewhere(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDoc
         return True
     if kind.cumulative and _told_of_the_past(q, obs, annotated, source):
         return True
-    if words_pattern(words["past_events"]).search(sentence) or _rate().search(sentence):
+    if _past_event(sentence) or _rate().search(sentence):
         return True
     if sentence.rstrip(' "\'”’)').endswith("?"):
         return True  # a question asks, it reports nothing: "So can you multiply 404 by 20, giving 8,000 cases?"
@@ -57,9 +57,22 @@ def _told_of_the_past(q: Quantity, obs: Observation, annotated: AnnotatedDocumen
     text = annotated.document.text
     for s in annotated.sentences[max(0, index - 2):index]:
         earlier = text[s.start:s.end]
-        if _earlier_year(earlier, source, words["since"]) or words_pattern(words["past_events"]).search(earlier):
+        if _earlier_year(earlier, source, words["since"]) or _past_event(earlier):
             return True
     return False
+
+
+# a span of time just ended, counted back from now: "in the past two days", "over the last week" (the story's
+# latest news, not "in the past", long ago)
+_RECENT = re.compile(r"\b(?:in|over|during|for|within) the (?:past|last|previous) (?:(?:few|several|couple of|\d+|"
+                     r"two|three|four|five|six|seven|ten) )?(?:hours?|days?|weeks?|weekend|months?|fortnight)\b",
+                     re.IGNORECASE)
+
+
+def _past_event(sentence: str) -> bool:
+    """The sentence names an earlier event news compares the story with ("the Spanish flu", "in the past"), not
+    counting a span just ended ("no new deaths in the past two days")."""
+    return bool(words_pattern(lexicon()["count"]["elsewhere"]["past_events"]).search(_RECENT.sub(" ", sentence)))
 
 
 def _earlier_year(sentence: str, source: Source, since: Sequence[str]) -> bool:
@@ -75,10 +88,12 @@ def _earlier_year(sentence: str, source: Source, since: Sequence[str]) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _rate() -> re.Pattern[str]:
-    """ "250,000 a year", "every winter"; not "a week after the quake", "a year ago"."""
+    """ "250,000 a year", "every winter"; not "a week after the quake", "a year ago", "doubled in a week"."""
     rates = lexicon()["count"]["elsewhere"]["rates"]
     alternatives = "|".join(re.escape(r) for r in sorted(rates, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b(?!\s+(?:after|ago|earlier|later|before|since|into|of|on)\b)",
+    # "doubling in a week", "for a day", "in less than a month": a span of time, not a rate
+    spans = "".join(rf"(?<!\b{w} )" for w in ("in", "within", "for", "than", "over", "under"))
+    return re.compile(rf"{spans}\b(?:{alternatives})\b(?!\s+(?:after|ago|earlier|later|before|since|into|of|on)\b)",
                       re.IGNORECASE)
 
 

@@ -18,6 +18,7 @@ from dateline.resources import load_table
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _DIGIT = re.compile(r"\d")
+PEOPLE = "people"  # what a bare figure in a state counts: "10,000 dead"
 
 
 def countable(q: Quantity, annotated: AnnotatedDocument) -> bool:
@@ -43,11 +44,11 @@ _PLACES = ("GPE", "LOC", "NORP")  # "in the United States 50 cases were confirme
 
 def in_a_name(q: Quantity, annotated: AnnotatedDocument) -> bool:
     """The number is part of a proper name, not a count: "the G-20", "G8 leaders", "the Group of 20 countries",
-    "the Big Three", "the Group of Eight"; a place before the number names where ("in the United States 50
-    cases")."""
+    "the Big Three", "the Group of Eight", "12 AK 47 guns"; a place before the number names where ("in the United
+    States 50 cases")."""
     text = annotated.document.text
     before = text[max(0, q.start - 40):q.start]
-    if _GLUED.search(before):
+    if _GLUED.search(before) or _model_number(q, annotated, before):
         return True
     name = _THE_NAME.search(before)
     if name is None:
@@ -55,6 +56,36 @@ def in_a_name(q: Quantity, annotated: AnnotatedDocument) -> bool:
     name_end = q.start - 1
     return not any(e.label in _PLACES and e.end == name_end for e in annotated.entities) and (
         text[q.start - len(before) + name.start() + 4:name_end] not in country_aliases())
+
+
+# a model or a name's number written apart from its letters: "AK 47", "MP 5"; or after a capitalised word right
+# after another figure ("12 AK 47 guns", "three Boeing 737 jets": the first figure counts, the second names)
+_CAPS_BEFORE = re.compile(r"(?<![\w.'’-])(?P<word>[A-Z]{1,4}) $")
+_WORD_BEFORE = re.compile(r"(?<![\w.'’-])(?P<word>[A-Z][\w-]*) $")
+_MODEL = re.compile(r"\d{1,4}")
+
+
+def _model_number(q: Quantity, annotated: AnnotatedDocument, before: str) -> bool:
+    """A short bare number written after a model's letters ("AK 47", not "UN 500" or "US 20"), or after a
+    capitalised word that follows another figure ("12 AK 47 guns", "three Boeing 737 jets")."""
+    if not _MODEL.fullmatch(q.text):
+        return False
+    caps = _CAPS_BEFORE.search(before)
+    if caps is not None and len(caps.group("word")) > 1 and not _known_name(caps.group("word")):
+        return True
+    word = _WORD_BEFORE.search(before)
+    if word is None:
+        return False
+    start = q.start - len(before) + word.start()
+    return any(o.end in (start - 1, start - 2) and o.start < start for o in annotated.quantities if o is not q)
+
+
+def _known_name(word: str) -> bool:
+    """A country's or a known organisation's short name ("US", "UN", "EU"): a figure after it may count its people."""
+    owners = lexicon()["count"]["owners"]
+    organisations = {n for names in owners["organisations"].values() for n in names}
+    demonyms = {n for names in owners["demonyms"].values() for n in names}
+    return word in country_aliases() or word in organisations or word in demonyms or word in ("WHO", "CDC")
 
 
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
@@ -107,7 +138,8 @@ def tally(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
     """ "Total confirmed cases stood at 27", "the total UK figure jumped to 1,320, with a further 59 cases": a
     number a tally rises to counts what the tally counts (its noun, or for "figure", "total" and "number" the
     noun of the sentence's other count), unless its own noun follows it; a place in the tally's words ("UK
-    figure", "Canada's number of cases") is the count's."""
+    figure", "Canada's number of cases") is the count's, and so is the place of a part of a tally told place by
+    place ("the number of cases ...; and in Bolivia passing 1,300")."""
     text = annotated.document.text
     if q.unit or _own_noun(text, q.end):
         return q
@@ -115,7 +147,9 @@ def tally(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
     if sentence is None:
         return q
     found = _TALLY.search(text, max(sentence.start, q.start - 80), q.start)
-    if found is None or _DIGIT.search(found.group("phrase")):
+    if found is None:
+        return _place_part(q, text, sentence.start)
+    if _DIGIT.search(found.group("phrase")):
         return q
     noun = found.group("noun")
     counted = noun if noun in _tallied_nouns() else _other_count(q, annotated, sentence) if (
@@ -125,6 +159,30 @@ def tally(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
     where = next((_countries_by_name()[w] for w in re.findall(r"[\w.]+", found.group("phrase"))
                   if w in _countries_by_name()), None)
     return replace(q, counts=counted, where=where or q.where, verb=None, state=None)
+
+
+# a tally told place by place: "the number of recorded cases in Peru hitting four figures; in Chile doubling in a week
+# to more than 750; and in Bolivia passing 1,300": each place's part, a verb of change, then its figure
+_PLACE_PART = re.compile(r"\bin (?:the )?(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) \w+(?:ing|ed)\b"
+                         r"(?:[^.;:!?\d,]{0,25}?\b(?:to|at|past|above|over|beyond))?\s*$")
+
+
+def _place_part(q: Quantity, text: str, start: int) -> Quantity:
+    """A figure of one country's part of a tally the sentence opened with ("the number of recorded cases ...; and in
+    Bolivia passing 1,300"): it counts the tally's noun in that country; else the figure as it was."""
+    part = _PLACE_PART.search(text, max(start, q.start - 60), q.start)
+    place = _countries_by_name().get(part.group("place")) if part is not None else None
+    tallied = list(_number_of().finditer(text, start, part.start())) if place is not None else []
+    if not tallied:
+        return q
+    return replace(q, counts=tallied[-1].group("noun"), where=place, verb=None, state=None)
+
+
+@functools.lru_cache(maxsize=1)
+def _number_of() -> re.Pattern[str]:
+    """ "the number of recorded cases": a tally of a noun a tally counts by itself."""
+    nouns = "|".join(sorted(_tallied_nouns()))
+    return re.compile(rf"\b(?:number|total|tally|count) of (?:[\w-]+ ){{0,3}}?(?P<noun>{nouns})\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,7 +228,9 @@ def elided(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
     """ "200,000 people have been killed, 250,000 injured and 1.5 million left homeless": a number whose
     next words say a state, with no noun between (so any noun the parse gave it is another's), counts
     the people of the count of people before it in its sentence, in that state; with no such count, its
-    own noun of people is in that state ("a million people left homeless")."""
+    own noun of people is in that state ("a million people left homeless"), and a figure with no noun counts
+    people ("counted 9,000 to 10,000 dead"), unless another event ("in a ferry disaster") or another state ("injured
+    and made homeless") follows."""
     if q.unit:
         return q
     found = _ELIDED.match(annotated.document.text[q.end:q.end + 40])
@@ -185,7 +245,18 @@ def elided(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
                and not o.unit and is_people(o.counts)]
     if earlier:
         return replace(q, counts=earlier[-1].counts, state=state, verb=None)
-    return replace(q, state=state, verb=None) if q.counts and is_people(q.counts) else q
+    if not q.counts:  # "have counted 9,000 to 10,000 dead"; not "1,000 dead in a ferry disaster" (another event)
+        rest = annotated.document.text[q.end + found.end():q.end + found.end() + 30]
+        return q if _ANOTHER_EVENT.match(rest) or _ANOTHER_STATE.match(rest) else replace(
+            q, counts=PEOPLE, state=state, verb=None)
+    return replace(q, state=state, verb=None) if is_people(q.counts) else q
+
+
+# an event named with "a" after a toll is one event among others, not the story's: "1,000 dead in a ferry disaster"
+_ANOTHER_EVENT = re.compile(r"\s+in\s+an?\s", re.IGNORECASE)
+# a second state joined to the first counts people in either: "three million injured and made homeless"
+_ANOTHER_STATE = re.compile(r"\s+(?:and|or)\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt|homeless|dead|killed|missing|"
+                            r"displaced)\b", re.IGNORECASE)
 
 
 def _word_after(text: str, at: int) -> str:
@@ -255,13 +326,30 @@ UNLESS_AFTER = 60  # characters after the number where a kind's `unless` words m
 def another_count(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocument) -> bool:
     """A figure its own words put in another count than the kind's ("230 possible cases under
     investigation", "25 suspected cases" are not the confirmed cases, nor "101 suspected deaths" the deaths),
-    read from the number to the end of its clause, or right before it ("suspected in 380 deaths")."""
+    read from the number to the end of its clause, or right before it ("suspected in 380 deaths"), or from a
+    suspected tally it is given for ("the number of suspected deaths is more than 160"), or a part of it confirmed
+    after it ("248 deaths, with 12 confirmed")."""
     if kind.unless is None:
         return False
     text = annotated.document.text
     start, end = _own_clause(q, obs, annotated, reach=UNLESS_AFTER)
     after = _BOTH.sub(" ", _ANOTHER_CLAUSE.split(text[q.start:end], maxsplit=1)[0])
-    return bool(kind.unless.search(after) or _UNLESS_BEFORE.search(_BOTH.sub(" ", text[start:q.start])))
+    sentence = sentence_of(annotated, q.start)
+    told = text[sentence.start if sentence else start:q.start]
+    return bool(kind.unless.search(after) or _UNLESS_BEFORE.search(_BOTH.sub(" ", text[start:q.start]))
+                or _CONFIRMED_PART.match(text, q.end) or _SUSPECTED_TALLY.search(told))
+
+
+# a tally of suspected deaths or cases the figure is given for: "the number of suspected deaths linked to the virus is
+# reported to be more than 160", "the suspected death toll rose to 176"
+_SUSPECTED_TALLY = re.compile(r"\b(?:(?:number|toll|tally|count|total) of (?:the )?|the )"
+                              r"(?:suspected|possible|probable) (?:death toll|deaths|cases|fatalities|infections)\b"
+                              r"[^.;:!?\d]{0,70}$", re.IGNORECASE)
+# a figure of which only a part is confirmed is the suspected count: "248 deaths linked to the virus in Peru, with 12
+# confirmed", "1,300 deaths, of which only 40 have been confirmed"
+_CONFIRMED_PART = re.compile(r"[^.;:!?]{0,60}?,\s*(?:with|of which|of whom|but)\s+(?:only\s+)?[\d,]+\s+"
+                             r"(?:of them\s+|of those\s+)?(?:(?:have|has)\s+been\s+|were\s+|are\s+|so far\s+)?"
+                             r"(?:laboratory-|lab-)?confirmed\b", re.IGNORECASE)
 
 
 def estimated(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDocument) -> bool:

@@ -37,6 +37,7 @@ class Kind:
     estimates: re.Pattern[str] | None = None  # words of its clause that make it an estimate, not a count reported
     level: bool = False  # a standing number that goes up and down (troops, the missing): facttypes/level.py
     by_noun: bool = False  # a count of its nouns is of this kind whatever its verb ("infected 6,500 in 33 nations")
+    of: frozenset[str] = frozenset()  # what a count its verb makes of this kind must count: bodies, not guns recovered
 
     def counts(self, topic: str) -> bool:
         return any(topic == n or topic.endswith(" " + n) for n in self.nouns)
@@ -53,7 +54,7 @@ def kinds() -> tuple[Kind, ...]:
             events=frozenset(k["events"]) if "events" in k else None,
             unless=words_pattern(k["unless"]) if "unless" in k else None, level=k.get("level", False),
             estimates=words_pattern(k["estimates"]) if "estimates" in k else None,
-            by_noun=k.get("by_noun", False)))
+            by_noun=k.get("by_noun", False), of=frozenset(k.get("of", ()))))
     return tuple(out)
 
 
@@ -113,6 +114,8 @@ def _near(q: Quantity, obs: Observation) -> str:
 def _fits(kind: Kind, topic: str, sentence: str, *, noun: bool = False) -> bool:
     if kind.needs is not None and not kind.needs.search(sentence):
         return False
+    if kind.of and not noun and not (topic.split()[-1:] and topic.split()[-1].lower() in kind.of or is_people(topic)):
+        return False  # "recovered 12 guns": no bodies
     return noun or not kind.people or is_people(topic)
 
 
@@ -129,7 +132,19 @@ def group_of(kind: Kind, topic: str) -> str:
     general, else the group as written ("UN staff", "US troops")."""
     if kind.group:
         return kind.group
+    *modifiers, head = topic.split() or [""]
+    if kind.people and head in kind.nouns and not any(w in _owner_words() for w in modifiers):
+        return "people"  # "swine flu deaths": the people of the kind's own noun ("UN fatalities" stay the UN's)
     return "people" if topic in lexicon()["count"]["anyone"] else topic
+
+
+@functools.lru_cache(maxsize=1)
+def _owner_words() -> frozenset[str]:
+    """Words that name whose a group is, lower-cased: organisations and nationalities ("un", "nato", "british")."""
+    owners = lexicon()["count"]["owners"]
+    names = [n for group in ("organisations", "demonyms") for ns in owners[group].values() for n in ns]
+    names += list(owners["organisations"])
+    return frozenset(w.lower() for n in names for w in n.split())
 
 
 def is_plural(q: Quantity) -> bool:

@@ -36,14 +36,15 @@ def place_of(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str
     between; worldwide when its clause says so, or it is written "in N countries" ("infected 40,000 people in
     more than 70 countries ... since detected in Mexico": the world's, not Mexico's); a place "in" before it with
     no figure or comma between ("the toll in Mexico rose to 100"); worldwide when a world body gives it with no
-    place before it, or the sentence counts countries ("in 20 countries"); the country the sentence reports for
+    place before it, or the sentence counts countries ("in 20 countries", "39 countries have reported"); the country
+    the sentence reports for
     ("Mexico reported"); the one place the sentence names; else None. A place where only part of the count is
     ("killed 65 people, most in Mexico") is not its place. A count in a relative clause of a place ("the quake that
     struck Chile, where fewer than 1,000 died") is that place's."""
     text = annotated.document.text
-    places = _places_in(annotated, obs, text)
+    places = _places_in(annotated, obs, text, q)
     if q.where and not owns(q.counts, q.where) and not owns(obs.subject, q.where) and (
-            not _only_partly(q.where, annotated, obs, text)) and _written_in(q.where, annotated, obs):
+            not _only_partly(q.where, annotated, obs, text, q)) and _written_in(q.where, annotated, obs):
         return q.where
     clause = clause_span(text, obs, q)
     world = _world_after(text, q.end, clause[1])
@@ -61,7 +62,8 @@ def place_of(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str
               and not _DIGIT.search(text[e.end:q.start])]
     if inside:
         return max(inside, key=lambda e: e.end).canonical
-    if not before and (_world_body().search(obs.citation.text) or _IN_COUNTRIES.search(obs.citation.text)):
+    if not before and (_world_body().search(obs.citation.text) or _IN_COUNTRIES.search(obs.citation.text)
+                       or _COUNTRIES_REPORT.search(obs.citation.text)):
         return _later_place(q, annotated, places, text, obs.citation.text) or "worldwide"
     return _reported_for(text, before, q) or _only_place(text, places)
 
@@ -158,10 +160,15 @@ _NUMBER_OF = (r"(?:some |about |around |more than |at least |over |nearly )?"
               r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of) ")
 _IN_COUNTRIES = re.compile(rf"\b(?:in|across|to) {_NUMBER_OF}(?:other )?(?:countries|nations)\b", re.IGNORECASE)
 _IN_ALL_COUNTRIES = re.compile(rf"\b(?:in|across) {_NUMBER_OF}(?:countries|nations)\b", re.IGNORECASE)
+# countries as the ones reporting a count: "Some 39 countries have reported 8,453 cases" (all of them: the world's)
+_COUNTRIES_REPORT = re.compile(rf"\b{_NUMBER_OF}(?:countries|nations) (?:have |has |had )?(?:now |so far |"
+                               r"officially )*(?:reported|confirmed|recorded)\b", re.IGNORECASE)
 _COUNTRIES_COUNTED = re.compile(rf"\b{_NUMBER_OF}(?:other )?(?:countries|nations)\b", re.IGNORECASE)
-# a place that holds only part of a count, or none of it: "65 people, most in Mexico", "100 cases outside Mexico"
-_PARTLY = re.compile(r"\b(?:(?:most|mostly|many|the majority|the bulk|most of them|many of them)\s+in|outside(?:\s+of)?|"
-                     r"beyond)\s+(?:the\s+)?$", re.IGNORECASE)
+# a place that holds only part of a count, or none of it: "65 people, most in Mexico", "100 cases outside Mexico",
+# "since it was first detected in Mexico" (where it began, not where the count is)
+_PARTLY = re.compile(r"\b(?:(?:most|mostly|many|the majority|the bulk|most of them|many of them)\s+in|"
+                     r"outside(?:\s+of)?|beyond|since\s+(?:it\s+)?(?:was\s+)?(?:first\s+)?"
+                     r"(?:detected|appeared|emerged|identified|surfaced|broke out)\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -180,20 +187,30 @@ class _Place:
     end: int
 
 
-def _places_in(annotated: AnnotatedDocument, obs: Observation, text: str) -> list[_Place]:
+def _places_in(annotated: AnnotatedDocument, obs: Observation, text: str, q: Quantity | None = None) -> list[_Place]:
     """The places a count's sentence names (`_named_places`), but not one that holds only part of a count or
-    none of it ("most in Mexico", "outside Mexico")."""
-    return [p for p in _named_places(annotated, obs) if not _partly(text, p)]
+    none of it ("most in Mexico", "outside Mexico", "including 100 in Mexico" after it)."""
+    return [p for p in _named_places(annotated, obs) if not _partly(text, p, q)]
 
 
-def _only_partly(place: str, annotated: AnnotatedDocument, obs: Observation, text: str) -> bool:
+def _only_partly(place: str, annotated: AnnotatedDocument, obs: Observation, text: str, q: Quantity | None = None
+                 ) -> bool:
     """The sentence names the place only as holding part of a count ("killed 65 people, most in Mexico")."""
     named = [p for p in _named_places(annotated, obs) if p.canonical == place]
-    return bool(named) and all(_partly(text, p) for p in named)
+    return bool(named) and all(_partly(text, p, q) for p in named)
 
 
-def _partly(text: str, place: _Place) -> bool:
-    return bool(_PARTLY.search(text[max(0, place.start - 30):place.start]))
+# a part of a count told after it: "more than 200 people sickened, including more than 100 in the United States"
+_INCLUDING = re.compile(r"\bincluding\s+(?:[\w,]+\s+){1,3}?in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _partly(text: str, place: _Place, q: Quantity | None = None) -> bool:
+    """The place holds part of a count or none of it; with `q`, also a part told after `q` ("including 100 in")."""
+    before = text[max(0, place.start - 40):place.start]
+    if _PARTLY.search(before[-30:]):
+        return True
+    part = _INCLUDING.search(before) if q is not None else None
+    return part is not None and q.end <= place.start - len(before) + part.start()
 
 
 def _named_places(annotated: AnnotatedDocument, obs: Observation) -> list[_Place]:
