@@ -3,14 +3,12 @@ Articles written here (invented clubs, shows and people), run through the Englis
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from dateline.annotate.pipeline import annotate
 from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe
-from dateline.model import AnnotatedDocument, Document, PublishedDate
+from dateline.model import AnnotatedDocument
+from tests.news import annotated_news
 
 DAY = "2024-03-09"
 
@@ -55,14 +53,8 @@ WORDING = [
 ]
 
 
-def _documents(texts: list[str], day: str | None = DAY) -> list[Document]:
-    published = PublishedDate(date.fromisoformat(day), "metadata", 1.0, "test") if day else PublishedDate(None, "none", 0.0, "test")
-    return [Document(f"a{i}", f"a{i}", text, None, f"Outlet {i}", None, None, "en", published)
-            for i, text in enumerate(texts)]
-
-
 def _articles(texts: list[str], day: str | None = DAY) -> list[AnnotatedDocument]:
-    return [a for a in annotate(_documents(texts, day)) if isinstance(a, AnnotatedDocument)]
+    return annotated_news([(day, text) for text in texts])
 
 
 @pytest.fixture(scope="module")

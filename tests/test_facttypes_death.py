@@ -3,24 +3,14 @@ written for these tests in the style of obituaries and wire reports."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from dateline.annotate.pipeline import annotate
 from dateline.link.current import with_current
 from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe
-from dateline.model import AnnotatedDocument, Document, PublishedDate
-
-
-def _articles(reports: list[tuple[str, str]]) -> list[AnnotatedDocument]:
-    docs = [Document(f"a{i}", f"a{i}", text, None, f"Outlet {i}", None, None, "en",
-                     PublishedDate(date.fromisoformat(day), "metadata", 1.0, "test"))
-            for i, (day, text) in enumerate(reports)]
-    return [a for a in annotate(docs) if isinstance(a, AnnotatedDocument)]
+from tests.news import annotated_news
 
 
 def _death_days(reports: list[tuple[str, str]]):
-    return build_facts("s", [o for a in _articles(reports) for o in observe(a) if o.ask == "died"])
+    return build_facts("s", [o for a in annotated_news(reports) for o in observe(a) if o.ask == "died"])
 
 
 def test_the_day_two_reports_give_is_asked_of_the_person_named():

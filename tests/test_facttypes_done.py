@@ -15,6 +15,7 @@ from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe, plan
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Citation, Document, Fact, PublishedDate, role_of_label
+from tests.news import news_documents
 
 DAY = date(2024, 3, 14)  # a Thursday: "on Tuesday" is 2024-03-12
 
@@ -43,9 +44,7 @@ WORDING = [
 
 
 def _documents(name: str, articles: list[tuple[str, str]]) -> list[Document]:
-    return [Document(f"{name}-{i}", f"{name}-{i}", text, None, f"Outlet {i}", None, None, "en",
-                     PublishedDate(date.fromisoformat(day), "metadata", 1.0, "test"))
-            for i, (day, text) in enumerate(articles)]
+    return news_documents(articles, prefix=f"{name}-")
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from dateline.annotate.pipeline import annotate
 from dateline.link.current import with_current
 from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe
-from dateline.model import AnnotatedDocument, Document, PublishedDate
+from dateline.model import AnnotatedDocument
+from tests.news import annotated_news
 
 DAY = "2024-09-20"
 NAMED = "Police have spoken to the patient's surgeon, Dr Peter Vance, who treated her before she died. "
@@ -54,9 +54,7 @@ STATUS = [
 
 
 def _articles(texts: list[str], day: str = DAY) -> list[AnnotatedDocument]:
-    docs = [Document(f"a{i}", f"a{i}", text, None, f"Outlet {i}", None, None, "en",
-                     PublishedDate(date.fromisoformat(day), "metadata", 1.0, "test")) for i, text in enumerate(texts)]
-    return [a for a in annotate(docs) if isinstance(a, AnnotatedDocument)]
+    return annotated_news([(day, text) for text in texts])
 
 
 def _status_fact(reports: list[tuple[str, str]]):

@@ -9,11 +9,11 @@ from datetime import date
 
 import pytest
 
-from dateline.annotate.pipeline import annotate
 from dateline.link.current import with_current
 from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe
-from dateline.model import AnnotatedDocument, Claim, Document, Entity, PublishedDate, Sentence
+from dateline.model import AnnotatedDocument, Claim, Entity, Sentence
+from tests.news import annotated_news, news_documents
 
 DAY = "2024-09-20"
 
@@ -59,13 +59,8 @@ WORDING = [
 ]
 
 
-def _documents(texts: list[str], day: str = DAY) -> list[Document]:
-    return [Document(f"a{i}", f"a{i}", text, None, f"Outlet {i}", None, None, "en",
-                     PublishedDate(date.fromisoformat(day), "metadata", 1.0, "test")) for i, text in enumerate(texts)]
-
-
 def _articles(texts: list[str], day: str = DAY) -> list[AnnotatedDocument]:
-    return [a for a in annotate(_documents(texts, day)) if isinstance(a, AnnotatedDocument)]
+    return annotated_news([(day, text) for text in texts])
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +107,7 @@ def test_a_defendant_who_fled_and_was_caught_stays_sentenced():
 
 def _hand_built(text: str, people: list[tuple[str, int]], subject: str, predicate: str) -> AnnotatedDocument:
     """An article whose PERSON entities are the ones given (text, occurrence), and one claim on its last sentence."""
-    doc = _documents([text])[0]
+    doc = news_documents([(DAY, text)])[0]
     entities = []
     for name, nth in people:
         at = -1

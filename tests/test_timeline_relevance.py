@@ -6,23 +6,9 @@ from datetime import date
 
 import pytest
 
-from dateline.model import AnnotatedDocument, Document, PublishedDate, Sentence, TimeExpr
 from dateline.views.timeline import build_timeline, place_sentences
 from dateline.views.timeline_relevance import Relevance, core_terms, on_story, words
-
-
-def _doc(doc_id: str, published: date, lines: list[str], dates: dict[int, str] | None = None) -> AnnotatedDocument:
-    text = "\n".join(lines)
-    sentences, timexes, cursor = [], [], 0
-    for i, line in enumerate(lines):
-        sentences.append(Sentence(cursor, cursor + len(line)))
-        if dates and i in dates:
-            timexes.append(TimeExpr("that day", "DATE", dates[i], "point", cursor, cursor + 4))
-        cursor += len(line) + 1
-    document = Document(doc_id, doc_id, text, None, "Outlet " + doc_id, None, None, "en",
-                        PublishedDate(published, "metadata", 1.0, "test"))
-    return AnnotatedDocument(document, sentences=tuple(sentences), timexes=tuple(timexes))
-
+from tests.test_timeline import _doc
 
 VOLUNTEERS = "Volunteers handed out blankets and bottled water at the community hall on Tuesday."
 BACKGROUND = "The same valley burned in a smaller wildfire in August 2019, when two barns were lost."
