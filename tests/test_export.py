@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import app
+from dateline.corpus import ingest
 from dateline.store import Store
 from dateline.views.export import corpus_record, render_export
 
@@ -83,3 +84,24 @@ def test_the_command_exports_a_topic(topic_db, tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text())
     assert len(data["stories"]) >= 2 and data["topics"][0]["id"] == TOPIC
+
+
+def test_states_and_names_follow_the_schema(tmp_path):
+    """A story whose ledger holds a person's status (a state) and a club's coach (a name): every value kind a
+    fact type gives is one the schema lists (the schema listed quantity, date and statement only)."""
+    articles = [
+        ("2024-03-04", "Tom Reed was charged with fraud on Monday, prosecutors said. The Leeds Rhinos named Carl "
+                       "Rimmer as their new head coach on Monday. Police said 40 people "
+                       "were arrested at protests outside the bank."),
+        ("2024-03-05", "Tom Reed has been charged with fraud, his lawyer said on Tuesday. The Leeds Rhinos have hired "
+                       "Carl Rimmer as head coach, the club said. Police said 40 people were arrested at "
+                       "the protests, officials said."),
+    ]
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps({"id": f"n{i}", "date": day, "text": text, "outlet": f"Outlet {i}"}) + "\n"
+                            for i, (day, text) in enumerate(articles)))
+    with Store(tmp_path / "news.db") as store:
+        ingest([path], store)
+        data = corpus_record(store)
+    jsonschema.validate(data, SCHEMA)
+    assert {"state", "name"} <= {v["kind"] for f in data["facts"] for v in f["values"]}
