@@ -88,3 +88,14 @@ def test_a_world_figure_is_read_from_its_words(text, number, value, place):
 def test_an_estimate_of_infections_is_no_count_of_cases(text, number, value, counted, verb, kept):
     found = counts(text, (number, value, counted, {"verb": verb} if verb else {}))
     assert (any(q[0] == str(value) and q[2] == "infected" for q in found)) is kept
+
+
+@pytest.mark.parametrize("text, number, value", [
+    ("Health officials in Peru cut their suspected death toll to 61 from 90 as tests came back negative.", "61", 61),
+    ("Health officials in Peru cut their suspected death toll to 61 from 90 as tests came back negative.", "90", 90),
+    ("Peru on Sunday revised its suspected death toll from the outbreak from 90 to 61.", "61", 61),
+    ("Peru's suspected deaths stood at 61 on Sunday, officials said.", "61", 61),
+], ids=["their-toll-cut-to", "their-toll-cut-from", "its-toll-from-a-to-b", "a-country's-suspected-deaths"])
+def test_a_revised_suspected_toll_is_the_suspected_count(text, number, value):
+    found = counts(text, (number, value, "deaths", {"verb": "cut"}))
+    assert found == [(str(value), "Peru", "killed suspected")]

@@ -196,3 +196,40 @@ def test_a_noun_subject_reads_with_its_article():
 def test_a_pronoun_subject_is_never_asked(subject):
     # "When will it end?" names nothing a reader can follow
     assert build_facts("s", [obs("a", "A", "2024-01-01", "2025-09", subject=subject)]) == []
+
+
+def test_the_worlds_counts_do_not_split_the_storys_place_from_its_unstated_counts():
+    deaths = ("count", "people", "Peru", "killed")
+    placed = [obs(f"p{i}", f"P{i}", f"2024-05-0{i + 1}", str(20 + i), kind="quantity", key=deaths) for i in range(4)]
+    world = [obs(f"w{i}", f"W{i}", f"2024-05-0{i + 1}", str(90 + i), kind="quantity",
+                 key=("count", "people", "worldwide", "killed")) for i in range(3)]
+    chile = [obs("c", "C", "2024-05-02", "3", kind="quantity", key=("count", "people", "Chile", "killed"))]
+    unstated = obs("u", "U", "2024-05-06", "26", kind="quantity", key=("count", "people", None, "killed"))
+    facts = build_facts("s", placed + world + chile + [unstated])
+    peru = next(f for f in facts if "Peru" in f.question)
+    assert "u" in peru.values[-1].documents  # 4 of 5 countries' reports: Peru's, whatever the world's 3
+    split = build_facts("s", placed[:2] + world + chile * 2 + [unstated])  # 2 Peru, 2 Chile: no usual place
+    assert all("u" not in v.documents for f in split for v in f.values)
+
+
+def toll(doc, day, value, bound="", cumulative=True, key=("count", "bodies", "Haiti", "")):
+    return replace(obs(doc, doc.upper(), day, value, kind="quantity", key=key), bound=bound, approximate=bool(bound),
+                   cumulative=cumulative)
+
+
+def test_a_lower_bound_agrees_with_a_figure_just_above_it_not_far_above_it():
+    near = build_facts("s", [toll("a", "2024-01-03", "365"), toll("b", "2024-01-04", "300", ">=")])
+    assert [v.value for v in near[0].values] == ["365"] and near[0].values[0].documents == ("a", "b")
+    far = build_facts("s", [toll("a", "2024-01-03", "40000"), toll("b", "2024-01-03", "15000", ">=")])
+    assert [v.value for v in far[0].values] == ["40000", "15000"] and far[0].current == "40000"
+
+
+def test_an_amount_past_its_upper_bound_is_a_new_value_and_a_tolls_estimates_stay_one():
+    plan = ("amount", "stimulus package", "", "")
+    amounts = build_facts("s", [toll("a", "2024-02-01", "8e+11", "<=", False, plan),
+                                toll("b", "2024-02-10", "8e+11", ">=", False, plan)])
+    assert [v.value for v in amounts[0].values] == ["8e+11", "8e+11"] and amounts[0].values[1].relation == "update"
+    dead = ("count", "people", "Haiti", "killed")
+    estimates = build_facts("s", [toll("a", "2024-01-13", "100000", ">=", key=dead),
+                                  toll("b", "2024-01-15", "100000", "<=", key=dead)])
+    assert len(estimates[0].values) == 1

@@ -30,7 +30,7 @@ from datetime import date
 from dateline.annotate.timex import shift_value
 from dateline.link import similar
 from dateline.link.copies import UnionFind
-from dateline.link.current import refines, unique, with_current
+from dateline.link.current import BOUND_SPAN, refines, unique, with_current
 from dateline.link.facttypes import fact_type, level, plan
 from dateline.link.facttypes.base import number
 from dateline.link.observations import Observation, readable_time
@@ -38,6 +38,7 @@ from dateline.model import Fact, FactValue, is_done
 
 QUANTITY_TOLERANCE = 0.05
 USUAL_PLACE_ASKS = ("count", "when", "measure")  # questions whose unstated place is the story's usual one
+WORLDWIDE = "worldwide"  # the place of a count of the whole world (facttypes/count_scope.py)
 
 
 @dataclass
@@ -270,11 +271,22 @@ def _usual_places(observations: list[Observation]) -> dict[tuple[str, ...], str]
             votes[(o.ask, "")][o.place] += 1
             if o.ask == "holder":  # the country the same holder's office is written with
                 votes[(o.ask, o.topic, o.value)][o.place] += 1
-    usual = {k: _usual(k, c) for k, c in votes.items()}
+    votes = {k: _voting(k, c) for k, c in votes.items()}
+    usual = {k: _usual(k, c) for k, c in votes.items() if c}
     # a count's own usual place, stated by few of its reports ("bodies" in the capital in 3 of 30), is
     # not where the others are: they take the story's
     return {k: place for k, place in usual.items() if k[0] != "count" or k[1] == "" or place == "" or
             votes[k][place] * 3 >= sum(votes[k].values()) + unplaced[k]}
+
+
+def _voting(key: tuple[str, ...], votes: Counter[str]) -> Counter[str]:
+    """The places that compete to be a count's unstated place. The world's counts are always written as such
+    (`count_scope.place_of` reads "worldwide", a world body or "in N countries" in the sentence), so a count with
+    no place is seldom the world's: the world's reports vote only when they hold most of them, and do not split
+    the story's own place from its unstated counts (deaths in Mexico against the world's)."""
+    if key[0] != "count" or WORLDWIDE not in votes or votes[WORLDWIDE] * 2 > sum(votes.values()):
+        return votes
+    return Counter({place: n for place, n in votes.items() if place != WORLDWIDE})
 
 
 def _usual(key: tuple[str, ...], votes: Counter[str]) -> str:
@@ -341,11 +353,14 @@ def _replayis_done(values: list[_Value], o: Observation) -> None:
 
 def _holding_bound(values: list[_Value], o: Observation) -> _Value | None:
     """For a cumulative count, the newest standing figure a bound agrees with: "at least 300" agrees with 365.
-    An upper bound agrees with no lower one ("as many as 177" says nothing of "at least 61")."""
+    An upper bound agrees with no lower one ("as many as 177" says nothing of "at least 61"), and a bound far
+    below the figure (`BOUND_SPAN` times) is a count of its own, not a vaguer telling of it: "more than 15,000
+    bodies recovered" is no report of 40,000."""
     if not (o.cumulative and o.bound == ">="):
         return None
+    low = float(o.value)
     above = [v for v in values if v.relation not in ("deny", "contradict") and number(v.value) is not None
-             and number(v.value) >= float(o.value) and v.first.bound != "<="]
+             and low <= number(v.value) < BOUND_SPAN * low and v.first.bound != "<="]
     return max(above, key=lambda v: _when(v.first)[0], default=None)
 
 
@@ -390,13 +405,22 @@ def _relation(values: list[_Value], o: Observation) -> str:
 def _joins(o: Observation, v: _Value) -> bool:
     """The observation reports the value: the same figure, or one within `QUANTITY_TOLERANCE` of it when
     either is approximate ("some 300 deaths", then 306). Two exact figures join only when equal (113 deaths
-    is not 109), and an exact figure above an approximate one of a cumulative count is its update."""
+    is not 109), and an exact figure above an approximate one of a cumulative count is its update. Bounds the
+    other way round never join a figure that is no toll ("almost $800 billion", then "more than $800 billion": the
+    plan has grown past it); a toll's estimates ("as high as 100,000", "well over 100,000") are told both ways of
+    one round figure on the same days, and stay one value."""
     x, y = number(o.value), number(v.value)
+    if not o.cumulative and _opposite_bounds(o.bound, v.first.bound):
+        return False
     if o.kind != "quantity" or x is None or y is None or x == y:
         return _same(o, v.value)
     if not (o.approximate or v.first.approximate) or (o.cumulative and not o.approximate and x > y):
         return False
     return _same(o, v.value)
+
+
+def _opposite_bounds(a: str, b: str) -> bool:
+    return {a, b} == {">=", "<="}
 
 
 def _same(o: Observation, value: str) -> bool:

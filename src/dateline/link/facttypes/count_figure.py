@@ -341,10 +341,11 @@ def another_count(q: Quantity, obs: Observation, kind: Kind, annotated: Annotate
 
 
 # a tally of suspected deaths or cases the figure is given for: "the number of suspected deaths linked to the virus is
-# reported to be more than 160", "the suspected death toll rose to 176"
-_SUSPECTED_TALLY = re.compile(r"\b(?:(?:number|toll|tally|count|total) of (?:the )?|the )"
+# reported to be more than 160", "the suspected death toll rose to 176", "cut their suspected death toll to 101 from
+# 176", "revised its suspected toll from 176 to 101" (the figures of a revision, "from A to B", are both the tally's)
+_SUSPECTED_TALLY = re.compile(r"\b(?:(?:number|toll|tally|count|total) of (?:the )?|the |its |their |[A-Z][\w.]*'s )"
                               r"(?:suspected|possible|probable) (?:death toll|deaths|cases|fatalities|infections)\b"
-                              r"[^.;:!?\d]{0,70}$", re.IGNORECASE)
+                              r"(?:[^.;:!?\d]|[\d,.]+(?= (?:to|from) )){0,70}$", re.IGNORECASE)
 # a figure of which only a part is confirmed is the suspected count: "248 deaths linked to the virus in Peru, with 12
 # confirmed", "1,300 deaths, of which only 40 have been confirmed"
 _CONFIRMED_PART = re.compile(r"[^.;:!?]{0,60}?,\s*(?:with|of which|of whom|but)\s+(?:only\s+)?[\d,]+\s+"
