@@ -128,3 +128,13 @@ def test_command_fetches_and_ingests(server, tmp_path):
     with Store(db) as store:
         [doc] = store.documents()
     assert (doc.url, doc.published.value.isoformat()) == (server + "/article", "2024-03-14")
+
+
+def test_httpx_is_imported_only_when_fetching():
+    """Every `dateline` command (and each ingest worker) imports this module; only `fetch` needs httpx."""
+    import subprocess
+    import sys
+
+    code = "import sys, dateline.cli, dateline.ingest.fetch; print('httpx' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"

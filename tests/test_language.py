@@ -43,3 +43,14 @@ def test_detect_language(text, code):
 def test_english_with_foreign_names_stays_english():
     text = "Prime Minister Mohammed Shia al-Sudani met officials in Baghdad and said the talks would continue."
     assert detect_language(text) == "en"
+
+
+def test_stopword_share_counts_every_occurrence_of_a_repeated_word():
+    from collections import Counter
+
+    from dateline.ingest.language import _coverage
+
+    words = ["the", "council", "said", "the", "vote", "on", "the", "budget", "was", "the", "first", "since",
+             "the", "flood"]
+    stops = frozenset({"the", "on", "was"})
+    assert _coverage(Counter(words), len(words), stops) == sum(w in stops for w in words) / len(words) == 7 / 14

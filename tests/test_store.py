@@ -97,3 +97,29 @@ def test_a_reader_sees_committed_data_while_a_writer_holds_a_transaction(tmp_pat
         assert reader.execute("SELECT count(*) FROM claims").fetchone()[0] == 1
         reader.close()
         writer.conn.rollback()
+
+
+@pytest.mark.parametrize(
+    ("value", "stored"),
+    [("Lagos", "Lagos"), (3, 3), (2.5, 2.5), (None, None), (True, 1), (False, 0), ((1, 2), (1, 2))],
+    ids=["str", "int", "float", "none", "true", "false", "other"],
+)
+def test_layer_values_are_stored_as_sqlite_takes_them(value, stored):
+    from dateline.store.db import _to_sql
+
+    found = _to_sql(value)
+    assert found == stored and type(found) is type(stored)
+
+
+def test_a_record_inside_a_layer_value_is_stored_as_json():
+    import json
+    from dataclasses import dataclass
+
+    from dateline.store.db import _to_sql
+
+    @dataclass(frozen=True)
+    class Amount:
+        value: float
+        unit: str
+
+    assert json.loads(_to_sql(Amount(4.5, "km"))) == {"value": 4.5, "unit": "km"}

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from dateline.ingest.readers import DEFAULT_MAX_BYTES
 from dateline.ingest.warc import WarcPage, media_type, write_warc
 from dateline.model import Failure
+
+if TYPE_CHECKING:  # imported when fetching: every `dateline` command imports this module, few fetch
+    import httpx
 
 __all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "FetchReport", "fetch_pages", "fetch_to_warc"]
 
@@ -72,6 +74,8 @@ def fetch_pages(
     """The fetched HTML and text pages, and a Failure for every URL that gave none."""
     pages: list[WarcPage] = []
     failures: list[Failure] = []
+    import httpx
+
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"}
     with httpx.Client(headers=headers, timeout=timeout, follow_redirects=True, max_redirects=5) as client:
         for url in urls:
@@ -89,6 +93,8 @@ class _FetchError(Exception):
 def _fetch(client: httpx.Client, url: str, max_bytes: int) -> WarcPage:
     if not url.lower().startswith(("http://", "https://")):
         raise _FetchError("not an http(s) URL")
+    import httpx
+
     try:
         with client.stream("GET", url) as response:
             return _page(response, max_bytes)

@@ -71,7 +71,9 @@ def _script_of(ch: str) -> str:
 def _stopword_language(words: list[str]) -> str:
     if len(words) < _MIN_WORDS:
         return UNDETERMINED
-    scores = sorted(((_coverage(words, stops), code) for code, stops in _profiles().items()), reverse=True)
+    counts = Counter(words)  # each distinct word looked up once per profile, not each occurrence
+    scores = sorted(((_coverage(counts, len(words), stops), code) for code, stops in _profiles().items()),
+                    reverse=True)
     (best, code), (second, _) = scores[0], scores[1]
     if best < _MIN_COVERAGE or best < second * _MIN_MARGIN:
         logger.debug("language undetermined: best %s %.2f, runner-up %.2f", code, best, second)
@@ -79,8 +81,9 @@ def _stopword_language(words: list[str]) -> str:
     return code
 
 
-def _coverage(words: list[str], stops: frozenset[str]) -> float:
-    return sum(word in stops for word in words) / len(words)
+def _coverage(counts: Counter[str], total: int, stops: frozenset[str]) -> float:
+    """The share of the `total` words (counted in `counts`) that are in `stops`."""
+    return sum(n for word, n in counts.items() if word in stops) / total
 
 
 @functools.lru_cache(maxsize=1)

@@ -631,11 +631,16 @@ def _event(data: dict[str, Any]) -> Event:
     return Event(**{**data, "mentions": mentions, "participants": tuple(data["participants"])})
 
 
+_PLAIN = frozenset({str, int, float})  # stored as they are; exactly these types (a bool is stored as 0 or 1)
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
 def _to_sql(value: Any) -> Any:
+    if value is None or type(value) in _PLAIN:  # most fields: no dataclass check (half a million a 370-article ingest)
+        return value
     if dataclasses.is_dataclass(value):
         return json.dumps(dataclasses.asdict(value))
     if isinstance(value, bool):
