@@ -18,6 +18,7 @@ preposition, pronoun or conjunction: "Of", "About", "The") ends its sentence the
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -30,10 +31,7 @@ _OPENING_STAMP = re.compile(r"(?:^|\n|[.!?\"'”’]\s)\s*(?:[01]\d|2[0-3])[0-5]
 # a stamp inside a sentence: after a word's end, before a capitalised word
 _INNER_STAMP = re.compile(r"(?<=[\w,;)\"'”’%])\s+(?P<stamp>(?:[01]\d|2[0-3])[0-5]\d)\s+(?=[A-Z])")
 # words after which a four-digit number is a year, not a stamp ("in 2004", "the 2004 tsunami", "January 2010")
-_YEAR_BEFORE = frozenset("""in the of since by until till from to and or for at during before after early late mid
-through between around about than year years summer winter spring autumn fall season its their his her our this
-that a an 's s january february march april may june july august september october november december jan feb mar
-apr jun jul aug sep sept oct nov dec""".split())
+_YEAR_BEFORE = frozenset(["in", "the", "of", "since", "by", "until", "till", "from", "to", "and", "or", "for", "at", "during", "before", "after", "early", "late", "mid", "through", "between", "around", "about", "than", "year", "years", "summer", "winter", "spring", "autumn", "fall", "season", "its", "their", "his", "her", "our", "this", "that", "a", "an", "'s", "s", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 
 # a figure, then a word that opens sentences but is never capitalised inside one: a full stop lost between
@@ -63,5 +61,6 @@ def _is_stamp(text: str, found: re.Match[str]) -> bool:
     return bool(before) and before[-1].lower().strip("'’") not in _YEAR_BEFORE
 
 
+@functools.lru_cache(maxsize=16)  # asked of every quantity of an article: scan its text once
 def _is_live_blog(text: str) -> bool:
     return len(_OPENING_STAMP.findall(text)) >= STAMPS_TO_BE_A_BLOG
