@@ -18,6 +18,8 @@ of `link/facts.py`). The types, and the `ask` their observations carry:
 | rate | rate | quantity (percent) | What is the US unemployment rate? |
 | company | company | state | What is the state of Lehman Brothers? |
 | appointment | appointment | name | Who is the Philadelphia 76ers' coach? Who will host the Academy Awards? |
+| contest | winner | name | Who won the fight between Wladimir Klitschko and Tony Thompson? Who won the election? |
+| treatment | treatment | name | Where did Tara Reid check into rehab? |
 
 A new type is a new module listed in `TYPES`, not a branch in a shared one.
 """
@@ -30,6 +32,7 @@ from dateline.link.facttypes import (
     amount,
     appointment,
     company,
+    contest,
     count,
     death,
     office,
@@ -38,6 +41,7 @@ from dateline.link.facttypes import (
     rate,
     state,
     status,
+    treatment,
 )
 from dateline.link.facttypes.base import FactType, ordered_relation
 from dateline.link.observations import Observation, Source
@@ -46,7 +50,7 @@ from dateline.model import AnnotatedDocument
 TYPES: tuple[FactType, ...] = (count.TYPE, plan.TYPE, status.TYPE, state.LEVEL, state.MEASURE, state.BILL,
                                office.TYPE, amount.TYPE, death.CAUSE, death.MANNER, death.DAY, proceeding.HEARING,
                                proceeding.BAIL, proceeding.LICENCE, proceeding.TERM, rate.TYPE, company.TYPE,
-                               appointment.TYPE)
+                               appointment.TYPE, contest.TYPE, treatment.TYPE)
 _BY_ASK = {t.name: t for t in TYPES}
 
 __all__ = ["TYPES", "FactType", "fact_type", "observe", "ordered_relation"]
