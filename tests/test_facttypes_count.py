@@ -160,3 +160,13 @@ def test_official_words_after_a_count_confirm_only_their_own_clause():
     quantities = [count(text, "248", 248, "deaths", verb="be"), count(text, "12", 12, None)]
     (o,) = [o for o in observe(article(text, quantities)) if o.ask == "count" and o.value == "248"]
     assert not o.strong
+
+
+def test_people_apprehended_are_arrested_and_no_one_injured_is_no_count():
+    """ "apprehended 14 suspects" counts arrests; "No one was injured" counts nobody (it had read as one)."""
+    from tests.news import annotated_news
+
+    (caught, nobody) = annotated_news([("2024-01-02", "Police apprehended 14 suspects in Leeds after the riot."),
+                                       ("2024-01-02", "No one was injured in Leeds when the roof fell in, police said.")])
+    assert [(o.qualifier, o.value) for o in observe(caught) if o.ask == "count"] == [("arrested", "14")]
+    assert [o for o in observe(nobody) if o.ask == "count"] == []

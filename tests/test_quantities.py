@@ -98,6 +98,8 @@ CASES = [
 # Sentences whose numbers are not quantities: dates, years, times, ordinals, ages, phones.
 NOT_QUANTITIES = [
     ("compound-two-phase", "The ministers agreed on a two-phase plan for the handover."),
+    ("no-one", "No one was injured when the roof of the depot collapsed."),
+    ("not-one", "Not one passenger was hurt, the ferry company said."),
     ("compound-12-month", "Auditors began a 12-month review of the port contract."),
     ("year", "The mission began in 2014."),
     ("date", "The attack happened on August 5."),

@@ -316,6 +316,8 @@ def _is_skipped(doc: Any, number: _Number) -> bool:
         return True
     if number.start > 0 and doc[number.start - 1].lower_ in lex.skip_before:
         return True
+    if number.start > 0 and doc[number.start - 1].lower_ in ("no", "not") and doc[number.start].lower_ == "one":
+        return True  # "no one was injured", "not one person": nobody, not a count of one
     if _phrase_at(doc, number.end, lex.skip_after) or _is_glued_identifier(doc, number):
         return True
     return _is_year(doc, number) or _is_age_apposition(doc, number) or _is_compound_modifier(doc, number)
