@@ -1,11 +1,14 @@
 """The timeline leaves out sentences not about its story (`views/timeline_relevance.py`): a regional
 digest that mentions the story in its lead must not put its other items on the story's timeline,
-while the story's own background and its sentences that name no core term stay."""
+while the story's own background and its sentences that name no core term stay; and a live blog's time
+stamps (`live_blog.py`) are not the years they look like."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from dateline.model import TimeExpr
 from dateline.views.timeline import build_timeline, place_sentences
 from dateline.views.timeline_relevance import Relevance, core_terms, on_story, words
 from tests.test_timeline import _doc
@@ -89,3 +92,20 @@ def test_core_terms_are_the_story_words_not_the_calendar():
 def test_words_drop_possessives_stop_words_and_calendar(text, expected):
     assert words(text) == expected
 
+
+
+def test_a_live_blogs_time_stamps_are_no_years():
+    """A live blog opens its entries with 24-hour stamps: "1630 Navy ships ..." is half past four, not 1630; the
+    same page's "19 January, 1815 GMT" is a time too. An article that is no live blog keeps its years."""
+    blog = _doc("b", date(2010, 1, 13), [
+        "1525 Aid workers in the capital say the main hospital has collapsed.",
+        "1630 Navy ships on the east coast are preparing to sail for the island, officials say.",
+        "1733 The aid agency says it is committed to a significant effort on the island."],
+        dates={0: "1525", 1: "1630", 2: "1733"})
+    history = _doc("h", date(2010, 1, 13), ["The island was struck by a similar quake in 1946, historians note."],
+                   dates={0: "1946"})
+    zoned = _doc("z", date(2010, 1, 19), ["19 January, 1815 GMT: the first relief flights land at the airport."])
+    zoned = replace(zoned, timexes=(TimeExpr("19 January, 1815", "DATE", "1815-01-19", "point", 0, 16),))
+    placed = {p.date for d in (blog, history, zoned) for p in place_sentences(d)}
+    assert not placed & {"1525", "1630", "1733", "1815-01-19"}
+    assert "1946" in placed

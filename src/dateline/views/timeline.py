@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from dateline.annotate.timex import context_tense
 from dateline.citations import cite
 from dateline.jsonable import citation_from_json, parse_day
+from dateline.live_blog import stamp_starts
 from dateline.model import AnnotatedDocument, Citation, TimeExpr, TimelineEntry
 from dateline.views.timeline_relevance import DEFAULT_RELEVANCE, Relevance, on_story
 
@@ -63,6 +64,7 @@ _FILLER = re.compile(
 # A date stamped with a clock time, with no preposition: "Oct 20, 2011 6:31pm EDT", "11:24 GMT, Tuesday, 27
 # September 2011" (prose says "at 4:53 p.m. on Tuesday")
 _CLOCK_AFTER = re.compile(r"[\s,]*\d{1,2}(?:[:.]\d\d\b|\s*[ap]\.?m\b)", re.I)
+_ZONE_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT)\b")
 _CLOCK_BEFORE = re.compile(r"(?<!\bat\s)(?<!\bby\s)\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?[\s,]*$",
                            re.I)
 
@@ -247,9 +249,10 @@ def _named_dates(ad: AnnotatedDocument, published: date | None) -> dict[int, lis
     """Sentence start -> the time expressions naming a day, month or year that it holds (each value once)."""
     limit = published.isoformat() if published else None
     found: dict[int, list[TimeExpr]] = defaultdict(list)
+    stamps = stamp_starts(ad.document.text)
     for t in ad.timexes:
-        if t.type != "DATE" or t.role not in _POINT_ROLES:
-            continue
+        if t.type != "DATE" or t.role not in _POINT_ROLES or t.start in stamps:
+            continue  # a live blog's "1756 UK Foreign Office Minister says ..." is a time, not the year 1756
         if not (_DAY.match(t.value) or _MONTH.match(t.value) or _YEAR.match(t.value)):
             continue
         if limit is not None and t.value > limit[: len(t.value)]:
@@ -263,7 +266,10 @@ def _named_dates(ad: AnnotatedDocument, published: date | None) -> dict[int, lis
 
 
 def _stamped(text: str, t: TimeExpr) -> bool:
-    return bool(_CLOCK_AFTER.match(text, t.end) or _CLOCK_BEFORE.search(text[max(0, t.start - 24) : t.start]))
+    """A page's time stamp: a clock time after or before it, or a time zone after the four digits it ends with
+    ("19 January, 1815 GMT": a quarter past six, not the year 1815)."""
+    return bool(_CLOCK_AFTER.match(text, t.end) or _CLOCK_BEFORE.search(text[max(0, t.start - 24) : t.start])
+                or (re.search(r"\b\d{4}$", t.text) and _ZONE_AFTER.match(text, t.end)))
 
 
 def _fits(text: str) -> bool:

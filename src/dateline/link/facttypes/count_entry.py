@@ -18,21 +18,12 @@ preposition, pronoun or conjunction: "Of", "About", "The") ends its sentence the
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 
 from dateline.link.facttypes.base import citation
+from dateline.live_blog import inner_stamps
 from dateline.model import AnnotatedDocument, Citation
-
-STAMPS_TO_BE_A_BLOG = 2  # stamps opening a line or sentence that make an article a live blog
-
-_OPENING_STAMP = re.compile(r"(?:^|\n|[.!?\"'”’]\s)\s*(?:[01]\d|2[0-3])[0-5]\d\s+[A-Z]")
-# a stamp inside a sentence: after a word's end, before a capitalised word
-_INNER_STAMP = re.compile(r"(?<=[\w,;)\"'”’%])\s+(?P<stamp>(?:[01]\d|2[0-3])[0-5]\d)\s+(?=[A-Z])")
-# words after which a four-digit number is a year, not a stamp ("in 2004", "the 2004 tsunami", "January 2010")
-_YEAR_BEFORE = frozenset(["in", "the", "of", "since", "by", "until", "till", "from", "to", "and", "or", "for", "at", "during", "before", "after", "early", "late", "mid", "through", "between", "around", "about", "than", "year", "years", "summer", "winter", "spring", "autumn", "fall", "season", "its", "their", "his", "her", "our", "this", "that", "a", "an", "'s", "s", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
-
 
 # a figure, then a word that opens sentences but is never capitalised inside one: a full stop lost between
 _LOST_STOP = re.compile(r"(?<=\d)\s+(?=(?:Of|About|The|A|An|In|On|At|For|With|From|After|Before|But|And|As|If|When|"
@@ -44,9 +35,7 @@ def entry_citation(annotated: AnnotatedDocument, start: int, end: int) -> Citati
     sentence a lost full stop ends (`_LOST_STOP`)."""
     cited = citation(annotated, start, end)
     text = annotated.document.text
-    stamps = [m for m in _INNER_STAMP.finditer(text, cited.start, cited.end) if _is_stamp(text, m)]
-    if not _is_live_blog(text):
-        stamps = []
+    stamps = inner_stamps(text, cited.start, cited.end)
     cuts = [(m.start(), m.end()) for m in stamps] + [(m.start(), m.end()) for m in
                                                       _LOST_STOP.finditer(text, cited.start, cited.end)]
     if not cuts:
@@ -54,13 +43,3 @@ def entry_citation(annotated: AnnotatedDocument, start: int, end: int) -> Citati
     begin = max((after for before, after in cuts if after <= start), default=cited.start)
     finish = min((before for before, after in cuts if before >= end), default=cited.end)
     return replace(cited, start=begin, end=finish, text=text[begin:finish])
-
-
-def _is_stamp(text: str, found: re.Match[str]) -> bool:
-    before = text[max(0, found.start() - 20):found.start()].split()
-    return bool(before) and before[-1].lower().strip("'’") not in _YEAR_BEFORE
-
-
-@functools.lru_cache(maxsize=16)  # asked of every quantity of an article: scan its text once
-def _is_live_blog(text: str) -> bool:
-    return len(_OPENING_STAMP.findall(text)) >= STAMPS_TO_BE_A_BLOG
