@@ -64,6 +64,8 @@ TREATMENTS = [
      {("paul greer", "Stonebridge")}),
     ("entered", "Dana Wells entered Lakeview Recovery on Monday to treat an addiction to painkillers.",
      {("dana wells", "Lakeview")}),
+    ("checked-in, hyphenated", "Dana Wells has checked-in to the Seacliff Rehab Center, her publicist said.",
+     {("dana wells", "Seacliff")}),
     # not read: a hotel, no facility named, a check-out, an earlier stay, a denial, a pretence
     ("a hotel", "Dana Wells checked into the Grand Palace Center hotel on Monday.", set()),
     ("no facility", "Dana Wells has checked into rehab, her publicist said.", set()),

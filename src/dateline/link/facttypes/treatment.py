@@ -55,8 +55,8 @@ def claim_facility(c: Claim) -> str | None:
     predicate = (c.predicate or "").lower()
     if c.modality != "happened" or c.negated or predicate not in words["verbs"]:
         return None
-    if predicate.startswith("check") and not re.search(r"\bcheck\w*\s+(?:\w+self\s+)?in(?:to)?\b", c.text, re.IGNORECASE):
-        return None  # "checked out of", "checked on her"
+    if predicate.startswith("check") and not re.search(r"\bcheck\w*[\s-]+(?:\w+self\s+)?in(?:to)?\b", c.text, re.IGNORECASE):
+        return None  # "checked out of", "checked on her"; "checked-in to" is a check-in
     if re.search(rf"\bhad\s+(?:\w+\s+)?{re.escape(predicate[:4])}", c.text, re.IGNORECASE):
         return None  # "had checked into Morningside": an earlier stay, told as background
     if re.search(r"\b(?:pretend\w*|fake\w*|supposed\w*|alleged\w*)\s+(?:to\s+)?(?:check|enter)", c.text, re.IGNORECASE):
