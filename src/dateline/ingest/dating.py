@@ -8,8 +8,14 @@ expressions. Inference scores every candidate day against clues: past events
 September 2025" implies about a year before; "on Thursday" means 0-6 days after
 a Thursday. A year counts as the present only where `present_year` says the
 words name it ("prices in 2024 are"), not a past event ("the 1967 slayings").
-When no day fits better than one more than 3 days away ("died in June 2009"
-fits every day of that June alike), the date is unknown rather than a guess.
+An age with a birth date ("born April 22, 1923" ... "at age 85") names the
+present year too. A past date after "since" ("has held the title since April
+2006") bounds the date from below and no more: the state it starts lasts to an
+unknown present. When no day fits better than one more than 3 days away ("died
+in June 2009" fits every day of that June alike), or when no words name the
+year of the best day (it lies months after the newest dated event, placed there
+by "on Thursday, December 11" alone, and "the January 1955 issue" would put it
+in 1956), the date is unknown rather than a guess.
 `refine_undated` then lets weakly dated documents borrow a date from a dated
 one that reports the same event.
 """
@@ -27,7 +33,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from dateline.annotate.timex import context_tense, sentence_bounds, tag
-from dateline.ingest.present_year import names_present_year
+from dateline.ingest.present_year import names_present_year, present_from_age
 from dateline.model import Document, PublishedDate, TimeExpr
 from dateline.resources import load_table
 
@@ -35,7 +41,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["date_document", "needs_date", "refine_undated", "stated"]
 
-ClueKind = Literal["after", "before", "weekday", "year_now", "year_stated", "implied"]
+ClueKind = Literal["after", "before", "since", "weekday", "year_now", "year_stated", "implied", "age"]
 
 _MAX_CONFIDENCE = 0.7
 _LOW_CONFIDENCE = 0.5
@@ -48,6 +54,11 @@ _TRUSTED = ("metadata", "dateline", "corpus")
 # How well a day fits "on <weekday>" by days since that weekday: news names
 # the same day or the day before most often, last week's days rarely.
 _WEEKDAY_FIT = (1.0, 0.9, 0.6, 0.45, 0.35, 0.25, 0.15)
+# How long after a dated event its date still names the year of the present: news reports events of
+# the last weeks by date; a day further on was placed by yearless clues ("on Thursday, December 11")
+# in whatever year the newest dated event allowed, which may be decades before the present.
+_NAMES_YEAR_DAYS = 90
+_SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,7 +67,7 @@ class _Clue:
 
     kind: ClueKind
     phrase: str
-    value: str  # TIMEX3 value: "2024-08-05", "XXXX-08-05", "XXXX-WXX-4", "2025-09"
+    value: str  # TIMEX3 value: "2024-08-05", "XXXX-08-05", "XXXX-WXX-4", "2025-09"; an age's "2008-04-22/2009-04-21"
     weight: float
 
 
@@ -191,7 +202,7 @@ def _clues(text: str, raw_text: str | None) -> list[_Clue]:
         # A stated year hints at another year only in text that omits the
         # year of current dates ("on June 3"); otherwise it says nothing.
         clues = [c for c in clues if c.kind != "year_stated"]
-    clues = _without_past_presents(clues)
+    clues = _without_past_presents([*clues, *_age_clues(text)])
     unique: dict[tuple[str, str], _Clue] = {}
     for clue in clues:  # a repeated deadline is one fact, not more evidence
         key = (clue.kind, clue.value)
@@ -201,11 +212,24 @@ def _clues(text: str, raw_text: str | None) -> list[_Clue]:
 
 
 def _without_past_presents(clues: list[_Clue]) -> list[_Clue]:
-    """The clues without a present-tense year older than another the text reports in the past or present:
-    "in 2005" cannot be the present of a text that reports a closure in March 2009."""
-    newest = max((int(c.value[:4]) for c in clues if c.kind in ("after", "year_now") and c.value[:4].isdigit()),
-                 default=0)
-    return [c for c in clues if c.kind != "year_now" or int(c.value) >= newest]
+    """The clues without a present year older than another the text reports in the past or present:
+    "in 2005" cannot be the present of a text that reports a closure in March 2009, nor can an age
+    ("born in 1923" ... "retired at age 60") put the present in 1983 before a year 2005 the text reports."""
+    newest = max((int(c.value[:4]) for c in clues if c.kind in ("after", "since", "year_now")
+                  and c.value[:4].isdigit()), default=0)
+    return [c for c in clues if c.kind not in ("year_now", "age") or _last_year(c) >= newest]
+
+
+def _last_year(clue: _Clue) -> int:
+    """The last year a clue's value allows: "2024" -> 2024, an age's "2008-04-22/2009-04-21" -> 2009."""
+    return int(clue.value.rsplit("/", 1)[-1][:4])
+
+
+def _age_clues(text: str) -> list[_Clue]:
+    span = present_from_age(text[:CLUE_CHARS], _tag(text))
+    if span is None:
+        return []
+    return [_Clue("age", "a stated age and birth date", f"{span[0].isoformat()}/{span[1].isoformat()}", 1.0)]
 
 
 def _clues_in(text: str, weight: float) -> list[_Clue]:
@@ -234,6 +258,8 @@ def _point_clues(text: str, expr: TimeExpr, phrase: str, weight: float) -> list[
     if value == "XXXX" or value.startswith("0000"):
         return []
     future = tense == "future" or (tense != "past" and expr.role in ("deadline", "end"))
+    if not future and _SINCE.search(text[max(0, expr.start - 12):expr.start]):
+        return [_Clue("since", phrase, value, weight)]
     clues = [_Clue("before" if future else "after", phrase, value, weight)]
     if value[:4].isdigit():
         if len(value) == 4 and tense == "present" and not future and names_present_year(text, expr):
@@ -322,6 +348,10 @@ def _score(clue: _Clue, day: date) -> float:
         return w * _WEEKDAY_FIT[offset]
     if clue.kind == "year_now":
         return 1.5 * w if day.year == int(clue.value) else 0.0
+    if clue.kind == "age":
+        return 1.5 * w if _age_span(clue)[0] <= day <= _age_span(clue)[1] else -3 * w
+    if clue.kind == "since":  # "since April 2006": any day after it, none before
+        return 0.0 if day >= _interval(_since_value(clue.value, day))[0] else -3 * w
     if clue.kind == "year_stated":  # news style omits the year for dates in the current year
         return 0.5 * w if day.year != int(clue.value[:4]) else 0.0
     if clue.kind == "implied":
@@ -332,6 +362,16 @@ def _score(clue: _Clue, day: date) -> float:
     if clue.kind == "after":
         return _score_after(clue, day, specific)
     return _score_before(clue, day, specific)
+
+
+def _age_span(clue: _Clue) -> tuple[date, date]:
+    first, last = clue.value.split("/")
+    return date.fromisoformat(first), date.fromisoformat(last)
+
+
+def _since_value(value: str, day: date) -> str:
+    """A "since" value with a year: its own, or the latest occurrence of a yearless one before `day`."""
+    return value if value[:4].isdigit() else _occurrence(value, day, forward=False)[0].isoformat()[:len(value)]
 
 
 def _distance(day: date, lo: date, hi: date) -> int:
@@ -364,7 +404,7 @@ def _anchored(clues: Sequence[_Clue]) -> bool:
     A bare past year ("in 2007") only bounds the date from below: on its own,
     any later year would fit, so the date is left unknown rather than guessed.
     """
-    return any(c.kind == "year_now" or (c.kind in ("after", "before", "implied") and len(c.value) >= 7
+    return any(c.kind in ("year_now", "age") or (c.kind in ("after", "before", "implied") and len(c.value) >= 7
                                         and c.value[:4].isdigit()) for c in clues)
 
 
@@ -373,8 +413,8 @@ def _candidates(clues: Sequence[_Clue], prior: tuple[date, date] | None = None) 
         # Text that states no dated event ("on June 3", "in 2007") can still be
         # placed within the period of related dated documents.
         return _days(*prior) if prior else []
-    after = [int(c.value[:4]) for c in clues if c.kind in ("after", "year_now") and c.value[:4].isdigit()]
-    before = [int(c.value[:4]) for c in clues if c.kind == "before" and c.value[:4].isdigit()]
+    after = [int(c.value[:4]) for c in clues if c.kind in ("after", "since", "year_now", "age") and c.value[:4].isdigit()]
+    before = [_last_year(c) for c in clues if c.kind in ("before", "age") and c.value[:4].isdigit()]
     # a deadline older than the newest past event is mis-tagged, not a bound
     before = [year for year in before if not after or year >= max(after)]
     last = min(before) if before else max(after) + 1
@@ -399,8 +439,33 @@ def _infer(clues: Sequence[_Clue], prior: tuple[date, date] | None = None) -> Pu
         # With a prior, related dated documents have narrowed the days, and measured, their pick holds.
         return PublishedDate.unknown(
             f"no day fits best: {best.isoformat()} and {rival.isoformat()} fit equally ({_explain(clues, best)})")
+    if prior is None and not _year_named(clues, best):
+        # With a prior, related dated documents name the year.
+        return PublishedDate.unknown(
+            f"no words name the year of {best.isoformat()}: it is more than {_NAMES_YEAR_DAYS} days after every "
+            f"event the text dates with its year ({_explain(clues, best)})")
     confidence = _MAX_CONFIDENCE * (1 - math.exp(-1.2 * max(best_score - rival_score, 0.0)))
     return PublishedDate(best, "inferred", round(confidence, 2), _explain(clues, best))
+
+
+def _year_named(clues: Sequence[_Clue], day: date) -> bool:
+    """Whether some clue names the year of `day`: the present year, an age, a deadline with its year after
+    it, or a dated event at most `_NAMES_YEAR_DAYS` before it; yearless clues place a day within a year only."""
+    return any(_names_year(c, day) for c in clues)
+
+
+def _names_year(clue: _Clue, day: date) -> bool:
+    if clue.kind == "year_now":
+        return int(clue.value) == day.year
+    if clue.kind == "age":
+        return _age_span(clue)[0] <= day <= _age_span(clue)[1]
+    if clue.kind not in ("after", "before", "implied") or not clue.value[:4].isdigit() or len(clue.value) < 7:
+        return False
+    lo, hi = _interval(clue.value)
+    if clue.kind == "before":
+        return day <= hi
+    reach = timedelta(days=_NAMES_YEAR_DAYS)
+    return lo - (reach if clue.kind == "implied" else timedelta(0)) <= day <= hi + reach
 
 
 def _names_year_of(clues: Sequence[_Clue], best: date, rival: date) -> bool:
@@ -427,6 +492,10 @@ def _describe(clue: _Clue, day: date) -> str:
         return f"{clue.phrase!r} in the present tense -> {clue.value}"
     if clue.kind == "year_stated":
         return f"{clue.phrase!r} states its year, so it is likely not the current year"
+    if clue.kind == "age":
+        return f"{clue.phrase} -> {clue.value.replace('/', ' to ')}"
+    if clue.kind == "since":
+        return f"after {clue.phrase!r}, by an unknown time"
     if clue.kind == "implied":
         return f"{clue.phrase!r} implies about {clue.value}"
     forward = clue.kind == "before"

@@ -8,20 +8,30 @@ start of a span ("a conviction from 1992"), what a participle or a perfect repor
 Emmy in 2005", "tremors have occurred in 1860"), or a live blog's clock time ("1532 The ministry
 says ..."). Only "in <year>" (or "during", "throughout") that ends an adverbial of the present
 clause counts; `dating` also drops such a year when the text reports a past event of a later year.
+
+An age names the present too: "born on April 22, 1923" and "died ... at age 85" put the text in the
+year from 22 April 2008 to 21 April 2009 (`present_from_age`), however old the other dates it states.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+from datetime import date, timedelta
 
 from dateline.annotate.timex import sentence_bounds
 from dateline.model import TimeExpr
 from dateline.resources import load_table
 
-__all__ = ["names_present_year"]
+__all__ = ["names_present_year", "present_from_age"]
 
 _FOUR_DIGITS = re.compile(r"\b\d{4}\b")
+# An age stated of someone now: "at age 85", "at the age of 85", "aged 85", "85-year-old", "85 years old"
+_AGE = re.compile(r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(\d{1,3})\b|\b(\d{1,3})(?:-year-old\b|\s+years\s+old\b)",
+                  re.IGNORECASE)
+_BORN = re.compile(r"\bborn\b(?![\s-]+again)", re.IGNORECASE)  # "born again" is a faith, not a birth
+_BORN_REACH = 80  # characters after "born" in which its date stands ("born Betty Mae Page on April 22, 1923")
 _INTRODUCERS = frozenset({"in", "during", "throughout"})
 # How many words before "in" may hold the verb the year dates ("winning an Emmy in 2005")
 _VERB_REACH = 4
@@ -88,3 +98,43 @@ def _dates_another_verb(words: list[str]) -> bool:
 def _past_words() -> tuple[frozenset[str], frozenset[str]]:
     cues = load_table("timex")["cues"]
     return frozenset(cues["past"]), frozenset(cues["not_past"])
+
+
+def present_from_age(text: str, exprs: Iterable[TimeExpr]) -> tuple[date, date] | None:
+    """The days the text may be written on, from one stated birth date and one stated age, or None.
+
+    "Born on April 22, 1923" and "at age 85" give 2008-04-22 to 2009-04-21; "born in 1923" gives
+    2008-01-01 to 2009-12-31. With two birth dates or two ages the text speaks of several people and
+    says nothing.
+    """
+    ages = {int(a or b) for a, b in _AGE.findall(text)}
+    births = {_birth_span(e.value) for e in exprs if _after_born(text, e)} - {None}
+    if len(ages) != 1 or len(births) != 1:
+        return None
+    (age,), ((first, last),) = ages, births
+    if not 0 < age < 120:
+        return None
+    return _years_later(first, age), _years_later(last, age + 1) - timedelta(days=1)
+
+
+def _after_born(text: str, expr: TimeExpr) -> bool:
+    """Whether "born" stands shortly before `expr` in its sentence: "was born in Nashville on April 22, 1923"."""
+    s_start, _ = sentence_bounds(text, expr.start, expr.end)
+    return _BORN.search(text, max(s_start, expr.start - _BORN_REACH), expr.start) is not None
+
+
+def _birth_span(value: str) -> tuple[date, date] | None:
+    """The days a birth date's value may mean: "1923-04-22" one day, "1923" its whole year."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        day = date.fromisoformat(value)
+        return day, day
+    if re.fullmatch(r"\d{4}", value):
+        return date(int(value), 1, 1), date(int(value), 12, 31)
+    return None
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # born on 29 February
+        return day.replace(year=day.year + years, day=28)
