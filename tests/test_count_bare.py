@@ -140,3 +140,15 @@ def test_deaths_of_an_owner_keep_their_owner():
     text = "In Peru, 85 UN fatalities have been confirmed since the quake."
     ad = article(text, [quantity(text, "85", 85, "UN fatalities", verb="confirm", where="Peru")], places=PLACES)
     assert [o.topic for o in observe(ad) if o.ask == "count"] == ["un fatalities"]
+
+
+@pytest.mark.parametrize("text, number, value, kw, expected", [
+    ("In Peru more than 9,000 dead people are reported to have been buried in mass graves.", "more than 9,000",
+     9000, {"verb": "report", "state": "dead", "lower": 9000}, [("9000", "Peru", "bodies")]),
+    ("Aid reached Peru at last, but at least 6,000 people have already had burials.", "at least 6,000", 6000,
+     {"verb": "have", "lower": 6000}, [("6000", "Peru", "bodies")]),
+    ("In Peru at least 6,000 people have already had dinner at the shelters.", "at least 6,000", 6000,
+     {"verb": "have", "lower": 6000}, []),
+], ids=["reported-to-have-been-buried", "had-burials", "had-dinner"])
+def test_a_verb_told_after_a_reporting_or_light_verb_says_what_a_figure_counts(text, number, value, kw, expected):
+    assert counts(text, (number, value, "people", kw)) == expected

@@ -122,3 +122,13 @@ def test_a_revision_told_the_same_day_as_a_larger_figure_is_the_last_word():
     text = "Officials cut their suspected toll to 101 from as many as 176."
     revised = replace(revised, citation=replace(revised.citation, text=text, end=len(text)))
     assert _current([larger, revised], "2024-05-03") == "101"
+
+
+@pytest.mark.parametrize(("larger", "expected"), [
+    (_staff_dead("b", "2024-01-14", "7000", strong=True), "7000"),  # one day's figures: the official one is the count
+    (_staff_dead("b", "2024-01-14", "7000"), "100"),  # an unsourced tenfold figure stays a rival
+    (_staff_dead("b", "2024-01-15", "7000", strong=True), "100"),  # a day later, a lone tenfold jump is no update
+], ids=["same-day-official", "same-day-plain", "next-day-jump"])
+def test_a_tenfold_figure_told_the_day_the_count_began_is_that_days_count(larger, expected):
+    seen = _staff_dead("a", "2024-01-14", "100", strong=True)  # "our reporter saw about 100 bodies at one hospital"
+    assert _current([seen, larger], "2024-01-16") == expected

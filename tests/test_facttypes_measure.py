@@ -34,6 +34,9 @@ SAID = [
     ("officially-over", "Rescue efforts have been declared officially over in Ruritania.", "rescue", "ended"),
     ("end-of", "The end of the rescue operation in Ruritania does not mean aid will slow.", "rescue", "ended"),
     ("ceasefire", "The ceasefire in Ruritania collapsed after three days.", "ceasefire", "ended"),
+    ("scaled-back", "Rescue operations in Ruritania are being scaled back as aid flows in.", "rescue", "scaled back"),
+    ("winding-down", "The search and rescue mission in Ruritania is winding down, officials said.", "rescue",
+     "scaled back"),
 ]
 
 
@@ -55,6 +58,7 @@ NOT_SAID = [
     ("school-year", "The school year in Ruritania ends in June."),
     ("a-crisis", "At the height of the flu emergency in Ruritania, hotels were declared unsafe."),
     ("history", "Ruritania imposed a curfew in 1998, the article recalled."),
+    ("measure-eased", "The curfew in Ruritania was scaled back to four hours a night."),
 ]
 
 
@@ -71,6 +75,16 @@ def test_a_phase_ongoing_then_declared_over_is_one_question_whose_answer_is_ende
     (fact,) = build_facts("s", observations)
     assert fact.question == "Is the search and rescue phase still under way in Ruritania?"
     assert fact.current == "ended" and [v.value for v in fact.values] == ["ongoing", "ended"]
+
+
+def test_a_phase_scaled_back_is_a_step_between_under_way_and_ended():
+    reports = [("2024-01-15", "A large search and rescue operation is under way in Ruritania."),
+               ("2024-01-22", "Aid is flowing into Ruritania as rescue operations are scaled back."),
+               ("2024-01-23", "Search-and-rescue operations in Ruritania had ended, the government said.")]
+    observations = [o for i, (day, text) in enumerate(reports) for o in measures(text, day=day, doc_id=f"d{i}")]
+    (fact,) = build_facts("s", observations)
+    assert [(v.value, v.relation) for v in fact.values] == [
+        ("ongoing", "first"), ("scaled back", "update"), ("ended", "update")]
 
 
 @pytest.mark.parametrize("text,place", [

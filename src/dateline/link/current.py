@@ -160,7 +160,8 @@ def _newest_credible(credible: list[FactValue], plain: Sequence[FactValue] = ())
     it is corroborated (`_corroborated`): the first figures of a disaster are partial (100 bodies seen
     at one hospital, then 40,000 buried by the authorities the next day), while a figure from another
     group or scope (the world's, an estimate of all infections, another epidemic) is carried by one
-    report, or only hedged. A plain figure (`_plain`) updates as well, but only a figure one source alone
+    report, or only hedged; a figure first reported the same day as the standing one is no jump when a named
+    or official source gives it (`_same_day`): the smaller had not stood a day. A plain figure (`_plain`) updates as well, but only a figure one source alone
     gave, as a later update, and only while no other report repeats the standing figure after it
     (`_plain_update`): the latest report wins, unless the reports went on giving the older figure."""
     ordered = sorted([*credible, *plain], key=lambda v: (v.first_reported or date.min, _revises(v), number(v.value)))
@@ -169,12 +170,19 @@ def _newest_credible(credible: list[FactValue], plain: Sequence[FactValue] = ())
         if v is current or (v in plain and not _plain_update(current, v)):
             continue
         old, new = number(current.value) or 0.0, number(v.value) or 0.0
-        if old > 0 and new > JUMP * old and not _corroborated(v):
+        if old > 0 and new > JUMP * old and not _corroborated(v) and not _same_day(current, v):
             continue
         if new > old or (current.bound == "<=" and old / BOUND_SPAN <= new <= old) or (
                 new < old and _revises(v)) or _dropped(current, v):
             current = v
     return current
+
+
+def _same_day(standing: FactValue, v: FactValue) -> bool:
+    """Both figures were first reported on one day, and the larger by a named or official source: the smaller has
+    not stood a day, so the larger is no jump from an established count but that day's count ("about 100
+    bodies" seen at one hospital, and 7,000 buried, the president says)."""
+    return standing.first_reported is not None and standing.first_reported == v.first_reported and v.strong
 
 
 def _revises(v: FactValue) -> bool:

@@ -48,7 +48,7 @@ from dataclasses import dataclass, replace
 from dateline.annotate.claims import predicate_classes
 from dateline.link.facttypes import level
 from dateline.link.facttypes.base import OnScale, number
-from dateline.link.facttypes.count_bare import found_in, harmed
+from dateline.link.facttypes.count_bare import deferred, found_in, harmed
 from dateline.link.facttypes.count_elsewhere import elsewhere
 from dateline.link.facttypes.count_entry import entry_citation
 from dateline.link.facttypes.count_figure import (
@@ -189,7 +189,8 @@ def _mostly_increments(observations: Sequence[Observation]) -> bool:
 
 def _read(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
     """What a figure counts when the parse missed it: a toll's, a tally's, an elided state's, a verb's object, the
-    people a disease is found in."""
+    people a disease is found in; and its own verb told later in its clause ("are reported to have been buried")."""
+    q = deferred(q, annotated)
     return found_in(harmed(elided(tally(toll(q, annotated), annotated), annotated), annotated), annotated)
 
 

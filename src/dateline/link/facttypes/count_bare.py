@@ -1,6 +1,7 @@
 """A figure whose words say what it counts though its parse does not: the bare object of a verb that harms, rescues
 or holds people, written with no noun of its own ("has killed 306 worldwide", "infected seven in the United States",
-"sickened at least 64"); people a disease is found in ("the virus has been confirmed in 20,000 people": cases).
+"sickened at least 64"); people a disease is found in ("the virus has been confirmed in 20,000 people": cases); a
+figure's verb told after a light or reporting one ("are reported to have been buried", "have had burials").
 
 News drops the noun after such a verb because the verb says who is counted: what a verb of a kind of people
 (`[count.kinds]`: killed, injured, infected, arrested...) does is done to people. The verb must stand right before
@@ -66,3 +67,36 @@ def _disease_words() -> frozenset[str]:
     """What "cases" may be of (`disease` of the infected kind), and the articles before it."""
     words = lexicon()["count"]["kinds"]["infected"].get("disease", ())
     return frozenset(w.lower() for phrase in words for w in phrase.split()) | {"a", "an"}
+
+
+# a light or reporting verb the parse may give a figure whose real verb comes later in its clause
+_LIGHT_VERBS = frozenset({"be", "have", "report", "say", "believe", "estimate", "think", "confirm", "know"})
+# "80,000 dead people are reported to have been buried": the verb after "to have been" is what was done to them
+_REPORTED_TO_HAVE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:are|were|is|was|have|has)\s+(?:been\s+)?(?:reported|said|"
+                               r"believed|thought|estimated|confirmed|known)\s+to\s+have\s+been\s+(?:already\s+)?"
+                               r"(?P<word>[a-z]+)\b", re.IGNORECASE)
+# "70,000 people have already had burials": a noun of what was done to them, with the verb it stands for
+_HAD_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:have|has|had)\s+(?:already\s+|now\s+)?(?:had|received|been given)\s+"
+                       r"(?:a\s+|proper\s+|their\s+)?(?P<noun>burials?)\b", re.IGNORECASE)
+_NOUN_VERBS = {"burial": "bury", "burials": "bury"}
+DEFERRED_REACH = 80  # characters after a figure where the words that defer its verb must stand
+
+
+def deferred(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
+    """The figure's own verb when the parse gave it a light or reporting one and its clause says what was done later:
+    "80,000 dead people are reported to have been buried", "70,000 people have already had burials" count bodies
+    buried (a state written with the figure, "dead", is who they were, not what the count counts); else as it was."""
+    if q.verb not in _LIGHT_VERBS or q.unit:
+        return q
+    after = annotated.document.text[q.end:q.end + DEFERRED_REACH]
+    said = _REPORTED_TO_HAVE.match(after)
+    verb = _lemma(said.group("word").lower()) if said else None
+    had = _HAD_NOUN.match(after) if verb is None else None
+    verb = _NOUN_VERBS[had.group("noun").lower()] if had else verb
+    return replace(q, verb=verb, state=None) if verb else q
+
+
+def _lemma(word: str) -> str | None:
+    """The verb of a kind a participle is a form of ("buried" of "bury", "rescued" of "rescue"), or None."""
+    verbs = {v for k in kinds() for v in k.verbs}
+    return next((c for c in (word, word[:-1], word[:-2], word[:-3] + "y") if c in verbs), None)

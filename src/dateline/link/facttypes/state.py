@@ -6,8 +6,8 @@
   "level N" with no modal word before it ("could move to phase 6" sets nothing).
 - measure: "Are schools closed in Mexico?", "Is a curfew in force in Haiti?", "Is the
   search and rescue phase still under way in Haiti?"; value the canonical state ("in
-  force", "closed", "declared", "ongoing"; "lifted", "reopened", "ended"), the words that
-  stated it being in the cited sentence, from a measure noun or a phase ("search-and-rescue
+  force", "closed", "declared", "ongoing"; "lifted", "reopened", "ended"; a phase may be
+  "scaled back" on the way, a step between), the words that stated it being in the cited sentence, from a measure noun or a phase ("search-and-rescue
   operations", "the ceasefire") and the words said of it in its own clause ("imposed a
   curfew", "schools were closed", "declared the rescue phase over"), not as a plan, a call
   or a doubt; its place the one named nearest in that clause.
@@ -107,11 +107,11 @@ class MeasureType(OnScale):
                 said = _said_of(text, named)
                 if said is None:
                     continue
-                _words, ended = said
-                value = _measure_value(named, ended)
+                _words, step = said
+                value = _measure_value(named, step)
                 yield _observation(annotated, source, s, ask=self.name, topic=named.topic,
                                    place=_measure_place(annotated, s, named), value=value, label=value,
-                                   rank=2 if ended else 1, subject=named.phrase)
+                                   rank=step, subject=named.phrase)
                 break
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
@@ -189,30 +189,38 @@ def _phase_topics() -> frozenset[str]:
     return frozenset(lexicon()["state"]["phases"]["kinds"].values())
 
 
+# a measure's or a phase's steps, its rank on its scale: under way, winding down (a phase only), over
+UNDER_WAY, EASING, OVER = 1, 2, 3
+
+
 @functools.lru_cache(maxsize=1)
-def _state_words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    """Patterns for the words said of a measure written before it and after it, and the set that end it."""
+def _state_words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    """Patterns for the words said of a measure written before it and after it, and the step each word that
+    ends or eases one says (the rest say it is under way)."""
     words = lexicon()["state"]["measures"]
-    said = alternation([*words["on"], *words["off"]])
+    easing = lexicon()["state"]["phases"]["easing"]
+    said = alternation([*words["on"], *words["off"], *easing])
     gap = r"[\w'’-]+"
     before = re.compile(rf"(?s:.*)\b(?P<verb>{said})(?P<gap>(?:,?\s+{gap}){{0,{LIST_WORDS}}})\s*$", re.IGNORECASE)
     after = re.compile(rf"(?P<gap>(?:,?\s+{gap}){{0,{AFTER_WORDS}}}?)\s+(?P<verb>{said})\b", re.IGNORECASE)
-    return before, after, frozenset(w.lower() for w in words["off"])
+    steps = {w.lower(): EASING for w in easing} | {w.lower(): OVER for w in words["off"]}
+    return before, after, steps
 
 
 _DECLARED_OVER = (re.compile(r"\bdeclar\w*\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE),
                   re.compile(r"[^,.;:]{0,60}?\bover\b(?!\s+(?:the|a|an|his|her|its|their)\b)", re.IGNORECASE))
 
 
-def _said_of(text: str, named: _Measure) -> tuple[str, bool] | None:
-    """The words that state a measure in force or a phase under way (False), or ended (True), in its own clause:
+def _said_of(text: str, named: _Measure) -> tuple[str, int] | None:
+    """The words that state a measure in force or a phase under way (`UNDER_WAY`), a phase winding down ("rescue
+    operations are scaled back": `EASING`), or either ended (`OVER`), in its own clause:
     a verb right before it ("imposed a curfew", "the end of the rescue phase"), after it ("schools were closed",
     "rescue efforts have been declared officially over") or around it ("declared the search and rescue phase
     for survivors over"); None when none does, or the words are a plan, a call, a doubt or a denial."""
-    before, after, off = _state_words()
+    before, after, steps = _state_words()
     head = text[max(0, named.start - 80):named.start]
     if _DECLARED_OVER[0].search(head) and _DECLARED_OVER[1].match(text, named.end):
-        return "declared over", True
+        return "declared over", OVER
     late = after.match(text, named.end)
     early = before.match(head)
     for m, at, across, most in ((late, 0, _AFTER_WORDS, AFTER_WORDS),
@@ -221,7 +229,10 @@ def _said_of(text: str, named: _Measure) -> tuple[str, bool] | None:
             continue
         if _unreal(text, min(named.start, at + m.start("verb")), at + m.start("verb")):
             return None
-        return m.group("verb"), " ".join(m.group("verb").lower().split()) in off
+        step = steps.get(" ".join(m.group("verb").lower().split()), UNDER_WAY)
+        if step == EASING and not named.phase:
+            return None  # "the curfew was scaled back": eased, neither in force as it was nor lifted
+        return m.group("verb"), step
     return None
 
 
@@ -305,12 +316,13 @@ def _some_schools(text: str, noun: re.Match[str]) -> bool:
     return bool(_SOME.search(before))
 
 
-def _measure_value(named: _Measure, ended: bool) -> str:
+def _measure_value(named: _Measure, step: int) -> str:
     """The canonical state a measure is in: schools "closed" or "reopened", an emergency "declared" or
-    "lifted", a phase "ongoing" or "ended", any other measure "in force" or "lifted"; the words that said so
-    are in the cited sentence."""
+    "lifted", a phase "ongoing", "scaled back" or "ended", any other measure "in force" or "lifted"; the words
+    that said so are in the cited sentence."""
+    ended = step == OVER
     if named.phase:
-        return "ended" if ended else "ongoing"
+        return "scaled back" if step == EASING else "ended" if ended else "ongoing"
     if named.topic == "schools":
         return "reopened" if ended else "closed"
     if named.topic.endswith(("emergency", "calamity", "rule")):
