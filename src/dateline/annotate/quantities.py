@@ -8,7 +8,8 @@ approximations ("around", "at least", "up to"), ranges ("between 2,000 and
 ("around 2,500 US troops" -> "US troops") and where ("stationed in Syria"):
 `quantity_counted`; a number with no noun of its own may take one from its
 sentence ("bringing the total to 48", "2,500 troops in Iraq and 900 in Syria"):
-`quantity_totals`. Dates, years, times, ordinals, ages, phone numbers and
+`quantity_totals`; victims named rather than counted ("killed a police officer and a
+bomb technician": 2 people) are read by `quantity_listed`. Dates, years, times, ordinals, ages, phone numbers and
 identifiers are skipped. Every word list lives in `data/quantities.toml`, read by
 `quantity_lexicon`.
 """
@@ -24,6 +25,7 @@ from typing import Any
 from dateline.annotate.pipeline import Context
 from dateline.annotate.quantity_counted import PEOPLE, counted_noun, counts_and_where
 from dateline.annotate.quantity_lexicon import Lexicon, lexicon
+from dateline.annotate.quantity_listed import listed_victims
 from dateline.annotate.quantity_totals import aggregate_of, sentence_counts
 from dateline.model import Entity, Quantity
 
@@ -64,7 +66,7 @@ def find_quantities(ctx: Context) -> tuple[Quantity, ...]:
         quantity, end = found
         out.append(quantity)
         i = end
-    return sentence_counts(doc, tuple(out), entities)
+    return listed_victims(doc, sentence_counts(doc, tuple(out), entities), entities)
 
 
 def _entities(ctx: Context) -> tuple[Entity, ...]:

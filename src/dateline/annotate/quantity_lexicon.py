@@ -2,7 +2,8 @@
 
 One frozen `Lexicon` serves the modules of the quantity layer: `quantities`
 (reading numbers and their cues), `quantity_counted` (what a number counts and
-where) and `quantity_totals` (counts a number takes from its sentence).
+where) and `quantity_totals` (counts a number takes from its sentence) and `quantity_listed`
+(victims named rather than counted).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from dateline.resources import load_table
 
-__all__ = ["Lexicon", "Lists", "Totals", "lexicon", "phrases", "tokens_of"]
+__all__ = ["Lexicon", "Listed", "Lists", "Totals", "lexicon", "phrases", "tokens_of"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,20 @@ class Lists:
     joiners: frozenset[str]  # the word between a place and its number: "Mexico with 1,400"
     no_state: frozenset[str]  # words after a bare number that say no state of its own: "one each in"
     pooled: frozenset[str]  # words after a number that pool several places: "15 combined in A, B and C"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Victims named rather than counted: "killed a police officer and a bomb technician" (`quantity_listed`)."""
+
+    object_verbs: frozenset[str]  # whose direct object (or passive subject) names the victims: "kill"
+    passive_verbs: frozenset[str]  # whose victims are only a passive subject: "were hurt"
+    subject_verbs: frozenset[str]  # whose subject names the dead: "die"
+    states: frozenset[str]  # a state said of the subject with "be": "were injured"
+    hedges: frozenset[str]  # words on the verb that make it no fact: "could", "nearly"
+    person_nouns: frozenset[str]  # lemmas of nouns for one person: "officer", "technician"
+    person_endings: tuple[str, ...]  # endings of common nouns for one person: "watchman"
+    min_items: int  # persons a list needs to be read as a count
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,7 @@ class Lexicon:
     months: frozenset[str]
     totals: Totals
     lists: Lists
+    listed: Listed
 
 
 def phrases(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -109,6 +125,19 @@ def _lists(t: dict) -> Lists:
     )
 
 
+def _listed(t: dict) -> Listed:
+    return Listed(
+        object_verbs=frozenset(t["object_verbs"]),
+        passive_verbs=frozenset(t["passive_verbs"]),
+        subject_verbs=frozenset(t["subject_verbs"]),
+        states=frozenset(t["states"]),
+        hedges=frozenset(t["hedges"]),
+        person_nouns=frozenset(t["person_nouns"]),
+        person_endings=tuple(t["person_endings"]),
+        min_items=int(t["min_items"]),
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     t = load_table("quantities")
@@ -140,4 +169,5 @@ def lexicon() -> Lexicon:
         months=frozenset(t["skip"]["months"]),
         totals=_totals(t["totals"]),
         lists=_lists(t["lists"]),
+        listed=_listed(t["listed"]),
     )
