@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from dateline.resources import load_table
 
@@ -102,40 +102,13 @@ def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:
     return {word.lower(): key for key, words in groups.items() for word in words}
 
 
-def _totals(t: dict) -> Totals:
-    return Totals(
-        nouns=frozenset(t["nouns"]),
-        verbs=frozenset(t["verbs"]),
-        object_verbs=frozenset(t["object_verbs"]),
-        prepositions=frozenset(t["prepositions"]),
-        counted=dict(t["counted"]),
-        implied=dict(t["implied"]),
-    )
+_CONVERT = {"frozenset": frozenset, "dict": dict, "int": int, "tuple": tuple}
 
 
-def _lists(t: dict) -> Lists:
-    return Lists(
-        nouns=dict(t["nouns"]),
-        negations=frozenset(t["negations"]),
-        place_labels=frozenset(t["place_labels"]),
-        min_items=int(t["min_items"]),
-        joiners=frozenset(t["joiners"]),
-        no_state=frozenset(t["no_state"]),
-        pooled=frozenset(t["pooled"]),
-    )
-
-
-def _listed(t: dict) -> Listed:
-    return Listed(
-        object_verbs=frozenset(t["object_verbs"]),
-        passive_verbs=frozenset(t["passive_verbs"]),
-        subject_verbs=frozenset(t["subject_verbs"]),
-        states=frozenset(t["states"]),
-        hedges=frozenset(t["hedges"]),
-        person_nouns=frozenset(t["person_nouns"]),
-        person_endings=tuple(t["person_endings"]),
-        min_items=int(t["min_items"]),
-    )
+def _section(record: type, t: dict):
+    """A record of word lists from its TOML section: each field converted as its annotation says (the
+    annotations are strings here: "frozenset[str]", "dict[str, str]", "int", "tuple[str, ...]")."""
+    return record(**{f.name: _CONVERT[str(f.type).split("[")[0]](t[f.name]) for f in fields(record)})
 
 
 @functools.lru_cache(maxsize=1)
@@ -167,7 +140,7 @@ def lexicon() -> Lexicon:
         skip_after=phrases(t["skip"]["after"]),
         strength=frozenset(t["strength"]["adjectives"]),
         months=frozenset(t["skip"]["months"]),
-        totals=_totals(t["totals"]),
-        lists=_lists(t["lists"]),
-        listed=_listed(t["listed"]),
+        totals=_section(Totals, t["totals"]),
+        lists=_section(Lists, t["lists"]),
+        listed=_section(Listed, t["listed"]),
     )
