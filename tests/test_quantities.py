@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
@@ -116,10 +117,13 @@ NOT_QUANTITIES = [
 ]
 
 
-def _context(nlp, text: str) -> Context:
+def _context(nlp, text: str, canonical: Mapping[str, str] = MappingProxyType({})) -> Context:
+    """The text parsed, with its entities named as `canonical` says (the entity layer's canonical names, as far
+    as a test needs them: "UK" -> "United Kingdom"), else as written."""
     parsed = nlp(text)
     document = Document("t", "test", text, None, None, None, None, "en", PublishedDate.unknown())
-    entities = tuple(Entity(e.text, e.label_, e.text, e.start_char, e.end_char) for e in parsed.ents)
+    entities = tuple(Entity(e.text, e.label_, canonical.get(e.text, e.text), e.start_char, e.end_char)
+                     for e in parsed.ents)
     return Context(document, parsed, MappingProxyType({"entities": entities}))
 
 

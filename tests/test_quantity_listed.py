@@ -6,15 +6,14 @@ Every sentence here was written for these tests, in the style of local news.
 from __future__ import annotations
 
 from itertools import pairwise
-from types import MappingProxyType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline.annotate.pipeline import Context
 from dateline.annotate.quantities import find_quantities
-from dateline.model import Document, Entity, PublishedDate, Quantity
+from dateline.model import Quantity
+from tests.test_quantities import _context
 
 pytestmark = pytest.mark.slow
 
@@ -27,10 +26,7 @@ def nlp():
 
 
 def _quantities(nlp, text: str) -> tuple[Quantity, ...]:
-    parsed = nlp(text)
-    document = Document("t", "test", text, None, None, None, None, "en", PublishedDate.unknown())
-    entities = tuple(Entity(e.text, e.label_, e.text, e.start_char, e.end_char) for e in parsed.ents)
-    return find_quantities(Context(document, parsed, MappingProxyType({"entities": entities})))
+    return find_quantities(_context(nlp, text))
 
 
 def _listed(nlp, text: str) -> list[Quantity]:
