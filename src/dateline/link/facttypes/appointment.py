@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from dateline.link.facttypes.base import OnScale, alternation, citation, lexicon, person_name, possessive
+from dateline.link.facttypes.base import OnScale, alternation, citation, lexicon, person_name, possessive, words_pattern
 from dateline.link.facttypes.persons import claim_person, persons_in
 from dateline.link.facttypes.proceeding import history
 from dateline.link.observations import Observation, Source
@@ -120,7 +120,7 @@ def _counts(annotated: AnnotatedDocument, c: Claim, source: Source) -> bool:
     words = lexicon()["appointment"]["words"]
     if not _declined(c) and re.search(r"\b(?:not|never|no)\b|n't\b", before, re.IGNORECASE):
         return False  # "has by no means been set to direct"
-    return not re.search(rf"\b{alternation(words['hedges'] + words['past'])}\b", before, re.IGNORECASE)
+    return not words_pattern(words['hedges'] + words['past']).search(before)
 
 
 def _declined(c: Claim) -> bool:

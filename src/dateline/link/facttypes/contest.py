@@ -26,7 +26,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import GeneralRule, alternation, citation, lexicon, person_name, sentence_of
+from dateline.link.facttypes.base import (
+    GeneralRule,
+    alternation,
+    citation,
+    lexicon,
+    person_name,
+    sentence_of,
+    words_pattern,
+)
 from dateline.link.facttypes.persons import claim_person
 from dateline.link.facttypes.proceeding import history
 from dateline.link.observations import Observation, Source
@@ -183,7 +191,7 @@ def _opponent(annotated: AnnotatedDocument, c: Claim) -> str | None:
 
 
 def _names_contest(text: str) -> bool:
-    return bool(re.search(rf"\b{alternation(lexicon()['contest']['nouns'])}\b", text, re.IGNORECASE)
+    return bool(words_pattern(lexicon()['contest']['nouns']).search(text)
                 or SCORE.search(text))
 
 

@@ -45,6 +45,7 @@ from dateline.link.facttypes.base import (
     possessive,
     sentence_of,
     usual_name,
+    words_pattern,
 )
 from dateline.link.facttypes.persons import claim_person, owner_after
 from dateline.link.facttypes.proceeding import history
@@ -147,7 +148,7 @@ def _names_charge(obj: str) -> bool:
     counts of fraud", "a manslaughter charge"; not "any wrongdoing", "up to four years", "accusations of covering
     up ... child abuse charges"."""
     head = " ".join(obj.split()[:4])
-    return re.search(rf"\b{alternation(lexicon()['status']['charges'])}\b", head, re.IGNORECASE) is not None
+    return words_pattern(lexicon()['status']['charges']).search(head) is not None
 
 
 def _plea(c: Claim) -> str | None:

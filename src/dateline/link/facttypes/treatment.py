@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.link.facttypes.base import GeneralRule, alternation, citation, lexicon, usual_name
+from dateline.link.facttypes.base import GeneralRule, alternation, citation, lexicon, usual_name, words_pattern
 from dateline.link.facttypes.persons import claim_person
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Claim
@@ -78,7 +78,7 @@ def _treatment(text: str, facility: str) -> bool:
     """The stay is treatment: the claim says so ("rehab", "detox"), or the facility's name does ("Promises
     Treatment Center"); "was admitted to a clinic for treatment" of an injury is none."""
     words = lexicon()["treatment"]["words"]
-    return bool(re.search(rf"\b{alternation(words)}\b", text, re.IGNORECASE)
+    return bool(words_pattern(words).search(text)
                 or re.search(r"\btreatment\b", facility, re.IGNORECASE))
 
 
