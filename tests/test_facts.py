@@ -144,6 +144,7 @@ def test_an_update_denied_on_the_record_is_not_current():
     ]
     (fact,) = build_facts("s", observations)
     assert fact.current == "2024-09-15" and fact.disputed
+    assert "differs from 2024-10-31 (1 independent source, anonymous or hedged, first" in fact.current_reason
 
 
 def test_an_update_loses_when_the_old_value_is_reported_again_after_it():

@@ -259,7 +259,8 @@ def _reason(current: FactValue, rivals: list[FactValue], values: tuple[FactValue
          f"{current.first_reported or 'an unknown date'}, {carried_by(current)}, {sourcing}")
     ]
     for r in rivals:
-        parts.append(f"differs from {r.label or r.value} ({_sources_phrase(r)}, first {r.first_reported or 'undated'})")
+        hedged = ", anonymous or hedged" if r.hedged else ""  # a rival's sourcing is marked as the current's is
+        parts.append(f"differs from {r.label or r.value} ({_sources_phrase(r)}{hedged}, first {r.first_reported or 'undated'})")
     for d in (v for v in values if v.relation == "deny"):
         parts.append(f"{d.label or d.value} denied by {', '.join(d.speakers or d.named_outlets) or 'an unnamed source'} "
                      f"({d.first_reported or 'undated'})")
