@@ -54,11 +54,10 @@ from dateline.views.timeline import (
     DEFAULT_SALIENCE,
     Placed,
     Salience,
-    _summarise,
-    _Wordings,
     build_timeline,
     place_sentences,
 )
+from dateline.views.timeline_summary import _summarise, _Wordings
 
 TLS = CACHE / "timelines-t17-dev" / "tls"
 ARTICLES = T17

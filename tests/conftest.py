@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled example and the seed articles ingested once per session."""
+"""Shared fixtures: the spaCy pipeline, the bundled example and the seed articles, each loaded once per session."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ def answer_key() -> dict:
     block = re.search(r"```toml\n(.*?)```", text, re.S)
     assert block, "examples/README.md lost its answer key"
     return tomllib.loads(block.group(1))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The English spaCy pipeline, loaded once per session (tests marked slow use it)."""
+    from dateline.nlp import load_nlp
+
+    return load_nlp()
 
 
 @pytest.fixture(scope="session")

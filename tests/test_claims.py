@@ -151,13 +151,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dateline.nlp import load_nlp
-
-    return load_nlp()
-
-
 def _at(text: str, part: str) -> tuple[int, int]:
     start = text.index(part)
     return start, start + len(part)

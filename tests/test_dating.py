@@ -200,7 +200,7 @@ def test_newest_stated_date_anchors_the_inference(name, text, expected):
 
 
 def test_tagger_failure_loses_only_the_failing_line(monkeypatch):
-    from dateline.ingest import dating
+    from dateline.ingest import dating_timexes as dating
 
     real_tag = dating.tag
 
@@ -230,7 +230,7 @@ LENT_YEARS = [("4 May", "1998-05-04", "XXXX-05-04"), ("4 May 2001", "2001-05-04"
 
 @pytest.mark.parametrize(("text", "value", "expected"), LENT_YEARS, ids=[c[0] for c in LENT_YEARS])
 def test_only_written_years_count(text, value, expected):
-    from dateline.ingest.dating import _as_written
+    from dateline.ingest.dating_clues import _as_written
     from dateline.model import TimeExpr
 
     assert _as_written(TimeExpr(text, "DATE", value, "point", 0, len(text))) == expected

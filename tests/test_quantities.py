@@ -127,13 +127,6 @@ def _context(nlp, text: str, canonical: Mapping[str, str] = MappingProxyType({})
     return Context(document, parsed, MappingProxyType({"entities": entities}))
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dateline.nlp import load_nlp
-
-    return load_nlp()
-
-
 def _by_text(quantities: tuple[Quantity, ...], text: str) -> Quantity:
     matches = [q for q in quantities if q.text == text]
     assert matches, f"no quantity {text!r} in {[q.text for q in quantities]}"

@@ -18,13 +18,6 @@ from tests.test_quantities import _context
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dateline.nlp import load_nlp
-
-    return load_nlp()
-
-
 def _quantities(nlp, text: str) -> tuple[Quantity, ...]:
     return find_quantities(_context(nlp, text))
 

@@ -18,13 +18,6 @@ pytestmark = pytest.mark.slow
 UK = "United Kingdom"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dateline.nlp import load_nlp
-
-    return load_nlp()
-
-
 def _quantities(nlp, text: str) -> tuple[Quantity, ...]:
     return find_quantities(_context(nlp, text, {"UK": UK, "Britain": UK}))
 

@@ -31,7 +31,7 @@ from dateline.ingest import clean
 from dateline.ingest.clean import find_date
 from dateline.ingest.outlets import _DATELINE_CREDIT, _LEAD_CREDIT
 from dateline.link.stories import cosine, document_terms, signature_terms
-from dateline.views.timeline import _FILLER, _FURNITURE
+from dateline.views.timeline_placing import _FILLER, _FURNITURE
 
 __all__ = [
     "Candidate",
