@@ -20,6 +20,7 @@ of `link/facts.py`). The types, and the `ask` their observations carry:
 | appointment | appointment | name | Who is the Philadelphia 76ers' coach? Who will host the Academy Awards? |
 | contest | winner | name | Who won the fight between Wladimir Klitschko and Tony Thompson? Who won the election? |
 | treatment | treatment | name | Where did Tara Reid check into rehab? |
+| incident_cause | incident_cause | state | What caused the fire in Banstead? |
 
 A new type is a new module listed in `TYPES`, not a branch in a shared one.
 """
@@ -35,6 +36,7 @@ from dateline.link.facttypes import (
     contest,
     count,
     death,
+    incident_cause,
     office,
     plan,
     proceeding,
@@ -50,7 +52,7 @@ from dateline.model import AnnotatedDocument
 TYPES: tuple[FactType, ...] = (count.TYPE, plan.TYPE, status.TYPE, state.LEVEL, state.MEASURE, state.BILL,
                                office.TYPE, amount.TYPE, death.CAUSE, death.MANNER, death.DAY, proceeding.HEARING,
                                proceeding.BAIL, proceeding.LICENCE, proceeding.TERM, rate.TYPE, company.TYPE,
-                               appointment.TYPE, contest.TYPE, treatment.TYPE)
+                               appointment.TYPE, contest.TYPE, treatment.TYPE, incident_cause.TYPE)
 _BY_ASK = {t.name: t for t in TYPES}
 
 __all__ = ["TYPES", "FactType", "fact_type", "observe", "ordered_relation"]
