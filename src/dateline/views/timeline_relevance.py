@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from dateline.link.stories import stop_words
 
 if TYPE_CHECKING:
-    from dateline.views.timeline import Placed
+    from dateline.views.timeline_placing import Placed
 
 _TOKEN = re.compile(r"[a-z][a-z0-9'’-]*[a-z0-9]")
 # Words any news story uses: the calendar, reporting verbs, and the commonest nouns of news prose. A
