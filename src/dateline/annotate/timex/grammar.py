@@ -205,8 +205,12 @@ def _rules() -> tuple[_Rule, ...]:
                   # "4 in the morning", "10 o'clock at night"
                   r"\b(?P<hp>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+|at\s+)(?P<pd>morning|afternoon|evening|"
                   r"night)\b|"
-                  # wire copy's 24-hour clock, told from a year by its zone: "at 1245 GMT", "0400 local time"
-                  r"\b(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s*(?-i:GMT|UTC)\b|(?=\s+local\s+time\b)))"
+                  # wire copy's 24-hour clock, told from a year by its zone: "at 1245 GMT", "0400 local time",
+                  # "at 1530 hrs", "at 1800 hours" (not "spent 1800 hours": a count)
+                  r"\b(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s*(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b|"
+                  r"(?=\s+local\s+time\b(?!\s+zones?\b))|\s*hrs\b|(?<=\bat\s\d{4})\s+hours\b|"
+                  # "at 1653 (2153 GMT)": the same time in another zone, in brackets
+                  r"(?=\s*\((?:[01]\d|2[0-3])[0-5]\d\s*(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b)))"
                   # a zone written after the clock belongs to the expression ("7:15 p.m. EST"); the value keeps the
                   # local time, as TimeBank's
                   r"(?:\s+(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|BST|CET|CEST|IST|JST|AEST|AEDT)\b)?",
@@ -316,7 +320,7 @@ def _names_a_kind(text: str, m: re.Match[str]) -> bool:
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 # a digit token triggers when it can be a year, a clock time or an ISO date
 _NUMERIC_TRIGGER = re.compile(r"(?:1[5-9]|20)\d\d(?!\d)|\d0s\b|\d{1,2}(?::\d\d|\s*[ap]\.?m\b|st|nd|rd|th\b)|"
-                              r"\d{4}\s+(?:GMT|UTC|local)|\d{1,4}s?\s*(?-i:B\.?C)\b", re.I)
+                              r"\d{4}\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local|hrs)|\d{1,4}s?\s*(?-i:B\.?C)\b", re.I)
 _MARGIN = 60  # longer than any expression the grammar matches, so a window holds every match around its trigger
 
 

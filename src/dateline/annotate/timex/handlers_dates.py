@@ -179,7 +179,23 @@ def _prefix_mod(prefix: str | None) -> str | None:
 def _h_year(m: re.Match[str], r: _Resolver) -> _Norm | None:
     if not m["fiscal"] and _looks_like_count(r.text, m):  # "fiscal 1989 sales" names the year
         return None
+    if not m["prefix"] and _reads_as_clock(r.text, m):
+        return None
     return _Norm("DATE", m["year"], _prefix_mod(m["prefix"]))
+
+
+# After four digits, a time zone, "local time", "hrs" or the time in another zone makes them a 24-hour clock:
+# "struck at 1653 local time", "at 1653 (2153 GMT)", "at 1530 hrs", "1815 GMT"; "at 1800 hours" too, but "spent
+# 1800 hours" counts hours (the duration rule's)
+_CLOCK_WORDS_AFTER = re.compile(r"\s*(?:(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|IST|JST)\b|"
+                                r"local\s+time\b(?!\s+zones?\b)|hrs\b|\((?:[01]\d|2[0-3])[0-5]\d\s*(?-i:GMT|UTC)\b)|"
+                                r"(?<=\bat\s\d{4})\s*hours\b", re.I)
+
+
+def _reads_as_clock(text: str, m: re.Match[str]) -> bool:
+    """Whether the year's four digits are a clock time, by the word after them: "at 1653 local time"."""
+    digits = m["year"]
+    return int(digits[2:]) < 60 and _CLOCK_WORDS_AFTER.match(text, m.end()) is not None
 
 
 def _h_year_range_end(m: re.Match[str], r: _Resolver) -> _Norm | None:

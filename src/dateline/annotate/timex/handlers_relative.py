@@ -20,6 +20,7 @@ from dateline.annotate.timex.dates import (
     _weekday_date,
     shift_value,
 )
+from dateline.annotate.timex.events import coming_in_week, event_tense, is_counterfactual, is_possessive
 from dateline.annotate.timex.handlers_dates import _prefix_mod
 from dateline.annotate.timex.lexicon import _ORDINALS, _REL_DIRECTION, _lex, _number, _unit_code, _weekday_num
 from dateline.annotate.timex.norm import _Norm
@@ -239,7 +240,14 @@ def _h_weekday(m: re.Match[str], r: _Resolver) -> _Norm:
         day = _weekday_date(k, r.dct, "last" if step < 0 else "next", None)
         return _Norm(kind, f"{day.isoformat()}{suffix}", mod, relative=True, anaphoric=True, backward=step < 0,
                      rebase=functools.partial(_weekday_from_reference, k, step, suffix))
-    tense = None if rel else r.verb_tense(m)
+    if not rel and is_counterfactual(r.text, m.start()):  # "we'd have arrived on Saturday": it never happened
+        return _Norm(kind, f"XXXX-WXX-{k}{suffix}", mod)
+    if not rel and is_possessive(r.text, m.end()):
+        # "organisers of Sunday's awards have pledged": the verbs around the event date it, not the clause's
+        tense = event_tense(r.text, m.start(), m.end()) or (
+            "future" if coming_in_week(k, r.dct.isoweekday()) else None)
+    else:
+        tense = None if rel else r.verb_tense(m)
     if tense != "future" and not rel and r.plan(m) and r.tense(m) == "future":
         tense = "future"  # "hoped to get supplies in by Thursday or Friday": a deadline set for the days ahead
     day = _weekday_date(k, r.dct, rel, tense)
