@@ -21,6 +21,7 @@ of `link/facts.py`). The types, and the `ask` their observations carry:
 | contest | winner | name | Who won the fight between Wladimir Klitschko and Tony Thompson? Who won the election? |
 | treatment | treatment | name | Where did Tara Reid check into rehab? |
 | incident_cause | incident_cause | state | What caused the fire in Banstead? |
+| offer | offer | state | What is the Angels' offer to Mark Teixeira? What is Barclays' bid for Lehman Brothers? |
 
 A new type is a new module listed in `TYPES`, not a branch in a shared one.
 """
@@ -37,6 +38,7 @@ from dateline.link.facttypes import (
     count,
     death,
     incident_cause,
+    offer,
     office,
     plan,
     proceeding,
@@ -52,7 +54,8 @@ from dateline.model import AnnotatedDocument
 TYPES: tuple[FactType, ...] = (count.TYPE, plan.TYPE, status.TYPE, state.LEVEL, state.MEASURE, state.BILL,
                                office.TYPE, amount.TYPE, death.CAUSE, death.MANNER, death.DAY, proceeding.HEARING,
                                proceeding.BAIL, proceeding.LICENCE, proceeding.TERM, rate.TYPE, company.TYPE,
-                               appointment.TYPE, contest.TYPE, treatment.TYPE, incident_cause.TYPE)
+                               appointment.TYPE, contest.TYPE, treatment.TYPE, incident_cause.TYPE,
+                               offer.TYPE)
 _BY_ASK = {t.name: t for t in TYPES}
 
 __all__ = ["TYPES", "FactType", "fact_type", "observe", "ordered_relation"]
