@@ -58,9 +58,11 @@ def test_suspected_deaths_are_asked_apart():
     assert counts(text, ("more than 300", 300, "deaths", {})) == [("300", "Peru", "killed suspected")]
 
 
-def test_confirmed_and_probable_cases_are_the_official_count():
+def test_confirmed_and_probable_cases_told_together_are_asked_apart():
     text = "Chile now has 4,100 confirmed and probable cases, the ministry said."
-    assert counts(text, ("4,100", 4100, "cases", {})) == [("4100", "Chile", "infected")]
+    assert counts(text, ("4,100", 4100, "cases", {})) == [("4100", "Chile", "infected probable")]
+    text = "There are almost 2,900 probable and confirmed cases in Chile today, the minister said."
+    assert counts(text, ("almost 2,900", 2900, "cases", {})) == [("2900", "Chile", "infected probable")]
 
 
 @pytest.mark.parametrize("text, number, value, place", [

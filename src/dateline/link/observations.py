@@ -153,9 +153,11 @@ def _states() -> frozenset[str]:
     return frozenset(k for k, v in load_table("quantities")["states"].items() if isinstance(v, list))
 
 
-def from_quantity(q: Quantity, source: Source, citation: Citation, event: str = "") -> Observation | None:
-    """A count observation, when the quantity says what it counts."""
-    if not q.counts or q.unit or not _worth_asking(q, event):
+def from_quantity(q: Quantity, source: Source, citation: Citation, event: str = "", *, min_count: float = MIN_COUNT
+                  ) -> Observation | None:
+    """A count observation, when the quantity says what it counts. `min_count` is the smallest value worth
+    asking of a count that is no casualty count: a caller that knows the count's kind may lower it."""
+    if not q.counts or q.unit or not _worth_asking(q, event, min_count):
         return None
     bound = ">=" if q.lower is not None and q.upper is None and q.lower == q.value else (
         "<=" if q.upper is not None and q.lower is None and q.upper == q.value else "")
@@ -237,13 +239,13 @@ def _is_duration(value: str | None) -> bool:
     return bool(value and re.fullmatch(r"P\d+(\.\d+)?[DWMY]", value))
 
 
-def _worth_asking(q: Quantity, event: str) -> bool:
+def _worth_asking(q: Quantity, event: str, min_count: float) -> bool:
     """Small counts of ordinary things ("two countries", "three diplomats") are
     wording, not open questions; casualty counts always matter. A count of
     "people" with no event or state says nothing worth asking."""
     if not event and (q.counts or "").lower() in _counts()["generic"]:
         return False
-    return event in CASUALTIES or q.value >= MIN_COUNT
+    return event in CASUALTIES or q.value >= min_count
 
 
 def _time_value(c: Claim) -> str | None:

@@ -26,7 +26,8 @@ announcement, labelled "4,000 more" (parts told in one sentence summed: "2,000 +
 a deployment told only in additions asks "How many more UN peacekeepers will be sent to Haiti?".
 A live blog's entries run together are cut apart (`count_entry`).
 Deaths or cases told as suspected, possible or probable ("101 suspected deaths", "12 probable cases") are
-asked apart ("How many suspected deaths are there in Mexico?"), never taken for the confirmed count.
+asked apart ("How many suspected deaths are there in Mexico?"), never taken for the confirmed count; so are both
+told together ("5,123 confirmed and probable cases": "How many confirmed and probable cases are there in ...?").
 "Cases" of something else ("17 cases of peanut butter", "adoption cases") and figures
 in a question ("can you multiply 404 by 20, giving 8,000 cases?") are no counts; a
 count of people with no place asks nothing ("How many people have died?": where?).
@@ -36,8 +37,9 @@ Relation: a cumulative kind follows `base.ordered_relation`; a level `level.rela
 The modules: `count_kinds` (the kinds and what a count counts), `count_figure` (which numbers are counts and
 their sourcing), `count_owners` and `force` (whose troops), `count_scope` (where), `count_incident` (a toll
 of one incident), `count_elsewhere` (another time or event), `count_bare` (a bare figure a verb of harm counts),
-`count_questions` (the wording); this one reads each quantity through them (`CountType.observe`) and asks and
-relates the facts.
+`count_questions` (the wording), `count_small` (which counts under ten are a tally), `count_shared` (a figure
+that shares its noun with another: "125 cases in Japan, 103 in Spain"); this one reads each quantity through them
+(`CountType.observe`) and asks and relates the facts.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from dateline.link.facttypes.count_entry import entry_citation
 from dateline.link.facttypes.count_figure import (
     RAISED_NOUN,
     another_count,
+    combined,
     countable,
     elided,
     estimated,
@@ -80,11 +83,14 @@ from dateline.link.facttypes.count_scope import (
     owns,
     place_of,
 )
+from dateline.link.facttypes.count_shared import shared
+from dateline.link.facttypes.count_small import small_tally
 from dateline.link.facttypes.force import owner_named
-from dateline.link.observations import Observation, Source, count_event, from_quantity
+from dateline.link.observations import CASUALTIES, Observation, Source, count_event, from_quantity
 from dateline.model import ADDED, ADDED_MARK, AnnotatedDocument, Quantity
 
 LEVEL_EVENTS = ("end", "start", "deploy")  # a troop count's planned events: "will leave", "will arrive in", ...
+SMALLEST = 2  # the smallest count a cumulative kind asks: one case is a sentence's wording more often than a tally
 AT = "at"  # a level at a base or a town has the qualifier "at <name>"; its place stays the country
 
 
@@ -109,6 +115,9 @@ class CountType(OnScale):
             return f"How many more {group} will be sent{where_words(place).replace(' in ', ' to ', 1)}?"
         if qualifier.endswith(SUSPECTED) and qualifier.removesuffix(SUSPECTED) in by_name():
             return f"How many suspected {by_name()[qualifier.removesuffix(SUSPECTED)].nouns[0]} are there{where_words(place)}?"
+        if qualifier.endswith(PROBABLE) and qualifier.removesuffix(PROBABLE) in by_name():
+            noun = by_name()[qualifier.removesuffix(PROBABLE)].nouns[0]
+            return f"How many confirmed and probable {noun} are there{where_words(place)}?"
         qualifier, _, event = qualifier.partition(IN)
         kind = by_name().get(qualifier) or (by_name()[TROOPS] if qualifier == "" else None)
         if kind is None or qualifier in LEVEL_EVENTS:
@@ -143,6 +152,7 @@ DEPLOY = "deploy"  # a troop count's planned or ongoing transfer: "will send up 
 MORE = ADDED_MARK  # the end of the label of troops added to a deployment: "4,000 more"
 IN_ALL = " in all"  # the end of the label of a deployment's new total: "about 16,000 in all"
 SUSPECTED = " suspected"  # the end of the qualifier of a count of suspected or probable deaths or cases
+PROBABLE = " probable"  # the end of the qualifier of a count of confirmed and probable cases told together
 
 
 def is_addition(o: Observation) -> bool:
@@ -188,9 +198,10 @@ def _mostly_increments(observations: Sequence[Observation]) -> bool:
 
 
 def _read(q: Quantity, annotated: AnnotatedDocument) -> Quantity:
-    """What a figure counts when the parse missed it: a toll's, a tally's, an elided state's, a verb's object, the
-    people a disease is found in; and its own verb told later in its clause ("are reported to have been buried")."""
-    q = deferred(q, annotated)
+    """What a figure counts when the parse missed it: a noun it shares with another figure of its sentence, a toll's,
+    a tally's, an elided state's, a verb's object, the people a disease is found in; and its own verb told later in
+    its clause ("are reported to have been buried")."""
+    q = deferred(shared(q, annotated), annotated)
     return found_in(harmed(elided(tally(toll(q, annotated), annotated), annotated), annotated), annotated)
 
 
@@ -205,7 +216,9 @@ def _count(q: Quantity, annotated: AnnotatedDocument, source: Source, classes: M
     q = replace(q, counts=RAISED_NOUN) if raised is not None and not q.counts else q
     total = total_of(q, annotated) if not q.counts else None  # "raising the number of US troops to 16,000"
     q = replace(q, counts=total) if total else q
-    obs = from_quantity(q, source, entry_citation(annotated, q.start, q.end), count_event(q, claim, classes))
+    happened = count_event(q, claim, classes)
+    casualty = happened in CASUALTIES  # a casualty count matters however small
+    obs = from_quantity(q, source, entry_citation(annotated, q.start, q.end), happened, min_count=SMALLEST)
     if obs is None or not is_plural(q):
         return None
     obs = replace(obs, qualifier="") if (raised is not None or total) and obs.qualifier not in LEVEL_EVENTS else obs
@@ -224,10 +237,14 @@ def _count(q: Quantity, annotated: AnnotatedDocument, source: Source, classes: M
     event = incident(q, typed, annotated) if typed is not None and kind.cumulative and kind.people else None
     if typed is None or event == "" or (suspected and (event or force is not None or not kind.nouns)):
         return None  # no owner, no force, or a toll of one incident that names neither its day nor its place
+    if not (casualty or small_tally(q, typed, kind, annotated)):
+        return None  # a small count that is wording, not a tally
     typed = replace(typed, qualifier=f"{typed.qualifier}{IN}{event}") if event else typed
     if suspected and typed.topic not in ("people", kind.group):
         return None  # "sixteen suspected members of a gang were killed": no suspected toll
     typed = replace(typed, qualifier=typed.qualifier + SUSPECTED) if suspected else typed
+    if not suspected and kind.cumulative and kind.nouns and combined(q, annotated):
+        typed = replace(typed, qualifier=typed.qualifier + PROBABLE)  # "5,123 confirmed and probable cases"
     return range_top(q, typed) if kind.cumulative else typed
 
 

@@ -380,9 +380,16 @@ def _own_clause(q: Quantity, obs: Observation, annotated: AnnotatedDocument, rea
 _ANOTHER_CLAUSE = re.compile(r"\b(?:although|though|but|while|whereas)\b", re.IGNORECASE)
 # where the words after a figure stop being about it: a comma, "with", or a clause of contrast
 _ESTIMATE_AFTER_END = re.compile(rf",|\bwith\b|{_ANOTHER_CLAUSE.pattern}", re.IGNORECASE)
-# a count of both kinds is the official count ("5,123 confirmed and probable cases", the CDC's way of counting)
+# a count of both kinds is no suspected count ("5,123 confirmed and probable cases", the CDC's way of counting)
 _BOTH = re.compile(r"\b(?:confirmed (?:and|or) (?:probable|suspected|possible)|(?:probable|suspected|possible) "
                    r"(?:and|or) confirmed)\b", re.IGNORECASE)
+_COMBINED = re.compile(rf"\s+(?:{_BOTH.pattern})", re.IGNORECASE)
+
+
+def combined(q: Quantity, annotated: AnnotatedDocument) -> bool:
+    """Confirmed and probable told together right after the number ("5,123 confirmed and probable cases", "almost
+    3,000 probable and confirmed cases"): a count of its own, neither the confirmed count nor the suspected one."""
+    return bool(_COMBINED.match(annotated.document.text, q.end))
 
 
 # a suspected count told with the word before it: "suspected in more than 380 deaths", "it suspected 60 people had

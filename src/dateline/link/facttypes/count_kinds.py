@@ -38,6 +38,7 @@ class Kind:
     level: bool = False  # a standing number that goes up and down (troops, the missing): facttypes/level.py
     by_noun: bool = False  # a count of its nouns is of this kind whatever its verb ("infected 6,500 in 33 nations")
     of: frozenset[str] = frozenset()  # what a count its verb makes of this kind must count: bodies, not guns recovered
+    few: bool = False  # tracked from its first few: a small count of it may be a tally (facttypes/count_small.py)
 
     def counts(self, topic: str) -> bool:
         return any(topic == n or topic.endswith(" " + n) for n in self.nouns)
@@ -54,7 +55,7 @@ def kinds() -> tuple[Kind, ...]:
             events=frozenset(k["events"]) if "events" in k else None,
             unless=words_pattern(k["unless"]) if "unless" in k else None, level=k.get("level", False),
             estimates=words_pattern(k["estimates"]) if "estimates" in k else None,
-            by_noun=k.get("by_noun", False), of=frozenset(k.get("of", ()))))
+            by_noun=k.get("by_noun", False), of=frozenset(k.get("of", ())), few=k.get("few", False)))
     return tuple(out)
 
 
@@ -70,7 +71,7 @@ def kind_of(q: Quantity, obs: Observation) -> Kind | None:
     sentence = obs.citation.text
     for kind in kinds():
         if kind.by_noun and kind.counts(obs.topic):  # "33 nations" infected: countries, never cases
-            return kind if _fits(kind, obs.topic, _near(q, obs), noun=True) else None
+            return kind if _fits(kind, obs.topic, _near(q, obs), noun=True) and not _regional(q) else None
     if _attributive(q, obs):
         by_verb = next((k for k in kinds() if q.verb in k.verbs), None) if q.verb else None
         if by_verb is not None and q.state not in by_verb.verbs:
@@ -85,6 +86,12 @@ def kind_of(q: Quantity, obs: Observation) -> Kind | None:
                 _fits(kind, obs.topic, sentence, noun=True)):
             return kind
     return None
+
+
+def _regional(q: Quantity) -> bool:
+    """Countries of one region or bloc ("six EU countries", "12 European nations") are a part of the world's
+    count, not the count ("30 affected countries" is)."""
+    return any(w[:1].isupper() for w in (q.counts or "").split()[:-1])
 
 
 def _attributive(q: Quantity, obs: Observation) -> bool:

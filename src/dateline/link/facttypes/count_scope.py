@@ -38,7 +38,8 @@ def place_of(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str
     no figure or comma between ("the toll in Mexico rose to 100"); worldwide when a world body gives it with no
     place before it, or the sentence counts countries ("in 20 countries", "39 countries have reported"); the country
     the sentence reports for
-    ("Mexico reported"); the one place the sentence names; else None. A place where only part of the count is
+    ("Mexico reported"); the one place the sentence names; worldwide when it names none and says the world's
+    words outside the count's clause; else None. A place where only part of the count is
     ("killed 65 people, most in Mexico") is not its place. A count in a relative clause of a place ("the quake that
     struck Chile, where fewer than 1,000 died") is that place's."""
     text = annotated.document.text
@@ -65,7 +66,21 @@ def place_of(q: Quantity, obs: Observation, annotated: AnnotatedDocument) -> str
     if not before and (_world_body().search(obs.citation.text) or _IN_COUNTRIES.search(obs.citation.text)
                        or _COUNTRIES_REPORT.search(obs.citation.text)):
         return _later_place(q, annotated, places, text, obs.citation.text) or "worldwide"
-    return _reported_for(text, before, q) or _only_place(text, places)
+    return _reported_for(text, before, q) or _only_place(text, places) or _world_sentence(obs, places)
+
+
+def _world_sentence(obs: Observation, places: list) -> str | None:
+    """Worldwide for a count whose sentence names no place and says the world's words anywhere: "it has killed at
+    least 167 people and been confirmed in nearly 40,000 globally" is no toll of the story's usual country; but
+    "the highest number per capita in the world" ranks a place, and "spread globally" tells how far it spread:
+    neither counts anything of the world."""
+    sentence = obs.citation.text
+    world = [m for m in _worldwide_words().finditer(sentence) if not _RANKED.search(sentence[:m.start()])
+             and not _SPREAD.search(sentence[max(0, m.start() - 20):m.start()])]
+    return "worldwide" if not places and world else None
+
+
+_RANKED = re.compile(r"\b(?:highest|largest|most|biggest|worst|best|lowest|fewest)\b[^.;:!?]{0,30}$", re.IGNORECASE)
 
 
 def _later_place(q: Quantity, annotated: AnnotatedDocument, places: list[_Place], text: str, sentence: str
@@ -165,10 +180,12 @@ _COUNTRIES_REPORT = re.compile(rf"\b{_NUMBER_OF}(?:countries|nations) (?:have |h
                                r"officially )*(?:reported|confirmed|recorded)\b", re.IGNORECASE)
 _COUNTRIES_COUNTED = re.compile(rf"\b{_NUMBER_OF}(?:other )?(?:countries|nations)\b", re.IGNORECASE)
 # a place that holds only part of a count, or none of it: "65 people, most in Mexico", "100 cases outside Mexico",
-# "since it was first detected in Mexico" (where it began, not where the count is)
+# "since it was first detected in Mexico", "originated in Mexico" (where it began, not where the count is)
 _PARTLY = re.compile(r"\b(?:(?:most|mostly|many|the majority|the bulk|most of them|many of them)\s+in|"
                      r"outside(?:\s+of)?|beyond|since\s+(?:it\s+)?(?:was\s+)?(?:first\s+)?"
-                     r"(?:detected|appeared|emerged|identified|surfaced|broke out)\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
+                     r"(?:detected|appeared|emerged|identified|surfaced|broke out)\s+in|originated\s+in)"
+                     r"\s+(?:the\s+)?$",
+                     re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
