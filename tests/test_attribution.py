@@ -193,8 +193,6 @@ def test_quote_marks(text, content, cue):
 CONSTRUCTIONS = [
     pytest.param("The governor appears to favour a quick settlement.", "appears",
                  "The governor appears to favour a quick settlement", "unnamed source", None, id="raising-verb"),
-    pytest.param("The harbour seemed calm after the storm.", "seemed", "The harbour seemed calm", "unnamed source", None,
-                 id="raising-verb-adjective"),
     pytest.param("Senator Mara Quist called him a reckless gambler.", "called", "him a reckless gambler", "Mara Quist",
                  "Senator Mara Quist", id="call-object-predicate"),
     pytest.param("Asked whether the port would reopen, Hanna Berg shook her head.", "Asked",
@@ -285,6 +283,8 @@ def test_construction(text, cue, content, speaker, source):
     "text",
     [
         pytest.param("The singer appeared on the late show on Friday.", id="appear-without-complement"),
+        # a linking verb with an adjective says how something looked, not what anyone said (round 15)
+        pytest.param("The harbour appeared calm after the storm.", id="raising-verb-adjective"),
         pytest.param("Support for the tunnel project grew over the summer.", id="nominal-without-owner"),
         pytest.param("In the latest Harbor Institute poll, the incumbent said he leads.", id="in-poll-with-a-verb-cue"),
         pytest.param("Senator Mara Quist made a sandwich on Monday.", id="light-verb-other-object"),

@@ -11,11 +11,15 @@ Speakers are people and organisations only: a named speaker that is none
 so are an anonymous description whose head noun names no person or group
 ("Views", "Explainer", "Only time"; `data/attribution.toml [speakers]`) and a
 pronoun the annotator could not resolve ("I", "you", "who"). Variants of one
-name are one speaker (`speaker_groups`): titles and "-LRB-" cut off ("Dr Murray"),
-aliases (`data/aliases.toml`), a middle initial dropped ("Timothy F. Geithner"),
-a short form ("Ed", "Obama") joined to the one fuller name it fits, or to one
-that speaks five times as often as any other it fits; anonymous descriptions
-differing only in a capital are one ("Experts", "experts").
+name are one speaker (`speaker_groups`): titles, family and trade nouns and
+"-LRB-" cut off ("Dr Murray", "Rev Jesse Jackson", "Daughter Georgia"), aliases
+(`data/aliases.toml`), a middle initial dropped ("Timothy F. Geithner"), spaces
+inside a name ignored ("La Toya", "LaToya"), a short form ("Ed", "Obama") joined
+to the one fuller name it fits, or to one that speaks 2.5 times as often as any
+other it fits; a surname several speakers share stays as written ("Jackson").
+A first name alone is settled per article (`_in_article`), and a document with
+an owner ("Jackson's complaint") is listed under its owner. Anonymous
+descriptions differing only in a capital are one ("Experts", "experts").
 """
 
 from __future__ import annotations
@@ -82,19 +86,95 @@ def build_speakers(store: Store, story: str | None = None) -> Speakers:
 
 def speakers_from_documents(story: str, title: str, documents: Sequence[AnnotatedDocument]) -> Speakers:
     names = link_entities((d.document.id, d.entities) for d in documents)
+    people, places = _people_and_places(documents, names)
+    known = _people_in_documents(documents, names)
     grouped: dict[tuple[str, bool], list[Statement]] = defaultdict(list)
     for doc in documents:
         for attribution in (a for a in doc.attributions if a.nested_in is None):  # top-level statements only
-            key = speaker_name(attribution, doc.entities, names.get((doc.document.id, attribution.speaker)))
+            named = _in_article(attribution, doc.entities, known) or attribution.speaker
+            key = speaker_name(attribution, doc.entities, names.get((doc.document.id, named), named))
             if key is not None:
                 grouped[key].append(_statement(doc, attribution))
     counts = {key: len(statements) for key, statements in grouped.items()}
     merged: dict[tuple[str, bool], list[Statement]] = defaultdict(list)
-    for key, target in speaker_groups(counts, *_people_and_places(documents, names)).items():
+    for key, target in speaker_groups(counts, people, places).items():
         merged[target] += grouped[key]
     speakers = [_speaker(name, anonymous, statements) for (name, anonymous), statements in merged.items()]
     speakers.sort(key=lambda s: (-len(s.statements), s.anonymous, s.name))
     return Speakers(story, title, tuple(speakers))
+
+
+def _in_article(attribution: Attribution, entities: Sequence[Entity], people: Counter) -> str | None:
+    """The name a named speaker is listed under when the article or the story names it more fully, else None.
+
+    A document or speech noun with an owner ("Jackson's complaint", "the family's statement") speaks for its
+    owner: the statement is listed under the owner, not under a thing among people. A first name alone
+    ("Jermaine") is the one person of the article whose full name opens with it ("Jermaine Jackson"), else the
+    one person of the story (`people`) so named whose surname the article also uses: across a story first
+    names are shared by strangers ("John" the aid worker is not John Holmes), so this is settled per article."""
+    if attribution.anonymous:
+        return None
+    speaker = _document_owner(attribution.speaker) or attribution.speaker
+    bare = _clean_name(speaker)  # "Mr Ban" -> "Ban"
+    if bare and " " not in bare:
+        titled = _titled(attribution.source_text, bare) or _titled(speaker, bare)
+        speaker = _full_name(bare, titled, entities, people) or speaker
+    if speaker == attribution.speaker:
+        return None
+    owners = {e.canonical for e in entities if e.text == speaker and e.label == "PERSON"}
+    return owners.pop() if len(owners) == 1 else speaker
+
+
+def _full_name(word: str, titled: bool, entities: Sequence[Entity], people: Counter) -> str | None:
+    """The one full name a one-word speaker stands for when it opens that name, else None.
+
+    `people`: the story's full person names and how many articles name them. Never for a surname of the
+    article or of a person the story names in two articles or more ("Obama": `speaker_groups` decides;
+    a one-off mis-tagged name does not count). A first name ("Jermaine") is the article's one person so
+    named, else the story's one whose surname the article uses; after a title ("Mr Ban") the word is a
+    surname written first: the story's one such person."""
+    here = {_clean_name(e.canonical) for e in entities if e.label == "PERSON"}
+    here = {name for name in here if len(_tokens(name)) > 1}
+    if any(_tokens(name)[-1] == word.casefold() for name in here | {p for p, n in people.items() if n > 1}):
+        return None
+    opened = {_tokens(name): name for name in here if _opens_with(name, word)}  # "Ki-Moon", "Ki-moon": one
+    if opened:
+        return next(iter(opened.values())) if len(opened) == 1 else None
+    surnames = {_tokens(e.text)[-1] for e in entities if _tokens(e.text)}
+    story = {_tokens(p): p for p in people if _opens_with(p, word) and (titled or _tokens(p)[-1] in surnames)}
+    return next(iter(story.values())) if len(story) == 1 else None
+
+
+def _titled(source: str, word: str) -> bool:
+    """Whether the source writes a title before the word: "Mr Ban", "Dr. Chan"."""
+    before = source[: source.rfind(word)].split()
+    return bool(before) and before[-1].casefold() in title_words()
+
+
+def _document_owner(speaker: str) -> str | None:
+    """ "Katherine Jackson's suit" -> "Katherine Jackson": the owner of a document or speech noun, else None."""
+    found = _POSSESSED.fullmatch(speaker)
+    return found.group(1) if found and found.group(2).casefold() in _table("documents") else None
+
+
+def _opens_with(full: str, first: str) -> bool:
+    """Whether a full personal name of two words or more opens with the first name `first`."""
+    key = _tokens(full)
+    return len(key) > 1 and key[0] == first.casefold() and len(_tokens(first)) == 1
+
+
+def _people_in_documents(documents: Sequence[AnnotatedDocument], names: Mapping) -> Counter:
+    """Corpus-wide person names of two words or more -> the number of articles that name them."""
+    found: Counter = Counter()
+    for doc in documents:
+        found.update(
+            {
+                _clean_name(names.get((doc.document.id, e.canonical), e.canonical))
+                for e in doc.entities
+                if e.label == "PERSON" and len(_tokens(e.canonical)) > 1
+            }
+        )
+    return found
 
 
 def _people_and_places(documents: Sequence[AnnotatedDocument], names: Mapping) -> tuple[set[str], set[str]]:
@@ -132,12 +212,20 @@ def speaker_groups(
     """Each (name, anonymous) speaker -> the speaker it is listed as: variants of a person's name joined.
 
     `counts` are statements per speaker, `people` the names known to be persons, `places` names known
-    to be places and never persons (a one-word name that is no place may be a surname). Longest names first,
-    a name goes to the one fuller person name it fits ("Obama", "Ed Chernoff", "Timothy Geithner" for
-    "Timothy F. Geithner"), or to the one with `_DOMINANT` times the statements of every other it fits."""
+    to be places and never persons (a one-word name that is no place may be a surname). Names spelled
+    alike but for spaces ("La Toya Jackson", "LaToya Jackson") are one. Then, longest names first, a name
+    goes to the one fuller person name it fits ("Obama", "Ed Chernoff", "Timothy Geithner" for "Timothy F.
+    Geithner"), or to the one with `_DOMINANT` times the statements of every other it fits, counted once
+    every longer name has joined its own: a surname alone that several speakers of the story share
+    ("Jackson" beside Michael, Katherine and Jermaine Jackson) stays as written, nobody's in particular;
+    one shared with a passing namesake ("Preval": Rene 40 times, Elisabeth 3) is the one who speaks."""
     total = dict(counts)
     target = {key: key for key in counts}
     persons = [k for k in counts if not k[1] and k[0] in people]
+    for key, same in _spelled_alike(persons, total).items():
+        target[key] = same
+        total[same] += total[key]
+    persons = [k for k in persons if target[k] == k]
     candidates = persons + [
         k for k in counts if not k[1] and k not in persons and k[0] not in places and _surname_only(k[0])
     ]
@@ -148,6 +236,18 @@ def speaker_groups(
             target[key] = fits[0]
             total[fits[0]] += total[key]
     return {key: _final(target, key) for key in target}
+
+
+def _spelled_alike(persons: list[tuple[str, bool]], total: Mapping) -> dict[tuple[str, bool], tuple[str, bool]]:
+    """Each person name written with other spaces than a more frequent one ("La Toya" for "LaToya") -> that one."""
+    spellings: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for key in persons:
+        spellings["".join(_tokens(key[0]))].append(key)
+    joined = {}
+    for keys in (k for k in spellings.values() if len(k) > 1):
+        keys.sort(key=lambda k: (-total[k], k[0]))
+        joined |= {key: keys[0] for key in keys[1:]}
+    return joined
 
 
 def _fits(long: tuple[str, bool], short: tuple[str, bool], total: Mapping[tuple[str, bool], int]) -> bool:
@@ -175,7 +275,8 @@ def _fuller(long: tuple[str, ...], short: tuple[str, ...], more: int, earlier: b
     if (len(long) == len(short) or len(short) > 1) and (more < 0 or (more == 0 and not earlier)):
         return False  # a two-word name goes to a longer one only when that one speaks as often
     if len(short) == 1:
-        return short[0] in (long[-1], long[0])  # "Obama"; a first name alone ("Jermaine")
+        # "Obama"; "Novartis" for "Novartis AG"; a first name alone is settled per article (`_in_article`)
+        return short[0] == long[-1] or (short[0] == long[0] and set(long[1:]) <= _CORPORATE)
     return short[-1] == long[-1] and _same_first(short[0], long[0]) and set(short[1:-1]) <= set(long[1:-1])
 
 
@@ -233,7 +334,7 @@ def _table(name: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _speaker_tables() -> dict[str, frozenset[str]]:
     tables = load_table("attribution")["speakers"]
-    return {name: frozenset(tables[name]) for name in ("people", "nobody")}
+    return {name: frozenset(tables[name]) for name in ("people", "nobody", "documents")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -251,7 +352,9 @@ _DOMINANT = 2.5  # a short name goes to the name it fits that has this many time
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_CORPORATE = frozenset({"ag", "inc", "ltd", "plc", "sa", "nv", "co", "corp", "llc", "gmbh", "group", "holdings"})
 _BRACKET_TOKEN = re.compile(r"-[LR][RSC]B-")
+_POSSESSED = re.compile(r"(.+?)['’]s?\s+(\S+)")  # "Jackson's complaint": owner, head noun
 _HEAD_ENDS = frozenset(
     ["of", "for", "from", "at", "on", "in", "with", "by", "familiar", "close", "to", "who", "that", "which"]
 )

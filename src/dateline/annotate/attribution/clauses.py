@@ -64,6 +64,10 @@ def _indirect(ctx: Context, quotes: list[tuple[int, int]], used: set[int]) -> li
     return found
 
 
+_LINKING = frozenset({"look", "seem", "appear", "sound", "feel", "become", "remain", "stay", "grow"})
+_PREDICATES = frozenset({"acomp", "oprd", "attr", "dobj"})
+
+
 def _without_cue(text: str, start: int, end: int, cue) -> str:
     """The content's words with a parenthetical cue and its source ("he said") cut out."""
     left, right = _subtree_bounds(cue)
@@ -73,6 +77,8 @@ def _without_cue(text: str, start: int, end: int, cue) -> str:
 def _listed(token):
     """(content, source) of a listed cue verb, or (None, None) when it reports nobody's words."""
     content, source = _content_of(token) or _parenthetical_host(token), _source(token)
+    if _describes_looks(token, content):
+        return None, None
     if _is_raising(token) or _is_opening_participle(token):
         return content, None
     if source is None and not _is_passive(token):
@@ -104,9 +110,26 @@ def _learned_unlisted(token):
     """`_learned` of a token its caller already found not to be a listed cue: `_indirect` asks
     `is_listed_cue` of every token once, not twice."""
     found = _unlisted_candidate(token)
-    if found is None or not cue_model.is_learned_cue(token, found[0], _head(found[1])):
+    if found is None or _describes_looks(token, found[0]):
+        return None, None
+    if not cue_model.is_learned_cue(token, found[0], _head(found[1])):
         return None, None
     return found
+
+
+def _describes_looks(cue, content) -> bool:
+    """ "Dr Murray looked sombre", "she seemed tired", "he looked at his lawyers": a linking verb with a
+    predicate (or "look at") describes how someone looked, it reports no words or belief ("seems to lead", "seemed certain that ..." do). The
+    small parser often reads the adjective as an object ("sombre": dobj) or a predicate ("tired": oprd)."""
+    if content is None or cue.lemma_.lower() not in _LINKING:
+        return False
+    if cue.lemma_.lower() == "look" and content.dep_ == "pobj" and content.head.lower_ == "at":
+        return True  # "Murray looked at his lawyers": where he looked
+    if content.dep_ not in _PREDICATES:
+        return False
+    if content.dep_ == "dobj" and any(True for _ in content.children):
+        return False  # "sounded a call for ...": a real object, not a misread adjective
+    return not any(c.dep_ in {"ccomp", "xcomp", "prep"} for c in content.children)
 
 
 def learned_candidate(token):

@@ -6,6 +6,7 @@ import logging
 from dataclasses import replace
 
 from dateline.annotate import span_tagger
+from dateline.annotate.attribution.clauses import _content_of, _describes_looks
 from dateline.annotate.attribution.items import _Found
 from dateline.annotate.attribution.syntax import _inside_any, _is_passive, _sentence_index, _source, _trim
 from dateline.annotate.pipeline import Context
@@ -52,6 +53,8 @@ def _tagged_item(ctx: Context, item, quotes: list[tuple[int, int]]) -> _Found | 
     start, end = _trim(text, item.content.start, item.content.end)
     if cue is None or end <= start or not _near_content(ctx, item.cue.start, start, end):
         return None
+    if _describes_looks(cue, _content_of(cue)):
+        return None  # "looked sombre": how someone looked, not what they said
     parsed = _source(cue)
     head = None if item.source is None else _source_head(ctx, item.source, parsed)
     if head is not None and head.dep_ == "expl" or (head is not None and head.lower_ == "it" and _is_passive(cue)):
