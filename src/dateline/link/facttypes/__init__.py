@@ -22,6 +22,8 @@ of `link/facts.py`). The types, and the `ask` their observations carry:
 | treatment | treatment | name | Where did Tara Reid check into rehab? |
 | incident_cause | incident_cause | state | What caused the fire in Banstead? |
 | offer | offer | state | What is the Angels' offer to Mark Teixeira? What is Barclays' bid for Lehman Brothers? |
+| regulation | regulation | state | What is the state of the endangered species rule? |
+| election | election_day, turnout | date, quantity | When is the parliamentary election in Turkmenistan? What was the turnout? |
 
 A new type is a new module listed in `TYPES`, not a branch in a shared one.
 """
@@ -37,12 +39,14 @@ from dateline.link.facttypes import (
     contest,
     count,
     death,
+    election,
     incident_cause,
     offer,
     office,
     plan,
     proceeding,
     rate,
+    regulation,
     state,
     status,
     treatment,
@@ -55,7 +59,7 @@ TYPES: tuple[FactType, ...] = (count.TYPE, plan.TYPE, status.TYPE, state.LEVEL, 
                                office.TYPE, amount.TYPE, death.CAUSE, death.MANNER, death.DAY, proceeding.HEARING,
                                proceeding.BAIL, proceeding.LICENCE, proceeding.TERM, rate.TYPE, company.TYPE,
                                appointment.TYPE, contest.TYPE, treatment.TYPE, incident_cause.TYPE,
-                               offer.TYPE)
+                               offer.TYPE, regulation.TYPE, election.DAY, election.TURNOUT)
 _BY_ASK = {t.name: t for t in TYPES}
 
 __all__ = ["TYPES", "FactType", "fact_type", "observe", "ordered_relation"]
