@@ -132,3 +132,16 @@ def test_a_revision_told_the_same_day_as_a_larger_figure_is_the_last_word():
 def test_a_tenfold_figure_told_the_day_the_count_began_is_that_days_count(larger, expected):
     seen = _staff_dead("a", "2024-01-14", "100", strong=True)  # "our reporter saw about 100 bodies at one hospital"
     assert _current([seen, larger], "2024-01-16") == expected
+
+
+def test_a_value_is_as_strong_and_as_hedged_as_the_reports_out_by_the_day():
+    """No hindsight: a figure first given by a lone hedged report, and made official a week later, is hedged and
+    not official as of the first days; a later official report does not reach back."""
+    hedged = _staff_dead("b", "2024-01-20", "85", hedged=True)  # "85 staff may have died"
+    official = _staff_dead("c", "2024-01-27", "85", strong=True)  # "the agency confirmed 85 dead"
+    (fact,) = build_facts("s", [OFFICIAL_37, hedged, official])
+    (early,) = [v for v in with_current(fact, date(2024, 1, 21)).values if v.value == "85"]
+    (late,) = [v for v in with_current(fact, date(2024, 1, 28)).values if v.value == "85"]
+    assert (early.hedged, early.strong) == (True, False) and (late.hedged, late.strong) == (False, True)
+    assert _current([OFFICIAL_37, hedged, official], "2024-01-21") == "37"  # a hedged lone figure never updates
+    assert _current([OFFICIAL_37, hedged, official], "2024-01-28") == "85"

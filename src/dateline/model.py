@@ -280,6 +280,10 @@ class FactValue:
     bound: str = ""  # ">=" for "at least", "<=" for "at most"
     strong: bool = False  # some report gives it as official or confirmed, or a named source without hedging
     role: str = ""  # DONE (a plan done, a level none), ADDED (troops added to a deployment), "" for a plain value
+    # the reports that give it strong (official, confirmed, a named source) and those that state it unhedged: a
+    # value known on a day is strong or hedged by the reports out by then (`link/current._as_known`), not later ones
+    strong_documents: tuple[str, ...] = ()
+    unhedged_documents: tuple[str, ...] = ()
 
     @property
     def independent(self) -> int:

@@ -294,7 +294,16 @@ def _as_known(v: FactValue, as_of: date | None) -> FactValue:
         documents=documents,
         outlets=unique(c.outlet or c.document for c in citations),
         source_keys=tuple(keys[d] for d in documents if d in keys) if keys else (),
+        strong=_known_in(v.strong_documents, documents, v.strong),
+        hedged=not _known_in(v.unhedged_documents, documents, not v.hedged),
     )
+
+
+def _known_in(which: tuple[str, ...], known: tuple[str, ...], whole: bool) -> bool:
+    """Whether one of `which` reports is out by the day (`known`): an official figure first given anonymously is
+    not official before the official report. A store linked before the reports were kept has the value's
+    flag for its whole history (`whole`)."""
+    return any(d in known for d in which) if which else whole
 
 
 def _reported_by(v: FactValue, as_of: date | None) -> bool:

@@ -76,6 +76,8 @@ class _Value:
             rank=self.first.rank,
             bound=_usual_bound(obs, self.first.bound),
             strong=any(o.strong for o in obs),
+            strong_documents=unique(o.source.doc_id for o in obs if o.strong),
+            unhedged_documents=unique(o.source.doc_id for o in obs if not (o.hedged or o.anonymous)),
             role=self.role,
             source_keys=source_keys(documents, {o.source.doc_id: o.source.outlet for o in obs}, origins),
         )

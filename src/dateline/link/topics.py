@@ -271,6 +271,8 @@ def _join_values(a: FactValue, b: FactValue) -> FactValue:
         speakers=tuple(dict.fromkeys(a.speakers + b.speakers)),
         hedged=a.hedged and b.hedged,
         strong=a.strong or b.strong,
+        strong_documents=tuple(dict.fromkeys(a.strong_documents + b.strong_documents)),
+        unhedged_documents=tuple(dict.fromkeys(a.unhedged_documents + b.unhedged_documents)),
         source_keys=tuple(keys[d] for d in documents) if a.source_keys and b.source_keys else (),
         contradicts=tuple(dict.fromkeys(a.contradicts + b.contradicts)),
     )

@@ -693,6 +693,7 @@ def fact_from_json(data: dict[str, Any]) -> Fact:
 def _fact_value(data: dict[str, Any]) -> FactValue:
     citations = tuple(citation_from_json(c) for c in data["citations"])
     first = parse_day(data["first_reported"])
-    tuples = {k: tuple(data.get(k, ())) for k in ("documents", "outlets", "speakers", "contradicts", "source_keys")}
+    tuples = {k: tuple(data.get(k, ())) for k in ("documents", "outlets", "speakers", "contradicts", "source_keys", "strong_documents",
+                                         "unhedged_documents")}
     role = data.get("role", role_of_label(data.get("label", "")))
     return FactValue(**{**data, **tuples, "citations": citations, "first_reported": first, "role": role})
