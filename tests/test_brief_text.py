@@ -33,3 +33,20 @@ def test_a_long_ledger_is_cut_to_the_most_reported_facts():
 def test_a_short_ledger_is_shown_whole():
     text = brief_md(_briefing(2))
     assert text.count("\n### ") == 2 and "less reported" not in text
+
+
+def test_of_two_questions_as_reported_the_one_whose_answer_was_told_last_reads_first():
+    from datetime import date
+
+    from dateline.views.brief import analyst_order
+
+    def fact(noun: str, day: str):
+        published = date.fromisoformat(day)
+        q = Quantity("40", 40, False, noun, 0, 2, where="Leeds")
+        obs = [from_quantity(q, Source(f"{noun}{i}", f"Outlet {i}", published),
+                             Citation(f"{noun}{i}", 0, 10, "A sentence.", f"Outlet {i}", published)) for i in range(2)]
+        (built,) = build_facts("s", obs)
+        return built
+
+    stale, fresh = fact("boats", "2024-03-01"), fact("tents", "2024-03-20")  # "boats" sorts first by its words
+    assert sorted([stale, fresh], key=analyst_order) == [fresh, stale]

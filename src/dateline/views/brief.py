@@ -80,9 +80,16 @@ def _guessed(meta: dict) -> bool:
 
 def analyst_order(fact: Fact) -> tuple:
     """What an analyst reads first: the questions most independent sources report, then those whose answer
-    changed most often, then the disputed ones."""
+    changed most often, then the disputed ones, then those whose current answer was reported last (a figure
+    still being given is more alive than one no report has repeated for weeks)."""
     changes = sum(1 for v in fact.values if v.relation in ("update", "contradict", "deny"))
-    return (-_sources(fact), -changes, not fact.disputed, fact.question)
+    return (-_sources(fact), -changes, not fact.disputed, -_last_told(fact), fact.question)
+
+
+def _last_told(fact: Fact) -> int:
+    """The day the current value was last reported, as an ordinal (0 when undated)."""
+    days = [c.published for v in fact.values if v.value == fact.current for c in v.citations if c.published]
+    return max(days).toordinal() if days else 0
 
 
 OWN_NAME_SHARE = 4  # a name in at least 1 in 4 of the story's articles is one of the story's own
