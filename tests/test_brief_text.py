@@ -50,3 +50,17 @@ def test_of_two_questions_as_reported_the_one_whose_answer_was_told_last_reads_f
 
     stale, fresh = fact("boats", "2024-03-01"), fact("tents", "2024-03-20")  # "boats" sorts first by its words
     assert sorted([stale, fresh], key=analyst_order) == [fresh, stale]
+
+
+def test_a_lone_report_of_a_past_incident_named_by_its_day_is_no_briefing_question():
+    from dataclasses import replace
+
+    from dateline.views.brief import StoryNames, story_first
+
+    (lone,) = _facts(1)
+    aside = replace(lone, question="How many soldiers were hurt in the rocket attack on March 3?")
+    toll = replace(lone, question="How many soldiers were hurt in Leeds?")
+    names = StoryNames(frozenset({"leeds"}), frozenset())
+    assert story_first([aside, toll], names) == (toll,)
+    carried = replace(aside, values=tuple(replace(v, source_keys=("a", "b")) for v in aside.values))
+    assert story_first([carried], names) == (carried,)  # two sources report it: the story's own incident

@@ -8,6 +8,7 @@ latest timeline entries.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -133,10 +134,12 @@ def story_first(facts: Sequence[Fact], names: StoryNames) -> tuple[Fact, ...]:
     story asks the same of its own places ("How many cases in Canada?" beside "How many cases in Mexico?"
     in a pandemic). So "How many people have died in Haiti?" in a story of Michael Jackson's death, or "How
     many people have died in Mexico?" in the financial crisis, stay in the ledger (`dateline facts`) only.
-    So does a question one source asks of a person who is none of the story's own people (`_passerby`)."""
+    So does a question one source asks of a person who is none of the story's own people (`_passerby`), or of
+    one past incident it names by its day ("How many US troops have been injured in the attack on August 5?":
+    one report's background, `_INCIDENT_BY_DAY`)."""
     own_asks = {_ask(f.question) for f in facts if not _elsewhere(f, names)}
     shown = [f for f in facts if (not _elsewhere(f, names) or (_sources(f) >= 2 and _ask(f.question) in own_asks))
-             and not (_sources(f) < 2 and _passerby(f, names))]
+             and not (_sources(f) < 2 and (_passerby(f, names) or _INCIDENT_BY_DAY.search(f.question)))]
     return tuple(sorted(shown, key=lambda f: not (_sources(f) >= 2 or _names_own(f.question, names.own))))
 
 
@@ -156,6 +159,9 @@ def overdue(fact: Fact, day: date | None) -> bool:
     return last_day(fact.current.lstrip("<>=")) < (day - timedelta(days=OVERDUE_DAYS)).isoformat()
 
 
+_MONTHS = "|".join(calendar.month_name[1:])
+# a count's question scoped to one incident by its day: "... in the attack on August 5?", "in the 5 August attack?"
+_INCIDENT_BY_DAY = re.compile(rf"\bin the [^?]*\b(?:(?:{_MONTHS}) \d{{1,2}}|\d{{1,2}} (?:{_MONTHS}))\b[^?]*\?$")
 _PLACE_ASKED = re.compile(r"\b(?:in|to|from) (?:the )?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)\?$")
 
 
