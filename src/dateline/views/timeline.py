@@ -5,8 +5,13 @@ Sentences are placed on the dates they name, or on their article's publication d
 (`timeline_placing.py`); sentences not about the story (a column's or a digest's other
 items) are left out (`timeline_relevance.py`).
 
-The story's period starts a little before its first article (`Salience.margin_days`);
-dates that end before it go to the `background` part. Dates are ranked by the
+The story's period starts a little before its first article (`Salience.margin_days`), for the
+days that two or more independent sources report: the event a story's first articles follow.
+A day only one source gives before the first article is background unless it is the day
+just before (`Salience.lone_margin_days`): "4 January", the date of another country's quake
+in a list of the region's quakes, is not news of this one. A month or a year is
+background when it ends before the first article ("December" in a story that begins on 12
+January). Background dates go to the `background` part. Dates are ranked by the
 independent sources that report them while they are news (`timeline_ranking.py`), and
 each kept date is summarised by its most central sentences (`timeline_summary.py`).
 """
@@ -20,9 +25,9 @@ from datetime import date, timedelta
 
 from dateline.jsonable import citation_from_json, parse_day
 from dateline.model import AnnotatedDocument, TimelineEntry
-from dateline.views.timeline_dates import _YEAR, last_day
+from dateline.views.timeline_dates import _DAY, _YEAR, last_day
 from dateline.views.timeline_placing import Placed, place_sentences, placed_from_json
-from dateline.views.timeline_ranking import DEFAULT_SALIENCE, Salience, _rank_dates
+from dateline.views.timeline_ranking import DEFAULT_SALIENCE, Salience, _rank_dates, _sources
 from dateline.views.timeline_relevance import DEFAULT_RELEVANCE, Relevance, on_story
 from dateline.views.timeline_summary import _summarise, _Wordings
 
@@ -91,8 +96,9 @@ def timeline_from_placed(
     by_date: dict[str, list[Placed]] = defaultdict(list)
     for p in kept:
         by_date[p.date].append(p)
-    ours = {d: v for d, v in by_date.items() if not _before(d, start) and not _YEAR.match(d)}
-    earlier = {d: v for d, v in by_date.items() if _before(d, start)}
+    first = min(published) if published else None
+    earlier = {d: v for d, v in by_date.items() if _before(d, v, first, salience)}
+    ours = {d: v for d, v in by_date.items() if d not in earlier and not _YEAR.match(d)}
     wordings = _Wordings.of(kept)
     k = per_date or PER_DATE
     entries = _entries(ours, published, max_dates, wordings, k, salience)
@@ -101,7 +107,8 @@ def timeline_from_placed(
 
 
 def period_start(published: Sequence[date], salience: Salience = DEFAULT_SALIENCE) -> date | None:
-    """The first day of the story's period: a little before its first article."""
+    """The first day of the story's period: a little before its first article (for the days several
+    sources report; see `_before`)."""
     return min(published) - timedelta(days=salience.margin_days) if published else None
 
 
@@ -111,9 +118,17 @@ def _entries(by_date: dict[str, list[Placed]], published: Sequence[date], limit:
     return tuple(e for d in sorted(dates) for e in _summarise(d, by_date[d], wordings, k))
 
 
-def _before(value: str, start: date | None) -> bool:
-    """Whether a date at its own precision ends before `start` ("2024-02" ends before 2024-03-03)."""
-    return start is not None and last_day(value) < start.isoformat()
+def _before(value: str, placed: list[Placed], first: date | None, salience: Salience) -> bool:
+    """Whether a date is before the story's period (`first`: its first article's day): a month or a year
+    that ends before that day ("2024-02" before 2024-03-03); a day before it by more than the margin for
+    the independent sources that report it."""
+    if first is None:
+        return False
+    if not _DAY.match(value):
+        return last_day(value) < first.isoformat()
+    several = len(_sources(placed)) >= 2
+    margin = salience.margin_days if several else min(salience.lone_margin_days, salience.margin_days)
+    return value < (first - timedelta(days=margin)).isoformat()
 
 
 def _published_by(doc: AnnotatedDocument, as_of: date | None) -> bool:

@@ -1,7 +1,8 @@
 """Placing sentences on dates: each article's timeline candidates.
 
 A sentence is placed on a date in one of two ways: it names the date (a time
-expression at day or month precision, never later than its article), or it
+expression at day or month precision, never later than its article; a clock joined to
+an earlier day, "at 10 p.m. on Wednesday", names that day), or it
 names none and is in its article's lead, which places it on the publication day.
 Site furniture (datelines with a pipe, "last updated" stamps, comment times) and
 filler ("In today's fast-changing world ...") are never placed; a lead sentence
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateline.annotate.timex import context_tense
@@ -45,6 +46,18 @@ _FILLER = re.compile(
 # September 2011" (prose says "at 4:53 p.m. on Tuesday")
 _CLOCK_AFTER = re.compile(r"[\s,]*\d{1,2}(?:[:.]\d\d\b|\s*[ap]\.?m\b)", re.IGNORECASE)
 _ZONE_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT)\b")
+# A clock time expression names its day when it says which: a weekday, a month, today or last night, a numeric
+# date ("10 p.m. Wednesday", "1700 BST on 15 June 2009", "this morning"); a bare clock ("at 1653 local time") is
+# given the publication day by default, and names none.
+_DAY_WORD = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night)\b|\d{1,2}/\d{1,2}|\d{4}-\d\d-\d\d",
+    re.IGNORECASE)
+_CLOCK_FIGURE = re.compile(r"\d:\d\d\b|\d\s*[ap]\.?m\b|\b\d{4}\s*(?:hrs?\b|(?-i:[A-Z]{2,4})\b)", re.IGNORECASE)
+# Prose puts a preposition before a clock with its day ("at 10 p.m. Wednesday"); a page's stamp has none
+# ("| Thu Oct 20, 2011 6:31pm EDT", "11:24 GMT, Tuesday, 27 September 2011").
+_PREPOSITION_BEFORE = re.compile(r"\b(?:at|by|around|about|until|till|from|after|before|since|to|between|and)\s+$",
+                                 re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"(?<!\bat\s)(?<!\bby\s)\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?[\s,]*$",
                            re.IGNORECASE)
 
@@ -91,7 +104,7 @@ def _names_other_day(text: str, timexes: Sequence[TimeExpr], start: int, end: in
     and so does a span that ends then ("delayed until next week").
     """
     day = published.isoformat()
-    for t in timexes:
+    for t in (_as_day(t, published) for t in timexes):
         if not (start <= t.start < end and t.type == "DATE" and t.role == "point"):
             continue
         later = t.value > day[: len(t.value)] and t.value[:1].isdigit() or t.value.startswith("XXXX-")
@@ -116,7 +129,7 @@ def _named_dates(ad: AnnotatedDocument, published: date | None) -> dict[int, lis
     limit = published.isoformat() if published else None
     found: dict[int, list[TimeExpr]] = defaultdict(list)
     stamps = stamp_starts(ad.document.text)
-    for t in ad.timexes:
+    for t in (_as_day(t, published) for t in ad.timexes):
         if t.type != "DATE" or t.role not in _POINT_ROLES or t.start in stamps:
             continue  # a live blog's "1756 UK Foreign Office Minister says ..." is a time, not the year 1756
         if not (_DAY.match(t.value) or _MONTH.match(t.value) or _YEAR.match(t.value)):
@@ -131,11 +144,35 @@ def _named_dates(ad: AnnotatedDocument, published: date | None) -> dict[int, lis
     return found
 
 
+def _as_day(t: TimeExpr, published: date | None) -> TimeExpr:
+    """A clock time that names a day other than its article's, as that day ("10 p.m. Wednesday" in a Friday's
+    article: 2011-10-19T22:00 -> the DATE 2011-10-19; a later day is then a plan, as a DATE's is); other
+    expressions unchanged.
+
+    A clock time naming no day stays a TIME, and so does one on the publication day itself ("this morning",
+    "tonight"): it adds no date the article's lead does not have, and a sentence deep in the article that names
+    it would outrank the lead as the day's summary (Timeline17: ROUGE-2 down when it did).
+    """
+    if t.type != "TIME" or not _DAY.match(t.value[:10]) or not _DAY_WORD.search(t.text):
+        return t
+    if published is not None and t.value[:10] == published.isoformat():
+        return t
+    return replace(t, type="DATE", value=t.value[:10])
+
+
 def _stamped(text: str, t: TimeExpr) -> bool:
     """A page's time stamp: a clock time after or before it, or a time zone after the four digits it ends with
     ("19 January, 1815 GMT": a quarter past six, not the year 1815)."""
     return bool(_CLOCK_AFTER.match(text, t.end) or _CLOCK_BEFORE.search(text[max(0, t.start - 24) : t.start])
-                or (re.search(r"\b\d{4}$", t.text) and _ZONE_AFTER.match(text, t.end)))
+                or (re.search(r"\b\d{4}$", t.text) and _ZONE_AFTER.match(text, t.end)) or _stamp_time(text, t))
+
+
+def _stamp_time(text: str, t: TimeExpr) -> bool:
+    """A page's stamp written as one clock-and-day expression ("Thu Oct 20, 2011 6:31pm EDT"): a clock figure
+    joined to its day with no "on", and no preposition before it ("at 1700 BST on 15 June" is prose)."""
+    if not _CLOCK_FIGURE.search(t.text) or re.search(r"\bon\b", t.text, re.IGNORECASE):
+        return False
+    return not _PREPOSITION_BEFORE.search(text[max(0, t.start - 12) : t.start])
 
 
 def _fits(text: str) -> bool:

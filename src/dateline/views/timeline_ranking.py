@@ -29,6 +29,9 @@ class Salience:
     published_weight: float = 0.5  # an article published on a date counts this much of a sentence naming it
     month_weight: float = 0.5  # month-precision mentions are vaguer evidence than days
     margin_days: int = 14  # the story's period starts this many days before its first article
+    # a day only one source gives counts in the period only this close before the first article: the
+    # event the first reports follow; a lone earlier day is most often background (ECB+ 1-16, T17)
+    lone_margin_days: int = 1
 
 
 DEFAULT_SALIENCE = Salience()
