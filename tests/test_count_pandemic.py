@@ -72,7 +72,11 @@ def test_confirmed_and_probable_cases_told_together_are_asked_apart():
      "at least 81", 81, "Peru"),
     ("The new virus that has killed 177 people and spread globally is a hybrid, researchers said.",
      "177", 177, None),
-], ids=["told-in-parts-across-countries", "world-body-under-a-country", "spread-globally-is-no-scope"])
+    ("Its global death rate is about 0.4 percent (167 deaths among 39,620 cases), a doctor wrote.", "167", 167,
+     "worldwide"),
+    ("The carmaker, a global brand, said 167 people died in the crashes.", "167", 167, None),
+], ids=["told-in-parts-across-countries", "world-body-under-a-country", "spread-globally-is-no-scope",
+        "global-rate", "global-brand-is-no-scope"])
 def test_a_world_figure_is_read_from_its_words(text, number, value, place):
     found = counts(text, (number, value, "people", {"verb": "die", "state": "dead"}))
     assert found and found[0][1] == place

@@ -145,3 +145,47 @@ def test_a_value_is_as_strong_and_as_hedged_as_the_reports_out_by_the_day():
     assert (early.hedged, early.strong) == (True, False) and (late.hedged, late.strong) == (False, True)
     assert _current([OFFICIAL_37, hedged, official], "2024-01-21") == "37"  # a hedged lone figure never updates
     assert _current([OFFICIAL_37, hedged, official], "2024-01-28") == "85"
+
+
+def _said(o: Observation, text: str, **changes) -> Observation:
+    """The observation with its sentence (and any other field) replaced."""
+    from dataclasses import replace
+    return replace(o, citation=replace(o.citation, text=text, end=len(text)), **changes)
+
+
+CEILING = [_said(_staff_dead(d, "2024-04-30", "176", strong=True), "Officials said up to 176 people have died.",
+                 bound="<=", label="up to 176") for d in "ab"]  # "has killed up to 176": suspected deaths
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Three more deaths were confirmed, bringing the toll to 15, the minister said.", "15"),
+    ("Rescuers said 15 workers were pulled out alive, the minister said.", "176"),  # no word of a confirmed count
+], ids=["confirmed-figure", "figure-not-said-confirmed"])
+def test_a_confirmed_figure_below_an_upper_bound_is_the_count_kept(sentence, expected):
+    below = _said(_staff_dead("c", "2024-05-01", "15", strong=True), sentence)
+    assert _current([*CEILING, below], "2024-05-02") == expected
+
+
+def test_a_confirmed_figure_below_an_exact_figure_stays_a_rival():
+    exact = [_staff_dead(d, "2024-04-30", "176", strong=True) for d in "ab"]  # a tally, not a ceiling
+    below = _said(_staff_dead("c", "2024-05-01", "15", strong=True), "The ministry confirmed 15 deaths.")
+    assert _current([*exact, below], "2024-05-02") == "176"
+
+
+MORE_THAN_30 = [_staff_dead(d, "2024-04-29", "30", strong=True) for d in "ab"]  # "over 30", from two reports
+
+
+@pytest.mark.parametrize(("series", "expected"), [
+    ([("c", "C", "2024-04-30", "10", False), ("d", "D", "2024-04-30", "11", True),
+      ("e", "E", "2024-05-01", "12", True)], "12"),
+    ([("c", "C", "2024-04-30", "10", True), ("d", "C", "2024-04-30", "11", True),
+      ("e", "C", "2024-05-01", "12", True)], "30"),
+    ([("c", "C", "2024-04-28", "12", True), ("d", "D", "2024-04-30", "12", True),
+      ("e", "E", "2024-05-01", "12", True)], "30"),
+], ids=["new-figures-from-three-sources", "one-outlet-alone", "an-older-figure-repeated"])
+def test_a_series_of_new_smaller_figures_undercuts_a_larger_one(series, expected):
+    """10, 11 and 12 from three outlets after two reports of "more than 30": the tally kept is below it. One
+    outlet's figures, or an older figure slow outlets repeat, are rivals of the larger one, not a series."""
+    reports = [_staff_dead(doc, day, value, outlet=f"Outlet {outlet}", strong=strong)
+               for doc, outlet, day, value, strong in series]
+    assert _current([*MORE_THAN_30, *reports], "2024-05-02") == expected

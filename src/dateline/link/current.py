@@ -9,6 +9,7 @@ rivals that make it disputed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -17,6 +18,8 @@ from dateline.link.facttypes.base import JUMP, REVISED, number
 from dateline.model import ADDED, Fact, FactValue, is_done
 from dateline.wording import plural
 
+# a figure said to be confirmed ("has confirmed 19 deaths", "laboratory-confirmed"; not "unconfirmed")
+_CONFIRMED = re.compile(r"\bconfirm", re.IGNORECASE)
 BOUND_SPAN = 2  # a figure inside an upper bound updates it when at least half of it ("up to 200,000" -> 110,000)
 
 
@@ -155,8 +158,9 @@ def _newest_credible(credible: list[FactValue], plain: Sequence[FactValue] = ())
     figure updates the standing one, and so does
     a figure inside a standing upper bound ("up to 200,000", then 110,000) or one that says it was revised;
     a smaller figure is a rival, unless it is corroborated and the standing figure was not reported again
-    since (`_dropped`): the standing figure was another count (suspected deaths, another place) or a slip,
-    and the reports moved on. A jump of more than `JUMP` times the standing figure updates only when
+    since (`_dropped`), or ends a series of new smaller figures from more sources (`_undercut`), or is a
+    confirmed figure below a standing upper bound (`_under_ceiling`: "up to 176" suspected, then 15 confirmed):
+    the standing figure was another count (suspected deaths, another place) or a slip, and the reports moved on. A jump of more than `JUMP` times the standing figure updates only when
     it is corroborated (`_corroborated`): the first figures of a disaster are partial (100 bodies seen
     at one hospital, then 40,000 buried by the authorities the next day), while a figure from another
     group or scope (the world's, an estimate of all infections, another epidemic) is carried by one
@@ -173,9 +177,42 @@ def _newest_credible(credible: list[FactValue], plain: Sequence[FactValue] = ())
         if old > 0 and new > JUMP * old and not _corroborated(v) and not _same_day(current, v):
             continue
         if new > old or (current.bound == "<=" and old / BOUND_SPAN <= new <= old) or (
-                new < old and _revises(v)) or _dropped(current, v):
+                new < old and _revises(v)) or _dropped(current, v) or _under_ceiling(current, v) or (
+                new < old and _undercut(current, v, ordered)):
             current = v
     return current
+
+
+def _under_ceiling(standing: FactValue, v: FactValue) -> bool:
+    """An upper bound ("has killed up to 176 people", "as many as 176") is a ceiling of the suspected, not a
+    tally: an exact figure given unhedged on a later day, below it, by an official or named source in a sentence
+    that says it was confirmed ("three more deaths were confirmed, bringing the toll to 15"), is the count kept,
+    and the count's current figure. Without the word it may be another count ("25 people still alive")."""
+    later = (v.first_reported or date.min) > (standing.first_reported or date.min)
+    smaller = (number(v.value) or 0.0) < (number(standing.value) or 0.0)
+    confirmed = any(_CONFIRMED.search(c.text) for c in v.citations)
+    return standing.bound == "<=" and not v.bound and v.strong and not v.hedged and later and smaller and confirmed
+
+
+def _undercut(standing: FactValue, v: FactValue, figures: Sequence[FactValue]) -> bool:
+    """`v`, official or named, ends a series of new figures below the standing one: figures stated unhedged,
+    first reported on later days than the standing figure up to `v`'s and no larger than `v` ("10 countries",
+    then 11 and 12 from the WHO, after a blog's "more than 30"). Two or more figures from more independent
+    sources than carry the standing figure are a tally kept below it; the standing figure was another count or
+    a slip. A smaller figure repeated (a slow outlet's older count) is no series: it was not first reported
+    after the standing figure."""
+    start, until, top = standing.first_reported or date.min, v.first_reported or date.min, number(v.value) or 0.0
+    series = [c for c in figures if not c.hedged and start < (c.first_reported or date.min) <= until
+              and (number(c.value) or 0.0) <= top]
+    sources = {k for c in series for k in _sources(c)}
+    return v.strong and len({c.value for c in series}) >= 2 and len(sources) > standing.independent
+
+
+def _sources(v: FactValue) -> set[str]:
+    """The sources of a value's reports, comparable across values: the outlet, else the document's source key
+    (`facts.source_keys` may name a group by any of its members: comparable only within one value)."""
+    keys = dict(zip(v.documents, v.source_keys))
+    return {c.outlet or keys.get(c.document, c.document) for c in v.citations}
 
 
 def _same_day(standing: FactValue, v: FactValue) -> bool:

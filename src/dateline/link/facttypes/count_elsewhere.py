@@ -39,7 +39,10 @@ def elsewhere(q: Quantity, obs: Observation, kind: Kind, annotated: AnnotatedDoc
     return bool(words_pattern(words["forecasts"]).search(sentence) or _projection().search(clause))
 
 
-_PERFECT = re.compile(r"\b(?:has|have|had been|has been|have been)\b", re.IGNORECASE)
+# the perfect tells of now ("has killed"); "have" after a modal or "to" does not ("we will have deaths")
+_PERFECT = re.compile(r"\b" + "".join(rf"(?<!\b{m} )" for m in ("will", "would", "could", "should", "might", "may",
+                                                                 "must", "can", "to"))
+                      + r"(?:has|have|had been|has been|have been)\b", re.IGNORECASE)
 _NOW = re.compile(r"\b(?:now|so far|this week|today|yesterday|tonight|currently|latest|since|"
                   r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
