@@ -18,11 +18,17 @@ expected to direct"), a negated one, and a past post (a year before the article'
 asked by `office.py`: an appointment to it done (confirmed, sworn in, appointed) joins that question as a
 holder observation; a pick ("named", "tapped") is a nominee, not the holder.
 
+Talks to fill a post are read from the sentence (they are "be" claims, or no clause at all in a headline): "X is
+in negotiations to direct the sequel, Catching Fire", "X, in final talks to become head coach", "X is
+negotiating to helm ..." is "<surname> (in talks)"; "X pulled out of (the) talks to direct ..." ends them.
+Talks told in the past ("was in talks") are over, and are not read.
+
 Value: the person's surname (the label keeps the full name); a holder taken out of the post is the value
 "<surname> (left)", labelled with how ("Maurice Cheeks (fired)"). Relation: a succession in time, on the
-scale `base.ordered_relation` reads: the step is the report's day, and on one day an appointment comes
-after an ending (the successor is named as the holder is fired), so the newest appointment is current and
-a firing reported later moves the answer to "X (fired)" until a successor is named.
+scale `base.ordered_relation` reads: the step is the report's day, and on one day an ending comes first, then
+talks, then an appointment (the successor is named as the holder is fired; talks end in a hiring), so the
+newest appointment is current and a firing reported later moves the answer to "X (fired)" until a successor
+is named.
 """
 
 from __future__ import annotations
@@ -37,9 +43,10 @@ from dateline.link.facttypes.base import OnScale, alternation, citation, lexicon
 from dateline.link.facttypes.persons import claim_person, persons_in
 from dateline.link.facttypes.proceeding import history
 from dateline.link.observations import Observation, Source
-from dateline.model import AnnotatedDocument, Claim
+from dateline.model import AnnotatedDocument, Claim, Sentence
 
 LEFT = " (left)"  # how an ended holder's value ends
+TALKS = " (in talks)"  # how the value of a person in talks for a post ends
 _SCOPE = r"(?:[A-Z0-9][\w.&'’-]*)(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?[A-Z0-9][\w.&'’-]*){0,5}"
 _WHEN = ("January|February|March|April|May|June|July|August|September|October|November|December|This|Next|Last"
          "|Year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")  # "February's Oscars" is the Oscars
@@ -56,6 +63,7 @@ class Reading:
     starts: bool  # True: named, hired; False: fired, resigned, replaced
     how: str  # the verb's lemma ("fire", "step down")
     claim: Claim
+    talks: bool = False  # in talks for the post (starts) or out of them (not starts), not yet hired
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,7 @@ class AppointmentType(OnScale):
 
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         readings = [r for c in annotated.claims if _counts(annotated, c, source) for r in read_claim(annotated, c)]
+        readings += _talks(annotated, source)
         for r in _filled(readings):
             o = _observation(annotated, source, r)
             if o is not None:
@@ -95,6 +104,8 @@ def read_claim(annotated: AnnotatedDocument, c: Claim) -> list[Reading]:
     words = lexicon()["appointment"]
     if predicate in words["task_verbs"]:
         return _task(annotated, c, words["task_verbs"][predicate])
+    if predicate == "set":
+        return _set_to(annotated, c)
     if predicate in words["succession_verbs"]:
         return _succession(annotated, c)
     if predicate in words["start_verbs"] or predicate in words["end_verbs"]:
@@ -105,7 +116,7 @@ def read_claim(annotated: AnnotatedDocument, c: Claim) -> list[Reading]:
 def _counts(annotated: AnnotatedDocument, c: Claim, source: Source) -> bool:
     """A claim that tells something done or announced now: not hedged, expected or possible, not a past post
     (a year before the article's; in an undated article, any year), not "had been named" or "could be named"."""
-    if c.hedged or c.modality not in ("happened", "planned", "denied"):
+    if (c.hedged and not _confirmed(annotated, c)) or c.modality not in ("happened", "planned", "denied"):
         return False
     if c.modality == "denied" and not _declined(c):
         return False
@@ -123,9 +134,26 @@ def _counts(annotated: AnnotatedDocument, c: Claim, source: Source) -> bool:
     return not words_pattern(words['hedges'] + words['past']).search(before)
 
 
+def _confirmed(annotated: AnnotatedDocument, c: Claim) -> bool:
+    """A claim someone confirmed or announced ("Rumored to be the front runner earlier in the week, the
+    magazine has now confirmed that X will direct ..."): a hedge before the confirming verb is of what stood
+    before, not of the claim; one after it, or inside the claim, still hedges."""
+    text = annotated.document.text
+    start = next((s.start for s in annotated.sentences if s.start <= c.start < s.end), c.start)
+    lead = re.search(r"\b(?:has\s+|have\s+)?(?:now\s+|officially\s+)?(?:confirmed|announced)\s+(?:that\s+)?$",
+                     text[start:c.start], re.IGNORECASE)
+    if lead is None:
+        return False
+    words = lexicon()["appointment"]["words"]
+    clause = text[start:c.start].rsplit(",", 1)[-1] + " " + c.text
+    return not words_pattern(words["hedges"]).search(clause)
+
+
 def _declined(c: Claim) -> bool:
-    """ "I have decided not to direct the sequel": a task turned down ends a person's post."""
-    return c.negated and (c.predicate or "").lower() in lexicon()["appointment"]["task_verbs"]
+    """ "I have decided not to direct the sequel", "X will not helm ...": a task turned down ends a person's post
+    (not "has not helmed a comedy before", a task never done)."""
+    task = (c.predicate or "").lower() in lexicon()["appointment"]["task_verbs"]
+    return c.negated and c.modality == "denied" and task
 
 
 def _task(annotated: AnnotatedDocument, c: Claim, role: str) -> list[Reading]:
@@ -142,6 +170,20 @@ def _task(annotated: AnnotatedDocument, c: Claim, role: str) -> list[Reading]:
     end = _sentence_end(annotated, c)
     scope = _scope_of(annotated, at, end, text[at:end])
     return [Reading(person, role, scope, not c.negated, "decline" if c.negated else c.predicate, c)]
+
+
+def _set_to(annotated: AnnotatedDocument, c: Claim) -> list[Reading]:
+    """"X is set to direct the sequel", "X is set to become head coach of Y": a post announced ("the film is set
+    to open in May" is none)."""
+    verb = _verb(annotated, c)
+    person = _subject_person(annotated, c)
+    if c.negated or verb is None or not person:
+        return []
+    to = re.match(r"\s+to\s+", annotated.document.text[verb[1]:])
+    if to is None:
+        return []
+    role, scope = _talks_post(annotated, verb[1] + to.end(), _sentence_end(annotated, c))
+    return [Reading(person, role, scope, True, "set", c)] if role else []
 
 
 def _start_or_end(annotated: AnnotatedDocument, c: Claim, *, starts: bool) -> list[Reading]:
@@ -173,7 +215,7 @@ def _start_or_end(annotated: AnnotatedDocument, c: Claim, *, starts: bool) -> li
     return [Reading(person, role, scope or by, starts, c.predicate, c)]
 
 
-_INTRANSITIVE = ("resign", "step down", "quit")
+_INTRANSITIVE = ("resign", "step down", "quit", "sign on")  # "X signed on to direct the sequel"
 
 
 def _succession(annotated: AnnotatedDocument, c: Claim) -> list[Reading]:
@@ -228,16 +270,29 @@ def _observation(annotated: AnnotatedDocument, source: Source, r: Reading) -> Ob
     office = _office(role, r.scope)
     if office is not None:
         return _office_observation(annotated, source, r, office) if r.starts else None
-    surname = r.person.split()[-1]
-    how = _HOW.get((r.how or "").lower(), r.how)
-    value, label = (surname, r.person) if r.starts else (surname + LEFT, f"{r.person} ({how})")
+    value, label = _value(r)
     day = source.published.toordinal() if source.published else 0
     return Observation(
         ask=TYPE.name, topic=role, place=_scope_key(r.scope) if r.scope else None, qualifier="", kind="name",
         value=value, label=label, source=source, citation=citation(annotated, r.claim.start, r.claim.end),
         subject=_role_words(r.role or ""), speaker=r.claim.speaker, modality=r.claim.modality,
-        hedged=r.claim.hedged, predicate=r.claim.predicate, rank=2 * day + (1 if r.starts else 0),
+        hedged=r.claim.hedged, predicate=r.claim.predicate, rank=3 * day + _step(r),
     )
+
+
+def _value(r: Reading) -> tuple[str, str]:
+    """The value and label of a reading: "Holt" / "Karen Holt", "Baxter (left)" / "Tom Baxter (fired)", "Ross (in
+    talks)", "Ross (left)" / "Gary Ross (left the talks)"."""
+    surname = r.person.split()[-1]
+    if r.talks:
+        return (surname + TALKS, r.person + TALKS) if r.starts else (surname + LEFT, f"{r.person} (left the talks)")
+    how = _HOW.get((r.how or "").lower(), r.how)
+    return (surname, r.person) if r.starts else (surname + LEFT, f"{r.person} ({how})")
+
+
+def _step(r: Reading) -> int:
+    """A reading's order among those of one day: an ending, then talks, then an appointment."""
+    return 0 if not r.starts else (1 if r.talks else 2)
 
 
 _HOW = {"fire": "fired", "sack": "sacked", "dismiss": "dismissed", "oust": "ousted", "resign": "resigned",
@@ -265,6 +320,99 @@ def _office_observation(annotated: AnnotatedDocument, source: Source, r: Reading
         label=r.person, source=source, citation=citation(annotated, r.claim.start, r.claim.end),
         subject=title, modality="happened",
     )
+
+
+# --- talks for a post -------------------------------------------------------------------------------
+
+_TALKS = r"(?:talks|negotiations?|discussions|(?:the\s+)?negotiation\s+stages?)"
+_TALK_MODS = r"(?:(?:final|advanced|early|serious|preliminary|exclusive|tense|tough|formal|the)\s+)*"
+_WITH = r"(?:\s+with\s+[^,;.]{1,40}?)?"
+_IN_TALKS = (rf"(?:(?:is|are|remains|'s|’s|has\s+been|have\s+been)\s+)?"
+             rf"(?:(?:still|now|currently|back|also|reportedly)\s+)*(?:in\s+{_TALK_MODS}{_TALKS}|negotiating){_WITH}")
+_OUT_OF_TALKS = (rf"(?:has\s+|have\s+|had\s+)?(?:(?:reportedly|now|abruptly)\s+)?(?:(?:pulled|pulls|walked|walks|"
+                 rf"stepped|steps|backed|backs)\s+(?:out\s+of|away\s+from)|broke\s+off|breaks\s+off|left|leaves|"
+                 rf"exited|exits|withdrew\s+from|withdraws\s+from|ended|ends)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+                 rf"{_TALK_MODS}{_TALKS}{_WITH}")
+_TALK_HEDGES = ("could", "might", "may", "would", "expected", "likely", "possible", "possibly", "if", "whether",
+                "not", "no", "never", "denied", "deny", "denies")
+
+
+def _talks(annotated: AnnotatedDocument, source: Source) -> list[Reading]:
+    """People in talks for a post, or out of them, as each sentence tells it: "X is in negotiations to direct
+    the sequel, Catching Fire", "X, in final talks to become head coach of Y", "X pulled out of talks to
+    direct ..." (a headline has no verb: "X in talks to helm ..."). The post is what the talks are to do
+    ("to direct", "to become head coach", "to return as director"); talks with no post named are not read."""
+    text = annotated.document.text
+    out = []
+    for s in annotated.sentences:
+        sentence = text[s.start:s.end]
+        if history(sentence, source) or re.search(r"\?\W*$", sentence):
+            continue
+        for pattern, starts in ((_IN_TALKS, True), (_OUT_OF_TALKS, False)):
+            for found in re.finditer(rf"(?<![\w'’-])(?:,\s*)?{pattern}\s+to\s+", sentence, re.IGNORECASE):
+                reading = _talks_reading(annotated, s, s.start + found.start(), s.start + found.end(), starts)
+                if reading is not None:
+                    out.append(reading)
+    return out
+
+
+def _talks_reading(annotated: AnnotatedDocument, s: Sentence, at: int, end: int, starts: bool) -> Reading | None:
+    """The reading of talks written at [at, end) ("is in negotiations to "): the person written right before
+    them, the post and scope written after, unless hedged or negated before them."""
+    text = annotated.document.text
+    people = [e for e in _people(annotated, s.start, at)
+              if re.fullmatch(r"\s*(?:,\s*who\s+[^,;]{1,60},\s*)?", text[e.end:at])]
+    if not people:
+        return _talks_to_hire(annotated, s, at, end, starts)
+    person = _name(people[-1])
+    lead = text[s.start:people[-1].start]
+    if words_pattern(_TALK_HEDGES).search(lead + " " + text[people[-1].end:end]) or re.search(r"n't\b", lead):
+        return None
+    role, scope = _talks_post(annotated, end, s.end)
+    if role is None:
+        return None
+    claim = Claim(text[s.start:s.end], person, "negotiate", None, "happened", False, None, None, s.start, s.end)
+    return Reading(person, role, scope, starts, "negotiate", claim, talks=True)
+
+
+def _talks_to_hire(annotated: AnnotatedDocument, s: Sentence, at: int, end: int, starts: bool) -> Reading | None:
+    """Talks told from the side that hires: "The Comets are in talks to hire Omar Haddad as head coach" (the
+    organisation the scope when the role names none)."""
+    text = annotated.document.text
+    hire = re.match(r"(?:hire|name|appoint|sign)\s+", text[end:s.end], re.IGNORECASE)
+    lead = text[s.start:at]
+    if hire is None or words_pattern(_TALK_HEDGES).search(lead) or re.search(r"n't\b", lead):
+        return None
+    found = _object_person(annotated, end + hire.end(), s.end)
+    if found is None or not found.name:
+        return None
+    role, scope = _role_after(annotated, found.end, s.end, task=False)
+    if role is None:
+        return None
+    by = re.fullmatch(rf"\s*(?:[Tt]he\s+)?({_SCOPE})\s+(?:is|are|was|were|remains?)?\s*", lead)
+    claim = Claim(text[s.start:s.end], found.name, "negotiate", None, "happened", False, None, None, s.start, s.end)
+    org = _clean_scope(by.group(1)) if by and not _is_role_phrase(by.group(1)) else None
+    return Reading(found.name, role, scope or org, starts, "negotiate", claim, talks=True)
+
+
+def _talks_post(annotated: AnnotatedDocument, at: int, end: int) -> tuple[str | None, str | None]:
+    """The post talks are to fill, written after their "to": a task ("direct the sequel, Catching Fire") or a
+    role ("become head coach of Y", "return as director for the sequel")."""
+    text = annotated.document.text
+    rest = text[at:end]
+    verbs = lexicon()["appointment"]["task_verbs"]
+    task = re.match(rf"({alternation(verbs)})\s+", rest, re.IGNORECASE)
+    if task:
+        return verbs[task.group(1).lower()], _scope_of(annotated, at + task.end(), end, rest[task.end():])
+    become = re.match(r"(?:become|be|serve\s+as|return\s+as|take\s+over\s+as|join\s+[^,;.]{1,40}?\s+as)\s+", rest,
+                      re.IGNORECASE)
+    if become is None:
+        return None, None
+    role, scope = _role_after(annotated, at + become.end(), end, task=False)
+    if role is not None and scope is None:
+        after = re.match(rf"\s*(?:(?:the|a|an)\s+)?(?:{_roles()})\s+(?:of|for|at)\s+", rest[become.end():])
+        scope = _work_title(rest[become.end() + after.end():]) if after else None
+    return role, scope
 
 
 # --- reading the words -------------------------------------------------------------------------------
@@ -413,7 +561,12 @@ def _title_role(title_text: str) -> tuple[str | None, str | None]:
 
 def _scope_of(annotated: AnnotatedDocument, start: int, end: int, rest: str) -> str | None:
     """The event or work a task names: an entity at the head of its object ("the 81st incarnation of the
-    Oscars", "the sequel to Twilight, New Moon"), else a capitalised or quoted title right after it."""
+    Oscars", "the sequel to Twilight, New Moon"), else a capitalised or quoted title right after it. A
+    sequel named by what it follows alone ("the sequel to Twilight") has no scope here: it is not Twilight;
+    an adaptation is of its title ("the adaptation of Catching Fire")."""
+    title = _work_title(rest)
+    if title is not None:
+        return title or None
     found = re.match(rf"\s*(?:(?i:the|this\s+year's|next\s+year's)\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:annual\s+)?"
                      rf"[\"“‘']?({_SCOPE})", rest)
     if found and _clean_scope(found.group(1)):
@@ -425,6 +578,24 @@ def _scope_of(annotated: AnnotatedDocument, start: int, end: int, rest: str) -> 
         return _clean_scope(named[-1].text if re.search(r"\b(?:of|to)\s+(?:the\s+)?$", rest[:named[-1].start - start])
                             else named[0].text)
     return None
+
+
+_WORK = (r"(?:sequel|prequel|follow-up|film|movie|picture|adaptation|installment|instalment|remake|reboot|spinoff"
+         r"|spin-off)")
+_FOLLOWS = r"(?:sequel|prequel|follow-up)"
+
+
+def _work_title(rest: str) -> str | None:
+    """The title a work is given after its kind ("the sequel, Catching Fire", "the 'Hunger Games' sequel
+    'Catching Fire'", "the sequel to Twilight, New Moon"); "" for a sequel named only by what it follows ("a
+    sequel to The Hunger Games"); None when the words are no such work."""
+    kind = rf"\s*(?:(?:the|a|an|its|their|his|her)\s+)?(?:[^,;.]{{0,40}}?\s)?{_WORK}"
+    between = r"(?:\s+to\s+[^,;.]{1,40}?\s*,\s*|\s*,\s*|\s+(?:of\s+)?)"  # "to Twilight, ", ", ", " ", " of "
+    titled = re.match(rf"{kind}{between}[\"“‘']*\s*({_SCOPE})", rest)
+    if titled and _clean_scope(titled.group(1)) and not re.match(r"(?i:of|to|for|in|on|at|and)\b", titled.group(1)):
+        return _clean_scope(titled.group(1))
+    follows = re.match(rf"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?{_FOLLOWS}\s+to\b", rest, re.IGNORECASE)
+    return "" if follows else None
 
 
 def _clean_scope(scope: str | None) -> str | None:
@@ -460,7 +631,9 @@ def _scope_words(scope: str, observations: Sequence[Observation]) -> str:
         return "it"
     cited = " ".join(o.citation.text for o in observations)
     events = lexicon()["appointment"]["words"]["events"]
-    the = re.search(rf"\bthe\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(scope)}", cited, re.IGNORECASE) or \
+    # "the 81st annual Academy Awards" asks "the"; "the adaptation of Catching Fire" does not
+    between = r"(?:(?:\d+(?:st|nd|rd|th)|(?i:annual)|[A-Z][\w'’-]*)\s+){0,2}"
+    the = re.search(rf"\b(?i:the)\s+{between}(?i:{re.escape(scope)})", cited) or \
         scope.split()[-1].lower() in events
     return ("the " if the and not scope.lower().startswith("the ") else "") + scope
 
