@@ -24,7 +24,7 @@ KEPT = [
     ("confirmed-in-countries", "The new strain has now been confirmed in seven countries, officials said.",
      ("seven", 7, "countries", {"verb": "confirm"}), ("7", "countries", "worldwide", "countries")),
     ("arrests", "Police in Peru arrested three men over the killing of a judge.",
-     ("three", 3, "men", {"verb": "arrest", "where": "Peru"}), ("3", "men", "Peru", "arrested")),
+     ("three", 3, "men", {"verb": "arrest", "where": "Peru"}), ("3", "people", "Peru", "arrested")),
 ]
 
 

@@ -101,6 +101,8 @@ NOT_QUANTITIES = [
     ("compound-two-phase", "The ministers agreed on a two-phase plan for the handover."),
     ("no-one", "No one was injured when the roof of the depot collapsed."),
     ("not-one", "Not one passenger was hurt, the ferry company said."),
+    ("no-one-hyphenated", "No-one was injured when the lorry overturned on the bypass."),
+    ("no-one-hyphenated-mid-sentence", "Firefighters said no-one had been hurt in the blaze."),
     ("compound-12-month", "Auditors began a 12-month review of the port contract."),
     ("year", "The mission began in 2014."),
     ("date", "The attack happened on August 5."),
@@ -216,3 +218,8 @@ def test_a_count_of_deaths_counts_people_dead(nlp):
     quantity = _by_text(find_quantities(_context(nlp, "Health officials confirmed 45 deaths.")), "45")
     assert (quantity.counts, quantity.state) == ("people", "dead")
 
+
+def test_one_after_a_hyphen_of_a_score_is_still_a_count(nlp):
+    """Only "no-one" written as one word is nobody: a count of one person hurt stays a count."""
+    found = find_quantities(_context(nlp, "The home side won two-one, and one steward was injured in a scuffle."))
+    assert any(q.text == "one" and q.counts == "steward" for q in found)

@@ -318,11 +318,21 @@ def _is_skipped(doc: Any, number: _Number) -> bool:
         return True
     if number.start > 0 and doc[number.start - 1].lower_ in lex.skip_before:
         return True
-    if number.start > 0 and doc[number.start - 1].lower_ in ("no", "not") and doc[number.start].lower_ == "one":
-        return True  # "no one was injured", "not one person": nobody, not a count of one
+    if _is_no_one(doc, number):
+        return True
     if _phrase_at(doc, number.end, lex.skip_after) or _is_glued_identifier(doc, number):
         return True
     return _is_year(doc, number) or _is_age_apposition(doc, number) or _is_compound_modifier(doc, number)
+
+
+def _is_no_one(doc: Any, number: _Number) -> bool:
+    """ "no one was injured", "No-one was hurt", "not one person": nobody, not a count of one."""
+    if doc[number.start].lower_ != "one":
+        return False
+    before = number.start - 1
+    if before > 0 and doc[before].text == "-" and not doc[before].whitespace_ and not doc[before - 1].whitespace_:
+        before -= 1  # "No-one", written as one word
+    return before >= 0 and doc[before].lower_ in ("no", "not")
 
 
 def _is_compound_modifier(doc: Any, number: _Number) -> bool:

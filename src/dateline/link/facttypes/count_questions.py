@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 from dateline.link.observations import Observation, count_wording
 
-_THE = re.compile(r"^(?:United |Republic |Democratic Republic )|(?:Republic|Islands|Emirates|Kingdom|States|"
-                  r"Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles)$")
+_THE = re.compile(r"^(?:United |Republic |Democratic Republic |(?:Gulf|Bay|Sea|Strait|Straits|Horn) of )|(?:Republic|"
+                  r"Islands|Emirates|Kingdom|States|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles|"
+                  r" Sea| Ocean| Gulf| Channel| Strait)$")  # and waters: "the Gulf of Aden", "the Red Sea"
 
 
 def where_words(place: str) -> str:

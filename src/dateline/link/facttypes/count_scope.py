@@ -231,19 +231,29 @@ def _partly(text: str, place: _Place, q: Quantity | None = None) -> bool:
 
 
 def _named_places(annotated: AnnotatedDocument, obs: Observation) -> list[_Place]:
-    """The places a count's sentence names, but not its group's owner ("US troops": the United States is
-    whose, not where). Country names are found by name too: a small tagger reads "Mexico" as a person."""
+    """The places a count's sentence names (towns, countries, waters), but not its group's owner ("US troops": the
+    United States is whose, not where), nor a ship ("INS Tarang"). Country names are found by name too: a small
+    tagger reads "Mexico" as a person."""
     named = set(obs.topic.replace(".", "").lower().split())
     found = {(e.start, e.end): _Place(e.text, e.canonical, e.start, e.end)
-             for e in entities_in(annotated, obs.citation.start, obs.citation.end, ("GPE",))}
+             for e in entities_in(annotated, obs.citation.start, obs.citation.end, ("GPE", "LOC"))
+             if e.label == "GPE" or _WATERS.search(e.canonical)}
     for m in _country_names().finditer(obs.citation.text):
         start = obs.citation.start + m.start()
         if not any(s <= start < e for s, e in found):
             found[(start, start + len(m.group()))] = _Place(m.group(), country_aliases()[m.group()],
                                                             start, start + len(m.group()))
     return sorted((p for p in found.values() if p.text.replace(".", "").lower() not in named
-                   and p.canonical.lower() not in named and not owns(obs.subject, p.canonical)),
+                   and p.canonical.lower() not in named and not owns(obs.subject, p.canonical)
+                   and not _VESSEL.search(annotated.document.text[max(0, p.start - 8):p.start])),
                   key=lambda p: p.start)
+
+
+# waters a count at sea is in ("pirates seized in the Gulf of Aden", "migrants rescued in the Aegean Sea"): the one
+# kind of location (LOC), besides countries and towns (GPE), that is a count's place
+_WATERS = re.compile(r"^(?:the )?(?:(?:Gulf|Bay|Sea|Strait|Straits) of [A-Z]\w+|(?:[A-Z]\w+ )+(?:Sea|Ocean|Gulf|Strait))$")
+# a ship's prefix right before a name: "INS Sukanya", "HMS Dauntless", "the MV Faina" name a vessel, never a place
+_VESSEL = re.compile(r"\b(?:INS|HMS|USS|USNS|HMAS|HMCS|HMNZS|MV|M/V|MT|M/T|SS|RV|FS|RFS|ARA|CGS)\s+$")
 
 
 def owns(counted: str | None, place: str) -> bool:
@@ -278,7 +288,7 @@ _REPORTS = re.compile(r"^\s*(?::|,|(?:has|have|had|now has|reported|reports|conf
                       r"government|ministry) (?:have |has |had )?(?:now )?(?:reported|confirmed|recorded|registered)\b)")
 _SPEAKER = re.compile(r"^\s*(?:'s )?(?:officials?|authorities|president|prime minister|government|minister|"
                       r"ministry|embassy|ambassador|envoy|sources?|media|diplomats?|spokes\w+|leaders?|"
-                      r"health officials|researchers|scientists|experts|doctors)\b", re.IGNORECASE)
+                      r"health officials|researchers|scientists|experts|doctors|said|says|announced)\b", re.IGNORECASE)
 
 
 def _reported_for(text: str, before: list, q: Quantity) -> str | None:
@@ -295,7 +305,7 @@ def _reported_for(text: str, before: list, q: Quantity) -> str | None:
 
 
 def _only_place(text: str, places: list) -> str | None:
-    """The one place the sentence names, unless it only says who speaks ("US officials said")."""
+    """The one place the sentence names, unless it only says who speaks ("US officials said", "..., Peru said")."""
     names = {e.canonical for e in places}
     if len(names) != 1:
         return None

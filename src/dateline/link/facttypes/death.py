@@ -14,7 +14,9 @@ Michael Jackson die?".
 - day (`died`): the day (or month) a claim that happened says the person died, no later than the
   article's day (`DeathDayType`).
 Scope: the death; the person is the PERSON written right before "died" or "'s
-death", used to word the question. A death's findings are asked only when two or
+death", else the person a claim of dying in the sentence has for its subject ("Ann Fell, the actress, died
+Thursday of pneumonia"), used to word the question. The cause may follow the day or the age told with the
+verb ("died Thursday of pneumonia", "died at 85 from cancer"), so an undated story still gives it. A death's findings are asked only when two or
 more reports name the dead person: a cause pooled over an epidemic ("20 people
 have died of the flu") is no one's and asks nothing. Values are canonical:
 the cause phrase without its cue ("acute propofol intoxication", grouped with
@@ -24,6 +26,7 @@ definitional sentences ("homicide includes manslaughter", "if ...") state nothin
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -46,7 +49,11 @@ from dateline.model import AnnotatedDocument, Claim
 
 _DEATH = re.compile(r"\b(death|died|dies|killing|killed)\b", re.IGNORECASE)
 _NOT_STATED = re.compile(r"\b(if|whether|could|would|might|refers? to|includes?|means?|defin\w*)\b", re.IGNORECASE)
-_STOP = re.compile(r"[,.;:!?()\"“”]|\b(?:and|but|in|at|on|after|which|who|while|when|according|the coroner|said|says)\b",
+# where a cause phrase ends: punctuation, a clause's start, or the time told after it ("a heart attack earlier
+# this month", "a stroke nine days ago")
+_STOP = re.compile(r"[,.;:!?()\"“”]|\b(?:and|but|in|at|on|after|which|who|while|when|according|the coroner|said|says|"
+                   r"earlier|later|last|this|more than|ago|yesterday|\d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                   r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) (?:hours?|days?|weeks?|months?))\b",
                    re.IGNORECASE)
 _CAUSE_WORDS = 6
 
@@ -70,6 +77,39 @@ def _dead(annotated: AnnotatedDocument, s) -> str | None:
                 re.search(r"\b(?:death|killing) of\s+$", text[max(0, e.start - 20):e.start])):
             return person_name(e) or None  # "Jackson died", "Jackson's death", "the death of Ann Fell"
     return None
+
+
+def _named(annotated: AnnotatedDocument, s) -> str | None:
+    """The dead person a sentence names (`_dead`, else `_dying_subject`), in full when a surname stands alone
+    and the article gives the full name ("Page died yesterday" in an article on Bettie Page)."""
+    name = _dead(annotated, s) or _dying_subject(annotated, s)
+    if not name or " " in name:
+        return name
+    fuller = [e.text for e in annotated.entities if e.label in ("PERSON", "ORG") and e.text.endswith(" " + name)
+              and all(w[:1].isupper() for w in e.text.split())]
+    return max(set(fuller), key=fuller.count) if fuller else name
+
+
+def _dying_subject(annotated: AnnotatedDocument, s) -> str | None:
+    """The person a claim of dying in the sentence has for its subject: "Ann Fell, the stage actress, died
+    Thursday" names her though an appositive stands between the name and the verb."""
+    for c in annotated.claims:
+        if s.start <= c.start < s.end and (c.predicate or "").lower() in _DYING_LEMMAS and not c.negated:
+            dead = _subject_person(annotated, c)
+            if dead:
+                return dead
+    return None
+
+
+_DYING_LEMMAS = ("die", "pass", "succumb")
+
+
+@functools.lru_cache(maxsize=1)
+def _died_then_of() -> re.Pattern[str]:
+    """ "died" with the day, the hour, the age or the manner between it and "of" or "from" ("died Thursday of
+    pneumonia", "died late on Monday from cancer", "died at 85 of a stroke"): a cause cue (`[death] between`)."""
+    between = "|".join(re.escape(w) for w in sorted(lexicon()["death"]["between"], key=len, reverse=True))
+    return re.compile(rf"\b(?:died|dies)\s+(?:(?:{between}|\d{{1,3}}),?\s+){{1,5}}(?:of|from)\s+", re.IGNORECASE)
 
 
 def _substance(phrase: str) -> str:
@@ -97,15 +137,16 @@ class CauseType(OnScale):
             waiting = pending.search(text)
             if waiting:
                 yield _obs(annotated, source, s, ask=self.name, topic="death", value="pending",
-                           label="pending", rank=1, subject=_dead(annotated, s))
+                           label="pending", rank=1, subject=_named(annotated, s))
                 continue
-            cue = causes.search(text)
+            cue = causes.search(text) or _died_then_of().search(text)
             phrase = _cause_phrase(text[cue.end():]) if cue else None
             value = _substance(phrase) if phrase else None
-            if value and value.split()[0] not in words["not_causes"] and value not in words["manners"]:
+            if value and value.split()[0] not in words["not_causes"] and value not in words["manners"] and (
+                    not value[:1].isdigit()):  # "died at 85": an age, no cause
                 rank = 2 if words_pattern(words["mechanisms"]).fullmatch(value) else 3
                 yield _obs(annotated, source, s, ask=self.name, topic="death", value=value,
-                           label=phrase, rank=rank, subject=_dead(annotated, s))
+                           label=phrase, rank=rank, subject=_named(annotated, s))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = usual_name(observations)
@@ -133,12 +174,12 @@ class MannerType(OnScale):
                                     text[max(0, ruling.start() - 40):ruling.start()], re.IGNORECASE):
                 value = words["manners"][ruling.group().lower()]
                 yield _obs(annotated, source, s, ask=self.name, topic="death", value=value, label=value,
-                           rank=2, subject=_dead(annotated, s))
+                           rank=2, subject=_named(annotated, s))
                 continue
             found = cleared.search(text)
             if found:
                 yield _obs(annotated, source, s, ask=self.name, topic="death", value="no foul play",
-                           label="no foul play", rank=1, subject=_dead(annotated, s))
+                           label="no foul play", rank=1, subject=_named(annotated, s))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = usual_name(observations)
@@ -165,7 +206,7 @@ class DeathDayType(GeneralRule):
     def observe(self, annotated: AnnotatedDocument, source: Source) -> Iterable[Observation]:
         published = source.published.isoformat() if source.published else "9999"
         for c in annotated.claims:
-            if (c.predicate or "").lower() not in ("die", "pass", "succumb") or c.negated or c.modality != "happened":
+            if (c.predicate or "").lower() not in _DYING_LEMMAS or c.negated or c.modality != "happened":
                 continue
             if not _DAY.match(c.time or "") or c.time > published or not _DYING.search(c.text):
                 continue  # a death's day is no state that a later year makes history: "died on 25 June 2009"
@@ -192,7 +233,18 @@ def _subject_person(annotated: AnnotatedDocument, c: Claim) -> str | None:
         people = {person_name(e) for e in annotated.entities if e.label == "PERSON"}
         return c.subject if c.subject in people else None
     inside = entities_in(annotated, at, at + len(c.subject), ("PERSON",))
-    return next((n for n in map(person_name, inside) if n), None)
+    return next((n for n in map(person_name, inside) if n), None) or _person_mislabelled(annotated, at, c.subject)
+
+
+def _person_mislabelled(annotated: AnnotatedDocument, at: int, subject: str) -> str | None:
+    """A name in the subject the tagger labelled otherwise ("Bettie Page" as an organisation) whose surname the
+    article gives a person elsewhere ("Page" tagged a person): that person."""
+    surnames = {e.text.split()[-1] for e in annotated.entities if e.label == "PERSON" and e.text.split()}
+    for e in entities_in(annotated, at, at + len(subject), ("ORG", "GPE", "NORP", "FAC")):
+        words = e.text.split()
+        if len(words) >= 2 and words[-1] in surnames and all(w[:1].isupper() for w in words):
+            return e.text
+    return None
 
 
 def named_death(observations: Sequence[Observation]) -> bool:
