@@ -3,6 +3,8 @@ written for these tests in the style of obituaries and wire reports."""
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.link.current import with_current
 from dateline.link.facts import build_facts
 from dateline.link.facttypes import observe
@@ -97,3 +99,14 @@ def test_a_surname_alone_is_asked_by_the_full_name_its_article_gives():
     (fact,) = build_facts("s", [o for i in range(2) for o in observe(article(f"d{i}", alone, None))
                                 if o.ask == "cause"])
     assert fact.question == "What killed Fell?"
+
+
+@pytest.mark.parametrize(("told", "cause"), [
+    ("congestive heart failure for which he had been treated for years", "congestive heart failure"),
+    ("lung cancer with his wife and sons at his bedside", "lung cancer"),
+    ("complications from surgery", "complications from surgery"),
+])
+def test_a_cause_ends_where_a_preposition_opens_what_follows_it(told, cause):
+    from dateline.link.facttypes.death import _cause_phrase
+
+    assert _cause_phrase(told) == cause

@@ -49,9 +49,11 @@ from dateline.model import AnnotatedDocument, Claim
 
 _DEATH = re.compile(r"\b(death|died|dies|killing|killed)\b", re.IGNORECASE)
 _NOT_STATED = re.compile(r"\b(if|whether|could|would|might|refers? to|includes?|means?|defin\w*)\b", re.IGNORECASE)
-# where a cause phrase ends: punctuation, a clause's start, or the time told after it ("a heart attack earlier
-# this month", "a stroke nine days ago")
-_STOP = re.compile(r"[,.;:!?()\"“”]|\b(?:and|but|in|at|on|after|which|who|while|when|according|the coroner|said|says|"
+# where a cause phrase ends: punctuation, a clause's start, a preposition that opens what follows it ("heart failure
+# for which he had been treated", "cancer with his family at his side"), or the time told after it ("a heart attack
+# earlier this month", "a stroke nine days ago")
+_STOP = re.compile(r"[,.;:!?()\"“”]|\b(?:and|but|in|at|on|after|for|with|during|following|because|which|who|while|"
+                   r"when|according|the coroner|said|says|"
                    r"earlier|later|last|this|more than|ago|yesterday|\d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) (?:hours?|days?|weeks?|months?))\b",
                    re.IGNORECASE)
