@@ -43,7 +43,7 @@ from dateline.link.facttypes.base import (
     usual_name,
     words_pattern,
 )
-from dateline.link.facttypes.proceeding import _obs, history
+from dateline.link.facttypes.proceeding import history, observed
 from dateline.link.observations import Observation, Source, readable_time
 from dateline.model import AnnotatedDocument, Claim
 
@@ -138,8 +138,8 @@ class CauseType(OnScale):
                 continue
             waiting = pending.search(text)
             if waiting:
-                yield _obs(annotated, source, s, ask=self.name, topic="death", value="pending",
-                           label="pending", rank=1, subject=_named(annotated, s))
+                yield observed(annotated, source, s, ask=self.name, topic="death", value="pending",
+                               label="pending", rank=1, subject=_named(annotated, s))
                 continue
             cue = causes.search(text) or _died_then_of().search(text)
             phrase = _cause_phrase(text[cue.end():]) if cue else None
@@ -147,8 +147,8 @@ class CauseType(OnScale):
             if value and value.split()[0] not in words["not_causes"] and value not in words["manners"] and (
                     not value[:1].isdigit()):  # "died at 85": an age, no cause
                 rank = 2 if words_pattern(words["mechanisms"]).fullmatch(value) else 3
-                yield _obs(annotated, source, s, ask=self.name, topic="death", value=value,
-                           label=phrase, rank=rank, subject=_named(annotated, s))
+                yield observed(annotated, source, s, ask=self.name, topic="death", value=value,
+                               label=phrase, rank=rank, subject=_named(annotated, s))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = usual_name(observations)
@@ -175,13 +175,13 @@ class MannerType(OnScale):
             if ruling and re.search(r"\b(ruled?|ruling|was|as|verdict|concluded|is|listed)\b",
                                     text[max(0, ruling.start() - 40):ruling.start()], re.IGNORECASE):
                 value = words["manners"][ruling.group().lower()]
-                yield _obs(annotated, source, s, ask=self.name, topic="death", value=value, label=value,
-                           rank=2, subject=_named(annotated, s))
+                yield observed(annotated, source, s, ask=self.name, topic="death", value=value, label=value,
+                               rank=2, subject=_named(annotated, s))
                 continue
             found = cleared.search(text)
             if found:
-                yield _obs(annotated, source, s, ask=self.name, topic="death", value="no foul play",
-                           label="no foul play", rank=1, subject=_named(annotated, s))
+                yield observed(annotated, source, s, ask=self.name, topic="death", value="no foul play",
+                               label="no foul play", rank=1, subject=_named(annotated, s))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = usual_name(observations)
@@ -215,8 +215,8 @@ class DeathDayType(GeneralRule):
             dead = _subject_person(annotated, c)
             if dead:
                 s = next(s for s in annotated.sentences if s.start <= c.start < s.end)
-                yield _obs(annotated, source, s, ask=self.name, topic=dead.split()[-1].lower(), value=c.time,
-                           kind="date", label=readable_time(c.time), subject=dead)
+                yield observed(annotated, source, s, ask=self.name, topic=dead.split()[-1].lower(), value=c.time,
+                               kind="date", label=readable_time(c.time), subject=dead)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         return f"When did {usual_name(observations) or key[1].title()} die?"

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from dateline.link.facttypes.base import GeneralRule, OnScale, entities_in, lexicon, sentences, words_pattern
-from dateline.link.facttypes.proceeding import _obs, history
+from dateline.link.facttypes.proceeding import history, observed
 from dateline.link.observations import Observation, Source, readable_time
 from dateline.model import AnnotatedDocument, Quantity, Sentence, TimeExpr
 
@@ -66,9 +66,9 @@ class ElectionDayType(GeneralRule):
             for named in elections_in(text):
                 when = _scheduled(annotated, s, text, named, source) or _held(annotated, s, text, named, source)
                 if when is not None:
-                    yield _obs(annotated, source, s, ask=self.name, topic=named.noun, value=when.value,
-                               label=readable_time(when.value), kind="date",
-                               subject=_place(annotated, s, named.start))
+                    yield observed(annotated, source, s, ask=self.name, topic=named.noun, value=when.value,
+                                   label=readable_time(when.value), kind="date",
+                                   subject=_place(annotated, s, named.start))
                     break
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
@@ -88,9 +88,9 @@ class TurnoutType(OnScale):
                 continue
             q = _turnout(annotated, s, text)
             if q is not None:
-                o = _obs(annotated, source, s, ask=self.name, topic=named[0].noun if named else "election",
-                         value=f"{q.value:g}", label=q.text, kind="quantity",
-                         subject=_place(annotated, s, q.start - s.start))
+                o = observed(annotated, source, s, ask=self.name, topic=named[0].noun if named else "election",
+                             value=f"{q.value:g}", label=q.text, kind="quantity",
+                             subject=_place(annotated, s, q.start - s.start))
                 yield replace(o, cumulative=True, approximate=q.approximate)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from dateline.link.facttypes.base import OnScale, entities_in, lexicon, sentences, words_pattern
-from dateline.link.facttypes.proceeding import _obs, history
+from dateline.link.facttypes.proceeding import history, observed
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Sentence
 
@@ -88,8 +88,8 @@ class IncidentCauseType(OnScale):
             found = _incident_cause(text)
             if found:
                 kind, value, label, rank = found
-                yield _with_hedge(_obs(annotated, source, s, ask=self.name, topic=kind, value=value,
-                                       label=label, rank=rank, subject=_place(annotated, s)), text, rank)
+                yield _with_hedge(observed(annotated, source, s, ask=self.name, topic=kind, value=value,
+                                           label=label, rank=rank, subject=_place(annotated, s)), text, rank)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         places = Counter(o.subject for o in observations if o.subject)

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from dateline.link.facttypes.base import OnScale, entities_in, lexicon, possessive, sentences, words_pattern
-from dateline.link.facttypes.proceeding import _obs, history
+from dateline.link.facttypes.proceeding import history, observed
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument, Entity, Sentence
 
@@ -87,8 +87,8 @@ class OfferType(OnScale):
             recipient = r.recipient or (usual[0][0] if usual else None)
             if recipient is None or _same_party(recipient, r.bidder.canonical):
                 continue
-            o = _obs(annotated, source, s, ask=self.name, topic=bidder_key(annotated, r.bidder), value=r.value,
-                     label=r.label, rank=r.rank, subject=_shown(annotated, r.bidder))
+            o = observed(annotated, source, s, ask=self.name, topic=bidder_key(annotated, r.bidder), value=r.value,
+                         label=r.label, rank=r.rank, subject=_shown(annotated, r.bidder))
             yield replace(o, qualifier=recipient, hedged=r.hedged)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
@@ -304,4 +304,4 @@ def _lexicon() -> dict:
     return lexicon()["offer"]
 
 
-__all__ = ["TYPE", "read_sentence", "bidder_key"]
+__all__ = ["TYPE", "bidder_key", "read_sentence"]

@@ -78,8 +78,10 @@ def history(text: str, source: Source) -> bool:
     return source.published is not None and any(int(y) < source.published.year for y in _YEAR.findall(text))
 
 
-def _obs(annotated: AnnotatedDocument, source: Source, s: Sentence, *, ask: str, topic: str, value: str,
-         label: str, kind: str = "state", rank: int | None = None, subject: str | None = "") -> Observation:
+def observed(annotated: AnnotatedDocument, source: Source, s: Sentence, *, ask: str, topic: str, value: str,
+             label: str, kind: str = "state", rank: int | None = None, subject: str | None = "") -> Observation:
+    """An observation a whole sentence states (a type read from the sentence, not from one claim), cited by
+    the sentence; its subject the sentence's person unless given."""
     doc = annotated.document
     cited = Citation(doc.id, s.start, s.end, doc.text[s.start:s.end], doc.outlet, doc.published.value)
     return Observation(ask=ask, topic=topic, place=None, qualifier="", kind=kind, value=value, label=label,
@@ -110,7 +112,7 @@ class HearingType(GeneralRule):
             if when is None:
                 continue
             topic = words["hearings"][hearing.group().lower()]
-            yield _obs(annotated, source, s, ask=self.name, topic=topic, value=when.value, kind="date",
+            yield observed(annotated, source, s, ask=self.name, topic=topic, value=when.value, kind="date",
                        label=readable_time(when.value))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
@@ -133,14 +135,14 @@ class BailType(GeneralRule):
                 continue
             found = held.search(text)
             if found:
-                yield _obs(annotated, source, s, ask=self.name, topic="bail", value="held without bail",
+                yield observed(annotated, source, s, ask=self.name, topic="bail", value="held without bail",
                            label=found.group())
                 continue
             found = free.search(text)
             if found:
                 money = re.search(r"[$£€]\s?[\d,.]+\s*(?:m|bn|million)?", text)
                 label = f"on {money.group().strip()} bail" if money else "on bail"
-                yield _obs(annotated, source, s, ask=self.name, topic="bail", value="on bail", label=label)
+                yield observed(annotated, source, s, ask=self.name, topic="bail", value="on bail", label=label)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         name = usual_name(observations)
@@ -164,7 +166,7 @@ class LicenceType(GeneralRule):
                 found = kept.search(text)
                 value = "allowed" if found else None
             if value and not history_near(text, found.start(), source) and not _not_before(text, found.start()):
-                yield _obs(annotated, source, s, ask=self.name, topic="licence", value=value, label=value,
+                yield observed(annotated, source, s, ask=self.name, topic="licence", value=value, label=value,
                            subject=holder(annotated, s, s.start + found.start(), r"licen[cs]e"))
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
@@ -191,7 +193,7 @@ class TermType(GeneralRule):
                 n = years.group(1).lower()
                 n = str(_NUMBERS.get(n, n))
                 label = f"{'up to ' if bound else ''}{n} years" if n != "0" else "life"
-                yield _obs(annotated, source, s, ask=self.name, topic="prison term", value=f"{bound}{n} years",
+                yield observed(annotated, source, s, ask=self.name, topic="prison term", value=f"{bound}{n} years",
                            label=label, rank=rank)
                 break
 

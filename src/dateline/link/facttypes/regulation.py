@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dateline.link.facttypes.base import OnScale, alternation, lexicon, sentences, words_pattern
-from dateline.link.facttypes.proceeding import _obs, history
+from dateline.link.facttypes.proceeding import history, observed
 from dateline.link.observations import Observation, Source
 from dateline.model import AnnotatedDocument
 
@@ -58,8 +58,8 @@ class RegulationType(OnScale):
                     and (found := _said_of(text, noun))]
             if read:  # the furthest step the sentence tells ("issued an executive order putting the rule on hold")
                 name, (verb, state) = max(read, key=lambda r: _lexicon()["steps"][r[1][1]])
-                yield _obs(annotated, source, s, ask=self.name, topic=name, value=state, label=verb,
-                           rank=_lexicon()["steps"][state], subject=None)
+                yield observed(annotated, source, s, ask=self.name, topic=name, value=state, label=verb,
+                               rank=_lexicon()["steps"][state], subject=None)
 
     def question(self, key: tuple[str, str, str, str], observations: Sequence[Observation]) -> str:
         return f"What is the state of the {key[1]} rule?"
