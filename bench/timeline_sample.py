@@ -23,14 +23,21 @@ the error class.
 `score` tags each sampled article again with the current code (`dateline.annotate.timex.tag` on the
 stored text and publication date, what `dateline reannotate` would store) and counts an entry right
 when the date it now gets equals the recorded right date: the value of the date expression now
-covering the recorded one, or the publication day when the entry was dated by publication and the
-sentence is still placed there. So the figures can be measured again after a change, without
-reannotating the stores.
+covering the recorded one (or the day a clock expression such as "1700 BST on 15 June" names), or the
+publication day when the entry was dated by publication and the sentence is still placed there. So the
+figures can be measured again after a change, without reannotating the stores.
+
+Stored article text moves when cleaning changes (a photo credit or a dateline no longer kept), and then
+the recorded offsets no longer land on their sentence. Each gold entry therefore also keeps hashes and
+lengths of its sentence and of the stretch from its time expression to the sentence's end (`anchor`,
+never the text): `score` finds the sentence again by them, or else that stretch (a prefix of the
+sentence cleaned away), and counts an entry whose sentence is gone from the text apart ("gone").
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -123,12 +130,19 @@ def current_date(ad: AnnotatedDocument, timexes: tuple[TimeExpr, ...], item: dic
     placed = [p for p in place_sentences(fresh) if p.citation.start == item["start"]]
     if item["expr_start"] is None:
         return next((p.date for p in placed if not p.named), None)
-    covering = [t for t in timexes if t.type == "DATE" and t.start < item["expr_end"] and item["expr_start"] < t.end]
-    value = next((t.value for t in covering if _calendar(t.value)), None)
+    covering = [t for t in timexes if t.start < item["expr_end"] and item["expr_start"] < t.end]
+    value = next((v for v in map(_day_value, covering) if v and _calendar(v)), None)
     published = item["published"] or ""
     if value is None or value > published[: len(value)]:
         return value
     return value if any(p.date == value for p in placed) else None
+
+
+def _day_value(t: TimeExpr) -> str | None:
+    """The date an expression names: a DATE's value, or the day a TIME's value starts with."""
+    if t.type == "DATE":
+        return t.value
+    return t.value[:10] if t.type == "TIME" else None
 
 
 def _calendar(value: str) -> bool:
@@ -136,27 +150,89 @@ def _calendar(value: str) -> bool:
     return len(value) in (4, 7, 10) and value.replace("-", "").isdigit()
 
 
-def score(stores: Path, gold: dict) -> dict[str, tuple[int, int, int, Counter]]:
+def anchor(text: str, start: int, end: int, expr_start: int | None) -> dict:
+    """Hashes and lengths that find a sampled sentence again once its article's text moves (no text kept).
+
+    The sentence whole, and the stretch from its time expression to its end: cleaning that drops a
+    dateline or a photo credit opening the sentence leaves that stretch as it was.
+    """
+    out = {"sentence_hash": _hash(text[start:end]), "sentence_len": end - start}
+    if expr_start is not None:
+        out |= {"tail_hash": _hash(text[expr_start:end]), "tail_len": end - expr_start}
+    return out
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def anchored(ad: AnnotatedDocument, item: dict) -> dict | None:
+    """The entry with its offsets in the stored text as it is now (None: its sentence is gone from it).
+
+    An entry without hashes (drawn before they were kept) is taken at its recorded offsets.
+    """
+    text = ad.document.text
+    if "sentence_hash" not in item or _hash(text[item["start"]:item["end"]]) == item["sentence_hash"]:
+        return item
+    at = _find(text, item["sentence_hash"], item["sentence_len"], item["start"])
+    if at is not None:
+        shift = at - item["start"]
+        moved = item | {k: item[k] + shift for k in ("start", "end", "expr_start", "expr_end") if item[k] is not None}
+    elif "tail_hash" in item and (at := _find(text, item["tail_hash"], item["tail_len"], item["expr_start"])) is not None:
+        moved = item | {"start": at, "expr_start": at, "expr_end": at + item["expr_end"] - item["expr_start"]}
+    else:
+        return None
+    # The cleaned text may join what opened the sentence to it ("WASHINGTON (Reuters) - "): the entry is
+    # now the stored sentence holding where it starts.
+    sentence = next((s for s in ad.sentences if s.start <= moved["start"] < s.end), None)
+    return moved | {"start": sentence.start, "end": sentence.end} if sentence else None
+
+
+def _find(text: str, digest: str, length: int, near: int) -> int | None:
+    """Where a stretch of `length` characters with this hash starts (the nearest to `near` when repeated)."""
+    found = [i for i in range(len(text) - length + 1) if _hash(text[i:i + length]) == digest]
+    return min(found, key=lambda i: abs(i - near), default=None)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One topic's figures: right as read, right now (of the entries still in the text), and what is left."""
+
+    right_then: int
+    right_now: int
+    entries: int
+    gone: int  # entries whose sentence is no longer in the stored text (cleaned away as furniture)
+    left: Counter
+
+
+def score(stores: Path, gold: dict) -> dict[str, Scored]:
     """Per topic: right as read (the recorded verdicts), right now, entries, and the error classes left."""
     out = {}
     for topic, items in gold["topics"].items():
         with Store(stores / f"{topic}.db") as store:
-            right_then = right_now = 0
-            left: Counter = Counter()
-            tagged: dict[str, tuple[AnnotatedDocument, tuple[TimeExpr, ...]]] = {}
-            for item in items:
-                if item["doc"] not in tagged:
-                    ad = store.annotated(item["doc"])
-                    tagged[item["doc"]] = (ad, tag(ad.document.text, ad.document.published.value))
-                now = current_date(*tagged[item["doc"]], item)
-                right_then += item["verdict"] == "right"
-                want = item["date"] if item["verdict"] == "right" else item["right_date"]
-                if now == want:
-                    right_now += 1
-                else:
-                    left[item.get("error") or "moved from a right date"] += 1
-            out[topic] = (right_then, right_now, len(items), left)
+            out[topic] = _score_topic(store, items)
     return out
+
+
+def _score_topic(store: Store, items: list[dict]) -> Scored:
+    right_then = right_now = gone = 0
+    left: Counter = Counter()
+    tagged: dict[str, tuple[AnnotatedDocument, tuple[TimeExpr, ...]]] = {}
+    for item in items:
+        if item["doc"] not in tagged:
+            ad = store.annotated(item["doc"])
+            tagged[item["doc"]] = (ad, tag(ad.document.text, ad.document.published.value))
+        right_then += item["verdict"] == "right"
+        here = anchored(tagged[item["doc"]][0], item)
+        if here is None:
+            gone += 1
+            continue
+        want = item["date"] if item["verdict"] == "right" else item["right_date"]
+        if current_date(*tagged[item["doc"]], here) == want:
+            right_now += 1
+        else:
+            left[item.get("error") or "moved from a right date"] += 1
+    return Scored(right_then, right_now, len(items), gone, left)
 
 
 def main() -> int:
@@ -173,15 +249,19 @@ def main() -> int:
             with Store(args.stores / f"{topic}.db") as store:
                 sample = draw(store)
                 (args.out / f"{topic}.md").write_text(reading(store, sample))
-                (args.out / f"{topic}.json").write_text(json.dumps([s.__dict__ for s in sample], indent=1))
+                rows = [s.__dict__ | anchor(store.document(s.doc).text, s.start, s.end, s.expr_start) for s in sample]
+                (args.out / f"{topic}.json").write_text(json.dumps(rows, indent=1))
             print(f"{topic}: {len(sample)} entries -> {args.out / topic}.md")
         return 0
     gold = json.loads(HANDREAD.read_text())
     gold["topics"] = {t: v for t, v in gold["topics"].items() if t in topics}
-    print("| topic | right as read | right now | entries | error classes left |\n|---|---|---|---|---|")
-    for topic, (then, now, n, left) in score(args.stores, gold).items():
-        classes = ", ".join(f"{k} {v}" for k, v in left.most_common()) or "none"
-        print(f"| {topic} | {then}/{n} ({then / n:.2f}) | {now}/{n} ({now / n:.2f}) | {n} | {classes} |")
+    print("| topic | right as read | right now | entries | gone from the text | error classes left |\n"
+          "|---|---|---|---|---|---|")
+    for topic, r in score(args.stores, gold).items():
+        classes = ", ".join(f"{k} {v}" for k, v in r.left.most_common()) or "none"
+        n, kept = r.entries, r.entries - r.gone
+        print(f"| {topic} | {r.right_then}/{n} ({r.right_then / n:.2f}) | {r.right_now}/{kept} "
+              f"({r.right_now / max(kept, 1):.2f}) | {n} | {r.gone} | {classes} |")
     return 0
 
 
