@@ -114,7 +114,7 @@ def _pick_current(standing: list[FactValue], denied: set[str], fact: Fact | None
     if updates:
         newest = max(updates, key=lambda v: (v.first_reported or date.min, not _added(v)))  # a total over its part
         precise = [v for v in allowed if refines(newest.value, v.value)]
-        return max(precise, key=lambda v: (_last_reported(v), v.value)) if precise else newest
+        return max(precise, key=lambda v: (last_reported(v), v.value)) if precise else newest
     if fact is not None and fact.type == "count":  # a level: a contradiction does not win a tie of sources
         return max(standing, key=lambda v: (v.independent, v.relation != "contradict", v.first_reported or date.min))
     return max(standing, key=lambda v: (v.independent, v.first_reported or date.min))
@@ -245,7 +245,7 @@ def _dropped(standing: FactValue, smaller: FactValue) -> bool:
     """A smaller figure corroborated (`_corroborated`) after the standing figure's last report: no report
     repeats the standing figure once the smaller one is out."""
     since = smaller.first_reported or date.min
-    return _corroborated(smaller) and _last_reported(standing) < since
+    return _corroborated(smaller) and last_reported(standing) < since
 
 
 def _corroborated(v: FactValue) -> bool:
@@ -265,7 +265,7 @@ def _rivals(current: FactValue, standing: list[FactValue], fact: Fact) -> list[F
     if fact.type != "count" and (current.independent <= 1 or current.hedged):
         return others  # a lone or hedged update leaves the values it revises standing as rivals
     # a level, or a corroborated update: a value last reported before the current one was first is superseded
-    return [v for v in others if _last_reported(v) >= since]
+    return [v for v in others if last_reported(v) >= since]
 
 
 def _repeated_after(old: FactValue, update: FactValue) -> bool:
@@ -280,7 +280,8 @@ def _repeated_after(old: FactValue, update: FactValue) -> bool:
     return len(later) > update.independent or (update.independent <= 1 and bool(later))
 
 
-def _last_reported(v: FactValue) -> date:
+def last_reported(v: FactValue) -> date:
+    """The day a value was last reported (its first day when no report is dated)."""
     return max((c.published for c in v.citations if c.published), default=v.first_reported or date.min)
 
 

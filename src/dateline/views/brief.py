@@ -8,7 +8,6 @@ latest timeline entries.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -16,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateline.jsonable import parse_day
-from dateline.link.current import with_current
+from dateline.link.current import last_reported, with_current
+from dateline.link.facttypes.count_incident import INCIDENT_DAY
 from dateline.model import DONE, Fact, TimelineEntry
 from dateline.store import Store
 from dateline.views.stories import resolve_story, scope_facts, scope_meta
@@ -88,9 +88,9 @@ def analyst_order(fact: Fact) -> tuple:
 
 
 def _last_told(fact: Fact) -> int:
-    """The day the current value was last reported, as an ordinal (0 when undated)."""
-    days = [c.published for v in fact.values if v.value == fact.current for c in v.citations if c.published]
-    return max(days).toordinal() if days else 0
+    """The day the current value was last reported, as an ordinal (the least when it has none or is undated)."""
+    current = next((v for v in fact.values if v.value == fact.current), None)
+    return last_reported(current).toordinal() if current is not None else date.min.toordinal()
 
 
 OWN_NAME_SHARE = 4  # a name in at least 1 in 4 of the story's articles is one of the story's own
@@ -159,9 +159,8 @@ def overdue(fact: Fact, day: date | None) -> bool:
     return last_day(fact.current.lstrip("<>=")) < (day - timedelta(days=OVERDUE_DAYS)).isoformat()
 
 
-_MONTHS = "|".join(calendar.month_name[1:])
 # a count's question scoped to one incident by its day: "... in the attack on August 5?", "in the 5 August attack?"
-_INCIDENT_BY_DAY = re.compile(rf"\bin the [^?]*\b(?:(?:{_MONTHS}) \d{{1,2}}|\d{{1,2}} (?:{_MONTHS}))\b[^?]*\?$")
+_INCIDENT_BY_DAY = re.compile(rf"\bin the [^?]*\b{INCIDENT_DAY}(?![\w.])[^?]*\?$")
 _PLACE_ASKED = re.compile(r"\b(?:in|to|from) (?:the )?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)\?$")
 
 

@@ -13,7 +13,8 @@ from dateline.model import AnnotatedDocument, Quantity
 INCIDENT_NEAR = 90  # characters between a toll and the incident its sentence names
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
           r"Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_DAY = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+# a day as an incident names it: "August 5", "5th Aug.", as the questions of its toll word it
+INCIDENT_DAY = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|(?:al|el|ad|as)-[\w'’-]+))*"
 
 
@@ -42,6 +43,6 @@ def _incidents() -> re.Pattern[str]:
     words = lexicon()["count"]["incidents"]
     nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(words["nouns"], key=len, reverse=True))
     kinds = "|".join(map(re.escape, words["kinds"]))
-    return re.compile(rf"\b(?:an?|the|this|that|one)\s+(?:(?P<day>{_DAY})\s+)?(?:(?P<kind>{kinds})\s+)?"
+    return re.compile(rf"\b(?:an?|the|this|that|one)\s+(?:(?P<day>{INCIDENT_DAY})\s+)?(?:(?P<kind>{kinds})\s+)?"
                       rf"(?P<noun>{nouns})\b(?:\s+(?P<prep>on|at|in|near|against)\s+(?:the\s+)?"
-                      rf"(?P<name>{_DAY}|(?-i:{_NAME})))?", re.IGNORECASE)  # a name keeps its capitals
+                      rf"(?P<name>{INCIDENT_DAY}|(?-i:{_NAME})))?", re.IGNORECASE)  # a name keeps its capitals
